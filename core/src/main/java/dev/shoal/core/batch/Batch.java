@@ -1,0 +1,55 @@
+package dev.shoal.core.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columnar currency between operators: a few thousand rows as one vector per column.
+ * Filters produce a new batch by gathering the surviving positions ({@link #take}), the way
+ * DataFusion's filter does, so downstream operators always see dense vectors.
+ */
+public record Batch(List<ColumnVector> columns, int rowCount) {
+    public Batch {
+        columns = List.copyOf(columns);
+        for (ColumnVector column : columns) {
+            if (column.size() != rowCount) {
+                throw new IllegalArgumentException("column of " + column.size() + " rows in a batch of " + rowCount);
+            }
+        }
+    }
+
+    public static Batch of(List<ColumnVector> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a batch without columns needs an explicit row count");
+        }
+        return new Batch(columns, columns.get(0).size());
+    }
+
+    public ColumnVector column(int index) {
+        return columns.get(index);
+    }
+
+    public int columnCount() {
+        return columns.size();
+    }
+
+    public Batch take(int[] positions, int count) {
+        List<ColumnVector> out = new ArrayList<>(columns.size());
+        for (ColumnVector column : columns) {
+            out.add(column.take(positions, count));
+        }
+        return new Batch(out, count);
+    }
+
+    /** Rows {@code [from, from + count)} as a new batch. */
+    public Batch slice(int from, int count) {
+        if (from == 0 && count == rowCount) {
+            return this;
+        }
+        int[] positions = new int[count];
+        for (int i = 0; i < count; i++) {
+            positions[i] = from + i;
+        }
+        return take(positions, count);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.shoal.core.batch;
+
+import dev.shoal.core.type.DataType;
+
+/**
+ * One column of a {@link Batch}: values in a primitive array, plus a null mask
+ * ({@code null} when the column has no nulls, so that tight loops can skip the check).
+ * Vectors are never modified after they are built.
+ */
+public sealed interface ColumnVector permits LongVector, DoubleVector, BooleanVector, VarcharVector {
+    DataType type();
+
+    int size();
+
+    boolean isNull(int position);
+
+    /** The null mask, or {@code null} when no value is null. Callers must not modify it. */
+    boolean[] nulls();
+
+    default boolean mayHaveNulls() {
+        return nulls() != null;
+    }
+
+    /** A new vector holding the values at {@code positions[0..count)}, in that order. */
+    ColumnVector take(int[] positions, int count);
+
+    /**
+     * The value at a position in Shoal's internal representation: {@code Long} for integral types,
+     * decimals (unscaled), dates (days) and timestamps (micros); {@code Double}; {@code Boolean};
+     * {@code String}. {@code null} for SQL NULL.
+     */
+    Object valueAt(int position);
+
+    static boolean[] takeNulls(boolean[] nulls, int[] positions, int count) {
+        if (nulls == null) {
+            return null;
+        }
+        boolean[] out = new boolean[count];
+        boolean any = false;
+        for (int i = 0; i < count; i++) {
+            out[i] = nulls[positions[i]];
+            any |= out[i];
+        }
+        return any ? out : null;
+    }
+}

@@ -1,0 +1,309 @@
+package dev.shoal.core.batch;
+
+import dev.shoal.core.type.DataType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Builds a vector one value at a time, for operators whose output is not a gather of their input
+ * (aggregation results, join output, literals). Values use the internal representation of
+ * {@link ColumnVector#valueAt}.
+ */
+public abstract sealed class VectorBuilder {
+    protected final DataType type;
+    protected boolean[] nulls;
+    protected int size;
+
+    protected VectorBuilder(DataType type, int capacity) {
+        this.type = type;
+    }
+
+    public static VectorBuilder create(DataType type, int capacity) {
+        return switch (type.storage()) {
+            case LONG -> new Longs(type, capacity);
+            case DOUBLE -> new Doubles(type, capacity);
+            case BOOLEAN -> new Booleans(type, capacity);
+            case BYTES -> new Bytes(type, capacity);
+        };
+    }
+
+    /** A vector of {@code count} copies of one value (or NULL). */
+    public static ColumnVector constant(DataType type, Object value, int count) {
+        VectorBuilder builder = create(type, count);
+        for (int i = 0; i < count; i++) {
+            builder.appendValue(value);
+        }
+        return builder.build();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void appendNull() {
+        ensureCapacity(size + 1);
+        if (nulls == null) {
+            nulls = new boolean[Math.max(16, capacity())];
+        } else if (nulls.length < capacity()) {
+            nulls = Arrays.copyOf(nulls, capacity());
+        }
+        nulls[size] = true;
+        appendDefault();
+    }
+
+    public void appendValue(Object value) {
+        if (value == null) {
+            appendNull();
+        } else {
+            appendNonNull(value);
+        }
+    }
+
+    /** Appends the value at {@code position} of {@code source}, which must have this builder's storage. */
+    public abstract void appendFrom(ColumnVector source, int position);
+
+    public abstract ColumnVector build();
+
+    protected abstract void appendNonNull(Object value);
+
+    protected abstract void appendDefault();
+
+    protected abstract void ensureCapacity(int needed);
+
+    protected abstract int capacity();
+
+    protected boolean[] finishNulls() {
+        if (nulls == null) {
+            return null;
+        }
+        return nulls.length >= size ? nulls : Arrays.copyOf(nulls, size);
+    }
+
+    protected void markNotNull() {
+        if (nulls != null && nulls.length <= size) {
+            nulls = Arrays.copyOf(nulls, Math.max(size + 1, capacity()));
+        }
+    }
+
+    static int grow(int current, int needed) {
+        return Math.max(needed, Math.max(16, current + (current >> 1)));
+    }
+
+    public static final class Longs extends VectorBuilder {
+        private long[] values;
+
+        Longs(DataType type, int capacity) {
+            super(type, capacity);
+            values = new long[Math.max(capacity, 1)];
+        }
+
+        public void append(long value) {
+            ensureCapacity(size + 1);
+            markNotNull();
+            values[size++] = value;
+        }
+
+        @Override
+        protected void appendNonNull(Object value) {
+            append(((Number) value).longValue());
+        }
+
+        @Override
+        public void appendFrom(ColumnVector source, int position) {
+            if (source.isNull(position)) {
+                appendNull();
+            } else {
+                append(((LongVector) source).get(position));
+            }
+        }
+
+        @Override
+        protected void appendDefault() {
+            values[size++] = 0;
+        }
+
+        @Override
+        protected void ensureCapacity(int needed) {
+            if (needed > values.length) {
+                values = Arrays.copyOf(values, grow(values.length, needed));
+            }
+        }
+
+        @Override
+        protected int capacity() {
+            return values.length;
+        }
+
+        @Override
+        public LongVector build() {
+            return new LongVector(type, values, finishNulls(), size);
+        }
+    }
+
+    public static final class Doubles extends VectorBuilder {
+        private double[] values;
+
+        Doubles(DataType type, int capacity) {
+            super(type, capacity);
+            values = new double[Math.max(capacity, 1)];
+        }
+
+        public void append(double value) {
+            ensureCapacity(size + 1);
+            markNotNull();
+            values[size++] = value;
+        }
+
+        @Override
+        protected void appendNonNull(Object value) {
+            append(((Number) value).doubleValue());
+        }
+
+        @Override
+        public void appendFrom(ColumnVector source, int position) {
+            if (source.isNull(position)) {
+                appendNull();
+            } else {
+                append(((DoubleVector) source).get(position));
+            }
+        }
+
+        @Override
+        protected void appendDefault() {
+            values[size++] = 0;
+        }
+
+        @Override
+        protected void ensureCapacity(int needed) {
+            if (needed > values.length) {
+                values = Arrays.copyOf(values, grow(values.length, needed));
+            }
+        }
+
+        @Override
+        protected int capacity() {
+            return values.length;
+        }
+
+        @Override
+        public DoubleVector build() {
+            return new DoubleVector(values, finishNulls(), size);
+        }
+    }
+
+    public static final class Booleans extends VectorBuilder {
+        private boolean[] values;
+
+        Booleans(DataType type, int capacity) {
+            super(type, capacity);
+            values = new boolean[Math.max(capacity, 1)];
+        }
+
+        public void append(boolean value) {
+            ensureCapacity(size + 1);
+            markNotNull();
+            values[size++] = value;
+        }
+
+        @Override
+        protected void appendNonNull(Object value) {
+            append((Boolean) value);
+        }
+
+        @Override
+        public void appendFrom(ColumnVector source, int position) {
+            if (source.isNull(position)) {
+                appendNull();
+            } else {
+                append(((BooleanVector) source).get(position));
+            }
+        }
+
+        @Override
+        protected void appendDefault() {
+            values[size++] = false;
+        }
+
+        @Override
+        protected void ensureCapacity(int needed) {
+            if (needed > values.length) {
+                values = Arrays.copyOf(values, grow(values.length, needed));
+            }
+        }
+
+        @Override
+        protected int capacity() {
+            return values.length;
+        }
+
+        @Override
+        public BooleanVector build() {
+            return new BooleanVector(values, finishNulls(), size);
+        }
+    }
+
+    public static final class Bytes extends VectorBuilder {
+        private byte[] data = new byte[64];
+        private int[] offsets;
+        private int dataSize;
+
+        Bytes(DataType type, int capacity) {
+            super(type, capacity);
+            offsets = new int[Math.max(capacity, 1) + 1];
+        }
+
+        public void append(byte[] bytes, int offset, int length) {
+            ensureCapacity(size + 1);
+            markNotNull();
+            if (dataSize + length > data.length) {
+                data = Arrays.copyOf(data, grow(data.length, dataSize + length));
+            }
+            System.arraycopy(bytes, offset, data, dataSize, length);
+            dataSize += length;
+            offsets[++size] = dataSize;
+        }
+
+        public void append(byte[] bytes) {
+            append(bytes, 0, bytes.length);
+        }
+
+        @Override
+        protected void appendNonNull(Object value) {
+            append(((String) value).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void appendFrom(ColumnVector source, int position) {
+            if (source.isNull(position)) {
+                appendNull();
+            } else {
+                VarcharVector v = (VarcharVector) source;
+                append(v.data(), v.start(position), v.length(position));
+            }
+        }
+
+        @Override
+        protected void appendDefault() {
+            offsets[size + 1] = dataSize;
+            size++;
+        }
+
+        @Override
+        protected void ensureCapacity(int needed) {
+            if (needed + 1 > offsets.length) {
+                offsets = Arrays.copyOf(offsets, grow(offsets.length, needed + 1));
+            }
+        }
+
+        @Override
+        protected int capacity() {
+            return offsets.length - 1;
+        }
+
+        @Override
+        public VarcharVector build() {
+            return new VarcharVector(data, offsets, finishNulls(), size);
+        }
+    }
+}

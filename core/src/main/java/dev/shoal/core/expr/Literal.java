@@ -1,0 +1,37 @@
+package dev.shoal.core.expr;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+
+/**
+ * A constant in Shoal's internal representation ({@code Long} for integral, decimal (unscaled),
+ * date and timestamp values; {@code Double}; {@code Boolean}; {@code String}), or {@code null}.
+ */
+public record Literal(Object value, DataType type) implements Expr {
+    public Literal {
+        // JSON gives back an Integer for a small long, a Long for a large double: normalise by type.
+        if (value instanceof Number number) {
+            value = type.storage() == TypeKind.Storage.DOUBLE ? (Object) number.doubleValue() : (Object) number.longValue();
+        }
+    }
+
+    public static Literal ofLong(long value, DataType type) {
+        return new Literal(value, type);
+    }
+
+    public static Literal ofString(String value) {
+        return new Literal(value, DataType.VARCHAR);
+    }
+
+    @JsonIgnore
+    public boolean isNull() {
+        return value == null;
+    }
+
+    @Override
+    public String toString() {
+        return value == null ? "NULL" : value instanceof String s ? "'" + s + "'" : value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.shoal.core.expr;
+
+/**
+ * Scalar operators. Arithmetic on DECIMAL follows SQL: the planner has already chosen the result
+ * type (precision and scale), and the evaluator rescales exactly to it.
+ */
+public enum Op {
+    ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO, NEGATE,
+    EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
+    /** Three-valued AND/OR over any number of arguments. */
+    AND, OR, NOT,
+    IS_NULL, IS_NOT_NULL,
+    /** (value, candidates...): candidates are literals; NULL semantics as SQL's IN list. */
+    IN,
+    /** (when1, then1, when2, then2, ..., else). */
+    CASE,
+    /** (value): to the call's type. */
+    CAST,
+    /** (value, pattern[, escape]): SQL LIKE with % and _. */
+    LIKE,
+    /** (unit as VARCHAR literal: YEAR, QUARTER, MONTH, DAY, DOW, DOY, HOUR, MINUTE, SECOND, WEEK, value). */
+    EXTRACT,
+    /** (date or timestamp, days). */
+    PLUS_DAYS,
+    /** (date or timestamp, months): clamps to the month's last day, as SQL does. */
+    PLUS_MONTHS,
+    /** (timestamp, microseconds). */
+    PLUS_MICROS,
+    /** (string, start[, length]): 1-based, in code points. */
+    SUBSTRING,
+    UPPER, LOWER, CHAR_LENGTH,
+    /** (string, string...). */
+    CONCAT,
+    /** (value, value...): the first non-null. */
+    COALESCE,
+    ABS
+}

@@ -1,0 +1,6 @@
+package dev.shoal.core.plan;
+
+/** Aggregate functions the hash aggregation computes. */
+public enum AggregateFunction {
+    COUNT_STAR, COUNT, SUM, AVG, MIN, MAX
+}

@@ -1,0 +1,32 @@
+package dev.shoal.core.plan;
+
+import dev.shoal.core.type.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Groups by the key columns and computes the aggregates; output is keys, then aggregates. */
+public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggregateCall> aggregates) implements PlanNode {
+    public AggregateNode {
+        groupKeys = List.copyOf(groupKeys);
+        aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public List<DataType> outputTypes() {
+        List<DataType> inputTypes = input.outputTypes();
+        List<DataType> types = new ArrayList<>();
+        for (int key : groupKeys) {
+            types.add(inputTypes.get(key));
+        }
+        for (AggregateCall call : aggregates) {
+            types.add(call.type());
+        }
+        return types;
+    }
+
+    @Override
+    public List<PlanNode> inputs() {
+        return List.of(input);
+    }
+}

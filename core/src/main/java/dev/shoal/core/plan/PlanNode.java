@@ -1,0 +1,29 @@
+package dev.shoal.core.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.shoal.core.type.DataType;
+
+import java.util.List;
+
+/** A node of an executable plan: immutable, serializable, typed by its output columns. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "node")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TableScanNode.class, name = "scan"),
+        @JsonSubTypes.Type(value = ValuesNode.class, name = "values"),
+        @JsonSubTypes.Type(value = FilterNode.class, name = "filter"),
+        @JsonSubTypes.Type(value = ProjectNode.class, name = "project"),
+        @JsonSubTypes.Type(value = AggregateNode.class, name = "aggregate"),
+        @JsonSubTypes.Type(value = SortNode.class, name = "sort"),
+        @JsonSubTypes.Type(value = TopNNode.class, name = "topN"),
+        @JsonSubTypes.Type(value = LimitNode.class, name = "limit")})
+public sealed interface PlanNode
+        permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode {
+
+    @JsonIgnore
+    List<DataType> outputTypes();
+
+    @JsonIgnore
+    List<PlanNode> inputs();
+}

@@ -1,0 +1,34 @@
+package dev.shoal.core.plan;
+
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.type.DataType;
+
+import java.util.List;
+
+/**
+ * Reads the given columns of a table's Parquet files. The planner leaves {@code splits} empty;
+ * the scheduler fills in the files each task reads. {@code pushedFilter}, when present, is a
+ * predicate over the scan's output used only to skip row groups by their statistics; it is
+ * always applied again by a filter above.
+ */
+public record TableScanNode(String table, List<ScanColumn> columns, List<Split> splits, Expr pushedFilter)
+        implements PlanNode {
+    public TableScanNode {
+        columns = List.copyOf(columns);
+        splits = List.copyOf(splits);
+    }
+
+    public TableScanNode withSplits(List<Split> newSplits) {
+        return new TableScanNode(table, columns, newSplits, pushedFilter);
+    }
+
+    @Override
+    public List<DataType> outputTypes() {
+        return columns.stream().map(ScanColumn::type).toList();
+    }
+
+    @Override
+    public List<PlanNode> inputs() {
+        return List.of();
+    }
+}

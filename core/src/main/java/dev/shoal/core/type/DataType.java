@@ -1,0 +1,60 @@
+package dev.shoal.core.type;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A SQL type: its kind, and precision and scale for DECIMAL (zero otherwise).
+ * Integral types, decimals, dates and timestamps all live in {@code long[]} vectors;
+ * {@link TypeKind#storage()} says which array a vector of this type holds.
+ */
+public record DataType(TypeKind kind, int precision, int scale) {
+    public static final int MAX_DECIMAL_PRECISION = 38;
+    /** Widest decimal an unscaled {@code long} holds without loss. */
+    public static final int MAX_LONG_DECIMAL_PRECISION = 18;
+
+    public static final DataType BOOLEAN = new DataType(TypeKind.BOOLEAN, 0, 0);
+    public static final DataType INTEGER = new DataType(TypeKind.INTEGER, 0, 0);
+    public static final DataType BIGINT = new DataType(TypeKind.BIGINT, 0, 0);
+    public static final DataType DOUBLE = new DataType(TypeKind.DOUBLE, 0, 0);
+    public static final DataType VARCHAR = new DataType(TypeKind.VARCHAR, 0, 0);
+    public static final DataType DATE = new DataType(TypeKind.DATE, 0, 0);
+    public static final DataType TIMESTAMP = new DataType(TypeKind.TIMESTAMP, 0, 0);
+
+    public DataType {
+        if (kind == null) {
+            throw new IllegalArgumentException("type kind is required");
+        }
+        if (kind == TypeKind.DECIMAL) {
+            if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
+                throw new IllegalArgumentException("invalid DECIMAL(" + precision + "," + scale + ")");
+            }
+        } else {
+            precision = 0;
+            scale = 0;
+        }
+    }
+
+    public static DataType decimal(int precision, int scale) {
+        return new DataType(TypeKind.DECIMAL, precision, scale);
+    }
+
+    @JsonIgnore
+    public boolean isNumeric() {
+        return kind == TypeKind.INTEGER || kind == TypeKind.BIGINT || kind == TypeKind.DOUBLE || kind == TypeKind.DECIMAL;
+    }
+
+    /** True for types whose values are exact integers in a long (integers, and decimals as unscaled values). */
+    @JsonIgnore
+    public boolean isExactNumeric() {
+        return kind == TypeKind.INTEGER || kind == TypeKind.BIGINT || kind == TypeKind.DECIMAL;
+    }
+
+    public TypeKind.Storage storage() {
+        return kind.storage();
+    }
+
+    @Override
+    public String toString() {
+        return kind == TypeKind.DECIMAL ? "DECIMAL(" + precision + "," + scale + ")" : kind.name();
+    }
+}
