@@ -1,0 +1,205 @@
+package dev.shoal.parquet.reader;
+
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Decodes the pages of one flat column chunk straight into a column vector: definition levels
+ * give the nulls, the values reader (PLAIN, dictionary, RLE, delta: whatever the page says)
+ * gives the values, which are converted once to Shoal's representation.
+ */
+final class ColumnChunkDecoder {
+    private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private final ColumnDescriptor column;
+    private final DataType target;
+    private final String file;
+    private final ValueConverter converter;
+
+    ColumnChunkDecoder(ColumnDescriptor column, DataType target, String file) {
+        this.column = column;
+        this.target = target;
+        this.file = file;
+        this.converter = converterFor(column.getPrimitiveType(), target);
+    }
+
+    ColumnVector decode(PageReader pages, int rowCount) throws IOException {
+        VectorBuilder builder = VectorBuilder.create(target, rowCount);
+        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        Dictionary dictionary = dictionaryPage == null ? null
+                : dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
+        int maxDefinition = column.getMaxDefinitionLevel();
+        for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
+            PageValues values = open(page, dictionary);
+            for (int i = 0; i < values.count; i++) {
+                if (maxDefinition == 0 || values.levels.next() == maxDefinition) {
+                    converter.append(values.reader, builder);
+                } else {
+                    builder.appendNull();
+                }
+            }
+        }
+        if (builder.size() != rowCount) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
+                    + " has " + builder.size() + " values in a row group of " + rowCount + " rows");
+        }
+        return builder.build();
+    }
+
+    private record PageValues(int count, LevelReader levels, ValuesReader reader) {
+    }
+
+    private interface LevelReader {
+        int next() throws IOException;
+    }
+
+    private PageValues open(DataPage page, Dictionary dictionary) throws IOException {
+        if (page instanceof DataPageV1 v1) {
+            ByteBufferInputStream in = v1.getBytes().toInputStream();
+            ValuesReader repetition = v1.getRlEncoding().getValuesReader(column, ValuesType.REPETITION_LEVEL);
+            ValuesReader definition = v1.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
+            repetition.initFromPage(v1.getValueCount(), in);
+            definition.initFromPage(v1.getValueCount(), in);
+            ValuesReader values = valuesReader(v1.getValueEncoding(), dictionary);
+            values.initFromPage(v1.getValueCount(), in);
+            return new PageValues(v1.getValueCount(), definition::readInteger, values);
+        }
+        DataPageV2 v2 = (DataPageV2) page;
+        int bitWidth = BytesUtils.getWidthFromMaxInt(column.getMaxDefinitionLevel());
+        RunLengthBitPackingHybridDecoder definition = bitWidth == 0 ? null
+                : new RunLengthBitPackingHybridDecoder(bitWidth, v2.getDefinitionLevels().toInputStream());
+        ValuesReader values = valuesReader(v2.getDataEncoding(), dictionary);
+        values.initFromPage(v2.getValueCount(), v2.getData().toInputStream());
+        return new PageValues(v2.getValueCount(), definition == null ? () -> 0 : definition::readInt, values);
+    }
+
+    private ValuesReader valuesReader(org.apache.parquet.column.Encoding encoding, Dictionary dictionary) {
+        if (encoding.usesDictionary()) {
+            if (dictionary == null) {
+                throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
+                        + " has dictionary-encoded pages but no dictionary page");
+            }
+            return encoding.getDictionaryBasedValuesReader(column, ValuesType.VALUES, dictionary);
+        }
+        return encoding.getValuesReader(column, ValuesType.VALUES);
+    }
+
+    /** Reads one value from a page and appends it, converted to the target type. */
+    @FunctionalInterface
+    private interface ValueConverter {
+        void append(ValuesReader reader, VectorBuilder builder);
+    }
+
+    private ValueConverter converterFor(PrimitiveType type, DataType target) {
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        int fileScale = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0;
+        long rescale = decimalRescale(fileScale, target);
+        return switch (type.getPrimitiveTypeName()) {
+            case BOOLEAN -> requireStorage(TypeKind.Storage.BOOLEAN, type,
+                    (r, b) -> ((VectorBuilder.Booleans) b).append(r.readBoolean()));
+            case INT32 -> target.storage() == TypeKind.Storage.DOUBLE
+                    ? (r, b) -> ((VectorBuilder.Doubles) b).append(r.readInteger())
+                    : requireStorage(TypeKind.Storage.LONG, type,
+                            (r, b) -> ((VectorBuilder.Longs) b).append(r.readInteger() * rescale));
+            case INT64 -> {
+                long divisor = timestampDivisor(logical);
+                long multiplier = timestampMultiplier(logical) * rescale;
+                yield requireStorage(TypeKind.Storage.LONG, type,
+                        (r, b) -> ((VectorBuilder.Longs) b).append(r.readLong() * multiplier / divisor));
+            }
+            case INT96 -> requireStorage(TypeKind.Storage.LONG, type,
+                    (r, b) -> ((VectorBuilder.Longs) b).append(int96ToMicros(r.readBytes())));
+            case FLOAT -> requireStorage(TypeKind.Storage.DOUBLE, type,
+                    (r, b) -> ((VectorBuilder.Doubles) b).append(r.readFloat()));
+            case DOUBLE -> requireStorage(TypeKind.Storage.DOUBLE, type,
+                    (r, b) -> ((VectorBuilder.Doubles) b).append(r.readDouble()));
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> {
+                if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
+                    yield requireStorage(TypeKind.Storage.LONG, type, (r, b) -> ((VectorBuilder.Longs) b).append(
+                            decimalBytesToLong(r.readBytes()) * rescale));
+                }
+                yield requireStorage(TypeKind.Storage.BYTES, type, (r, b) -> {
+                    Binary binary = r.readBytes();
+                    ((VectorBuilder.Bytes) b).append(binary.getBytesUnsafe());
+                });
+            }
+        };
+    }
+
+    private ValueConverter requireStorage(TypeKind.Storage storage, PrimitiveType type, ValueConverter converter) {
+        if (target.storage() != storage) {
+            throw new ShoalException(ErrorCode.TYPE_MISMATCH, "column " + type.getName() + " of " + file
+                    + " is Parquet " + type + ", which cannot be read as " + target);
+        }
+        return converter;
+    }
+
+    private long decimalRescale(int fileScale, DataType target) {
+        if (target.kind() != TypeKind.DECIMAL) {
+            return 1;
+        }
+        if (fileScale > target.scale()) {
+            throw new ShoalException(ErrorCode.TYPE_MISMATCH, "column " + column.getPath()[0] + " of " + file
+                    + " has scale " + fileScale + ", more than the declared " + target);
+        }
+        return BigInteger.TEN.pow(target.scale() - fileScale).longValueExact();
+    }
+
+    private static long timestampMultiplier(LogicalTypeAnnotation logical) {
+        if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+                && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS) {
+            return 1000;
+        }
+        return 1;
+    }
+
+    private static long timestampDivisor(LogicalTypeAnnotation logical) {
+        if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+                && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.NANOS) {
+            return 1000;
+        }
+        return 1;
+    }
+
+    /** INT96 (Impala/Spark legacy): 8 bytes of nanoseconds in the day, then 4 bytes of Julian day, little-endian. */
+    private static long int96ToMicros(Binary binary) {
+        ByteBuffer buffer = binary.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long nanosOfDay = buffer.getLong();
+        long julianDay = buffer.getInt() & 0xffffffffL;
+        return (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + nanosOfDay / 1000;
+    }
+
+    private long decimalBytesToLong(Binary binary) {
+        BigInteger value = new BigInteger(binary.getBytesUnsafe());
+        if (value.bitLength() > 63) {
+            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value in column " + column.getPath()[0]
+                    + " of " + file + " exceeds 18 digits, which Shoal does not support yet");
+        }
+        return value.longValue();
+    }
+}

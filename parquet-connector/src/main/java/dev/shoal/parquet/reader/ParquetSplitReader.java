@@ -1,0 +1,128 @@
+package dev.shoal.parquet.reader;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectStore;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reads one Parquet file as batches, one per row group, holding only the requested columns.
+ * Only those columns' chunks are fetched (parquet-java reads the projected chunks of a row group
+ * in one ranged read per run of adjacent chunks). A column the file lacks reads as NULLs, as in
+ * Trino and Athena, so that tables survive added columns.
+ */
+public final class ParquetSplitReader implements AutoCloseable {
+    private final Location location;
+    private final List<ScanColumn> columns;
+    private final ParquetFileReader reader;
+    /** For each requested column, its descriptor in the file, or null when the file lacks it. */
+    private final List<ColumnDescriptor> descriptors = new ArrayList<>();
+    private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
+
+    public ParquetSplitReader(ObjectStore store, Location location, long length, List<ScanColumn> columns,
+                              LongAdder bytesRead) {
+        this.location = location;
+        this.columns = List.copyOf(columns);
+        try {
+            this.reader = ParquetFileReader.open(new StoreInputFile(store, location, length, bytesRead),
+                    ParquetReadOptions.builder().build());
+        } catch (ShoalException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file " + location + ": " + e.getMessage(), e);
+        }
+        try {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            List<Type> projected = new ArrayList<>();
+            for (ScanColumn column : columns) {
+                Type field = findField(fileSchema, column.name());
+                if (field == null) {
+                    descriptors.add(null);
+                    decoders.add(null);
+                    continue;
+                }
+                if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+                    throw new ShoalException(ErrorCode.NOT_SUPPORTED, "column " + column.name() + " of " + location
+                            + " is a nested type, which Shoal cannot read yet");
+                }
+                ColumnDescriptor descriptor = fileSchema.getColumnDescription(new String[] {field.getName()});
+                descriptors.add(descriptor);
+                decoders.add(new ColumnChunkDecoder(descriptor, column.type(), location.toString()));
+                if (!projected.contains(field)) {
+                    projected.add(field);
+                }
+            }
+            reader.setRequestedSchema(new MessageType(fileSchema.getName(), projected));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static Type findField(MessageType schema, String name) {
+        for (Type field : schema.getFields()) {
+            if (field.getName().equals(name)) {
+                return field;
+            }
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Type field : schema.getFields()) {
+            if (field.getName().toLowerCase(Locale.ROOT).equals(lower)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    public long rowCount() {
+        return reader.getRecordCount();
+    }
+
+    /** The next row group as a batch, or null at the end of the file. */
+    public Batch nextRowGroup() {
+        try {
+            PageReadStore rowGroup = reader.readNextRowGroup();
+            if (rowGroup == null) {
+                return null;
+            }
+            int rows = Math.toIntExact(rowGroup.getRowCount());
+            List<ColumnVector> vectors = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnDescriptor descriptor = descriptors.get(i);
+                vectors.add(descriptor == null
+                        ? VectorBuilder.constant(columns.get(i).type(), null, rows)
+                        : decoders.get(i).decode(rowGroup.getPageReader(descriptor), rows));
+            }
+            return new Batch(vectors, rows);
+        } catch (ShoalException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // Nothing to lose: the file is read-only and fully consumed or abandoned.
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.shoal.parquet.reader;
+
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectStore;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A Parquet {@link InputFile} over ranged reads of an object store. Small reads (the footer,
+ * page headers) are served from a window fetched at once; large reads (column chunks) fetch
+ * exactly their range, so only projected columns cross the network.
+ */
+public final class StoreInputFile implements InputFile {
+    /** Reads smaller than this are widened to a window of this size: the footer arrives in one GET. */
+    private static final int SMALL_READ_WINDOW = 64 * 1024;
+
+    private final ObjectStore store;
+    private final Location location;
+    private final long length;
+    private final LongAdder bytesRead;
+
+    public StoreInputFile(ObjectStore store, Location location, long length, LongAdder bytesRead) {
+        this.store = store;
+        this.location = location;
+        this.length = length;
+        this.bytesRead = bytesRead;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    @Override
+    public long getLength() {
+        return length;
+    }
+
+    @Override
+    public SeekableInputStream newStream() {
+        return new RangedStream();
+    }
+
+    @Override
+    public String toString() {
+        return location.toString();
+    }
+
+    private final class RangedStream extends SeekableInputStream {
+        private long position;
+        private byte[] window = new byte[0];
+        private long windowStart;
+
+        @Override
+        public long getPos() {
+            return position;
+        }
+
+        @Override
+        public void seek(long newPos) {
+            position = newPos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            if (read(one, 0, 1) < 0) {
+                return -1;
+            }
+            return one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int len) throws IOException {
+            if (position >= length) {
+                return -1;
+            }
+            int n = (int) Math.min(len, length - position);
+            readFully(buffer, offset, n);
+            return n;
+        }
+
+        @Override
+        public void readFully(byte[] bytes) throws IOException {
+            readFully(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void readFully(byte[] bytes, int start, int len) throws IOException {
+            if (position + len > length) {
+                throw new EOFException("read past the end of " + location + " (" + length + " bytes)");
+            }
+            if (position >= windowStart && position + len <= windowStart + window.length) {
+                System.arraycopy(window, (int) (position - windowStart), bytes, start, len);
+            } else if (len >= SMALL_READ_WINDOW) {
+                byte[] fetched = fetch(position, len);
+                System.arraycopy(fetched, 0, bytes, start, len);
+            } else {
+                long from = Math.max(0, Math.min(position, length - SMALL_READ_WINDOW));
+                window = fetch(from, (int) Math.min(SMALL_READ_WINDOW, length - from));
+                windowStart = from;
+                System.arraycopy(window, (int) (position - windowStart), bytes, start, len);
+            }
+            position += len;
+        }
+
+        @Override
+        public int read(ByteBuffer buf) throws IOException {
+            int n = (int) Math.min(buf.remaining(), length - position);
+            if (n <= 0) {
+                return -1;
+            }
+            byte[] bytes = new byte[n];
+            readFully(bytes, 0, n);
+            buf.put(bytes);
+            return n;
+        }
+
+        @Override
+        public void readFully(ByteBuffer buf) throws IOException {
+            byte[] bytes = new byte[buf.remaining()];
+            readFully(bytes, 0, bytes.length);
+            buf.put(bytes);
+        }
+
+        private byte[] fetch(long from, int len) {
+            byte[] bytes = store.read(location, from, len);
+            bytesRead.add(bytes.length);
+            return bytes;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.shoal.parquet.store;
+
+import java.util.List;
+
+/**
+ * The few operations Shoal needs from a store of immutable objects. Reads are ranged, so a scan
+ * fetches only the column chunks it projects. Implementations are thread-safe.
+ */
+public interface ObjectStore extends AutoCloseable {
+    /** The object's size in bytes; fails with {@code FILE_NOT_FOUND} naming the location. */
+    long length(Location location);
+
+    /** {@code length} bytes starting at {@code offset}. */
+    byte[] read(Location location, long offset, int length);
+
+    /** The objects under a directory-like prefix, recursively, in key order. */
+    List<ObjectInfo> list(Location prefix);
+
+    void write(Location location, byte[] content);
+
+    void delete(Location location);
+
+    @Override
+    default void close() {
+    }
+}
