@@ -1,0 +1,94 @@
+package dev.shoal.exec.aggregate;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.BooleanVector;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.type.DataType;
+
+import java.util.Arrays;
+
+/** MIN or MAX of any comparable type; NULL for a group without non-NULL values. */
+final class MinMaxAccumulator implements Accumulator {
+    private final int argument;
+    private final DataType type;
+    private final boolean max;
+    private boolean[] seen = new boolean[16];
+    private long[] longs = new long[16];
+    private double[] doubles = new double[16];
+    private byte[][] strings = new byte[16][];
+
+    MinMaxAccumulator(int argument, DataType type, boolean max) {
+        this.argument = argument;
+        this.type = type;
+        this.max = max;
+    }
+
+    @Override
+    public void add(Batch batch, int[] groupIds, int groupCount) {
+        if (seen.length < groupCount) {
+            int size = Math.max(groupCount, seen.length * 2);
+            seen = Arrays.copyOf(seen, size);
+            longs = Arrays.copyOf(longs, size);
+            doubles = Arrays.copyOf(doubles, size);
+            strings = Arrays.copyOf(strings, size);
+        }
+        if (batch.rowCount() == 0) {
+            return;
+        }
+        ColumnVector column = batch.column(argument);
+        for (int i = 0; i < batch.rowCount(); i++) {
+            if (column.isNull(i)) {
+                continue;
+            }
+            int g = groupIds[i];
+            if (column instanceof LongVector v) {
+                long x = v.get(i);
+                if (!seen[g] || (max ? x > longs[g] : x < longs[g])) {
+                    longs[g] = x;
+                }
+            } else if (column instanceof DoubleVector v) {
+                double x = v.get(i);
+                if (!seen[g] || (max ? Double.compare(x, doubles[g]) > 0 : Double.compare(x, doubles[g]) < 0)) {
+                    doubles[g] = x;
+                }
+            } else if (column instanceof VarcharVector v) {
+                if (!seen[g]) {
+                    strings[g] = v.getBytes(i);
+                } else {
+                    int c = v.compareBytes(i, strings[g]);
+                    if (max ? c > 0 : c < 0) {
+                        strings[g] = v.getBytes(i);
+                    }
+                }
+            } else {
+                long x = ((BooleanVector) column).get(i) ? 1 : 0;
+                if (!seen[g] || (max ? x > longs[g] : x < longs[g])) {
+                    longs[g] = x;
+                }
+            }
+            seen[g] = true;
+        }
+    }
+
+    @Override
+    public ColumnVector result(int groupCount) {
+        VectorBuilder out = VectorBuilder.create(type, groupCount);
+        for (int g = 0; g < groupCount; g++) {
+            if (!seen[g]) {
+                out.appendNull();
+                continue;
+            }
+            switch (type.storage()) {
+                case LONG -> ((VectorBuilder.Longs) out).append(longs[g]);
+                case DOUBLE -> ((VectorBuilder.Doubles) out).append(doubles[g]);
+                case BYTES -> ((VectorBuilder.Bytes) out).append(strings[g]);
+                case BOOLEAN -> ((VectorBuilder.Booleans) out).append(longs[g] == 1);
+            }
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.shoal.exec.expression;
+
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.type.TypeKind;
+
+/** Reads numeric vectors as the primitive arrays an arithmetic or comparison loop needs. */
+final class NumericInputs {
+    private NumericInputs() {
+    }
+
+    /** Unscaled values brought to {@code scale}; the vector must hold longs. */
+    static long[] longsAtScale(ColumnVector vector, int scale) {
+        LongVector longs = (LongVector) vector;
+        int from = Decimals.scaleOf(longs.type());
+        if (from == scale) {
+            return longs.values();
+        }
+        long[] source = longs.values();
+        long[] out = new long[vector.size()];
+        if (scale > from) {
+            long factor = Decimals.powerOfTen(scale - from);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Decimals.multiply(source[i], factor);
+            }
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Decimals.rescale(source[i], from, scale);
+            }
+        }
+        return out;
+    }
+
+    static double[] doubles(ColumnVector vector) {
+        if (vector instanceof DoubleVector doubles) {
+            return doubles.values();
+        }
+        LongVector longs = (LongVector) vector;
+        int scale = Decimals.scaleOf(longs.type());
+        long[] source = longs.values();
+        double[] out = new double[vector.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Decimals.toDouble(source[i], scale);
+        }
+        return out;
+    }
+
+    static boolean isDouble(ColumnVector vector) {
+        return vector.type().storage() == TypeKind.Storage.DOUBLE;
+    }
+}

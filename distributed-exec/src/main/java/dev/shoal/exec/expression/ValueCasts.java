@@ -1,0 +1,160 @@
+package dev.shoal.exec.expression;
+
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+/** CAST between any two supported types, one value at a time, in the internal representation. */
+public final class ValueCasts {
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final DateTimeFormatter TIMESTAMP_FORMAT = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter TIMESTAMP_OUTPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+
+    private ValueCasts() {
+    }
+
+    public static Object cast(Object value, DataType from, DataType to) {
+        if (value == null || from.equals(to)) {
+            return value;
+        }
+        try {
+            return switch (to.kind()) {
+                case BOOLEAN -> toBoolean(value, from);
+                case INTEGER -> checkInteger(toLong(value, from, 0));
+                case BIGINT -> toLong(value, from, 0);
+                case DECIMAL -> checkPrecision(toLong(value, from, to.scale()), to);
+                case DOUBLE -> toDouble(value, from);
+                case VARCHAR -> toVarchar(value, from);
+                case DATE -> toDate(value, from);
+                case TIMESTAMP -> toTimestamp(value, from);
+            };
+        } catch (ShoalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw invalid(value, from, to);
+        }
+    }
+
+    private static ShoalException invalid(Object value, DataType from, DataType to) {
+        String shown = from.kind() == TypeKind.VARCHAR ? "'" + value + "'" : toVarchar(value, from);
+        return new ShoalException(ErrorCode.INVALID_CAST, "cannot cast " + shown + " of type " + from + " to " + to);
+    }
+
+    private static Object toBoolean(Object value, DataType from) {
+        return switch (from.storage()) {
+            case LONG -> (Long) value != 0;
+            case DOUBLE -> (Double) value != 0;
+            case BYTES -> switch (((String) value).trim().toLowerCase(Locale.ROOT)) {
+                case "true", "t", "1" -> true;
+                case "false", "f", "0" -> false;
+                default -> throw invalid(value, from, DataType.BOOLEAN);
+            };
+            case BOOLEAN -> value;
+        };
+    }
+
+    private static long toLong(Object value, DataType from, int scale) {
+        if (from.kind() == TypeKind.DATE || from.kind() == TypeKind.TIMESTAMP) {
+            throw invalid(value, from, scale == 0 ? DataType.BIGINT : DataType.decimal(18, scale));
+        }
+        return switch (from.storage()) {
+            case LONG -> Decimals.rescale((Long) value, Decimals.scaleOf(from), scale);
+            case DOUBLE -> {
+                double d = (Double) value;
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw invalid(value, from, DataType.BIGINT);
+                }
+                yield new BigDecimal(d).setScale(scale, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+            }
+            case BOOLEAN -> Decimals.rescale((Boolean) value ? 1 : 0, 0, scale);
+            case BYTES -> new BigDecimal(((String) value).trim()).setScale(scale, RoundingMode.HALF_UP)
+                    .unscaledValue().longValueExact();
+        };
+    }
+
+    private static long checkInteger(long value) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "value " + value + " is out of range for INTEGER");
+        }
+        return value;
+    }
+
+    private static long checkPrecision(long unscaled, DataType to) {
+        if (to.precision() < 19 && Math.abs(unscaled) >= Decimals.powerOfTen(to.precision())) {
+            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "value " + Decimals.toBigDecimal(unscaled, to.scale())
+                    + " does not fit " + to);
+        }
+        return unscaled;
+    }
+
+    private static double toDouble(Object value, DataType from) {
+        return switch (from.storage()) {
+            case LONG -> Decimals.toDouble((Long) value, Decimals.scaleOf(from));
+            case DOUBLE -> (Double) value;
+            case BOOLEAN -> (Boolean) value ? 1.0 : 0.0;
+            case BYTES -> Double.parseDouble(((String) value).trim());
+        };
+    }
+
+    public static String toVarchar(Object value, DataType from) {
+        return switch (from.kind()) {
+            case DECIMAL -> Decimals.toBigDecimal((Long) value, from.scale()).toPlainString();
+            case DATE -> LocalDate.ofEpochDay((Long) value).toString();
+            case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
+                    (int) Math.floorMod((Long) value, 1_000_000L) * 1000, ZoneOffset.UTC).format(TIMESTAMP_OUTPUT);
+            default -> value.toString();
+        };
+    }
+
+    private static long toDate(Object value, DataType from) {
+        return switch (from.kind()) {
+            case TIMESTAMP -> Math.floorDiv((Long) value, MICROS_PER_DAY);
+            case VARCHAR -> parseDate(((String) value).trim());
+            default -> throw invalid(value, from, DataType.DATE);
+        };
+    }
+
+    private static long parseDate(String text) {
+        try {
+            return LocalDate.parse(text).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw new ShoalException(ErrorCode.INVALID_CAST, "cannot cast '" + text + "' to DATE: expected YYYY-MM-DD");
+        }
+    }
+
+    private static long toTimestamp(Object value, DataType from) {
+        return switch (from.kind()) {
+            case DATE -> Decimals.multiply((Long) value, MICROS_PER_DAY);
+            case VARCHAR -> parseTimestamp(((String) value).trim());
+            default -> throw invalid(value, from, DataType.TIMESTAMP);
+        };
+    }
+
+    private static long parseTimestamp(String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).toEpochDay() * MICROS_PER_DAY;
+            }
+            LocalDateTime time = LocalDateTime.parse(text, TIMESTAMP_FORMAT);
+            return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
+        } catch (DateTimeParseException e) {
+            throw new ShoalException(ErrorCode.INVALID_CAST,
+                    "cannot cast '" + text + "' to TIMESTAMP: expected YYYY-MM-DD HH:MM:SS[.ffffff]");
+        }
+    }
+}

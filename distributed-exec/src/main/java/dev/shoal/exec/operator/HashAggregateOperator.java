@@ -1,0 +1,87 @@
+package dev.shoal.exec.operator;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.plan.AggregateCall;
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.exec.aggregate.Accumulator;
+import dev.shoal.exec.aggregate.Accumulators;
+import dev.shoal.exec.aggregate.GroupByHash;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * GROUP BY with a hash table: consumes all input, then emits keys and aggregates. Without keys it
+ * is a global aggregate and emits exactly one row, even over no input.
+ */
+public final class HashAggregateOperator implements Operator {
+    private final Operator input;
+    private final List<Integer> groupKeys;
+    private final List<Accumulator> accumulators = new ArrayList<>();
+    private final GroupByHash hash;
+    private Iterator<Batch> output;
+
+    public HashAggregateOperator(Operator input, AggregateNode node) {
+        this.input = input;
+        this.groupKeys = node.groupKeys();
+        List<DataType> inputTypes = node.input().outputTypes();
+        List<DataType> keyTypes = groupKeys.stream().map(inputTypes::get).toList();
+        this.hash = new GroupByHash(keyTypes);
+        for (AggregateCall call : node.aggregates()) {
+            accumulators.add(Accumulators.create(call, inputTypes));
+        }
+    }
+
+    @Override
+    public Batch next() {
+        if (output == null) {
+            consumeInput();
+        }
+        return output.hasNext() ? output.next() : null;
+    }
+
+    private void consumeInput() {
+        boolean global = groupKeys.isEmpty();
+        for (Batch batch = input.next(); batch != null; batch = input.next()) {
+            int[] groupIds;
+            int groupCount;
+            if (global) {
+                groupIds = new int[batch.rowCount()];
+                groupCount = 1;
+            } else {
+                ColumnVector[] keys = new ColumnVector[groupKeys.size()];
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = batch.column(groupKeys.get(k));
+                }
+                groupIds = hash.assign(keys, batch.rowCount());
+                groupCount = hash.groupCount();
+            }
+            for (Accumulator accumulator : accumulators) {
+                accumulator.add(batch, groupIds, groupCount);
+            }
+        }
+        int groups = global ? 1 : hash.groupCount();
+        if (global) {
+            // Sizes the state for the single group even when no row arrived.
+            Batch empty = new Batch(List.of(), 0);
+            for (Accumulator accumulator : accumulators) {
+                accumulator.add(empty, new int[0], 1);
+            }
+        }
+        List<ColumnVector> columns = new ArrayList<>(global ? List.of() : hash.keyVectors());
+        for (Accumulator accumulator : accumulators) {
+            columns.add(accumulator.result(groups));
+        }
+        output = groups == 0 ? List.<Batch>of().iterator()
+                : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS).iterator();
+    }
+
+    @Override
+    public void close() {
+        output = null;
+        input.close();
+    }
+}

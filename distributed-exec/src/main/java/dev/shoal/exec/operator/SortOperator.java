@@ -1,0 +1,48 @@
+package dev.shoal.exec.operator;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.plan.SortKey;
+import dev.shoal.core.type.DataType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** Collects all input, sorts it, and emits it in batches. */
+public final class SortOperator implements Operator {
+    static final int OUTPUT_BATCH_ROWS = 8192;
+
+    private final Operator input;
+    private final List<SortKey> keys;
+    private final List<DataType> types;
+    private Iterator<Batch> output;
+
+    public SortOperator(Operator input, List<SortKey> keys, List<DataType> types) {
+        this.input = input;
+        this.keys = keys;
+        this.types = types;
+    }
+
+    @Override
+    public Batch next() {
+        if (output == null) {
+            List<Batch> batches = new ArrayList<>();
+            for (Batch batch = input.next(); batch != null; batch = input.next()) {
+                batches.add(batch);
+            }
+            output = batches.isEmpty() ? List.<Batch>of().iterator() : sort(Batches.concat(batches, types)).iterator();
+        }
+        return output.hasNext() ? output.next() : null;
+    }
+
+    private List<Batch> sort(Batch all) {
+        int[] order = new RowComparator(all, keys).sortedPositions(all.rowCount());
+        return Batches.split(all.take(order, order.length), OUTPUT_BATCH_ROWS);
+    }
+
+    @Override
+    public void close() {
+        output = null;
+        input.close();
+    }
+}

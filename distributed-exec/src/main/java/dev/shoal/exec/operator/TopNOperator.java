@@ -1,0 +1,69 @@
+package dev.shoal.exec.operator;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.plan.SortKey;
+import dev.shoal.core.type.DataType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * ORDER BY ... LIMIT n without sorting everything: keeps at most about 2n candidate rows,
+ * trimming back to the best n whenever the buffer fills.
+ */
+public final class TopNOperator implements Operator {
+    private final Operator input;
+    private final List<SortKey> keys;
+    private final List<DataType> types;
+    private final int count;
+    private final List<Batch> buffered = new ArrayList<>();
+    private int bufferedRows;
+    private Iterator<Batch> output;
+
+    public TopNOperator(Operator input, List<SortKey> keys, List<DataType> types, long count) {
+        this.input = input;
+        this.keys = keys;
+        this.types = types;
+        this.count = (int) Math.min(count, Integer.MAX_VALUE - 8);
+    }
+
+    @Override
+    public Batch next() {
+        if (output == null) {
+            if (count == 0) {
+                output = List.<Batch>of().iterator();
+                return null;
+            }
+            for (Batch batch = input.next(); batch != null; batch = input.next()) {
+                buffered.add(batch);
+                bufferedRows += batch.rowCount();
+                if (bufferedRows >= Math.max(2L * count, 4096)) {
+                    trim();
+                }
+            }
+            trim();
+            output = buffered.isEmpty() ? List.<Batch>of().iterator()
+                    : Batches.split(buffered.get(0), SortOperator.OUTPUT_BATCH_ROWS).iterator();
+        }
+        return output.hasNext() ? output.next() : null;
+    }
+
+    private void trim() {
+        if (buffered.isEmpty()) {
+            return;
+        }
+        Batch all = Batches.concat(buffered, types);
+        int[] order = new RowComparator(all, keys).sortedPositions(all.rowCount());
+        int keep = Math.min(count, order.length);
+        buffered.clear();
+        buffered.add(all.take(order, keep));
+        bufferedRows = keep;
+    }
+
+    @Override
+    public void close() {
+        buffered.clear();
+        input.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.shoal.exec.task;
+
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.LimitNode;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.SortNode;
+import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.exec.expression.ExpressionCompiler;
+import dev.shoal.exec.operator.FilterOperator;
+import dev.shoal.exec.operator.HashAggregateOperator;
+import dev.shoal.exec.operator.LimitOperator;
+import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.ProjectOperator;
+import dev.shoal.exec.operator.SortOperator;
+import dev.shoal.exec.operator.TableScanOperator;
+import dev.shoal.exec.operator.TopNOperator;
+import dev.shoal.exec.operator.ValuesOperator;
+import dev.shoal.parquet.store.ObjectStore;
+
+/** Turns a plan fragment's tree into a tree of operators for one task. */
+public final class OperatorTreeBuilder {
+    private final ObjectStore store;
+    private final TaskStats stats;
+
+    public OperatorTreeBuilder(ObjectStore store, TaskStats stats) {
+        this.store = store;
+        this.stats = stats;
+    }
+
+    public Operator build(PlanNode node) {
+        if (node instanceof TableScanNode scan) {
+            return new TableScanOperator(store, scan, stats);
+        }
+        if (node instanceof ValuesNode values) {
+            return new ValuesOperator(values);
+        }
+        if (node instanceof FilterNode filter) {
+            return new FilterOperator(build(filter.input()), ExpressionCompiler.compile(filter.predicate()));
+        }
+        if (node instanceof ProjectNode project) {
+            return new ProjectOperator(build(project.input()),
+                    project.projections().stream().map(ExpressionCompiler::compile).toList());
+        }
+        if (node instanceof AggregateNode aggregate) {
+            return new HashAggregateOperator(build(aggregate.input()), aggregate);
+        }
+        if (node instanceof SortNode sort) {
+            return new SortOperator(build(sort.input()), sort.keys(), sort.outputTypes());
+        }
+        if (node instanceof TopNNode topN) {
+            return new TopNOperator(build(topN.input()), topN.keys(), topN.outputTypes(), topN.count());
+        }
+        LimitNode limit = (LimitNode) node;
+        return new LimitOperator(build(limit.input()), limit.offset(), limit.count());
+    }
+}
