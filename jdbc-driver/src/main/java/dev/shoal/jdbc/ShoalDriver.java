@@ -1,0 +1,61 @@
+package dev.shoal.jdbc;
+
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.remote.Driver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The Shoal JDBC driver: {@code jdbc:shoal://host:port[/][;key=value...]}. It is Avatica's remote
+ * driver speaking protobuf over HTTP to the coordinator.
+ */
+public final class ShoalDriver extends Driver {
+    public static final String PREFIX = "jdbc:shoal:";
+
+    static {
+        new ShoalDriver().register();
+    }
+
+    @Override
+    protected String getConnectStringPrefix() {
+        return PREFIX;
+    }
+
+    @Override
+    protected DriverVersion createDriverVersion() {
+        return new DriverVersion("Shoal JDBC Driver", "0.1.0", "Shoal", "0.1.0", true, 0, 1, 0, 1);
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return url != null && url.startsWith(PREFIX + "//");
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) {
+            return null;
+        }
+        return super.connect(toAvaticaUrl(url), info);
+    }
+
+    /** {@code jdbc:shoal://h:p/;a=b} becomes {@code jdbc:shoal:url=http://h:p;serialization=protobuf;a=b}. */
+    static String toAvaticaUrl(String url) {
+        String rest = url.substring((PREFIX + "//").length());
+        int semicolon = rest.indexOf(';');
+        String hostPort = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        String options = semicolon < 0 ? "" : rest.substring(semicolon + 1);
+        if (hostPort.endsWith("/")) {
+            hostPort = hostPort.substring(0, hostPort.length() - 1);
+        }
+        if (hostPort.isEmpty()) {
+            throw new IllegalArgumentException("a Shoal URL needs a host: jdbc:shoal://host:port");
+        }
+        if (!hostPort.contains(":")) {
+            hostPort = hostPort + ":8765";
+        }
+        return PREFIX + "url=http://" + hostPort + ";serialization=protobuf" + (options.isEmpty() ? "" : ";" + options);
+    }
+}
