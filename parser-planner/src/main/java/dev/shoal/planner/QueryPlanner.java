@@ -1,0 +1,132 @@
+package dev.shoal.planner;
+
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.parquet.catalog.Catalog;
+import dev.shoal.planner.calcite.CatalogSchema;
+import dev.shoal.planner.calcite.ShoalTypeSystem;
+import dev.shoal.planner.optimize.ColumnPruner;
+import dev.shoal.planner.translate.RelTranslator;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * SQL text to an executable plan: Calcite parses, validates against the catalog and converts to
+ * relational algebra; heuristic (Hep) rewrites fold constants and push filters and projections;
+ * Shoal translates the result to its plan IR and prunes unread columns. No Volcano search and no
+ * Enumerable execution: planning stays in milliseconds.
+ */
+public final class QueryPlanner {
+    private static final HepProgram REWRITES = new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_REDUCE_EXPRESSIONS,
+                    CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+                    CoreRules.FILTER_MERGE,
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE,
+                    CoreRules.AGGREGATE_PROJECT_MERGE))
+            .build();
+
+    private final Catalog catalog;
+    private final String defaultSchema;
+
+    public QueryPlanner(Catalog catalog, String defaultSchema) {
+        this.catalog = catalog;
+        this.defaultSchema = defaultSchema;
+    }
+
+    static SqlParser.Config parserConfig() {
+        // Unquoted names fold to lower case, as in Trino, so result columns read l_returnflag.
+        return SqlParser.config()
+                .withCaseSensitive(false)
+                .withUnquotedCasing(Casing.TO_LOWER)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withQuoting(Quoting.DOUBLE_QUOTE)
+                .withConformance(SqlConformanceEnum.LENIENT);
+    }
+
+    public SqlNode parse(String sql) {
+        try {
+            return SqlParser.create(sql, parserConfig()).parseStmt();
+        } catch (SqlParseException e) {
+            throw SqlErrors.syntax(e);
+        }
+    }
+
+    public PlannedQuery plan(String sql) {
+        return plan(parse(sql), System.nanoTime());
+    }
+
+    public PlannedQuery plan(SqlNode parsed, long startNanos) {
+        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        for (String schema : catalog.schemas()) {
+            root.add(schema, new CatalogSchema(catalog, schema));
+        }
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory,
+                new CalciteConnectionConfigImpl(properties));
+        SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), reader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withIdentifierExpansion(true)
+                        // Trino does not coerce implicitly: varchar + 1 is an error, not a guess.
+                        .withTypeCoercionEnabled(false)
+                        .withConformance(SqlConformanceEnum.LENIENT)
+                        .withDefaultNullCollation(NullCollation.HIGH));
+        SqlNode validated;
+        try {
+            validated = validator.validate(parsed);
+        } catch (CalciteContextException e) {
+            throw SqlErrors.validation(e);
+        }
+
+        HepPlanner hep = new HepPlanner(REWRITES);
+        hep.setExecutor(RexUtil.EXECUTOR);
+        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
+        SqlToRelConverter converter = new SqlToRelConverter((type, query, schema, path) -> null, validator, reader,
+                cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withExpand(false).withInSubQueryThreshold(Integer.MAX_VALUE));
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        hep.setRoot(relRoot.project());
+        RelNode optimized = hep.findBestExp();
+
+        PlanNode plan = ColumnPruner.prune(new RelTranslator(rexBuilder).translate(optimized));
+        List<String> names = relRoot.fields.stream().map(java.util.Map.Entry::getValue).toList();
+        List<DataType> types = plan.outputTypes();
+        return new PlannedQuery(plan, names, types, System.nanoTime() - startNanos);
+    }
+}

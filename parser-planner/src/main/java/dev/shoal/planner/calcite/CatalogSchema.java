@@ -1,0 +1,29 @@
+package dev.shoal.planner.calcite;
+
+import dev.shoal.parquet.catalog.Catalog;
+import dev.shoal.parquet.catalog.TableDefinition;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One database of the catalog, read afresh for each query so that new tables are seen. */
+public final class CatalogSchema extends AbstractSchema {
+    private final Catalog catalog;
+    private final String schema;
+
+    public CatalogSchema(Catalog catalog, String schema) {
+        this.catalog = catalog;
+        this.schema = schema;
+    }
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (TableDefinition table : catalog.tables(schema)) {
+            tables.put(table.name(), new CatalogTable(table));
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.shoal.planner.optimize;
+
+import dev.shoal.core.expr.Call;
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.plan.AggregateCall;
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.LimitNode;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.plan.SortKey;
+import dev.shoal.core.plan.SortNode;
+import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.ValuesNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Removes columns no one reads, top-down, so that scans fetch only the column chunks the query
+ * needs. Each step returns the new node and where each old output column went (-1: dropped).
+ */
+public final class ColumnPruner {
+    private ColumnPruner() {
+    }
+
+    public static PlanNode prune(PlanNode root) {
+        BitSet all = new BitSet();
+        all.set(0, root.outputTypes().size());
+        return prune(root, all).node();
+    }
+
+    private record Pruned(PlanNode node, int[] mapping) {
+    }
+
+    private static Pruned prune(PlanNode node, BitSet required) {
+        if (node instanceof TableScanNode scan) {
+            return scan(scan, required);
+        }
+        if (node instanceof ValuesNode values) {
+            return identity(values);
+        }
+        if (node instanceof FilterNode filter) {
+            BitSet needed = (BitSet) required.clone();
+            collect(filter.predicate(), needed);
+            Pruned input = prune(filter.input(), needed);
+            return new Pruned(new FilterNode(input.node(), remap(filter.predicate(), input.mapping())), input.mapping());
+        }
+        if (node instanceof ProjectNode project) {
+            BitSet needed = new BitSet();
+            int[] mapping = new int[project.projections().size()];
+            Arrays.fill(mapping, -1);
+            List<Expr> kept = new ArrayList<>();
+            for (int i = 0; i < project.projections().size(); i++) {
+                if (required.get(i)) {
+                    collect(project.projections().get(i), needed);
+                    mapping[i] = kept.size();
+                    kept.add(project.projections().get(i));
+                }
+            }
+            Pruned input = prune(project.input(), needed);
+            List<Expr> rewritten = kept.stream().map(e -> remap(e, input.mapping())).toList();
+            return new Pruned(new ProjectNode(input.node(), rewritten), mapping);
+        }
+        if (node instanceof AggregateNode aggregate) {
+            BitSet needed = new BitSet();
+            aggregate.groupKeys().forEach(needed::set);
+            aggregate.aggregates().forEach(call -> call.arguments().forEach(needed::set));
+            Pruned input = prune(aggregate.input(), needed);
+            List<Integer> keys = aggregate.groupKeys().stream().map(k -> input.mapping()[k]).toList();
+            List<AggregateCall> calls = aggregate.aggregates().stream().map(call -> new AggregateCall(call.function(),
+                    call.arguments().stream().map(a -> input.mapping()[a]).toList(), call.distinct(), call.type())).toList();
+            return identity(new AggregateNode(input.node(), keys, calls));
+        }
+        if (node instanceof SortNode sort) {
+            Pruned input = prune(sort.input(), withKeys(required, sort.keys()));
+            return new Pruned(new SortNode(input.node(), remapKeys(sort.keys(), input.mapping())), input.mapping());
+        }
+        if (node instanceof TopNNode topN) {
+            Pruned input = prune(topN.input(), withKeys(required, topN.keys()));
+            return new Pruned(new TopNNode(input.node(), remapKeys(topN.keys(), input.mapping()), topN.count()), input.mapping());
+        }
+        LimitNode limit = (LimitNode) node;
+        Pruned input = prune(limit.input(), required);
+        return new Pruned(new LimitNode(input.node(), limit.offset(), limit.count()), input.mapping());
+    }
+
+    private static Pruned scan(TableScanNode scan, BitSet required) {
+        int[] mapping = new int[scan.columns().size()];
+        Arrays.fill(mapping, -1);
+        List<ScanColumn> kept = new ArrayList<>();
+        for (int i = 0; i < scan.columns().size(); i++) {
+            if (required.get(i)) {
+                mapping[i] = kept.size();
+                kept.add(scan.columns().get(i));
+            }
+        }
+        if (kept.isEmpty() && !scan.columns().isEmpty()) {
+            // COUNT(*) still needs row counts: read one column (a cheap one would be better: see the README).
+            mapping[0] = 0;
+            kept.add(scan.columns().get(0));
+        }
+        return new Pruned(new TableScanNode(scan.table(), kept, scan.splits(), scan.pushedFilter()), mapping);
+    }
+
+    private static Pruned identity(PlanNode node) {
+        int[] mapping = new int[node.outputTypes().size()];
+        for (int i = 0; i < mapping.length; i++) {
+            mapping[i] = i;
+        }
+        return new Pruned(node, mapping);
+    }
+
+    private static BitSet withKeys(BitSet required, List<SortKey> keys) {
+        BitSet needed = (BitSet) required.clone();
+        keys.forEach(k -> needed.set(k.field()));
+        return needed;
+    }
+
+    private static List<SortKey> remapKeys(List<SortKey> keys, int[] mapping) {
+        return keys.stream().map(k -> new SortKey(mapping[k.field()], k.ascending(), k.nullsFirst())).toList();
+    }
+
+    private static void collect(Expr expr, BitSet into) {
+        if (expr instanceof InputRef ref) {
+            into.set(ref.index());
+        } else if (expr instanceof Call call) {
+            call.args().forEach(a -> collect(a, into));
+        }
+    }
+
+    private static Expr remap(Expr expr, int[] mapping) {
+        if (expr instanceof InputRef ref) {
+            return new InputRef(mapping[ref.index()], ref.type());
+        }
+        if (expr instanceof Call call) {
+            return new Call(call.op(), call.args().stream().map(a -> remap(a, mapping)).toList(), call.type());
+        }
+        return expr;
+    }
+}

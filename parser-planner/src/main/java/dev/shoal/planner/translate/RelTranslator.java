@@ -1,0 +1,170 @@
+package dev.shoal.planner.translate;
+
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.plan.AggregateCall;
+import dev.shoal.core.plan.AggregateFunction;
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.LimitNode;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.SortKey;
+import dev.shoal.core.plan.SortNode;
+import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.planner.calcite.CatalogTable;
+import dev.shoal.planner.calcite.SqlTypes;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Translates an optimized Calcite plan into Shoal's plan IR. */
+public final class RelTranslator {
+    private final RexTranslator rex;
+
+    public RelTranslator(RexBuilder rexBuilder) {
+        this.rex = new RexTranslator(rexBuilder);
+    }
+
+    public PlanNode translate(RelNode rel) {
+        if (rel instanceof TableScan scan) {
+            CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
+            if (table == null) {
+                throw RexTranslator.unsupported("scanning " + scan.getTable().getQualifiedName());
+            }
+            return new TableScanNode(table.definition().qualifiedName(), table.definition().columns(), List.of(), null);
+        }
+        if (rel instanceof Filter filter) {
+            return new FilterNode(translate(filter.getInput()), rex.translate(filter.getCondition()));
+        }
+        if (rel instanceof Project project) {
+            List<Expr> projections = new ArrayList<>();
+            for (RexNode node : project.getProjects()) {
+                projections.add(rex.translate(node));
+            }
+            return new ProjectNode(translate(project.getInput()), projections);
+        }
+        if (rel instanceof Aggregate aggregate) {
+            return aggregate(aggregate);
+        }
+        if (rel instanceof Sort sort) {
+            return sort(sort);
+        }
+        if (rel instanceof Values values) {
+            return values(values);
+        }
+        throw RexTranslator.unsupported(describe(rel));
+    }
+
+    private static String describe(RelNode rel) {
+        String name = rel.getRelTypeName().replace("Logical", "").toUpperCase(Locale.ROOT);
+        return switch (name) {
+            case "JOIN", "CORRELATE" -> "JOIN";
+            case "UNION", "INTERSECT", "MINUS" -> name.equals("MINUS") ? "EXCEPT" : name;
+            case "WINDOW" -> "window functions (OVER)";
+            default -> name;
+        };
+    }
+
+    private PlanNode aggregate(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw RexTranslator.unsupported("GROUPING SETS, ROLLUP and CUBE");
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg >= 0) {
+                throw RexTranslator.unsupported("aggregate FILTER (WHERE ...)");
+            }
+            calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(), SqlTypes.toShoal(call.getType())));
+        }
+        return new AggregateNode(translate(aggregate.getInput()), aggregate.getGroupSet().asList(), calls);
+    }
+
+    private static AggregateFunction function(org.apache.calcite.rel.core.AggregateCall call) {
+        return switch (call.getAggregation().getKind()) {
+            case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            case SUM -> AggregateFunction.SUM;
+            case AVG -> AggregateFunction.AVG;
+            case MIN -> AggregateFunction.MIN;
+            case MAX -> AggregateFunction.MAX;
+            default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
+        };
+    }
+
+    private PlanNode sort(Sort sort) {
+        PlanNode input = translate(sort.getInput());
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+            boolean ascending = !field.getDirection().isDescending();
+            // Unspecified NULL order: NULLs last ascending and first descending, as in Trino.
+            boolean nullsFirst = switch (field.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                case UNSPECIFIED -> !ascending;
+            };
+            keys.add(new SortKey(field.getFieldIndex(), ascending, nullsFirst));
+        }
+        long offset = sort.offset == null ? 0 : longValue(sort.offset);
+        long fetch = sort.fetch == null ? -1 : longValue(sort.fetch);
+        if (keys.isEmpty()) {
+            return offset == 0 && fetch < 0 ? input : new LimitNode(input, offset, fetch);
+        }
+        if (fetch < 0) {
+            PlanNode sorted = new SortNode(input, keys);
+            return offset == 0 ? sorted : new LimitNode(sorted, offset, -1);
+        }
+        PlanNode topN = new TopNNode(input, keys, offset + fetch);
+        return offset == 0 ? topN : new LimitNode(topN, offset, fetch);
+    }
+
+    private static long longValue(RexNode node) {
+        if (node instanceof RexLiteral literal) {
+            return literal.getValueAs(Long.class);
+        }
+        throw RexTranslator.unsupported("LIMIT or OFFSET with a parameter");
+    }
+
+    /** A VALUES literal in the column's type: the literal's own type may be narrower (1.5 in a DECIMAL(11,2) column). */
+    private static Object valueAs(RexLiteral literal, DataType type) {
+        if (literal.isNull()) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case DECIMAL -> literal.getValueAs(java.math.BigDecimal.class).setScale(type.scale()).unscaledValue().longValueExact();
+            case DOUBLE -> literal.getValueAs(java.math.BigDecimal.class).doubleValue();
+            case INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class).longValueExact();
+            default -> RexTranslator.literal(literal).value();
+        };
+    }
+
+    private static PlanNode values(Values values) {
+        List<DataType> types = new ArrayList<>();
+        for (RelDataTypeField field : values.getRowType().getFieldList()) {
+            types.add(SqlTypes.toShoal(field.getType()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                row.add(valueAs(tuple.get(i), types.get(i)));
+            }
+            rows.add(row);
+        }
+        return new ValuesNode(types, rows);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.shoal.planner.translate;
+
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.expr.Call;
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Literal;
+import dev.shoal.core.expr.Op;
+import dev.shoal.core.type.DataType;
+import dev.shoal.planner.calcite.SqlTypes;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Translates Calcite row expressions into Shoal's expression IR. */
+final class RexTranslator {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private final RexBuilder rexBuilder;
+
+    RexTranslator(RexBuilder rexBuilder) {
+        this.rexBuilder = rexBuilder;
+    }
+
+    Expr translate(RexNode node) {
+        if (node instanceof RexInputRef ref) {
+            return new InputRef(ref.getIndex(), SqlTypes.toShoal(ref.getType()));
+        }
+        if (node instanceof RexLiteral literal) {
+            return literal(literal);
+        }
+        if (node instanceof RexCall call) {
+            return call(call);
+        }
+        throw unsupported("expression " + node);
+    }
+
+    static Literal literal(RexLiteral literal) {
+        DataType type = SqlTypes.toShoal(literal.getType());
+        if (literal.isNull()) {
+            return new Literal(null, type);
+        }
+        return switch (literal.getType().getSqlTypeName()) {
+            case BOOLEAN -> new Literal(literal.getValueAs(Boolean.class), type);
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> new Literal(literal.getValueAs(BigDecimal.class).longValueExact(), type);
+            case DECIMAL -> new Literal(literal.getValueAs(BigDecimal.class).setScale(type.scale())
+                    .unscaledValue().longValueExact(), type);
+            case FLOAT, REAL, DOUBLE -> new Literal(literal.getValueAs(BigDecimal.class).doubleValue(), type);
+            case CHAR, VARCHAR -> new Literal(literal.getValueAs(String.class), type);
+            case DATE -> new Literal((long) literal.getValueAs(DateString.class).getDaysSinceEpoch(), type);
+            case TIMESTAMP -> new Literal(literal.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000, type);
+            default -> throw unsupported("literal " + literal + " of type " + literal.getType());
+        };
+    }
+
+    private List<Expr> translateAll(List<RexNode> nodes) {
+        List<Expr> out = new ArrayList<>(nodes.size());
+        for (RexNode node : nodes) {
+            out.add(translate(node));
+        }
+        return out;
+    }
+
+    private Expr call(RexCall call) {
+        DataType type = SqlTypes.toShoal(call.getType());
+        List<RexNode> operands = call.getOperands();
+        SqlKind kind = call.getKind();
+        switch (kind) {
+            case SEARCH:
+                return translate(RexUtil.expandSearch(rexBuilder, null, call));
+            case PLUS:
+            case MINUS:
+                if (SqlTypeFamily.DATETIME.contains(call.getType())) {
+                    return datetimePlus(operands.get(0), operands.get(1), kind == SqlKind.MINUS, type);
+                }
+                return new Call(kind == SqlKind.PLUS ? Op.ADD : Op.SUBTRACT, translateAll(operands), type);
+            case TIMES:
+                return new Call(Op.MULTIPLY, translateAll(operands), type);
+            case DIVIDE:
+                return new Call(Op.DIVIDE, translateAll(operands), type);
+            case MOD:
+                return new Call(Op.MODULO, translateAll(operands), type);
+            case MINUS_PREFIX:
+                return new Call(Op.NEGATE, translateAll(operands), type);
+            case PLUS_PREFIX:
+                return translate(operands.get(0));
+            case EQUALS:
+                return new Call(Op.EQUAL, translateAll(operands), type);
+            case NOT_EQUALS:
+                return new Call(Op.NOT_EQUAL, translateAll(operands), type);
+            case LESS_THAN:
+                return new Call(Op.LESS_THAN, translateAll(operands), type);
+            case LESS_THAN_OR_EQUAL:
+                return new Call(Op.LESS_THAN_OR_EQUAL, translateAll(operands), type);
+            case GREATER_THAN:
+                return new Call(Op.GREATER_THAN, translateAll(operands), type);
+            case GREATER_THAN_OR_EQUAL:
+                return new Call(Op.GREATER_THAN_OR_EQUAL, translateAll(operands), type);
+            case AND:
+                return new Call(Op.AND, translateAll(operands), type);
+            case OR:
+                return new Call(Op.OR, translateAll(operands), type);
+            case NOT:
+                return new Call(Op.NOT, translateAll(operands), type);
+            case IS_NULL:
+                return new Call(Op.IS_NULL, translateAll(operands), type);
+            case IS_NOT_NULL:
+                return new Call(Op.IS_NOT_NULL, translateAll(operands), type);
+            case IS_TRUE:
+                return new Call(Op.COALESCE, type, translate(operands.get(0)), new Literal(false, DataType.BOOLEAN));
+            case IS_NOT_TRUE:
+                return new Call(Op.NOT, type,
+                        new Call(Op.COALESCE, type, translate(operands.get(0)), new Literal(false, DataType.BOOLEAN)));
+            case IS_FALSE:
+                return new Call(Op.COALESCE, type, new Call(Op.NOT, type, translate(operands.get(0))), new Literal(false, DataType.BOOLEAN));
+            case IS_NOT_FALSE:
+                return new Call(Op.COALESCE, type, translate(operands.get(0)), new Literal(true, DataType.BOOLEAN));
+            case CASE:
+                return new Call(Op.CASE, translateAll(operands), type);
+            case CAST:
+                if (SqlTypes.toShoal(operands.get(0).getType()).equals(type)) {
+                    return translate(operands.get(0));
+                }
+                return new Call(Op.CAST, translateAll(operands), type);
+            case LIKE:
+                if (call.getOperator().getName().toUpperCase(Locale.ROOT).contains("NOT")) {
+                    return new Call(Op.NOT, type, new Call(Op.LIKE, translateAll(operands), type));
+                }
+                return new Call(Op.LIKE, translateAll(operands), type);
+            case EXTRACT: {
+                TimeUnitRange unit = ((RexLiteral) operands.get(0)).getValueAs(TimeUnitRange.class);
+                return new Call(Op.EXTRACT, type, Literal.ofString(unit.name()), translate(operands.get(1)));
+            }
+            case COALESCE:
+                return new Call(Op.COALESCE, translateAll(operands), type);
+            default:
+                return function(call, type);
+        }
+    }
+
+    private Expr function(RexCall call, DataType type) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        List<Expr> args = translateAll(call.getOperands());
+        return switch (name) {
+            case "SUBSTRING" -> new Call(Op.SUBSTRING, args, type);
+            case "UPPER" -> new Call(Op.UPPER, args, type);
+            case "LOWER" -> new Call(Op.LOWER, args, type);
+            case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> new Call(Op.CHAR_LENGTH, args, type);
+            case "||", "CONCAT" -> new Call(Op.CONCAT, args, type);
+            case "ABS" -> new Call(Op.ABS, args, type);
+            default -> throw unsupported("function " + call.getOperator().getName());
+        };
+    }
+
+    /** date ± INTERVAL: day-time intervals are milliseconds in Calcite, year-month intervals months. */
+    private Expr datetimePlus(RexNode datetime, RexNode interval, boolean subtract, DataType type) {
+        if (!(interval instanceof RexLiteral literal) || !SqlTypeFamily.DATETIME_INTERVAL.contains(interval.getType())) {
+            throw unsupported("date arithmetic with a non-constant interval " + interval);
+        }
+        long amount = literal.getValueAs(BigDecimal.class).longValueExact();
+        if (subtract) {
+            amount = -amount;
+        }
+        Expr base = translate(datetime);
+        SqlTypeName intervalType = interval.getType().getSqlTypeName();
+        if (intervalType.getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+            return new Call(Op.PLUS_MONTHS, type, base, Literal.ofLong(amount, DataType.BIGINT));
+        }
+        if (amount % MILLIS_PER_DAY == 0) {
+            return new Call(Op.PLUS_DAYS, type, base, Literal.ofLong(amount / MILLIS_PER_DAY, DataType.BIGINT));
+        }
+        if (type.kind() != dev.shoal.core.type.TypeKind.TIMESTAMP) {
+            throw unsupported("adding a sub-day interval to a DATE");
+        }
+        return new Call(Op.PLUS_MICROS, type, base, Literal.ofLong(amount * 1000, DataType.BIGINT));
+    }
+
+    static ShoalException unsupported(String what) {
+        return new ShoalException(ErrorCode.NOT_SUPPORTED, what + " is not supported yet");
+    }
+}
