@@ -30,7 +30,8 @@ public final class ShoalDriver extends Driver {
 
     @Override
     public boolean acceptsURL(String url) {
-        return url != null && url.startsWith(PREFIX + "//");
+        // Also accepts the translated form, which Avatica checks again inside connect().
+        return url != null && url.startsWith(PREFIX);
     }
 
     @Override
@@ -38,7 +39,13 @@ public final class ShoalDriver extends Driver {
         if (!acceptsURL(url)) {
             return null;
         }
-        return super.connect(toAvaticaUrl(url), info);
+        try {
+            return super.connect(url.startsWith(PREFIX + "//") ? toAvaticaUrl(url) : url, info);
+        } catch (RuntimeException e) {
+            // Avatica reports an unreachable server as a RuntimeException; JDBC callers expect SQLException.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SQLException("cannot connect to Shoal at " + url + ": " + cause, "08001", e);
+        }
     }
 
     /** {@code jdbc:shoal://h:p/;a=b} becomes {@code jdbc:shoal:url=http://h:p;serialization=protobuf;a=b}. */

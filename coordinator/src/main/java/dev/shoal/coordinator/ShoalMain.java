@@ -1,0 +1,62 @@
+package dev.shoal.coordinator;
+
+import dev.shoal.coordinator.local.LocalCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The {@code shoal} command line. */
+@Command(name = "shoal", mixinStandardHelpOptions = true, version = "Shoal 0.1.0",
+        description = "A distributed SQL query engine for Parquet data lakes.",
+        subcommands = {ShoalMain.Local.class})
+public final class ShoalMain implements Runnable {
+    public static void main(String[] args) {
+        // Servers log at INFO by default; a shell user wants warnings only.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.exit(new CommandLine(new ShoalMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "local", mixinStandardHelpOptions = true,
+            description = "Coordinator, workers and an embedded S3 server with TPC-H demo data in one JVM, then a SQL prompt.")
+    static final class Local implements Callable<Integer> {
+        @Option(names = "--port", description = "JDBC port (default: ${DEFAULT-VALUE})")
+        int port = 8765;
+
+        @Option(names = "--data-dir", description = "where the embedded S3 server keeps objects, as DIR/<bucket>/<key> "
+                + "(default: ~/.shoal/data)")
+        Path dataDir = Path.of(System.getProperty("user.home"), ".shoal", "data");
+
+        @Option(names = "--workers", description = "workers (default: ${DEFAULT-VALUE})")
+        int workers = 2;
+
+        @Option(names = "--scale", description = "TPC-H scale factor of the demo data (default: ${DEFAULT-VALUE})")
+        double scale = 0.01;
+
+        @Option(names = "--no-shell", description = "serve until killed instead of opening a SQL prompt")
+        boolean noShell;
+
+        @Override
+        public Integer call() throws Exception {
+            long start = System.nanoTime();
+            try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", port, workers, scale)) {
+                System.err.printf("Shoal is up in %d ms; demo data in %s%n", (System.nanoTime() - start) / 1_000_000, dataDir);
+                System.out.println(cluster.jdbcUrl());
+                System.out.flush();
+                if (noShell) {
+                    Thread.currentThread().join();
+                    return 0;
+                }
+                return SqlShell.run(cluster.jdbcUrl());
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.shoal.coordinator.local;
+
+import dev.shoal.coordinator.Coordinator;
+import dev.shoal.parquet.catalog.InMemoryCatalog;
+import dev.shoal.parquet.catalog.TableDefinition;
+import dev.shoal.parquet.store.EmbeddedS3Server;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.parquet.store.S3ObjectStore;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Everything in one JVM: an embedded S3 server over a data folder, TPC-H demo tables in it, and a
+ * coordinator with its workers, which reach the data through the S3 API like any deployment.
+ */
+public final class LocalCluster implements AutoCloseable {
+    public static final String BUCKET = "shoal";
+
+    private final EmbeddedS3Server s3;
+    private final ObjectStores stores;
+    private final Coordinator coordinator;
+
+    private LocalCluster(EmbeddedS3Server s3, ObjectStores stores, Coordinator coordinator) {
+        this.s3 = s3;
+        this.stores = stores;
+        this.coordinator = coordinator;
+    }
+
+    public static LocalCluster start(Path dataDir, String host, int port, int workers, double scaleFactor) throws Exception {
+        // A fresh secret each start: the embedded store is only reachable on loopback anyway.
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        EmbeddedS3Server s3 = EmbeddedS3Server.start(dataDir, 0, "shoal-local", HexFormat.of().formatHex(secret));
+        ObjectStores stores = new ObjectStores(Optional.of(s3.config()));
+        try {
+            ((S3ObjectStore) stores.storeFor(Location.parse("s3://" + BUCKET + "/"))).createBucketIfMissing(BUCKET);
+            InMemoryCatalog catalog = new InMemoryCatalog();
+            for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://" + BUCKET + "/tpch/"), scaleFactor)) {
+                catalog.createTable(table);
+            }
+            Coordinator coordinator = Coordinator.start(catalog, stores, workers, TpchDemoData.SCHEMA, host, port);
+            return new LocalCluster(s3, stores, coordinator);
+        } catch (Exception e) {
+            stores.close();
+            s3.close();
+            throw e;
+        }
+    }
+
+    public String jdbcUrl() {
+        return coordinator.jdbcUrl();
+    }
+
+    public EmbeddedS3Server s3() {
+        return s3;
+    }
+
+    @Override
+    public void close() throws Exception {
+        coordinator.close();
+        stores.close();
+        s3.close();
+    }
+}

@@ -1,0 +1,265 @@
+package dev.shoal.coordinator.server;
+
+import dev.shoal.coordinator.query.QueryManager;
+import dev.shoal.coordinator.query.RunningQuery;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.type.DataType;
+import dev.shoal.planner.PlanPrinter;
+import dev.shoal.planner.PlannedQuery;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Avatica's view of Shoal: statements are prepared by the planner, executed by the query manager,
+ * and their rows streamed to the client frame by frame as it fetches.
+ */
+public final class ShoalMeta extends MetaImpl {
+    /** Rows per frame when the client leaves it to the server. */
+    private static final int DEFAULT_FRAME_ROWS = 10_000;
+
+    private final QueryManager queries;
+    private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
+    private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
+    private final AtomicInteger statementIds = new AtomicInteger();
+
+    public ShoalMeta(QueryManager queries) {
+        super(null);
+        this.queries = queries;
+    }
+
+    /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
+    private static final class StatementState {
+        String sql;
+        RunningQuery query;
+        List<Object> explainRows;
+
+        synchronized void replaceQuery(RunningQuery next) {
+            if (query != null) {
+                query.close();
+            }
+            query = next;
+            explainRows = null;
+        }
+    }
+
+    private static String key(String connectionId, int statementId) {
+        return connectionId + "/" + statementId;
+    }
+
+    @Override
+    public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+        connections.put(ch.id, new ConnectionPropertiesImpl());
+    }
+
+    @Override
+    public void closeConnection(ConnectionHandle ch) {
+        connections.remove(ch.id);
+        statements.entrySet().removeIf(entry -> {
+            if (entry.getKey().startsWith(ch.id + "/")) {
+                entry.getValue().replaceQuery(null);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
+        ConnectionPropertiesImpl current = connections.computeIfAbsent(ch.id, id -> new ConnectionPropertiesImpl());
+        ConnectionPropertiesImpl merged = current.merge(properties);
+        connections.put(ch.id, merged);
+        return merged;
+    }
+
+    @Override
+    public StatementHandle createStatement(ConnectionHandle ch) {
+        StatementHandle handle = new StatementHandle(ch.id, statementIds.incrementAndGet(), null);
+        statements.put(key(ch.id, handle.id), new StatementState());
+        return handle;
+    }
+
+    @Override
+    public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+        try {
+            StatementHandle handle = createStatement(ch);
+            PlanOrExplain planned = plan(sql);
+            handle.signature = signature(sql, planned);
+            statements.get(key(ch.id, handle.id)).sql = sql;
+            return handle;
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    @Override
+    public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, PrepareCallback callback)
+            throws NoSuchStatementException {
+        return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+    }
+
+    @Override
+    public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+                                           PrepareCallback callback) throws NoSuchStatementException {
+        StatementState state = state(h);
+        state.sql = sql;
+        return run(h, state, maxRowsInFirstFrame);
+    }
+
+    @SuppressWarnings("deprecation")
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
+            throws NoSuchStatementException {
+        return execute(h, parameterValues, -1);
+    }
+
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+            throws NoSuchStatementException {
+        if (parameterValues != null && !parameterValues.isEmpty()) {
+            throw ErrorTranslator.toClient(new ShoalException(ErrorCode.NOT_SUPPORTED, "query parameters are not supported yet"));
+        }
+        StatementState state = state(h);
+        if (state.sql == null) {
+            throw ErrorTranslator.toClient(new ShoalException(ErrorCode.INVALID_ARGUMENT, "statement was not prepared"));
+        }
+        return run(h, state, maxRowsInFirstFrame);
+    }
+
+    private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
+        try {
+            PlanOrExplain planned = plan(state.sql);
+            Signature signature = signature(state.sql, planned);
+            h.signature = signature;
+            if (planned.explain()) {
+                state.replaceQuery(null);
+                state.explainRows = new ArrayList<>();
+                for (String line : PlanPrinter.lines(planned.query().root())) {
+                    state.explainRows.add(new Object[] {line});
+                }
+                Frame frame = Frame.create(0, true, state.explainRows);
+                return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, frame)));
+            }
+            RunningQuery query = queries.start(planned.query());
+            state.replaceQuery(query);
+            Frame first = frame(query, 0, maxRowsInFirstFrame);
+            return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
+    }
+
+    @Override
+    public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+            throws NoSuchStatementException, MissingResultsException {
+        StatementState state = state(h);
+        if (state.explainRows != null) {
+            return Frame.create(offset, true, Collections.emptyList());
+        }
+        if (state.query == null) {
+            throw new MissingResultsException(h);
+        }
+        try {
+            return frame(state.query, offset, fetchMaxRowCount);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
+    }
+
+    private static Frame frame(RunningQuery query, long offset, int maxRows) {
+        int limit = maxRows <= 0 ? DEFAULT_FRAME_ROWS : maxRows;
+        List<DataType> types = query.columnTypes();
+        List<Object> rows = query.nextRows(limit, view -> {
+            Object[] row = new Object[types.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = ResultColumns.toJdbc(view.value(c), types.get(c));
+            }
+            return row;
+        });
+        return Frame.create(offset, query.isDone(), rows);
+    }
+
+    @Override
+    public void closeStatement(StatementHandle h) {
+        StatementState state = statements.remove(key(h.connectionId, h.id));
+        if (state != null) {
+            state.replaceQuery(null);
+        }
+    }
+
+    @Override
+    public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+        throw ErrorTranslator.toClient(new ShoalException(ErrorCode.NOT_SUPPORTED, "batched statements are not supported"));
+    }
+
+    @Override
+    public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
+        throw ErrorTranslator.toClient(new ShoalException(ErrorCode.NOT_SUPPORTED, "batched statements are not supported"));
+    }
+
+    @Override
+    public boolean syncResults(StatementHandle sh, org.apache.calcite.avatica.QueryState state, long offset) {
+        return false;
+    }
+
+    @Override
+    public void commit(ConnectionHandle ch) {
+        // Queries are read-only and auto-committed.
+    }
+
+    @Override
+    public void rollback(ConnectionHandle ch) {
+        // Nothing to roll back.
+    }
+
+    private StatementState state(StatementHandle h) throws NoSuchStatementException {
+        StatementState state = statements.get(key(h.connectionId, h.id));
+        if (state == null) {
+            throw new NoSuchStatementException(h);
+        }
+        return state;
+    }
+
+    private record PlanOrExplain(PlannedQuery query, boolean explain) {
+    }
+
+    /** Trino's {@code EXPLAIN query}; Calcite's own {@code EXPLAIN PLAN FOR query} also works. */
+    private static final java.util.regex.Pattern TRINO_EXPLAIN =
+            java.util.regex.Pattern.compile("^(\\s*)(?i:explain)(\\s+)(?!(?i:plan)\\b)");
+
+    private PlanOrExplain plan(String sql) {
+        long start = System.nanoTime();
+        java.util.regex.Matcher trinoExplain = TRINO_EXPLAIN.matcher(sql);
+        if (trinoExplain.find()) {
+            // Blank the keyword rather than cut it, so error positions still point into the user's text.
+            SqlNode inner = queries.planner().parse(" ".repeat(trinoExplain.end()) + sql.substring(trinoExplain.end()));
+            return new PlanOrExplain(queries.planner().plan(inner, start), true);
+        }
+        SqlNode parsed = queries.planner().parse(sql);
+        if (parsed instanceof SqlExplain explain) {
+            return new PlanOrExplain(queries.planner().plan(explain.getExplicandum(), start), true);
+        }
+        return new PlanOrExplain(queries.planner().plan(parsed, start), false);
+    }
+
+    private static Signature signature(String sql, PlanOrExplain planned) {
+        List<ColumnMetaData> columns = planned.explain()
+                ? ResultColumns.metadata(List.of("plan"), List.of(DataType.VARCHAR))
+                : ResultColumns.metadata(planned.query().columnNames(), planned.query().columnTypes());
+        return Signature.create(columns, sql, List.of(), CursorFactory.ARRAY, StatementType.SELECT);
+    }
+}
