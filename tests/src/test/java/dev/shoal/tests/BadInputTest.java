@@ -1,0 +1,105 @@
+package dev.shoal.tests;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad SQL and bad files give an error that names the problem, and the server answers the next query. */
+class BadInputTest {
+    private static Connection connection;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        connection = TestCluster.get().connect();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        connection.close();
+    }
+
+    private static SQLException fails(String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    // Errors may surface while rows stream.
+                }
+            }
+        });
+        assertFalse(e.getMessage().contains("e2e-secret-do-not-print"), "an error showed the S3 secret: " + e.getMessage());
+        assertServerStillAnswers();
+        return e;
+    }
+
+    private static void assertServerStillAnswers() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select count(*) from region")) {
+            assertTrue(rs.next());
+            assertEquals(5, rs.getLong(1));
+        } catch (SQLException e) {
+            throw new AssertionError("server did not answer after an error", e);
+        }
+    }
+
+    @Test
+    void syntaxErrorNamesLineAndColumn() {
+        SQLException e = fails("select l_orderkey\nfrom lineitem\nwhere l_quantity >");
+        assertEquals("42000", e.getSQLState());
+        assertTrue(e.getMessage().contains("syntax error at line 3, column"), e.getMessage());
+    }
+
+    @Test
+    void unknownTableIsNamedWithPosition() {
+        SQLException e = fails("select * from lineitems");
+        assertEquals("42S02", e.getSQLState());
+        assertTrue(e.getMessage().contains("lineitems") && e.getMessage().contains("line 1, column 15"), e.getMessage());
+    }
+
+    @Test
+    void unknownColumnIsNamedWithPosition() {
+        SQLException e = fails("select l_orderkey,\n       l_price\nfrom lineitem");
+        assertEquals("42S22", e.getSQLState());
+        assertTrue(e.getMessage().contains("l_price") && e.getMessage().contains("line 2, column 8"), e.getMessage());
+    }
+
+    @Test
+    void typeErrorIsNamedWithPosition() {
+        SQLException e = fails("select l_comment * 2 from lineitem");
+        assertTrue(e.getMessage().contains("line 1, column 8"), e.getMessage());
+    }
+
+    @Test
+    void divisionByZeroIsAnError() {
+        SQLException e = fails("select l_quantity / (l_linenumber - l_linenumber) from lineitem");
+        assertEquals("22012", e.getSQLState());
+        assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
+    }
+
+    @Test
+    void corruptParquetFileIsNamed() {
+        SQLException e = fails("select count(x) from corrupt");
+        assertTrue(e.getMessage().contains("s3://lake/corrupt/part-1.parquet"), e.getMessage());
+    }
+
+    @Test
+    void missingBucketIsNamed() {
+        SQLException e = fails("select count(x) from nobucket");
+        assertTrue(e.getMessage().contains("no-such-bucket"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedConstructIsRefusedByName() {
+        SQLException e = fails("select count(*) from orders o join customer c on o.o_custkey = c.c_custkey");
+        assertEquals("0A000", e.getSQLState());
+        assertTrue(e.getMessage().contains("JOIN"), e.getMessage());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.shoal.tests;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.sql.Types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Large results arrive over many frames; metadata carries SQL types a BI tool can use. */
+class StreamingResultTest {
+    @Test
+    void wholeTableStreamsInFramesWithEveryRow() throws Exception {
+        try (Connection connection = TestCluster.get().connect(); Statement statement = connection.createStatement()) {
+            statement.setFetchSize(1000);
+            long rows = 0;
+            long keySum = 0;
+            try (ResultSet rs = statement.executeQuery("select l_orderkey, l_comment from lineitem")) {
+                while (rs.next()) {
+                    rows++;
+                    keySum += rs.getLong(1);
+                }
+            }
+            long expectedSum;
+            try (ResultSet rs = statement.executeQuery("select count(*), sum(l_orderkey) from lineitem")) {
+                rs.next();
+                assertEquals(rs.getLong(1), rows);
+                expectedSum = rs.getLong(2);
+            }
+            assertEquals(expectedSum, keySum);
+            assertTrue(rows > 50_000, "SF 0.01 lineitem has about 60k rows, got " + rows);
+        }
+    }
+
+    @Test
+    void columnMetadataHasTypesPrecisionAndLowerCaseNames() throws Exception {
+        try (Connection connection = TestCluster.get().connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select l_orderkey, l_extendedprice, l_shipdate, l_comment, l_linenumber from lineitem limit 1")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            assertEquals("l_orderkey", meta.getColumnLabel(1));
+            assertEquals(Types.BIGINT, meta.getColumnType(1));
+            assertEquals(Types.DECIMAL, meta.getColumnType(2));
+            assertEquals(15, meta.getPrecision(2));
+            assertEquals(2, meta.getScale(2));
+            assertEquals(Types.DATE, meta.getColumnType(3));
+            assertEquals(Types.VARCHAR, meta.getColumnType(4));
+            assertEquals(Types.INTEGER, meta.getColumnType(5));
+            assertTrue(rs.next());
+            assertTrue(rs.getDate(3).toLocalDate().getYear() >= 1992);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.shoal.tests;
+
+import dev.shoal.coordinator.Coordinator;
+import dev.shoal.coordinator.local.TpchDemoData;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import dev.shoal.parquet.catalog.InMemoryCatalog;
+import dev.shoal.parquet.catalog.TableDefinition;
+import dev.shoal.parquet.store.EmbeddedS3Server;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.parquet.store.S3ObjectStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * One cluster for the whole suite: S3Proxy on 127.0.0.1 holding TPC-H SF 0.01 as Parquet, a
+ * coordinator with two workers, clients through the shaded driver, and DuckDB over the same files.
+ * Two extra tables hold bad data: {@code tpch.corrupt} (a file that is not Parquet) and
+ * {@code tpch.nobucket} (a location whose bucket does not exist).
+ */
+final class TestCluster {
+    static final double SCALE = 0.01;
+    private static TestCluster instance;
+
+    final Path dataDir;
+    final EmbeddedS3Server s3;
+    final ObjectStores stores;
+    final Coordinator coordinator;
+    final ShadedDriver driver;
+
+    private TestCluster() throws Exception {
+        dataDir = Files.createTempDirectory("shoal-e2e");
+        s3 = EmbeddedS3Server.start(dataDir, 0, "e2e-access", "e2e-secret-do-not-print");
+        stores = new ObjectStores(Optional.of(s3.config()));
+        ((S3ObjectStore) stores.storeFor(Location.parse("s3://lake/"))).createBucketIfMissing("lake");
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://lake/tpch/"), SCALE)) {
+            catalog.createTable(table);
+        }
+        stores.write(Location.parse("s3://lake/corrupt/part-1.parquet"), "PAR1 not really parquet".getBytes());
+        List<ScanColumn> oneColumn = List.of(new ScanColumn("x", DataType.BIGINT));
+        catalog.createTable(new TableDefinition("tpch", "corrupt", "s3://lake/corrupt/", oneColumn));
+        catalog.createTable(new TableDefinition("tpch", "nobucket", "s3://no-such-bucket/t/", oneColumn));
+        coordinator = Coordinator.start(catalog, stores, 2, "tpch", "127.0.0.1", 0);
+        driver = ShadedDriver.load();
+    }
+
+    static synchronized TestCluster get() throws Exception {
+        if (instance == null) {
+            instance = new TestCluster();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                instance.coordinator.close();
+                instance.stores.close();
+                try {
+                    instance.s3.close();
+                } catch (Exception e) {
+                    // Shutting down anyway.
+                }
+            }));
+        }
+        return instance;
+    }
+
+    Connection connect() throws SQLException {
+        return driver.connect(coordinator.jdbcUrl(), new Properties());
+    }
+
+    /** The local folder of a TPC-H table's Parquet files: the same bytes S3Proxy serves. */
+    Path tableDir(String table) {
+        return dataDir.resolve("lake").resolve("tpch").resolve(table);
+    }
+}

@@ -1,0 +1,1 @@
+select o_orderpriority, count(distinct o_custkey) from orders group by o_orderpriority

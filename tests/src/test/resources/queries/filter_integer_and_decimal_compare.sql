@@ -1,0 +1,1 @@
+select count(*) from partsupp where ps_availqty > 5000 and ps_supplycost < 100

@@ -1,0 +1,1 @@
+select count(*) from orders where o_comment like '%special%requests%'

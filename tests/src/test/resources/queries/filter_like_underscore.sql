@@ -1,0 +1,1 @@
+select count(*) from part where p_container like 'SM _ASE'

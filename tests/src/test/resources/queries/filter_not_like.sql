@@ -1,0 +1,1 @@
+select count(*) from customer where c_comment not like '%Customer%Complaints%'

@@ -1,0 +1,1 @@
+select count(*) from (select l_orderkey from lineitem limit 100)

@@ -1,0 +1,1 @@
+select count(*), count(case when l_returnflag = 'R' then 1 end) from lineitem

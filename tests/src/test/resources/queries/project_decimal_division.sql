@@ -1,0 +1,1 @@
+select p_partkey, p_retailprice / 3 from part where p_partkey < 30

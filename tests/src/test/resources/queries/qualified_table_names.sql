@@ -1,0 +1,1 @@
+select count(*) from tpch.supplier where s_acctbal > 0

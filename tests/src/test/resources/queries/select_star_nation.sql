@@ -1,0 +1,1 @@
+select * from nation where n_regionkey = 3
