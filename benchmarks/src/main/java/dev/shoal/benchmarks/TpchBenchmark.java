@@ -1,0 +1,125 @@
+package dev.shoal.benchmarks;
+
+import dev.shoal.coordinator.local.LocalCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * TPC-H on Shoal and on DuckDB over the same Parquet files, in the same run: one warm-up and
+ * {@code runs} timed runs per query and engine, client-side time including fetching every row.
+ * Prints the median per query, the ratio Shoal/DuckDB and the geometric mean of the ratios over
+ * the queries both engines answered. Never fails on timing.
+ */
+@Command(name = "tpch-benchmark", mixinStandardHelpOptions = true)
+public final class TpchBenchmark implements Callable<Integer> {
+    private static final String[] TABLES = {"lineitem", "orders", "customer", "part", "partsupp", "supplier", "nation", "region"};
+
+    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
+    double scale = 1;
+
+    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
+    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
+
+    @Option(names = "--queries", description = "folder of q01.sql ... q22.sql (default: ${DEFAULT-VALUE})")
+    Path queries = Path.of("../shared/tpch/queries");
+
+    @Option(names = "--runs", description = "timed runs per query (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
+    int workers = 2;
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(new CommandLine(new TpchBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = cacheDir.resolve("sf" + scale);
+        long generationStart = System.nanoTime();
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, scale);
+             Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
+                     .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
+             Connection duck = duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"))) {
+            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d workers, DuckDB threads=2; %d runs, median%n",
+                    scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, runs);
+            System.out.printf("%-6s %12s %12s %8s%n", "query", "shoal ms", "duckdb ms", "ratio");
+            List<Double> ratios = new ArrayList<>();
+            List<Path> files;
+            try (Stream<Path> list = Files.list(queries)) {
+                files = list.filter(p -> p.getFileName().toString().matches("q\\d\\d\\.sql")).sorted().toList();
+            }
+            for (Path file : files) {
+                String sql = Files.readString(file).trim().replaceAll(";$", "");
+                String name = file.getFileName().toString().replace(".sql", "");
+                double duckMs = median(duck, sql);
+                double shoalMs;
+                try {
+                    shoalMs = median(shoal, sql);
+                } catch (SQLException e) {
+                    String message = e.getMessage().replaceAll("(?s).*Remote driver error: ", "");
+                    System.out.printf("%-6s %12s %12.1f %8s  %s%n", name, "-", duckMs, "-",
+                            message.substring(0, Math.min(90, message.length())).replace('\n', ' '));
+                    continue;
+                }
+                double ratio = shoalMs / duckMs;
+                ratios.add(ratio);
+                System.out.printf("%-6s %12.1f %12.1f %8.2f%n", name, shoalMs, duckMs, ratio);
+            }
+            double geomean = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
+            System.out.printf("geometric mean of ratios over %d of %d queries: %.2f%n", ratios.size(), files.size(), geomean);
+        }
+        return 0;
+    }
+
+    private double median(Connection connection, String sql) throws SQLException {
+        run(connection, sql);
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            run(connection, sql);
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    private static void run(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    rs.getObject(c);
+                }
+            }
+        }
+    }
+
+    private static Connection duckDb(Path tpchDir) throws Exception {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            s.execute("SET autoinstall_known_extensions=false");
+            s.execute("SET extension_directory='" + Files.createTempDirectory("duckdb-ext") + "'");
+            s.execute("SET threads=2");
+            for (String table : TABLES) {
+                s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + tpchDir.resolve(table).resolve("*.parquet") + "')");
+            }
+        }
+        return duck;
+    }
+}
