@@ -56,8 +56,15 @@ final class ColumnChunkDecoder {
         int maxDefinition = column.getMaxDefinitionLevel();
         for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
             PageValues values = open(page, dictionary);
+            if (maxDefinition == 0 || hasNoNulls(page)) {
+                // Every level would say "defined": skip decoding them, one call per value saved.
+                for (int i = 0; i < values.count; i++) {
+                    converter.append(values.reader, builder);
+                }
+                continue;
+            }
             for (int i = 0; i < values.count; i++) {
-                if (maxDefinition == 0 || values.levels.next() == maxDefinition) {
+                if (values.levels.next() == maxDefinition) {
                     converter.append(values.reader, builder);
                 } else {
                     builder.appendNull();
@@ -69,6 +76,16 @@ final class ColumnChunkDecoder {
                     + " has " + builder.size() + " values in a row group of " + rowCount + " rows");
         }
         return builder.build();
+    }
+
+    /** True when the page's statistics promise no NULLs (writers record null counts by default). */
+    private static boolean hasNoNulls(DataPage page) {
+        org.apache.parquet.column.statistics.Statistics<?> statistics =
+                page instanceof DataPageV1 v1 ? v1.getStatistics() : ((DataPageV2) page).getStatistics();
+        if (page instanceof DataPageV2 v2) {
+            return v2.getNullCount() == 0;
+        }
+        return statistics != null && !statistics.isEmpty() && statistics.isNumNullsSet() && statistics.getNumNulls() == 0;
     }
 
     private record PageValues(int count, LevelReader levels, ValuesReader reader) {
