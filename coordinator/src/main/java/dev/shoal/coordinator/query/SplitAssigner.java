@@ -2,16 +2,9 @@ package dev.shoal.coordinator.query;
 
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
-import dev.shoal.core.plan.AggregateNode;
-import dev.shoal.core.plan.FilterNode;
-import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
-import dev.shoal.core.plan.ProjectNode;
-import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
-import dev.shoal.core.plan.TopNNode;
-import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.store.Location;
@@ -38,26 +31,7 @@ public final class SplitAssigner {
         if (node instanceof TableScanNode scan) {
             return scan.withSplits(splitsOf(scan.table()));
         }
-        if (node instanceof ValuesNode) {
-            return node;
-        }
-        if (node instanceof FilterNode f) {
-            return new FilterNode(assign(f.input()), f.predicate());
-        }
-        if (node instanceof ProjectNode p) {
-            return new ProjectNode(assign(p.input()), p.projections());
-        }
-        if (node instanceof AggregateNode a) {
-            return new AggregateNode(assign(a.input()), a.groupKeys(), a.aggregates());
-        }
-        if (node instanceof SortNode s) {
-            return new SortNode(assign(s.input()), s.keys());
-        }
-        if (node instanceof TopNNode t) {
-            return new TopNNode(assign(t.input()), t.keys(), t.count());
-        }
-        LimitNode l = (LimitNode) node;
-        return new LimitNode(assign(l.input()), l.offset(), l.count());
+        return node.inputs().isEmpty() ? node : node.withInputs(node.inputs().stream().map(this::assign).toList());
     }
 
     private List<Split> splitsOf(String qualifiedName) {

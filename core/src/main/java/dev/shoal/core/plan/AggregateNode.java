@@ -29,4 +29,9 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<Aggreg
     public List<PlanNode> inputs() {
         return List.of(input);
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new AggregateNode(newInputs.get(0), groupKeys, aggregates);
+    }
 }

@@ -16,4 +16,9 @@ public record FilterNode(PlanNode input, Expr predicate) implements PlanNode {
     public List<PlanNode> inputs() {
         return List.of(input);
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new FilterNode(newInputs.get(0), predicate);
+    }
 }

@@ -15,4 +15,9 @@ public record LimitNode(PlanNode input, long offset, long count) implements Plan
     public List<PlanNode> inputs() {
         return List.of(input);
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new LimitNode(newInputs.get(0), offset, count);
+    }
 }

@@ -26,4 +26,7 @@ public sealed interface PlanNode
 
     @JsonIgnore
     List<PlanNode> inputs();
+
+    /** This node over other inputs (same count), for rewrites that only touch the leaves. */
+    PlanNode withInputs(List<PlanNode> newInputs);
 }

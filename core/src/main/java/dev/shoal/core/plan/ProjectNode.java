@@ -20,4 +20,9 @@ public record ProjectNode(PlanNode input, List<Expr> projections) implements Pla
     public List<PlanNode> inputs() {
         return List.of(input);
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new ProjectNode(newInputs.get(0), projections);
+    }
 }

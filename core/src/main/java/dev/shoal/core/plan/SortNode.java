@@ -19,4 +19,9 @@ public record SortNode(PlanNode input, List<SortKey> keys) implements PlanNode {
     public List<PlanNode> inputs() {
         return List.of(input);
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new SortNode(newInputs.get(0), keys);
+    }
 }

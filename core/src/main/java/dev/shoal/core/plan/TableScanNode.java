@@ -31,4 +31,9 @@ public record TableScanNode(String table, List<ScanColumn> columns, List<Split> 
     public List<PlanNode> inputs() {
         return List.of();
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return this;
+    }
 }

@@ -19,4 +19,9 @@ public record TopNNode(PlanNode input, List<SortKey> keys, long count) implement
     public List<PlanNode> inputs() {
         return List.of(input);
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new TopNNode(newInputs.get(0), keys, count);
+    }
 }

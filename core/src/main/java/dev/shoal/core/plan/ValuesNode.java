@@ -26,4 +26,9 @@ public record ValuesNode(List<DataType> types, List<List<Object>> rows) implemen
     public List<PlanNode> inputs() {
         return List.of();
     }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return this;
+    }
 }
