@@ -55,10 +55,6 @@ public final class LocalCluster implements AutoCloseable {
         return coordinator.jdbcUrl();
     }
 
-    public EmbeddedS3Server s3() {
-        return s3;
-    }
-
     @Override
     public void close() throws Exception {
         coordinator.close();

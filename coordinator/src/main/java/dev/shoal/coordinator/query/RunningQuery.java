@@ -19,11 +19,9 @@ public final class RunningQuery implements AutoCloseable {
     private final List<DataType> columnTypes;
     private final Worker worker;
     private final TaskExecutor.Task task;
-    private final long startNanos = System.nanoTime();
     private volatile QueryState state = QueryState.RUNNING;
     private Batch current;
     private int position;
-    private long rowsReturned;
 
     RunningQuery(String id, List<String> columnNames, List<DataType> columnTypes, Worker worker, TaskExecutor.Task task) {
         this.id = id;
@@ -76,7 +74,6 @@ public final class RunningQuery implements AutoCloseable {
             finish(QueryState.FAILED);
             throw e;
         }
-        rowsReturned += rows.size();
         return rows;
     }
 
@@ -91,14 +88,6 @@ public final class RunningQuery implements AutoCloseable {
             task.close();
             worker.taskFinished();
         }
-    }
-
-    public long elapsedNanos() {
-        return System.nanoTime() - startNanos;
-    }
-
-    public long rowsReturned() {
-        return rowsReturned;
     }
 
     /** Cancels a query still running; a finished query stays finished. */

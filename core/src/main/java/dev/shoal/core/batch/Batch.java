@@ -18,13 +18,6 @@ public record Batch(List<ColumnVector> columns, int rowCount) {
         }
     }
 
-    public static Batch of(List<ColumnVector> columns) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("a batch without columns needs an explicit row count");
-        }
-        return new Batch(columns, columns.get(0).size());
-    }
-
     public ColumnVector column(int index) {
         return columns.get(index);
     }

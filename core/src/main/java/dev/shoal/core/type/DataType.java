@@ -43,12 +43,6 @@ public record DataType(TypeKind kind, int precision, int scale) {
         return kind == TypeKind.INTEGER || kind == TypeKind.BIGINT || kind == TypeKind.DOUBLE || kind == TypeKind.DECIMAL;
     }
 
-    /** True for types whose values are exact integers in a long (integers, and decimals as unscaled values). */
-    @JsonIgnore
-    public boolean isExactNumeric() {
-        return kind == TypeKind.INTEGER || kind == TypeKind.BIGINT || kind == TypeKind.DECIMAL;
-    }
-
     public TypeKind.Storage storage() {
         return kind.storage();
     }

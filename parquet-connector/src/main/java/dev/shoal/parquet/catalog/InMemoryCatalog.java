@@ -3,7 +3,6 @@ package dev.shoal.parquet.catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,14 +41,5 @@ public final class InMemoryCatalog implements Catalog {
         if (tables.putIfAbsent(key(table.name()), table) != null) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + table.qualifiedName() + " already exists");
         }
-    }
-
-    /** Copies for callers that want a stable list while tables are added. */
-    public List<TableDefinition> allTables() {
-        List<TableDefinition> out = new ArrayList<>();
-        for (String schema : schemas()) {
-            out.addAll(tables(schema));
-        }
-        return out;
     }
 }
