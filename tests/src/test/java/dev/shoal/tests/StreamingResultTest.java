@@ -53,4 +53,24 @@ class StreamingResultTest {
             assertTrue(rs.getDate(3).toLocalDate().getYear() >= 1992);
         }
     }
+
+    @Test
+    void preparedStatementExecutesRepeatedlyWithTheSameAnswer() throws Exception {
+        try (Connection connection = TestCluster.get().connect();
+             java.sql.PreparedStatement statement = connection.prepareStatement(
+                     "select l_returnflag, count(*) from lineitem group by l_returnflag order by l_returnflag")) {
+            assertEquals("l_returnflag", statement.getMetaData().getColumnLabel(1));
+            java.util.List<String> first = new java.util.ArrayList<>();
+            java.util.List<String> second = new java.util.ArrayList<>();
+            for (java.util.List<String> into : java.util.List.of(first, second)) {
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        into.add(rs.getString(1) + "=" + rs.getLong(2));
+                    }
+                }
+            }
+            assertEquals(3, first.size());
+            assertEquals(first, second);
+        }
+    }
 }

@@ -44,6 +44,8 @@ public final class ShoalMeta extends MetaImpl {
     /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
     private static final class StatementState {
         String sql;
+        /** The plan made by prepare(), used by the first execute() instead of planning again. */
+        PlanOrExplain prepared;
         RunningQuery query;
         List<Object> explainRows;
 
@@ -98,7 +100,9 @@ public final class ShoalMeta extends MetaImpl {
             StatementHandle handle = createStatement(ch);
             PlanOrExplain planned = plan(sql);
             handle.signature = signature(sql, planned);
-            statements.get(key(ch.id, handle.id)).sql = sql;
+            StatementState state = statements.get(key(ch.id, handle.id));
+            state.sql = sql;
+            state.prepared = planned;
             return handle;
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
@@ -117,6 +121,7 @@ public final class ShoalMeta extends MetaImpl {
                                            PrepareCallback callback) throws NoSuchStatementException {
         StatementState state = state(h);
         state.sql = sql;
+        state.prepared = null;
         return run(h, state, maxRowsInFirstFrame);
     }
 
@@ -142,7 +147,9 @@ public final class ShoalMeta extends MetaImpl {
 
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
         try {
-            PlanOrExplain planned = plan(state.sql);
+            // A prepared plan serves one execution; later ones re-plan so that catalog changes are seen.
+            PlanOrExplain planned = state.prepared != null ? state.prepared : plan(state.sql);
+            state.prepared = null;
             Signature signature = signature(state.sql, planned);
             h.signature = signature;
             if (planned.explain()) {

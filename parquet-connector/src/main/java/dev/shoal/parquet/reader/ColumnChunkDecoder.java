@@ -80,11 +80,10 @@ final class ColumnChunkDecoder {
 
     /** True when the page's statistics promise no NULLs (writers record null counts by default). */
     private static boolean hasNoNulls(DataPage page) {
-        org.apache.parquet.column.statistics.Statistics<?> statistics =
-                page instanceof DataPageV1 v1 ? v1.getStatistics() : ((DataPageV2) page).getStatistics();
         if (page instanceof DataPageV2 v2) {
             return v2.getNullCount() == 0;
         }
+        org.apache.parquet.column.statistics.Statistics<?> statistics = ((DataPageV1) page).getStatistics();
         return statistics != null && !statistics.isEmpty() && statistics.isNumNullsSet() && statistics.getNumNulls() == 0;
     }
 
