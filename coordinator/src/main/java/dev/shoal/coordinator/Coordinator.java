@@ -1,40 +1,91 @@
 package dev.shoal.coordinator;
 
+import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.server.AvaticaServer;
 import dev.shoal.coordinator.server.ShoalMeta;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.serde.PlanCodec;
+import dev.shoal.core.task.ClusterActions;
+import dev.shoal.core.task.WorkerAnnouncement;
+import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.exchange.FlightEndpoint;
 import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.store.ObjectStore;
-import dev.shoal.worker.Worker;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.Map;
 
-/** The coordinator: catalog, query manager and workers behind the JDBC endpoint. */
+/**
+ * The coordinator: JDBC (Avatica) for clients, a cluster endpoint (Flight) where workers announce
+ * themselves, and the query manager between them.
+ */
 public final class Coordinator implements AutoCloseable {
     private final AvaticaServer server;
+    private final FlightEndpoint cluster;
+    private final FlightClients clients;
+    private final QueryManager queries;
+    private final WorkerRegistry registry;
     private final String host;
 
-    private Coordinator(AvaticaServer server, String host) {
+    private Coordinator(AvaticaServer server, FlightEndpoint cluster, FlightClients clients, QueryManager queries,
+                        WorkerRegistry registry, String host) {
         this.server = server;
+        this.cluster = cluster;
+        this.clients = clients;
+        this.queries = queries;
+        this.registry = registry;
         this.host = host;
     }
 
-    /** Starts serving JDBC on {@code host:port} (port 0: any free port). */
-    public static Coordinator start(Catalog catalog, ObjectStore store, int workerCount, String defaultSchema,
-                                    String host, int port) {
-        List<Worker> workers = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, workerCount); i++) {
-            workers.add(new Worker("worker-" + i, store));
+    public static Coordinator start(CoordinatorConfig config, Catalog catalog, ObjectStore store) {
+        WorkerRegistry registry = new WorkerRegistry(config.heartbeatTimeoutMillis());
+        FlightEndpoint cluster = FlightEndpoint.start(config.host(), config.clusterPort(), taskId -> null,
+                Map.of(ClusterActions.ANNOUNCE, body -> {
+                    registry.announce(PlanCodec.read(body, WorkerAnnouncement.class));
+                    return new byte[0];
+                }));
+        FlightClients clients = new FlightClients();
+        QueryManager queries = new QueryManager(catalog, store, registry, clients, config);
+        AvaticaServer server = new AvaticaServer(new ShoalMeta(queries), config.host(), config.jdbcPort());
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            queries.close();
+            clients.close();
+            cluster.close();
+            throw e;
         }
-        QueryManager queries = new QueryManager(catalog, store, workers, defaultSchema);
-        AvaticaServer server = new AvaticaServer(new ShoalMeta(queries), host, port);
-        server.start();
-        return new Coordinator(server, host);
+        return new Coordinator(server, cluster, clients, queries, registry, config.host());
+    }
+
+    /** Waits until {@code count} workers are alive; fails after {@code timeout}. */
+    public void awaitWorkers(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (registry.liveWorkers().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new ShoalException(ErrorCode.NO_WORKERS, "only " + registry.liveWorkers().size() + " of " + count
+                        + " workers announced themselves within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public WorkerRegistry workers() {
+        return registry;
     }
 
     public int port() {
         return server.port();
+    }
+
+    public int clusterPort() {
+        return cluster.port();
+    }
+
+    public String host() {
+        return host;
     }
 
     public String jdbcUrl() {
@@ -44,5 +95,8 @@ public final class Coordinator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        queries.close();
+        clients.close();
+        cluster.close();
     }
 }

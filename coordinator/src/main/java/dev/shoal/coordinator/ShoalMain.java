@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** The {@code shoal} command line. */
 @Command(name = "shoal", mixinStandardHelpOptions = true, version = "Shoal 0.1.0",
         description = "A distributed SQL query engine for Parquet data lakes.",
-        subcommands = {ShoalMain.Local.class})
+        subcommands = {ShoalMain.Local.class, CoordinatorCommand.class, WorkerCommand.class})
 public final class ShoalMain implements Runnable {
     public static void main(String[] args) {
         // Servers log at INFO by default; a shell user wants warnings only.

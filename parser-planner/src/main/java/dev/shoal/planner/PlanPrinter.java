@@ -1,6 +1,12 @@
 package dev.shoal.planner;
 
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.plan.ExchangeNode;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.RemoteSourceNode;
+import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
@@ -32,6 +38,28 @@ public final class PlanPrinter {
         }
     }
 
+    /** The distributed plan, fragment by fragment, as EXPLAIN shows it. */
+    public static List<String> fragmentLines(List<Fragment> fragments) {
+        List<String> out = new ArrayList<>();
+        for (Fragment fragment : fragments) {
+            out.add("Fragment " + fragment.id() + " [" + fragment.partitioning() + "]"
+                    + (fragment.id() == 0 ? "" : " output: " + exchangeName(fragment.outputKind(), fragment.outputKeys())
+                    + " to fragment " + consumerOf(fragments, fragment.id()) + ", est. rows=" + fragment.estimatedOutputRows()));
+            for (String line : lines(fragment.root())) {
+                out.add("  " + line);
+            }
+        }
+        return out;
+    }
+
+    private static int consumerOf(List<Fragment> fragments, int id) {
+        return fragments.stream().filter(f -> f.sourceFragmentIds().contains(id)).mapToInt(Fragment::id).findFirst().orElse(-1);
+    }
+
+    public static String exchangeName(ExchangeKind kind, List<Integer> keys) {
+        return kind == ExchangeKind.HASH ? "HASH" + keys.stream().map(k -> "$" + k).toList() : kind.name();
+    }
+
     private static String describe(PlanNode node) {
         if (node instanceof TableScanNode scan) {
             return "TableScan[" + scan.table() + "] columns=" + scan.columns().stream().map(ScanColumn::name).toList()
@@ -46,8 +74,18 @@ public final class PlanPrinter {
         if (node instanceof ProjectNode project) {
             return "Project " + project.projections();
         }
+        if (node instanceof JoinNode join) {
+            return "Join[" + join.joinType() + (join.distribution() == null ? "" : ", " + join.distribution()) + "]"
+                    + " keys=" + join.leftKeys() + "=" + join.rightKeys() + (join.filter() == null ? "" : " filter=" + join.filter());
+        }
+        if (node instanceof ExchangeNode exchange) {
+            return "Exchange[" + exchangeName(exchange.kind(), exchange.keys()) + "] est. rows=" + exchange.estimatedRows();
+        }
+        if (node instanceof RemoteSourceNode remote) {
+            return "RemoteSource[fragment " + remote.sourceFragmentId() + ", " + remote.kind() + "]";
+        }
         if (node instanceof AggregateNode aggregate) {
-            return "Aggregate keys=" + aggregate.groupKeys() + " aggregates=" + aggregate.aggregates().stream()
+            return "Aggregate" + (aggregate.step() == AggregateStep.SINGLE ? "" : "(" + aggregate.step() + ")") + " keys=" + aggregate.groupKeys() + " aggregates=" + aggregate.aggregates().stream()
                     .map(a -> a.function().name().toLowerCase() + (a.distinct() ? "(distinct " : "(") + a.arguments() + ")").toList();
         }
         if (node instanceof SortNode sort) {

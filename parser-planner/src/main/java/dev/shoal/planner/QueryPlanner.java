@@ -3,6 +3,8 @@ package dev.shoal.planner;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.Catalog;
+import dev.shoal.parquet.catalog.TableDefinition;
+import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.optimize.ColumnPruner;
@@ -20,6 +22,7 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -38,6 +41,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * SQL text to an executable plan: Calcite parses, validates against the catalog and converts to
@@ -59,12 +63,45 @@ public final class QueryPlanner {
                     CoreRules.AGGREGATE_PROJECT_MERGE))
             .build();
 
+    /**
+     * Join order: filters move into join conditions, then the joins of a query are flattened into
+     * one multi-join and re-ordered greedily by Calcite's LoptOptimizeJoinRule from row counts
+     * (table statistics from Parquet footers): a bounded heuristic, never an exhaustive search.
+     */
+    private static final HepProgram JOIN_ORDER = new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_INTO_JOIN,
+                    CoreRules.JOIN_CONDITION_PUSH,
+                    CoreRules.JOIN_PUSH_EXPRESSIONS,
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE))
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .addRuleInstance(CoreRules.PROJECT_MULTI_JOIN_MERGE)
+            .addRuleInstance(CoreRules.FILTER_MULTI_JOIN_MERGE)
+            .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE))
+            .build();
+
     private final Catalog catalog;
     private final String defaultSchema;
+    private final Function<TableDefinition, TableStatistics> statistics;
 
     public QueryPlanner(Catalog catalog, String defaultSchema) {
+        this(catalog, defaultSchema, table -> TableStatistics.UNKNOWN);
+    }
+
+    public QueryPlanner(Catalog catalog, String defaultSchema, Function<TableDefinition, TableStatistics> statistics) {
         this.catalog = catalog;
         this.defaultSchema = defaultSchema;
+        this.statistics = statistics;
     }
 
     static SqlParser.Config parserConfig() {
@@ -93,7 +130,7 @@ public final class QueryPlanner {
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         for (String schema : catalog.schemas()) {
-            root.add(schema, new CatalogSchema(catalog, schema));
+            root.add(schema, new CatalogSchema(catalog, schema, statistics));
         }
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
@@ -123,6 +160,12 @@ public final class QueryPlanner {
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         hep.setRoot(relRoot.project());
         RelNode optimized = hep.findBestExp();
+        if (RelOptUtil.countJoins(optimized) > 0) {
+            HepPlanner joinPlanner = new HepPlanner(JOIN_ORDER);
+            joinPlanner.setExecutor(RexUtil.EXECUTOR);
+            joinPlanner.setRoot(optimized);
+            optimized = joinPlanner.findBestExp();
+        }
 
         PlanNode plan = ColumnPruner.prune(new RelTranslator(rexBuilder).translate(optimized));
         List<String> names = relRoot.fields.stream().map(java.util.Map.Entry::getValue).toList();

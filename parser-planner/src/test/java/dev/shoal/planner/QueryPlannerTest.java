@@ -10,6 +10,8 @@ import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.catalog.TableDefinition;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,10 +109,25 @@ class QueryPlannerTest {
     }
 
     @Test
-    void joinsAreRefusedByNameUntilTheyAreBuilt() {
-        ShoalException e = assertThrows(ShoalException.class,
-                () -> planner.plan("select count(*) from lineitem a join lineitem b on a.l_orderkey = b.l_orderkey"));
-        assertEquals(ErrorCode.NOT_SUPPORTED, e.code());
-        assertTrue(e.getMessage().contains("JOIN"), e.getMessage());
+    void equiJoinBecomesHashKeysAndTheRestAFilter() {
+        PlanNode plan = planner.plan("select a.l_orderkey from lineitem a join lineitem b "
+                + "on a.l_orderkey = b.l_orderkey and a.l_quantity < b.l_quantity").root();
+        JoinNode join = findJoin(plan);
+        assertEquals(JoinType.INNER, join.joinType());
+        assertEquals(1, join.leftKeys().size());
+        assertTrue(join.filter() != null, "the non-equi condition stays a filter on candidate pairs");
+    }
+
+    private static JoinNode findJoin(PlanNode node) {
+        if (node instanceof JoinNode join) {
+            return join;
+        }
+        for (PlanNode input : node.inputs()) {
+            JoinNode found = findJoin(input);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 }

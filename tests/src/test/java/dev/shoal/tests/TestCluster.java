@@ -1,6 +1,7 @@
 package dev.shoal.tests;
 
-import dev.shoal.coordinator.Coordinator;
+import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.coordinator.local.EmbeddedCluster;
 import dev.shoal.coordinator.local.TpchDemoData;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
@@ -32,7 +33,10 @@ final class TestCluster {
     final Path dataDir;
     final EmbeddedS3Server s3;
     final ObjectStores stores;
-    final Coordinator coordinator;
+    /** Small enough that lineitem ⋈ orders is partitioned at SF 0.01, large enough that nation is broadcast. */
+    static final long BROADCAST_THRESHOLD_BYTES = 64 << 10;
+
+    final EmbeddedCluster coordinator;
     final ShadedDriver driver;
 
     private TestCluster() throws Exception {
@@ -48,7 +52,8 @@ final class TestCluster {
         List<ScanColumn> oneColumn = List.of(new ScanColumn("x", DataType.BIGINT));
         catalog.createTable(new TableDefinition("tpch", "corrupt", "s3://lake/corrupt/", oneColumn));
         catalog.createTable(new TableDefinition("tpch", "nobucket", "s3://no-such-bucket/t/", oneColumn));
-        coordinator = Coordinator.start(catalog, stores, 2, "tpch", "127.0.0.1", 0);
+        coordinator = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpch")
+                .withBroadcastThreshold(BROADCAST_THRESHOLD_BYTES), catalog, stores, 2);
         driver = ShadedDriver.load();
     }
 

@@ -1,6 +1,6 @@
 package dev.shoal.coordinator.local;
 
-import dev.shoal.coordinator.Coordinator;
+import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.store.EmbeddedS3Server;
@@ -22,9 +22,9 @@ public final class LocalCluster implements AutoCloseable {
 
     private final EmbeddedS3Server s3;
     private final ObjectStores stores;
-    private final Coordinator coordinator;
+    private final EmbeddedCluster coordinator;
 
-    private LocalCluster(EmbeddedS3Server s3, ObjectStores stores, Coordinator coordinator) {
+    private LocalCluster(EmbeddedS3Server s3, ObjectStores stores, EmbeddedCluster coordinator) {
         this.s3 = s3;
         this.stores = stores;
         this.coordinator = coordinator;
@@ -42,7 +42,8 @@ public final class LocalCluster implements AutoCloseable {
             for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://" + BUCKET + "/tpch/"), scaleFactor)) {
                 catalog.createTable(table);
             }
-            Coordinator coordinator = Coordinator.start(catalog, stores, workers, TpchDemoData.SCHEMA, host, port);
+            EmbeddedCluster coordinator = EmbeddedCluster.start(
+                    CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA), catalog, stores, workers);
             return new LocalCluster(s3, stores, coordinator);
         } catch (Exception e) {
             stores.close();

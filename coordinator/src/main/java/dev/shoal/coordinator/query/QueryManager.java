@@ -1,43 +1,173 @@
 package dev.shoal.coordinator.query;
 
-import dev.shoal.core.plan.PlanFragment;
+import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.coordinator.cluster.WorkerNode;
+import dev.shoal.coordinator.cluster.WorkerRegistry;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.serde.PlanCodec;
+import dev.shoal.core.task.ClusterActions;
+import dev.shoal.core.task.TaskStatus;
+import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.exchange.Threads;
 import dev.shoal.exec.task.TaskExecutor;
 import dev.shoal.parquet.catalog.Catalog;
+import dev.shoal.parquet.stats.StatisticsCache;
+import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
-import dev.shoal.worker.Worker;
+import dev.shoal.planner.distribute.DistributedPlanner;
+import dev.shoal.planner.distribute.Fragment;
+import dev.shoal.planner.distribute.Fragmenter;
 
-import java.util.Comparator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plans queries and starts them: splits are assigned, the fragment is serialized and handed to
- * the least busy worker, and the client reads the root task's output.
+ * Plans, distributes, schedules and watches queries. The root fragment runs here, pulled by the
+ * client's fetches; the other fragments run on workers. A monitor fails every query that has a
+ * task on a worker gone silent, and a finished query's tasks are released on every worker.
  */
-public final class QueryManager {
-    private final QueryPlanner planner;
-    private final SplitAssigner splits;
-    private final List<Worker> workers;
-    private final AtomicLong nextId = new AtomicLong();
+public final class QueryManager implements AutoCloseable {
+    private static final long MONITOR_PERIOD_MILLIS = 250;
 
-    public QueryManager(Catalog catalog, ObjectStore store, List<Worker> workers, String defaultSchema) {
-        this.planner = new QueryPlanner(catalog, defaultSchema);
-        this.splits = new SplitAssigner(catalog, store);
-        this.workers = List.copyOf(workers);
+    private final Catalog catalog;
+    private final QueryPlanner planner;
+    private final DistributedPlanner distributor;
+    private final QueryScheduler scheduler;
+    private final TaskExecutor executor;
+    private final WorkerRegistry registry;
+    private final FlightClients clients;
+    private final StatisticsCache statistics;
+    private final AtomicLong nextId = new AtomicLong();
+    private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-query-monitor"));
+
+    public QueryManager(Catalog catalog, ObjectStore store, WorkerRegistry registry, FlightClients clients,
+                        CoordinatorConfig config) {
+        this.catalog = catalog;
+        this.statistics = new StatisticsCache(store);
+        this.planner = new QueryPlanner(catalog, config.defaultSchema(), statistics::get);
+        this.distributor = new DistributedPlanner(this::statisticsOf, config.broadcastThresholdBytes());
+        this.scheduler = new QueryScheduler(catalog, store, registry, clients);
+        this.executor = new TaskExecutor(store, clients);
+        this.registry = registry;
+        this.clients = clients;
+        monitor.scheduleWithFixedDelay(this::failQueriesOnLostWorkers, MONITOR_PERIOD_MILLIS, MONITOR_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public QueryPlanner planner() {
         return planner;
     }
 
+    private TableStatistics statisticsOf(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        return catalog.table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1))
+                .map(statistics::get).orElse(TableStatistics.UNKNOWN);
+    }
+
+    public List<Fragment> fragments(PlannedQuery planned) {
+        return Fragmenter.fragment(distributor.plan(planned.root()));
+    }
+
     public RunningQuery start(PlannedQuery planned) {
+        return start(planned, fragments(planned), true);
+    }
+
+    private RunningQuery start(PlannedQuery planned, List<Fragment> fragments, boolean releaseWhenDone) {
         String id = "q" + nextId.incrementAndGet();
-        PlanFragment fragment = new PlanFragment(id, 0, splits.assign(planned.root()));
-        Worker worker = workers.stream().min(Comparator.comparingInt(Worker::runningTasks)).orElseThrow();
-        TaskExecutor.Task task = worker.startTask(PlanCodec.encode(fragment));
-        return new RunningQuery(id, planned.columnNames(), planned.columnTypes(), worker, task);
+        QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments);
+        TaskExecutor.Task root;
+        try {
+            root = executor.start(scheduled.root());
+        } catch (RuntimeException e) {
+            scheduler.cancel(id, scheduled.workers());
+            throw e;
+        }
+        RunningQuery query = new RunningQuery(id, planned.columnNames(), planned.columnTypes(), root, scheduled.workers(),
+                (done, error) -> finished(done, error, releaseWhenDone));
+        running.put(id, query);
+        return query;
+    }
+
+    private void finished(RunningQuery query, ShoalException error, boolean release) {
+        running.remove(query.id());
+        if (error != null) {
+            noteFailure(query, error);
+        }
+        if (release) {
+            scheduler.cancel(query.id(), query.workers());
+        }
+    }
+
+    /**
+     * EXPLAIN ANALYZE: runs the query to the end, discarding rows, then reports each fragment's
+     * tasks: rows and bytes read, received through exchanges and sent, per worker.
+     */
+    public List<String> explainAnalyze(PlannedQuery planned) {
+        List<Fragment> fragments = fragments(planned);
+        long start = System.nanoTime();
+        RunningQuery query = start(planned, fragments, false);
+        long rows = 0;
+        try {
+            while (!query.isDone()) {
+                rows += query.nextRows(4096, view -> Boolean.TRUE).size();
+            }
+        } finally {
+            query.close();
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        List<TaskStatus> statuses = new ArrayList<>();
+        for (WorkerNode worker : query.workers()) {
+            byte[] body = clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.QUERY_STATUS,
+                    query.id().getBytes(StandardCharsets.UTF_8));
+            statuses.addAll(PlanCodec.readList(body, TaskStatus.class));
+        }
+        scheduler.cancel(query.id(), query.workers());
+        return ExplainAnalyzePrinter.lines(fragments, statuses, rows, elapsedMillis, planned.planningNanos());
+    }
+
+    private void failQueriesOnLostWorkers() {
+        for (RunningQuery query : running.values()) {
+            for (WorkerNode worker : query.workers()) {
+                if (!registry.isAlive(worker.id())) {
+                    query.fail(new ShoalException(ErrorCode.WORKER_LOST, "worker " + worker.describe()
+                            + " was lost: no heartbeat for " + registry.silenceMillis(worker.id()) + " ms"));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A query failed because a worker could not be reached: stop scheduling on that worker now. */
+    private void noteFailure(RunningQuery query, ShoalException error) {
+        if (error.code() != ErrorCode.WORKER_LOST) {
+            return;
+        }
+        for (WorkerNode worker : query.workers()) {
+            if (error.getMessage().contains(worker.describe())) {
+                registry.markLost(worker.id(), error.getMessage());
+                clients.forget(worker.host(), worker.port());
+            }
+        }
+    }
+
+    public Set<String> runningQueryIds() {
+        return Set.copyOf(running.keySet());
+    }
+
+    @Override
+    public void close() {
+        monitor.shutdownNow();
+        running.values().forEach(RunningQuery::close);
     }
 }

@@ -1,34 +1,42 @@
 package dev.shoal.coordinator.query;
 
+import dev.shoal.coordinator.cluster.WorkerNode;
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.task.TaskExecutor;
-import dev.shoal.worker.Worker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * A query whose result is being read: rows are pulled from the root task batch by batch as the
- * client fetches, so a large result never sits in memory whole.
+ * A query whose result is being read: rows are pulled from the root task (on the coordinator,
+ * reading the workers' output through exchanges) batch by batch as the client fetches, so a large
+ * result never sits in memory whole. {@link #fail} ends it from outside (a lost worker).
  */
 public final class RunningQuery implements AutoCloseable {
     private final String id;
     private final List<String> columnNames;
     private final List<DataType> columnTypes;
-    private final Worker worker;
-    private final TaskExecutor.Task task;
+    private final TaskExecutor.Task root;
+    private final Set<WorkerNode> workers;
+    private final BiConsumer<RunningQuery, ShoalException> onDone;
     private volatile QueryState state = QueryState.RUNNING;
+    private volatile ShoalException failure;
     private Batch current;
     private int position;
 
-    RunningQuery(String id, List<String> columnNames, List<DataType> columnTypes, Worker worker, TaskExecutor.Task task) {
+    RunningQuery(String id, List<String> columnNames, List<DataType> columnTypes, TaskExecutor.Task root,
+                 Set<WorkerNode> workers, BiConsumer<RunningQuery, ShoalException> onDone) {
         this.id = id;
         this.columnNames = columnNames;
         this.columnTypes = columnTypes;
-        this.worker = worker;
-        this.task = task;
+        this.root = root;
+        this.workers = Set.copyOf(workers);
+        this.onDone = onDone;
     }
 
     public String id() {
@@ -47,8 +55,12 @@ public final class RunningQuery implements AutoCloseable {
         return state;
     }
 
+    Set<WorkerNode> workers() {
+        return workers;
+    }
+
     public long bytesRead() {
-        return task.stats().bytesRead().sum();
+        return root.stats().bytesRead().sum();
     }
 
     /** Up to {@code max} more rows, each converted by {@code convert}; fewer only at the end. */
@@ -58,10 +70,16 @@ public final class RunningQuery implements AutoCloseable {
         try {
             while (rows.size() < max && state == QueryState.RUNNING) {
                 if (current == null || position >= current.rowCount()) {
-                    current = task.next();
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    current = root.next();
                     position = 0;
+                    if (failure != null) {
+                        throw failure;
+                    }
                     if (current == null) {
-                        finish(QueryState.FINISHED);
+                        finish(QueryState.FINISHED, null);
                         break;
                     }
                     continue;
@@ -71,29 +89,44 @@ public final class RunningQuery implements AutoCloseable {
                 rows.add(convert.apply(view));
             }
         } catch (RuntimeException e) {
-            finish(QueryState.FAILED);
-            throw e;
+            RuntimeException cause = failure != null ? failure : e;
+            finish(QueryState.FAILED, cause instanceof ShoalException shoal ? shoal : null);
+            throw cause;
+        }
+        if (state == QueryState.FAILED && failure != null) {
+            throw failure;
         }
         return rows;
+    }
+
+    /** Fails the query from outside: the reader gets {@code error} at its next fetch. */
+    void fail(ShoalException error) {
+        if (state != QueryState.RUNNING || failure != null) {
+            return;
+        }
+        failure = error;
+        // Unblocks a reader waiting on an exchange; it then reports the failure above.
+        root.close();
     }
 
     public boolean isDone() {
         return state != QueryState.RUNNING;
     }
 
-    private void finish(QueryState finalState) {
+    /** {@code error}: why it failed (null unless FAILED), for the manager to learn of lost workers. */
+    private void finish(QueryState finalState, ShoalException error) {
         if (state == QueryState.RUNNING) {
             state = finalState;
             current = null;
-            task.close();
-            worker.taskFinished();
+            root.close();
+            onDone.accept(this, error);
         }
     }
 
     /** Cancels a query still running; a finished query stays finished. */
     @Override
     public synchronized void close() {
-        finish(QueryState.CANCELED);
+        finish(QueryState.CANCELED, null);
     }
 
     /** One row of the current batch, valid only inside the converter. */

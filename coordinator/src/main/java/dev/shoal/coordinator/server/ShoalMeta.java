@@ -155,7 +155,9 @@ public final class ShoalMeta extends MetaImpl {
             if (planned.explain()) {
                 state.replaceQuery(null);
                 state.explainRows = new ArrayList<>();
-                for (String line : PlanPrinter.lines(planned.query().root())) {
+                List<String> lines = planned.analyze() ? queries.explainAnalyze(planned.query())
+                        : PlanPrinter.fragmentLines(queries.fragments(planned.query()));
+                for (String line : lines) {
                     state.explainRows.add(new Object[] {line});
                 }
                 Frame frame = Frame.create(0, true, state.explainRows);
@@ -241,12 +243,15 @@ public final class ShoalMeta extends MetaImpl {
         return state;
     }
 
-    private record PlanOrExplain(PlannedQuery query, boolean explain) {
+    private record PlanOrExplain(PlannedQuery query, boolean explain, boolean analyze) {
+        PlanOrExplain(PlannedQuery query, boolean explain) {
+            this(query, explain, false);
+        }
     }
 
     /** Trino's {@code EXPLAIN query}; Calcite's own {@code EXPLAIN PLAN FOR query} also works. */
     private static final java.util.regex.Pattern TRINO_EXPLAIN =
-            java.util.regex.Pattern.compile("^(\\s*)(?i:explain)(\\s+)(?!(?i:plan)\\b)");
+            java.util.regex.Pattern.compile("^(\\s*)(?i:explain)(\\s+)(?!(?i:plan)\\b)((?i:analyze)\\s+)?");
 
     private PlanOrExplain plan(String sql) {
         long start = System.nanoTime();
@@ -254,7 +259,7 @@ public final class ShoalMeta extends MetaImpl {
         if (trinoExplain.find()) {
             // Blank the keyword rather than cut it, so error positions still point into the user's text.
             SqlNode inner = queries.planner().parse(" ".repeat(trinoExplain.end()) + sql.substring(trinoExplain.end()));
-            return new PlanOrExplain(queries.planner().plan(inner, start), true);
+            return new PlanOrExplain(queries.planner().plan(inner, start), true, trinoExplain.group(3) != null);
         }
         SqlNode parsed = queries.planner().parse(sql);
         if (parsed instanceof SqlExplain explain) {

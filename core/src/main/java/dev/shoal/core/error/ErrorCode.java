@@ -16,5 +16,7 @@ public enum ErrorCode {
     STORAGE_ERROR,
     ALREADY_EXISTS,
     QUERY_CANCELED,
+    WORKER_LOST,
+    NO_WORKERS,
     INTERNAL_ERROR
 }

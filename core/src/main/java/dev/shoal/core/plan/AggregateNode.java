@@ -5,11 +5,19 @@ import dev.shoal.core.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Groups by the key columns and computes the aggregates; output is keys, then aggregates. */
-public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggregateCall> aggregates) implements PlanNode {
+/**
+ * Groups by the key columns and computes the aggregates; output is keys, then aggregates (for a
+ * PARTIAL step: keys, then each call's intermediate columns).
+ */
+public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggregateCall> aggregates, AggregateStep step)
+        implements PlanNode {
     public AggregateNode {
         groupKeys = List.copyOf(groupKeys);
         aggregates = List.copyOf(aggregates);
+    }
+
+    public AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggregateCall> aggregates) {
+        this(input, groupKeys, aggregates, AggregateStep.SINGLE);
     }
 
     @Override
@@ -20,7 +28,11 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<Aggreg
             types.add(inputTypes.get(key));
         }
         for (AggregateCall call : aggregates) {
-            types.add(call.type());
+            if (step == AggregateStep.PARTIAL) {
+                types.addAll(call.intermediateTypes(call.arguments().isEmpty() ? null : inputTypes.get(call.arguments().get(0))));
+            } else {
+                types.add(call.type());
+            }
         }
         return types;
     }
@@ -32,6 +44,6 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<Aggreg
 
     @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
-        return new AggregateNode(newInputs.get(0), groupKeys, aggregates);
+        return new AggregateNode(newInputs.get(0), groupKeys, aggregates, step);
     }
 }

@@ -17,9 +17,13 @@ import java.util.List;
         @JsonSubTypes.Type(value = AggregateNode.class, name = "aggregate"),
         @JsonSubTypes.Type(value = SortNode.class, name = "sort"),
         @JsonSubTypes.Type(value = TopNNode.class, name = "topN"),
-        @JsonSubTypes.Type(value = LimitNode.class, name = "limit")})
+        @JsonSubTypes.Type(value = LimitNode.class, name = "limit"),
+        @JsonSubTypes.Type(value = JoinNode.class, name = "join"),
+        @JsonSubTypes.Type(value = ExchangeNode.class, name = "exchange"),
+        @JsonSubTypes.Type(value = RemoteSourceNode.class, name = "remoteSource")})
 public sealed interface PlanNode
-        permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode {
+        permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode,
+        JoinNode, ExchangeNode, RemoteSourceNode {
 
     @JsonIgnore
     List<DataType> outputTypes();

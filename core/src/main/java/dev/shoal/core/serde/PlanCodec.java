@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.PlanFragment;
+import dev.shoal.core.task.TaskDescriptor;
 
 import java.io.IOException;
 
 /**
- * Serializes plan fragments for the trip from coordinator to worker. JSON: readable in logs and
- * tests, and small next to the data a fragment moves.
+ * Serializes plan fragments and task descriptors for the trip from coordinator to worker. JSON:
+ * readable in logs and tests, and small next to the data a fragment moves.
  */
 public final class PlanCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -21,18 +22,43 @@ public final class PlanCodec {
     }
 
     public static byte[] encode(PlanFragment fragment) {
-        try {
-            return MAPPER.writeValueAsBytes(fragment);
-        } catch (JsonProcessingException e) {
-            throw new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot serialize plan fragment: " + e.getMessage(), e);
-        }
+        return write(fragment);
     }
 
     public static PlanFragment decode(byte[] bytes) {
+        return read(bytes, PlanFragment.class);
+    }
+
+    public static byte[] encodeTask(TaskDescriptor task) {
+        return write(task);
+    }
+
+    public static TaskDescriptor decodeTask(byte[] bytes) {
+        return read(bytes, TaskDescriptor.class);
+    }
+
+    /** Any JSON-shaped value of the cluster protocol (announcements, statuses). */
+    public static byte[] write(Object value) {
         try {
-            return MAPPER.readValue(bytes, PlanFragment.class);
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot serialize " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static <T> java.util.List<T> readList(byte[] bytes, Class<T> elementType) {
+        try {
+            return MAPPER.readValue(bytes, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, elementType));
         } catch (IOException e) {
-            throw new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot read plan fragment: " + e.getMessage(), e);
+            throw new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot read " + elementType.getSimpleName() + " list: " + e.getMessage(), e);
+        }
+    }
+
+    public static <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -7,13 +7,18 @@ import dev.shoal.core.type.DataType;
 
 import java.util.Arrays;
 
-/** COUNT(*) ({@code argument < 0}) or COUNT(x), which skips NULLs. */
+/**
+ * COUNT(*) ({@code argument < 0}) or COUNT(x), which skips NULLs; in a FINAL step ({@code merge})
+ * it adds up the partial counts in the argument column.
+ */
 final class CountAccumulator implements Accumulator {
     private final int argument;
+    private final boolean merge;
     private long[] counts = new long[16];
 
-    CountAccumulator(int argument) {
+    CountAccumulator(int argument, boolean merge) {
         this.argument = argument;
+        this.merge = merge;
     }
 
     @Override
@@ -25,6 +30,13 @@ final class CountAccumulator implements Accumulator {
             return;
         }
         ColumnVector column = argument < 0 ? null : batch.column(argument);
+        if (merge) {
+            long[] partial = ((LongVector) column).values();
+            for (int i = 0; i < batch.rowCount(); i++) {
+                counts[groupIds[i]] += partial[i];
+            }
+            return;
+        }
         boolean[] nulls = column == null ? null : column.nulls();
         for (int i = 0; i < batch.rowCount(); i++) {
             if (nulls == null || !nulls[i]) {

@@ -52,6 +52,47 @@ public final class GroupByHash {
         return ids;
     }
 
+    /** The group id of each row, or -1 for keys not seen; rows with a NULL key are -1 too (joins never match NULL). */
+    public int[] find(ColumnVector[] keys, int rows) {
+        int[] ids = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            if (anyNull(keys, row)) {
+                ids[row] = -1;
+                continue;
+            }
+            scratchSize = 0;
+            for (ColumnVector key : keys) {
+                encode(key, row);
+            }
+            ids[row] = lookup(hash(scratch, scratchSize));
+        }
+        return ids;
+    }
+
+    public static boolean anyNull(ColumnVector[] keys, int row) {
+        for (ColumnVector key : keys) {
+            if (key.isNull(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int lookup(long hash) {
+        int slot = (int) hash & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            int group = entry - 1;
+            if (groupHashes[group] == hash && Arrays.equals(arena, keyOffsets[group], keyOffsets[group + 1], scratch, 0, scratchSize)) {
+                return group;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /** The key columns of all groups, in group id order. */
     public List<ColumnVector> keyVectors() {
         return keyBuilders.stream().map(VectorBuilder::build).toList();

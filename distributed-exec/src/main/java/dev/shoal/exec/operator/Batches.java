@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Concatenation of batches, for operators that must see all their input at once (sort). */
-final class Batches {
+public final class Batches {
     private Batches() {
     }
 
-    static Batch concat(List<Batch> batches, List<DataType> types) {
+    public static Batch concat(List<Batch> batches, List<DataType> types) {
         if (batches.size() == 1) {
             return batches.get(0);
         }
@@ -33,7 +33,7 @@ final class Batches {
     }
 
     /** Splits a large result into batches of at most {@code size} rows, so it streams. */
-    static List<Batch> split(Batch batch, int size) {
+    public static List<Batch> split(Batch batch, int size) {
         List<Batch> out = new ArrayList<>();
         for (int from = 0; from < batch.rowCount(); from += size) {
             out.add(batch.slice(from, Math.min(size, batch.rowCount() - from)));

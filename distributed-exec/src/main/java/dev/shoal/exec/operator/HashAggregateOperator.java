@@ -4,6 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.aggregate.Accumulator;
 import dev.shoal.exec.aggregate.Accumulators;
@@ -20,6 +21,7 @@ import java.util.List;
 public final class HashAggregateOperator implements Operator {
     private final Operator input;
     private final List<Integer> groupKeys;
+    private final boolean partial;
     private final List<Accumulator> accumulators = new ArrayList<>();
     private final GroupByHash hash;
     private Iterator<Batch> output;
@@ -27,11 +29,12 @@ public final class HashAggregateOperator implements Operator {
     public HashAggregateOperator(Operator input, AggregateNode node) {
         this.input = input;
         this.groupKeys = node.groupKeys();
+        this.partial = node.step() == AggregateStep.PARTIAL;
         List<DataType> inputTypes = node.input().outputTypes();
         List<DataType> keyTypes = groupKeys.stream().map(inputTypes::get).toList();
         this.hash = new GroupByHash(keyTypes);
         for (AggregateCall call : node.aggregates()) {
-            accumulators.add(Accumulators.create(call, inputTypes));
+            accumulators.add(Accumulators.create(call, inputTypes, node.step()));
         }
     }
 
@@ -73,7 +76,11 @@ public final class HashAggregateOperator implements Operator {
         }
         List<ColumnVector> columns = new ArrayList<>(global ? List.of() : hash.keyVectors());
         for (Accumulator accumulator : accumulators) {
-            columns.add(accumulator.result(groups));
+            if (partial) {
+                columns.addAll(accumulator.intermediate(groups));
+            } else {
+                columns.add(accumulator.result(groups));
+            }
         }
         output = groups == 0 ? List.<Batch>of().iterator()
                 : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS).iterator();

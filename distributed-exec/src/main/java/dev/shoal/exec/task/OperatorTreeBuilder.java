@@ -1,6 +1,9 @@
 package dev.shoal.exec.task;
 
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.ExchangeNode;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
@@ -10,6 +13,7 @@ import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.exec.expression.ExpressionCompiler;
+import dev.shoal.exec.join.HashJoinOperator;
 import dev.shoal.exec.operator.FilterOperator;
 import dev.shoal.exec.operator.HashAggregateOperator;
 import dev.shoal.exec.operator.LimitOperator;
@@ -21,19 +25,35 @@ import dev.shoal.exec.operator.TopNOperator;
 import dev.shoal.exec.operator.ValuesOperator;
 import dev.shoal.parquet.store.ObjectStore;
 
+import java.util.function.Function;
+
 /** Turns a plan fragment's tree into a tree of operators for one task. */
 public final class OperatorTreeBuilder {
     private final ObjectStore store;
     private final TaskStats stats;
+    private final Function<RemoteSourceNode, Operator> remoteSources;
 
-    public OperatorTreeBuilder(ObjectStore store, TaskStats stats) {
+    /** {@code remoteSources} opens the receiving end of an exchange for this task. */
+    public OperatorTreeBuilder(ObjectStore store, TaskStats stats, Function<RemoteSourceNode, Operator> remoteSources) {
         this.store = store;
         this.stats = stats;
+        this.remoteSources = remoteSources;
     }
 
     public Operator build(PlanNode node) {
         if (node instanceof TableScanNode scan) {
             return new TableScanOperator(store, scan, stats);
+        }
+        if (node instanceof RemoteSourceNode remote) {
+            return remoteSources.apply(remote);
+        }
+        if (node instanceof JoinNode join) {
+            // The build side is built first, but the probe side is opened first: both exist before either runs.
+            Operator probe = build(join.left());
+            return new HashJoinOperator(probe, build(join.right()), join);
+        }
+        if (node instanceof ExchangeNode exchange) {
+            throw new IllegalStateException("exchange left in a fragment: the fragmenter cuts plans at exchanges");
         }
         if (node instanceof ValuesNode values) {
             return new ValuesOperator(values);

@@ -1,28 +1,58 @@
 package dev.shoal.exec.task;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.PlanFragment;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.serde.PlanCodec;
+import dev.shoal.core.task.OutputSpec;
+import dev.shoal.core.task.TaskDescriptor;
+import dev.shoal.core.task.TaskLocation;
+import dev.shoal.exec.exchange.ExchangeSourceOperator;
+import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.parquet.store.ObjectStore;
 
+import java.util.List;
+import java.util.Map;
+
 /**
- * Runs plan fragments. The fragment arrives serialized, as it does over the network: the
- * coordinator and the task never share plan objects.
+ * Turns task descriptors into runnable operator trees. The descriptor arrives serialized, as it
+ * does over the network: the coordinator and the task never share plan objects.
  */
 public final class TaskExecutor {
     private final ObjectStore store;
+    private final FlightClients clients;
 
-    public TaskExecutor(ObjectStore store) {
+    public TaskExecutor(ObjectStore store, FlightClients clients) {
         this.store = store;
+        this.clients = clients;
     }
 
-    /** Starts a task; the caller pulls its output and must close it. */
+    /** A task of a single fragment with no exchanges (tests, and plans that need none). */
     public Task start(byte[] serializedFragment) {
         PlanFragment fragment = PlanCodec.decode(serializedFragment);
+        return start(new TaskDescriptor(fragment.queryId() + "." + fragment.fragmentId() + ".0", fragment,
+                new OutputSpec(ExchangeKind.GATHER, List.of(), 1), Map.of(), 0));
+    }
+
+    /** Builds a task; the caller pulls its output and must close it. */
+    public Task start(TaskDescriptor descriptor) {
         TaskStats stats = new TaskStats();
-        Operator root = new OperatorTreeBuilder(store, stats).build(fragment.root());
-        return new Task(fragment.queryId() + "." + fragment.fragmentId(), root, stats);
+        Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats))
+                .build(descriptor.fragment().root());
+        return new Task(descriptor.taskId(), root, stats);
+    }
+
+    private Operator remoteSource(TaskDescriptor descriptor, RemoteSourceNode remote, TaskStats stats) {
+        List<TaskLocation> sources = descriptor.sources().get(remote.sourceFragmentId());
+        if (sources == null || clients == null) {
+            throw new ShoalException(ErrorCode.INTERNAL_ERROR,
+                    "task " + descriptor.taskId() + " has no locations for source fragment " + remote.sourceFragmentId());
+        }
+        return new ExchangeSourceOperator(clients, sources, descriptor.partition(), remote.types(), stats.received());
     }
 
     /** A running task: its output batches, pulled one at a time. */

@@ -152,7 +152,7 @@ class TaskExecutorDifferentialTest {
     }
 
     private static List<List<Object>> run(PlanNode plan) {
-        TaskExecutor executor = new TaskExecutor(store);
+        TaskExecutor executor = new TaskExecutor(store, null);
         List<List<Object>> rows = new ArrayList<>();
         try (TaskExecutor.Task task = executor.start(PlanCodec.encode(new PlanFragment("q", 0, plan)))) {
             for (Batch batch = task.next(); batch != null; batch = task.next()) {

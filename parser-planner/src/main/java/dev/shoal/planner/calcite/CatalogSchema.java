@@ -2,27 +2,31 @@ package dev.shoal.planner.calcite;
 
 import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.catalog.TableDefinition;
+import dev.shoal.parquet.stats.TableStatistics;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** One database of the catalog, read afresh for each query so that new tables are seen. */
 public final class CatalogSchema extends AbstractSchema {
     private final Catalog catalog;
     private final String schema;
+    private final Function<TableDefinition, TableStatistics> statistics;
 
-    public CatalogSchema(Catalog catalog, String schema) {
+    public CatalogSchema(Catalog catalog, String schema, Function<TableDefinition, TableStatistics> statistics) {
         this.catalog = catalog;
         this.schema = schema;
+        this.statistics = statistics;
     }
 
     @Override
     protected Map<String, Table> getTableMap() {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (TableDefinition table : catalog.tables(schema)) {
-            tables.put(table.name(), new CatalogTable(table));
+            tables.put(table.name(), new CatalogTable(table, statistics));
         }
         return tables;
     }

@@ -1,11 +1,11 @@
 package dev.shoal.planner.optimize;
 
-import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Expr;
-import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
@@ -75,7 +75,7 @@ public final class ColumnPruner {
             List<Integer> keys = aggregate.groupKeys().stream().map(k -> input.mapping()[k]).toList();
             List<AggregateCall> calls = aggregate.aggregates().stream().map(call -> new AggregateCall(call.function(),
                     call.arguments().stream().map(a -> input.mapping()[a]).toList(), call.distinct(), call.type())).toList();
-            return identity(new AggregateNode(input.node(), keys, calls));
+            return identity(new AggregateNode(input.node(), keys, calls, aggregate.step()));
         }
         if (node instanceof SortNode sort) {
             Pruned input = prune(sort.input(), withKeys(required, sort.keys()));
@@ -85,9 +85,39 @@ public final class ColumnPruner {
             Pruned input = prune(topN.input(), withKeys(required, topN.keys()));
             return new Pruned(new TopNNode(input.node(), remapKeys(topN.keys(), input.mapping()), topN.count()), input.mapping());
         }
+        if (node instanceof JoinNode join) {
+            return join(join, required);
+        }
         LimitNode limit = (LimitNode) node;
         Pruned input = prune(limit.input(), required);
         return new Pruned(new LimitNode(input.node(), limit.offset(), limit.count()), input.mapping());
+    }
+
+    /** Each side keeps what the output needs plus its keys and what the join condition reads. */
+    private static Pruned join(JoinNode join, BitSet required) {
+        int leftCount = join.left().outputTypes().size();
+        BitSet combined = (BitSet) required.clone();
+        if (join.filter() != null) {
+            collect(join.filter(), combined);
+        }
+        BitSet leftNeeded = combined.get(0, leftCount);
+        BitSet rightNeeded = combined.get(leftCount, Math.max(leftCount, combined.length()));
+        join.leftKeys().forEach(leftNeeded::set);
+        join.rightKeys().forEach(rightNeeded::set);
+        Pruned left = prune(join.left(), leftNeeded);
+        Pruned right = prune(join.right(), rightNeeded);
+        int newLeftCount = left.node().outputTypes().size();
+        int[] mapping = new int[leftCount + join.right().outputTypes().size()];
+        for (int i = 0; i < mapping.length; i++) {
+            int m = i < leftCount ? left.mapping()[i] : right.mapping()[i - leftCount];
+            mapping[i] = m < 0 ? -1 : i < leftCount ? m : m + newLeftCount;
+        }
+        JoinNode pruned = new JoinNode(left.node(), right.node(), join.joinType(),
+                join.leftKeys().stream().map(k -> left.mapping()[k]).toList(),
+                join.rightKeys().stream().map(k -> right.mapping()[k]).toList(),
+                join.filter() == null ? null : remap(join.filter(), mapping), join.distribution());
+        int outputs = join.joinType().outputsRight() ? mapping.length : leftCount;
+        return new Pruned(pruned, java.util.Arrays.copyOf(mapping, outputs));
     }
 
     private static Pruned scan(TableScanNode scan, BitSet required) {
@@ -127,20 +157,10 @@ public final class ColumnPruner {
     }
 
     private static void collect(Expr expr, BitSet into) {
-        if (expr instanceof InputRef ref) {
-            into.set(ref.index());
-        } else if (expr instanceof Call call) {
-            call.args().forEach(a -> collect(a, into));
-        }
+        Exprs.collectInputs(expr, into);
     }
 
     private static Expr remap(Expr expr, int[] mapping) {
-        if (expr instanceof InputRef ref) {
-            return new InputRef(mapping[ref.index()], ref.type());
-        }
-        if (expr instanceof Call call) {
-            return new Call(call.op(), call.args().stream().map(a -> remap(a, mapping)).toList(), call.type());
-        }
-        return expr;
+        return Exprs.remap(expr, mapping);
     }
 }

@@ -5,6 +5,8 @@ import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateFunction;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
@@ -20,6 +22,12 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
@@ -68,6 +76,9 @@ public final class RelTranslator {
         if (rel instanceof Values values) {
             return values(values);
         }
+        if (rel instanceof Join join) {
+            return join(join);
+        }
         throw RexTranslator.unsupported(describe(rel));
     }
 
@@ -79,6 +90,62 @@ public final class RelTranslator {
             case "WINDOW" -> "window functions (OVER)";
             default -> name;
         };
+    }
+
+    /**
+     * Equality conditions between a left and a right column become hash keys (when both sides
+     * hash a value alike: same storage, and same scale for decimals); the rest of the condition
+     * is checked on each candidate pair.
+     */
+    private PlanNode join(Join join) {
+        JoinType type = switch (join.getJoinType()) {
+            case INNER -> JoinType.INNER;
+            case LEFT -> JoinType.LEFT;
+            case RIGHT -> JoinType.RIGHT;
+            case FULL -> JoinType.FULL;
+            case SEMI -> JoinType.SEMI;
+            case ANTI -> JoinType.ANTI;
+            default -> throw RexTranslator.unsupported(join.getJoinType() + " JOIN");
+        };
+        PlanNode left = translate(join.getLeft());
+        PlanNode right = translate(join.getRight());
+        int leftCount = join.getLeft().getRowType().getFieldCount();
+        List<Integer> leftKeys = new ArrayList<>();
+        List<Integer> rightKeys = new ArrayList<>();
+        List<RexNode> residual = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+            if (conjunct.isAlwaysTrue()) {
+                continue;
+            }
+            if (conjunct.getKind() == SqlKind.EQUALS) {
+                RexNode a = ((RexCall) conjunct).getOperands().get(0);
+                RexNode b = ((RexCall) conjunct).getOperands().get(1);
+                if (a instanceof RexInputRef ra && b instanceof RexInputRef rb) {
+                    RexInputRef l = ra.getIndex() < rb.getIndex() ? ra : rb;
+                    RexInputRef r = ra.getIndex() < rb.getIndex() ? rb : ra;
+                    if (l.getIndex() < leftCount && r.getIndex() >= leftCount
+                            && hashCompatible(SqlTypes.toShoal(l.getType()), SqlTypes.toShoal(r.getType()))) {
+                        leftKeys.add(l.getIndex());
+                        rightKeys.add(r.getIndex() - leftCount);
+                        continue;
+                    }
+                }
+            }
+            residual.add(conjunct);
+        }
+        Expr filter = residual.isEmpty() ? null
+                : rex.translate(RexUtil.composeConjunction(join.getCluster().getRexBuilder(), residual));
+        return new JoinNode(left, right, type, leftKeys, rightKeys, filter, null);
+    }
+
+    private static boolean hashCompatible(DataType left, DataType right) {
+        if (left.storage() != right.storage()) {
+            return false;
+        }
+        boolean leftDecimal = left.kind() == dev.shoal.core.type.TypeKind.DECIMAL;
+        boolean rightDecimal = right.kind() == dev.shoal.core.type.TypeKind.DECIMAL;
+        return leftDecimal == rightDecimal ? !leftDecimal || left.scale() == right.scale()
+                : (leftDecimal ? left.scale() : right.scale()) == 0;
     }
 
     private PlanNode aggregate(Aggregate aggregate) {

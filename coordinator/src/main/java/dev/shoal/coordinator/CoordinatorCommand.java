@@ -1,0 +1,61 @@
+package dev.shoal.coordinator;
+
+import dev.shoal.coordinator.cli.ByteSizeConverter;
+import dev.shoal.coordinator.cli.ExternalTables;
+import dev.shoal.coordinator.cli.S3Environment;
+import dev.shoal.parquet.catalog.InMemoryCatalog;
+import dev.shoal.parquet.store.ObjectStores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code shoal coordinator}: the coordinator as its own process; workers join it with {@code shoal worker}. */
+@Command(name = "coordinator", mixinStandardHelpOptions = true,
+        description = {"Runs a coordinator: JDBC for clients, a cluster port for workers.",
+                "S3 settings come from the environment: SHOAL_S3_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY."})
+final class CoordinatorCommand implements Callable<Integer> {
+    @Option(names = "--host", description = "address to listen on and to give workers (default: ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "JDBC port (default: ${DEFAULT-VALUE})")
+    int port = CoordinatorConfig.DEFAULT_JDBC_PORT;
+
+    @Option(names = "--cluster-port", description = "port workers announce themselves to (default: ${DEFAULT-VALUE})")
+    int clusterPort = CoordinatorConfig.DEFAULT_CLUSTER_PORT;
+
+    @Option(names = "--table", paramLabel = "SCHEMA.NAME=LOCATION",
+            description = "declares a table over the Parquet files under LOCATION (repeatable); columns come from the files")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--default-schema", description = "schema of unqualified table names (default: ${DEFAULT-VALUE})")
+    String defaultSchema = "default";
+
+    @Option(names = "--broadcast-threshold", converter = ByteSizeConverter.class,
+            description = "largest estimated build side a join broadcasts instead of partitioning (default: 32MB)")
+    long broadcastThreshold = CoordinatorConfig.DEFAULT_BROADCAST_THRESHOLD_BYTES;
+
+    @Option(names = "--heartbeat-timeout", description = "ms of worker silence before it is lost (default: ${DEFAULT-VALUE})")
+    long heartbeatTimeout = CoordinatorConfig.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS;
+
+    @Override
+    public Integer call() throws Exception {
+        try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()))) {
+            InMemoryCatalog catalog = new InMemoryCatalog();
+            for (String table : tables) {
+                catalog.createTable(ExternalTables.define(stores, table));
+            }
+            CoordinatorConfig config = new CoordinatorConfig(host, port, clusterPort, defaultSchema, broadcastThreshold,
+                    heartbeatTimeout);
+            try (Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
+                System.out.println(coordinator.jdbcUrl() + " (workers: --coordinator " + host + ":" + coordinator.clusterPort() + ")");
+                System.out.flush();
+                Thread.currentThread().join();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.shoal.coordinator;
+
+import dev.shoal.coordinator.cli.S3Environment;
+import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.worker.WorkerConfig;
+import dev.shoal.worker.WorkerServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** {@code shoal worker --coordinator HOST:PORT}: a worker process that joins a coordinator. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Runs a worker that announces itself to a coordinator and runs its tasks.",
+                "S3 settings come from the environment, as for the coordinator."})
+final class WorkerCommand implements Callable<Integer> {
+    @Option(names = "--coordinator", required = true, paramLabel = "HOST:PORT", description = "the coordinator's cluster port")
+    String coordinator;
+
+    @Option(names = "--host", description = "address to listen on and announce (default: ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "exchange port (default: any free port)")
+    int port;
+
+    @Option(names = "--id", description = "worker id (default: worker-<random>)")
+    String id = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Option(names = "--heartbeat", description = "ms between heartbeats (default: ${DEFAULT-VALUE})")
+    long heartbeat = WorkerConfig.DEFAULT_HEARTBEAT_MILLIS;
+
+    @Override
+    public Integer call() throws Exception {
+        String target = coordinator.replaceFirst("^[a-z+]+://", "");
+        int colon = target.lastIndexOf(':');
+        if (colon <= 0) {
+            System.err.println("--coordinator wants HOST:PORT, got: " + coordinator);
+            return 2;
+        }
+        WorkerConfig config = new WorkerConfig(id, host, port, target.substring(0, colon),
+                Integer.parseInt(target.substring(colon + 1)), heartbeat, WorkerConfig.DEFAULT_OUTPUT_BUFFER_BYTES);
+        try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()));
+             WorkerServer worker = WorkerServer.start(config, stores)) {
+            System.out.println("worker " + id + " serving on " + host + ":" + worker.port() + ", coordinator " + target);
+            System.out.flush();
+            Thread.currentThread().join();
+        }
+        return 0;
+    }
+}

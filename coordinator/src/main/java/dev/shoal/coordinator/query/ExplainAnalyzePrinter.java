@@ -1,0 +1,54 @@
+package dev.shoal.coordinator.query;
+
+import dev.shoal.core.task.TaskStatus;
+import dev.shoal.planner.PlanPrinter;
+import dev.shoal.planner.distribute.Fragment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * EXPLAIN ANALYZE text: the query's totals, then each fragment with its output exchange, one line
+ * per task (worker, rows and bytes read, received and sent, peak output buffer, time) and the
+ * fragment's plan.
+ */
+final class ExplainAnalyzePrinter {
+    private ExplainAnalyzePrinter() {
+    }
+
+    static List<String> lines(List<Fragment> fragments, List<TaskStatus> tasks, long rows, long elapsedMillis, long planningNanos) {
+        List<String> out = new ArrayList<>();
+        long exchangedBytes = tasks.stream().mapToLong(TaskStatus::bytesSent).sum();
+        long exchangedRows = tasks.stream().mapToLong(TaskStatus::rowsSent).sum();
+        out.add(String.format(Locale.ROOT, "Query: %d rows in %d ms (planning %.1f ms); exchanges moved %d rows, %s",
+                rows, elapsedMillis, planningNanos / 1e6, exchangedRows, bytes(exchangedBytes)));
+        for (Fragment fragment : fragments) {
+            String output = fragment.id() == 0 ? "" : " output " + PlanPrinter.exchangeName(fragment.outputKind(), fragment.outputKeys())
+                    + " (est. rows " + fragment.estimatedOutputRows() + ")";
+            out.add("Fragment " + fragment.id() + " [" + fragment.partitioning() + "]" + output);
+            tasks.stream().filter(t -> t.fragmentId() == fragment.id())
+                    .sorted(Comparator.comparing(TaskStatus::taskId))
+                    .forEach(t -> out.add(String.format(Locale.ROOT,
+                            "  task %s on %s %s: read %d rows, %s; received %d rows, %s; sent %d rows, %s; peak buffer %s; %d ms",
+                            t.taskId(), t.workerId(), t.state(), t.rowsRead(), bytes(t.bytesRead()), t.rowsReceived(),
+                            bytes(t.bytesReceived()), t.rowsSent(), bytes(t.bytesSent()), bytes(t.peakBufferedBytes()),
+                            t.elapsedMillis())));
+            for (String line : PlanPrinter.lines(fragment.root())) {
+                out.add("    " + line);
+            }
+        }
+        return out;
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 10_000) {
+            return bytes + " B";
+        }
+        if (bytes < 10_000_000) {
+            return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}

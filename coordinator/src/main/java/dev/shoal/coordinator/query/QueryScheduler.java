@@ -1,0 +1,131 @@
+package dev.shoal.coordinator.query;
+
+import dev.shoal.coordinator.cluster.WorkerNode;
+import dev.shoal.coordinator.cluster.WorkerRegistry;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.plan.PlanFragment;
+import dev.shoal.core.serde.PlanCodec;
+import dev.shoal.core.task.ClusterActions;
+import dev.shoal.core.task.OutputSpec;
+import dev.shoal.core.task.TaskDescriptor;
+import dev.shoal.core.task.TaskLocation;
+import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.parquet.catalog.Catalog;
+import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.distribute.Fragment;
+import dev.shoal.planner.distribute.FragmentPartitioning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Places a query's fragments on workers: one task per live worker for SOURCE and HASH fragments
+ * (scan tasks get a byte-balanced share of the files), one task for SINGLE fragments, the root on
+ * the coordinator. Producers are created before their consumers, so that a consumer's first
+ * request finds its producers' output buffers. A worker that cannot be reached is marked lost,
+ * the tasks already created are canceled and the query fails naming the worker.
+ */
+final class QueryScheduler {
+    private final Catalog catalog;
+    private final ObjectStore store;
+    private final WorkerRegistry registry;
+    private final FlightClients clients;
+
+    QueryScheduler(Catalog catalog, ObjectStore store, WorkerRegistry registry, FlightClients clients) {
+        this.catalog = catalog;
+        this.store = store;
+        this.registry = registry;
+        this.clients = clients;
+    }
+
+    /** The root task's descriptor (to run here) and the workers holding the query's other tasks. */
+    record Scheduled(TaskDescriptor root, Set<WorkerNode> workers) {
+    }
+
+    Scheduled schedule(String queryId, List<Fragment> fragments) {
+        List<WorkerNode> workers = registry.liveWorkers();
+        if (workers.isEmpty() && fragments.size() > 1) {
+            throw new ShoalException(ErrorCode.NO_WORKERS,
+                    "no workers are available: start one with 'shoal worker --coordinator HOST:PORT'");
+        }
+        SplitAssigner splits = new SplitAssigner(catalog, store);
+        Map<Integer, Fragment> byId = new HashMap<>();
+        Map<Integer, Integer> consumers = new HashMap<>();
+        for (Fragment fragment : fragments) {
+            byId.put(fragment.id(), fragment);
+            fragment.sourceFragmentIds().forEach(source -> consumers.put(source, fragment.id()));
+        }
+        Map<Integer, List<TaskLocation>> locations = new HashMap<>();
+        Set<WorkerNode> used = new LinkedHashSet<>();
+        try {
+            // Children have larger ids than their consumers: highest id first creates producers first.
+            for (int i = fragments.size() - 1; i >= 1; i--) {
+                Fragment fragment = fragments.get(i);
+                int taskCount = taskCount(fragment, workers);
+                int partitions = taskCount(byId.get(consumers.get(fragment.id())), workers);
+                List<TaskLocation> tasks = new ArrayList<>();
+                for (int t = 0; t < taskCount; t++) {
+                    WorkerNode worker = taskCount == 1 ? workers.get((queryId.hashCode() & 0x7fffffff) % workers.size()) : workers.get(t);
+                    String taskId = queryId + "." + fragment.id() + "." + t;
+                    TaskDescriptor descriptor = new TaskDescriptor(taskId,
+                            new PlanFragment(queryId, fragment.id(), splits.assign(fragment.root(), t, taskCount)),
+                            new OutputSpec(fragment.outputKind(), fragment.outputKeys(), partitions),
+                            sourcesOf(fragment, locations), t);
+                    used.add(worker);
+                    create(worker, descriptor);
+                    tasks.add(worker.location(taskId));
+                }
+                locations.put(fragment.id(), tasks);
+            }
+        } catch (RuntimeException e) {
+            cancel(queryId, used);
+            throw e;
+        }
+        Fragment root = fragments.get(0);
+        TaskDescriptor rootTask = new TaskDescriptor(queryId + ".0.0",
+                new PlanFragment(queryId, 0, splits.assign(root.root(), 0, 1)),
+                new OutputSpec(ExchangeKind.GATHER, List.of(), 1), sourcesOf(root, locations), 0);
+        return new Scheduled(rootTask, used);
+    }
+
+    private static int taskCount(Fragment fragment, List<WorkerNode> workers) {
+        return fragment.partitioning().onEveryWorker() ? workers.size() : 1;
+    }
+
+    private static Map<Integer, List<TaskLocation>> sourcesOf(Fragment fragment, Map<Integer, List<TaskLocation>> locations) {
+        Map<Integer, List<TaskLocation>> sources = new HashMap<>();
+        for (int source : fragment.sourceFragmentIds()) {
+            sources.put(source, locations.get(source));
+        }
+        return sources;
+    }
+
+    private void create(WorkerNode worker, TaskDescriptor descriptor) {
+        try {
+            clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.CREATE_TASK, PlanCodec.encodeTask(descriptor));
+        } catch (ShoalException e) {
+            if (e.code() == ErrorCode.WORKER_LOST) {
+                registry.markLost(worker.id(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the query's tasks on each worker; a worker already gone has nothing left to stop. */
+    void cancel(String queryId, Set<WorkerNode> workers) {
+        for (WorkerNode worker : workers) {
+            try {
+                clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.CANCEL_QUERY,
+                        queryId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException ignored) {
+                // The worker is gone or going: its tasks went with it.
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.shoal.core.plan;
+
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.type.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A hash join: the right input is built into a hash table on {@code rightKeys}, the left input
+ * probes it with {@code leftKeys}. {@code filter}, when present, is a further condition over the
+ * left columns followed by the right columns. Output: left columns, then right columns (left only
+ * for SEMI and ANTI). {@code distribution} is null until the distributed planner chooses one.
+ */
+public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<Integer> leftKeys,
+                       List<Integer> rightKeys, Expr filter, JoinDistribution distribution) implements PlanNode {
+    public JoinNode {
+        leftKeys = List.copyOf(leftKeys);
+        rightKeys = List.copyOf(rightKeys);
+        if (leftKeys.size() != rightKeys.size()) {
+            throw new IllegalArgumentException("join keys differ in number: " + leftKeys + " and " + rightKeys);
+        }
+    }
+
+    public JoinNode withDistribution(JoinDistribution newDistribution) {
+        return new JoinNode(left, right, joinType, leftKeys, rightKeys, filter, newDistribution);
+    }
+
+    @Override
+    public List<DataType> outputTypes() {
+        List<DataType> types = new ArrayList<>(left.outputTypes());
+        if (joinType.outputsRight()) {
+            types.addAll(right.outputTypes());
+        }
+        return types;
+    }
+
+    @Override
+    public List<PlanNode> inputs() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public PlanNode withInputs(List<PlanNode> newInputs) {
+        return new JoinNode(newInputs.get(0), newInputs.get(1), joinType, leftKeys, rightKeys, filter, distribution);
+    }
+}

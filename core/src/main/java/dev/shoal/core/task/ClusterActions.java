@@ -1,0 +1,16 @@
+package dev.shoal.core.task;
+
+/** Names of the control calls between coordinator and workers (Flight actions, JSON bodies). */
+public final class ClusterActions {
+    /** Worker → coordinator: a {@link WorkerAnnouncement}, sent at start and as the heartbeat. */
+    public static final String ANNOUNCE = "worker.announce";
+    /** Coordinator → worker: a {@link TaskDescriptor} to run. */
+    public static final String CREATE_TASK = "task.create";
+    /** Coordinator → worker: a query id; every task of that query stops and frees its buffers. */
+    public static final String CANCEL_QUERY = "query.cancel";
+    /** Coordinator → worker: a query id; the answer is the list of its tasks' {@link TaskStatus}. */
+    public static final String QUERY_STATUS = "query.status";
+
+    private ClusterActions() {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.shoal.core.task;
+
+import dev.shoal.core.plan.PlanFragment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a worker needs to run one task: the fragment (its scans already holding this task's
+ * splits), how to partition its output, where the tasks of each source fragment run, and which
+ * partition of their output this task reads ({@code partition}, its index among its fragment's
+ * tasks).
+ */
+public record TaskDescriptor(String taskId, PlanFragment fragment, OutputSpec output,
+                             Map<Integer, List<TaskLocation>> sources, int partition) {
+    public TaskDescriptor {
+        sources = Map.copyOf(sources);
+    }
+}

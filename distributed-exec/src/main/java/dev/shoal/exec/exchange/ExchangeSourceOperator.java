@@ -1,0 +1,127 @@
+package dev.shoal.exec.exchange;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.task.TaskLocation;
+import dev.shoal.core.type.DataType;
+import dev.shoal.exec.operator.Operator;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The receiving end of an exchange: reads one partition from every task of the source fragment,
+ * all streams at once (reading them one after another could deadlock producers that feed several
+ * consumers), into a small bounded queue. A full queue stops reading, gRPC flow control stops the
+ * sender, and the sender's output buffer fills: back-pressure reaches the producer.
+ */
+public final class ExchangeSourceOperator implements Operator {
+    private static final int QUEUE_BATCHES = 8;
+
+    private final List<DataType> types;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final AtomicInteger open;
+    private final AtomicReference<ShoalException> failure = new AtomicReference<>();
+    private final List<Future<?>> readers = new ArrayList<>();
+    private final List<FlightStream> streams = new ArrayList<>();
+    private final ExchangeStats stats;
+    private volatile boolean closed;
+
+    public ExchangeSourceOperator(FlightClients clients, List<TaskLocation> sources, int partition,
+                                  List<DataType> types, ExchangeStats stats) {
+        this.types = types;
+        this.stats = stats;
+        this.open = new AtomicInteger(sources.size());
+        for (TaskLocation source : sources) {
+            readers.add(clients.readers().submit(() -> read(clients, source, partition)));
+        }
+    }
+
+    private void read(FlightClients clients, TaskLocation source, int partition) {
+        String peer = source.describeWorker();
+        try (FlightStream stream = clients.client(source.host(), source.port())
+                .getStream(new ExchangeTicket(source.taskId(), partition).toTicket())) {
+            synchronized (streams) {
+                if (closed) {
+                    return;
+                }
+                streams.add(stream);
+            }
+            while (!closed && stream.next()) {
+                Batch batch = ArrowBatches.toBatch(stream.getRoot(), types);
+                stats.record(batch.rowCount(), ArrowBatches.bufferBytes(stream.getRoot()));
+                while (!closed && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // Waiting for the consumer: this is the back-pressure.
+                }
+            }
+        } catch (FlightRuntimeException e) {
+            if (!closed) {
+                failure.compareAndSet(null, FlightErrors.fromFlight(e, peer));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!closed) {
+                failure.compareAndSet(null, new ShoalException(ErrorCode.INTERNAL_ERROR,
+                        "reading from worker " + peer + " failed: " + e.getMessage(), e));
+            }
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    @Override
+    public Batch next() {
+        try {
+            while (true) {
+                ShoalException error = failure.get();
+                if (error != null) {
+                    throw error;
+                }
+                Batch batch = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                if (open.get() == 0 && queue.isEmpty()) {
+                    error = failure.get();
+                    if (error != null) {
+                        throw error;
+                    }
+                    return null;
+                }
+                if (closed) {
+                    throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (streams) {
+            for (FlightStream stream : streams) {
+                try {
+                    stream.cancel("consumer closed", null);
+                } catch (RuntimeException ignored) {
+                    // Already finished.
+                }
+            }
+        }
+        readers.forEach(reader -> reader.cancel(true));
+        queue.clear();
+    }
+}

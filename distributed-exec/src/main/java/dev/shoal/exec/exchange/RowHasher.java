@@ -1,0 +1,63 @@
+package dev.shoal.exec.exchange;
+
+import dev.shoal.core.batch.BooleanVector;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VarcharVector;
+
+/**
+ * Hashes rows by key columns for HASH exchanges. Every producer of a partitioned join or
+ * aggregation must send equal keys to the same partition, so the hash depends only on values
+ * (an INTEGER 7 and a BIGINT 7 hash alike), never on the task or the batch.
+ */
+final class RowHasher {
+    private RowHasher() {
+    }
+
+    static int[] partitions(ColumnVector[] keys, int rows, int partitionCount) {
+        long[] hashes = new long[rows];
+        for (ColumnVector key : keys) {
+            for (int i = 0; i < rows; i++) {
+                hashes[i] = hashes[i] * 31 + valueHash(key, i);
+            }
+        }
+        int[] partitions = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            partitions[i] = (int) Long.remainderUnsigned(mix(hashes[i]), partitionCount);
+        }
+        return partitions;
+    }
+
+    private static long valueHash(ColumnVector column, int row) {
+        if (column.isNull(row)) {
+            return 0;
+        }
+        if (column instanceof LongVector longs) {
+            return mix(longs.get(row));
+        }
+        if (column instanceof DoubleVector doubles) {
+            double d = doubles.get(row);
+            return mix(d == 0.0 ? 0L : Double.doubleToLongBits(d));
+        }
+        if (column instanceof BooleanVector booleans) {
+            return booleans.get(row) ? 1231 : 1237;
+        }
+        VarcharVector strings = (VarcharVector) column;
+        byte[] data = strings.data();
+        long h = 0xcbf29ce484222325L;
+        for (int i = strings.start(row), end = i + strings.length(row); i < end; i++) {
+            h = (h ^ (data[i] & 0xff)) * 0x100000001B3L;
+        }
+        return mix(h);
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

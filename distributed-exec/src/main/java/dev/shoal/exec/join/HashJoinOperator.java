@@ -1,0 +1,232 @@
+package dev.shoal.exec.join;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.BooleanVector;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
+import dev.shoal.core.type.DataType;
+import dev.shoal.exec.expression.ExpressionCompiler;
+import dev.shoal.exec.expression.VectorExpression;
+import dev.shoal.exec.operator.Batches;
+import dev.shoal.exec.operator.Operator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Hash join: reads the whole right input into a {@link JoinHashTable}, then streams the left
+ * input through it, one probe batch in, at most one joined batch out. Handles INNER, LEFT,
+ * RIGHT, FULL, SEMI and ANTI, with an optional residual condition checked on each candidate pair.
+ * Unmatched right rows (RIGHT, FULL) come out after the probe side is exhausted.
+ */
+public final class HashJoinOperator implements Operator {
+    private final Operator probe;
+    private final Operator build;
+    private final JoinNode node;
+    private final VectorExpression filter;
+    private final List<DataType> leftTypes;
+    private final List<DataType> rightTypes;
+    private JoinHashTable table;
+    private boolean[] buildMatched;
+    private boolean probeDone;
+    private boolean tailEmitted;
+
+    public HashJoinOperator(Operator probe, Operator build, JoinNode node) {
+        this.probe = probe;
+        this.build = build;
+        this.node = node;
+        this.filter = node.filter() == null ? null : ExpressionCompiler.compile(node.filter());
+        this.leftTypes = node.left().outputTypes();
+        this.rightTypes = node.right().outputTypes();
+    }
+
+    @Override
+    public Batch next() {
+        if (table == null) {
+            buildTable();
+        }
+        while (!probeDone) {
+            Batch batch = probe.next();
+            if (batch == null) {
+                probeDone = true;
+                break;
+            }
+            Batch out = join(batch);
+            if (out != null && out.rowCount() > 0) {
+                return out;
+            }
+        }
+        if (!tailEmitted) {
+            tailEmitted = true;
+            if (node.joinType().keepsUnmatchedRight()) {
+                return unmatchedBuildRows();
+            }
+        }
+        return null;
+    }
+
+    private void buildTable() {
+        List<Batch> batches = new ArrayList<>();
+        for (Batch batch = build.next(); batch != null; batch = build.next()) {
+            if (batch.rowCount() > 0) {
+                batches.add(batch);
+            }
+        }
+        build.close();
+        Batch rows = batches.isEmpty() ? emptyBatch(rightTypes) : Batches.concat(batches, rightTypes);
+        List<DataType> keyTypes = node.rightKeys().stream().map(rightTypes::get).toList();
+        table = new JoinHashTable(rows, node.rightKeys(), keyTypes);
+        buildMatched = new boolean[rows.rowCount()];
+    }
+
+    private Batch join(Batch left) {
+        int n = left.rowCount();
+        int[] first = table.firstMatches(left, node.leftKeys());
+        JoinType type = node.joinType();
+        boolean needPairs = filter != null || type.outputsRight();
+        boolean[] probeMatched = new boolean[n];
+        if (!needPairs) {
+            for (int i = 0; i < n; i++) {
+                probeMatched[i] = first[i] >= 0;
+            }
+            return semiOrAnti(left, probeMatched);
+        }
+        PairList pairs = new PairList(n);
+        for (int i = 0; i < n; i++) {
+            for (int row = first[i]; row >= 0; row = table.nextMatch(row)) {
+                pairs.add(i, row);
+            }
+        }
+        if (filter != null && pairs.size > 0) {
+            BooleanVector keep = (BooleanVector) filter.evaluate(combine(left, pairs.left, pairs.right, pairs.size));
+            pairs.retain(keep);
+        }
+        for (int p = 0; p < pairs.size; p++) {
+            probeMatched[pairs.left[p]] = true;
+            buildMatched[pairs.right[p]] = true;
+        }
+        if (!type.outputsRight()) {
+            return semiOrAnti(left, probeMatched);
+        }
+        if (type.keepsUnmatchedLeft()) {
+            for (int i = 0; i < n; i++) {
+                if (!probeMatched[i]) {
+                    pairs.add(i, -1);
+                }
+            }
+        }
+        return pairs.size == 0 ? null : combine(left, pairs.left, pairs.right, pairs.size);
+    }
+
+    private Batch semiOrAnti(Batch left, boolean[] matched) {
+        boolean wanted = node.joinType() == JoinType.SEMI;
+        int[] positions = new int[left.rowCount()];
+        int count = 0;
+        for (int i = 0; i < matched.length; i++) {
+            if (matched[i] == wanted) {
+                positions[count++] = i;
+            }
+        }
+        return count == left.rowCount() ? left : left.take(positions, count);
+    }
+
+    private Batch unmatchedBuildRows() {
+        int n = buildMatched.length;
+        int[] right = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (!buildMatched[i]) {
+                right[count++] = i;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        int[] left = new int[count];
+        Arrays.fill(left, -1);
+        List<ColumnVector> columns = new ArrayList<>();
+        for (DataType type : leftTypes) {
+            columns.add(VectorBuilder.constant(type, null, count));
+        }
+        for (ColumnVector column : table.rows().columns()) {
+            columns.add(column.take(right, count));
+        }
+        return new Batch(columns, count);
+    }
+
+    /** Left columns at {@code left} positions, then right columns at {@code right} positions (-1: NULL). */
+    private Batch combine(Batch probeBatch, int[] left, int[] right, int count) {
+        List<ColumnVector> columns = new ArrayList<>(leftTypes.size() + rightTypes.size());
+        for (ColumnVector column : probeBatch.columns()) {
+            columns.add(column.take(left, count));
+        }
+        Batch rows = table.rows();
+        for (int c = 0; c < rightTypes.size(); c++) {
+            columns.add(takeOrNull(rows.column(c), rightTypes.get(c), right, count));
+        }
+        return new Batch(columns, count);
+    }
+
+    private static ColumnVector takeOrNull(ColumnVector column, DataType type, int[] positions, int count) {
+        for (int i = 0; i < count; i++) {
+            if (positions[i] < 0) {
+                VectorBuilder builder = VectorBuilder.create(type, count);
+                for (int j = 0; j < count; j++) {
+                    if (positions[j] < 0) {
+                        builder.appendNull();
+                    } else {
+                        builder.appendFrom(column, positions[j]);
+                    }
+                }
+                return builder.build();
+            }
+        }
+        return column.take(positions, count);
+    }
+
+    private static Batch emptyBatch(List<DataType> types) {
+        return new Batch(types.stream().map(t -> VectorBuilder.create(t, 0).build()).toList(), 0);
+    }
+
+    @Override
+    public void close() {
+        table = null;
+        probe.close();
+        build.close();
+    }
+
+    /** Matching (left row, right row) pairs of one probe batch, in growable primitive arrays. */
+    private static final class PairList {
+        int[] left;
+        int[] right;
+        int size;
+
+        PairList(int capacity) {
+            left = new int[Math.max(16, capacity)];
+            right = new int[left.length];
+        }
+
+        void add(int l, int r) {
+            if (size == left.length) {
+                left = Arrays.copyOf(left, size * 2);
+                right = Arrays.copyOf(right, size * 2);
+            }
+            left[size] = l;
+            right[size++] = r;
+        }
+
+        void retain(BooleanVector keep) {
+            int out = 0;
+            for (int p = 0; p < size; p++) {
+                if (keep.isTrue(p)) {
+                    left[out] = left[p];
+                    right[out++] = right[p];
+                }
+            }
+            size = out;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.shoal.exec.task;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.task.TaskDescriptor;
+import dev.shoal.core.task.TaskStatus;
+import dev.shoal.exec.exchange.FlightErrors;
+import dev.shoal.exec.exchange.OutputBuffer;
+import dev.shoal.exec.exchange.OutputBufferSource;
+import dev.shoal.exec.exchange.PartitionedOutputWriter;
+import dev.shoal.exec.exchange.Threads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The tasks a worker runs. Each task runs on its own thread, pushing its operator tree's output
+ * through a {@link PartitionedOutputWriter} into a bounded {@link OutputBuffer} that consumers
+ * pull over Flight. A failure is stored in the buffer, so every consumer receives it.
+ */
+public final class TaskManager implements OutputBufferSource, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
+
+    private final String workerId;
+    private final TaskExecutor executor;
+    private final long maxBufferedBytes;
+    private final Map<String, RunningTask> tasks = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("shoal-task"));
+
+    public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes) {
+        this.workerId = workerId;
+        this.executor = executor;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    public void create(TaskDescriptor descriptor) {
+        OutputBuffer buffer = new OutputBuffer(descriptor.fragment().root().outputTypes(),
+                descriptor.output().partitionCount(), maxBufferedBytes);
+        RunningTask task = new RunningTask(descriptor, buffer);
+        tasks.put(descriptor.taskId(), task);
+        task.future = threads.submit(task::run);
+    }
+
+    @Override
+    public OutputBuffer buffer(String taskId) {
+        RunningTask task = tasks.get(taskId);
+        return task == null ? null : task.buffer;
+    }
+
+    /** Stops every task of the query and frees its buffers. */
+    public void cancelQuery(String queryId) {
+        tasks.values().removeIf(task -> {
+            if (!task.descriptor.fragment().queryId().equals(queryId)) {
+                return false;
+            }
+            task.abort();
+            return true;
+        });
+    }
+
+    public List<TaskStatus> status(String queryId) {
+        return tasks.values().stream()
+                .filter(task -> task.descriptor.fragment().queryId().equals(queryId))
+                .map(RunningTask::status)
+                .toList();
+    }
+
+    public int runningTasks() {
+        return (int) tasks.values().stream().filter(task -> task.state.equals("RUNNING")).count();
+    }
+
+    @Override
+    public void close() {
+        tasks.values().forEach(RunningTask::abort);
+        tasks.clear();
+        threads.shutdownNow();
+    }
+
+    private final class RunningTask {
+        private final TaskDescriptor descriptor;
+        private final OutputBuffer buffer;
+        private final long startNanos = System.nanoTime();
+        private volatile TaskStats stats = new TaskStats();
+        private volatile String state = "RUNNING";
+        private volatile long endNanos;
+        private volatile Future<?> future;
+
+        RunningTask(TaskDescriptor descriptor, OutputBuffer buffer) {
+            this.descriptor = descriptor;
+            this.buffer = buffer;
+        }
+
+        void run() {
+            try (TaskExecutor.Task task = executor.start(descriptor)) {
+                stats = task.stats();
+                PartitionedOutputWriter writer = new PartitionedOutputWriter(descriptor.output(), buffer);
+                for (Batch batch = task.next(); batch != null; batch = task.next()) {
+                    writer.write(batch);
+                }
+                buffer.finish();
+                state = "FINISHED";
+            } catch (Throwable error) {
+                if (!state.equals("CANCELED")) {
+                    state = "FAILED";
+                    LOG.debug("task {} failed", descriptor.taskId(), error);
+                }
+                buffer.fail(FlightErrors.asShoal(error));
+            } finally {
+                endNanos = System.nanoTime();
+            }
+        }
+
+        void abort() {
+            if (state.equals("RUNNING")) {
+                state = "CANCELED";
+            }
+            buffer.abort();
+            Future<?> running = future;
+            if (running != null) {
+                running.cancel(true);
+            }
+        }
+
+        TaskStatus status() {
+            long end = endNanos == 0 ? System.nanoTime() : endNanos;
+            TaskStats s = stats;
+            return new TaskStatus(descriptor.taskId(), descriptor.fragment().fragmentId(), workerId, state,
+                    s.rowsRead().sum(), s.bytesRead().sum(), s.received().rows().sum(), s.received().bytes().sum(),
+                    buffer.rowsSent(), buffer.bytesSent(), buffer.peakBufferedBytes(), (end - startNanos) / 1_000_000);
+        }
+    }
+}

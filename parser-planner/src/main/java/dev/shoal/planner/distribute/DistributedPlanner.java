@@ -1,0 +1,218 @@
+package dev.shoal.planner.distribute;
+
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.Exprs;
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.plan.AggregateCall;
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.plan.ExchangeNode;
+import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinDistribution;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
+import dev.shoal.core.plan.LimitNode;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.SortNode;
+import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.parquet.stats.TableStatistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Makes a single-node plan distributed: tracks how each subplan's rows are spread over tasks and
+ * inserts an exchange wherever an operator needs another spread. Aggregations become PARTIAL →
+ * HASH(group keys) → FINAL; joins broadcast their right side when its estimated size is under
+ * the threshold and hash-partition both sides otherwise; sorts, TopN and LIMIT finish in one task
+ * after a GATHER (TopN and LIMIT pre-cut on every task first).
+ */
+public final class DistributedPlanner {
+    private final CardinalityEstimator estimator;
+    private final long broadcastThresholdBytes;
+
+    public DistributedPlanner(Function<String, TableStatistics> statistics, long broadcastThresholdBytes) {
+        this.estimator = new CardinalityEstimator(statistics);
+        this.broadcastThresholdBytes = broadcastThresholdBytes;
+    }
+
+    private record Placed(PlanNode node, Distribution distribution) {
+    }
+
+    public PlanNode plan(PlanNode root) {
+        Placed placed = place(root);
+        return placed.distribution().isSingle() ? placed.node() : exchange(placed.node(), ExchangeKind.GATHER, List.of());
+    }
+
+    private Placed place(PlanNode node) {
+        if (node instanceof TableScanNode) {
+            return new Placed(node, Distribution.SOURCE);
+        }
+        if (node instanceof ValuesNode) {
+            return new Placed(node, Distribution.SINGLE);
+        }
+        if (node instanceof FilterNode filter) {
+            Placed input = place(filter.input());
+            return new Placed(new FilterNode(input.node(), filter.predicate()), input.distribution());
+        }
+        if (node instanceof ProjectNode project) {
+            return project(project);
+        }
+        if (node instanceof AggregateNode aggregate) {
+            return aggregate(aggregate);
+        }
+        if (node instanceof JoinNode join) {
+            return join(join);
+        }
+        if (node instanceof SortNode sort) {
+            return new Placed(new SortNode(single(place(sort.input())), sort.keys()), Distribution.SINGLE);
+        }
+        if (node instanceof TopNNode topN) {
+            Placed input = place(topN.input());
+            PlanNode local = input.distribution().isSingle() ? input.node()
+                    : exchange(new TopNNode(input.node(), topN.keys(), topN.count()), ExchangeKind.GATHER, List.of());
+            return new Placed(new TopNNode(local, topN.keys(), topN.count()), Distribution.SINGLE);
+        }
+        if (node instanceof LimitNode limit) {
+            Placed input = place(limit.input());
+            PlanNode local = input.node();
+            if (!input.distribution().isSingle()) {
+                local = exchange(limit.count() < 0 ? local : new LimitNode(local, 0, limit.offset() + limit.count()),
+                        ExchangeKind.GATHER, List.of());
+            }
+            return new Placed(new LimitNode(local, limit.offset(), limit.count()), Distribution.SINGLE);
+        }
+        throw new IllegalStateException("cannot distribute " + node.getClass().getSimpleName());
+    }
+
+    private PlanNode single(Placed placed) {
+        return placed.distribution().isSingle() ? placed.node() : exchange(placed.node(), ExchangeKind.GATHER, List.of());
+    }
+
+    private Placed project(ProjectNode project) {
+        Placed input = place(project.input());
+        Distribution distribution = input.distribution();
+        if (distribution.kind() == Distribution.Kind.HASH) {
+            // The hash property survives when every key column is projected as is.
+            List<Integer> keys = new ArrayList<>();
+            for (int key : distribution.keys()) {
+                int position = -1;
+                for (int i = 0; i < project.projections().size() && position < 0; i++) {
+                    if (project.projections().get(i) instanceof InputRef ref && ref.index() == key) {
+                        position = i;
+                    }
+                }
+                if (position < 0) {
+                    keys = null;
+                    break;
+                }
+                keys.add(position);
+            }
+            distribution = keys == null ? Distribution.SOURCE : Distribution.hash(keys);
+        }
+        return new Placed(new ProjectNode(input.node(), project.projections()), distribution);
+    }
+
+    private Placed aggregate(AggregateNode aggregate) {
+        Placed input = place(aggregate.input());
+        List<Integer> keys = aggregate.groupKeys();
+        List<Integer> outputKeys = IntStream.range(0, keys.size()).boxed().toList();
+        if (input.distribution().isSingle()) {
+            return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.SINGLE);
+        }
+        Distribution inputSpread = input.distribution();
+        if (inputSpread.kind() == Distribution.Kind.HASH && keys.containsAll(inputSpread.keys())) {
+            // Equal keys already share a task: aggregate in place.
+            List<Integer> spread = inputSpread.keys().stream().map(keys::indexOf).toList();
+            return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.hash(spread));
+        }
+        Distribution result = keys.isEmpty() ? Distribution.SINGLE : Distribution.hash(outputKeys);
+        if (aggregate.aggregates().stream().anyMatch(AggregateCall::distinct)) {
+            // DISTINCT needs every value of a group in one task: shuffle rows, aggregate once.
+            PlanNode shuffled = keys.isEmpty() ? exchange(input.node(), ExchangeKind.GATHER, List.of())
+                    : exchange(input.node(), ExchangeKind.HASH, keys);
+            return new Placed(aggregate.withInputs(List.of(shuffled)), result);
+        }
+        AggregateNode partial = new AggregateNode(input.node(), keys, aggregate.aggregates(), AggregateStep.PARTIAL);
+        List<DataType> inputTypes = input.node().outputTypes();
+        List<AggregateCall> finalCalls = new ArrayList<>();
+        int column = keys.size();
+        for (AggregateCall call : aggregate.aggregates()) {
+            DataType argumentType = call.arguments().isEmpty() ? null : inputTypes.get(call.arguments().get(0));
+            int width = call.intermediateTypes(argumentType).size();
+            List<Integer> arguments = IntStream.range(column, column + width).boxed().toList();
+            finalCalls.add(new AggregateCall(call.function(), arguments, false, call.type()));
+            column += width;
+        }
+        PlanNode shuffled = keys.isEmpty() ? exchange(partial, ExchangeKind.GATHER, List.of())
+                : exchange(partial, ExchangeKind.HASH, outputKeys);
+        return new Placed(new AggregateNode(shuffled, outputKeys, finalCalls, AggregateStep.FINAL), result);
+    }
+
+    private Placed join(JoinNode join) {
+        if (join.joinType() == JoinType.INNER && estimator.rows(join.right()) > estimator.rows(join.left())) {
+            return place(swapped(join));
+        }
+        Placed left = place(join.left());
+        Placed right = place(join.right());
+        if (left.distribution().isSingle() && right.distribution().isSingle()) {
+            return new Placed(join, Distribution.SINGLE);
+        }
+        boolean noKeys = join.leftKeys().isEmpty();
+        boolean buildMayRepeat = !join.joinType().keepsUnmatchedRight();
+        if (buildMayRepeat && (noKeys || left.distribution().isSingle()
+                || estimator.bytes(join.right()) <= broadcastThresholdBytes)) {
+            PlanNode build = left.distribution().isSingle()
+                    ? single(right) : exchange(right.node(), ExchangeKind.BROADCAST, List.of());
+            JoinNode placed = new JoinNode(left.node(), build, join.joinType(), join.leftKeys(), join.rightKeys(),
+                    join.filter(), JoinDistribution.BROADCAST);
+            return new Placed(placed, left.distribution());
+        }
+        if (noKeys) {
+            JoinNode placed = new JoinNode(single(left), single(right), join.joinType(), join.leftKeys(),
+                    join.rightKeys(), join.filter(), null);
+            return new Placed(placed, Distribution.SINGLE);
+        }
+        PlanNode probe = left.distribution().isHashOn(join.leftKeys()) ? left.node()
+                : exchange(left.node(), ExchangeKind.HASH, join.leftKeys());
+        PlanNode build = right.distribution().isHashOn(join.rightKeys()) ? right.node()
+                : exchange(right.node(), ExchangeKind.HASH, join.rightKeys());
+        JoinNode placed = new JoinNode(probe, build, join.joinType(), join.leftKeys(), join.rightKeys(), join.filter(),
+                JoinDistribution.PARTITIONED);
+        // Unmatched right rows carry NULL left keys: the output is no longer partitioned on them.
+        Distribution distribution = join.joinType().keepsUnmatchedRight()
+                ? Distribution.SOURCE : Distribution.hash(join.leftKeys());
+        return new Placed(placed, distribution);
+    }
+
+    /** The same inner join with the smaller input on the right (the build side), columns in the original order. */
+    private static PlanNode swapped(JoinNode join) {
+        List<DataType> leftTypes = join.left().outputTypes();
+        List<DataType> rightTypes = join.right().outputTypes();
+        int leftCount = leftTypes.size();
+        int rightCount = rightTypes.size();
+        int[] mapping = new int[leftCount + rightCount];
+        for (int i = 0; i < mapping.length; i++) {
+            mapping[i] = i < leftCount ? rightCount + i : i - leftCount;
+        }
+        Expr filter = join.filter() == null ? null : Exprs.remap(join.filter(), mapping);
+        JoinNode swapped = new JoinNode(join.right(), join.left(), JoinType.INNER, join.rightKeys(), join.leftKeys(),
+                filter, null);
+        List<Expr> restore = new ArrayList<>();
+        for (int i = 0; i < mapping.length; i++) {
+            restore.add(new InputRef(mapping[i], i < leftCount ? leftTypes.get(i) : rightTypes.get(i - leftCount)));
+        }
+        return new ProjectNode(swapped, restore);
+    }
+
+    private ExchangeNode exchange(PlanNode input, ExchangeKind kind, List<Integer> keys) {
+        return new ExchangeNode(input, kind, keys, Math.round(estimator.rows(input)));
+    }
+}

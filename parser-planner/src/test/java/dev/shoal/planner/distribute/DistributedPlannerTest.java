@@ -1,0 +1,104 @@
+package dev.shoal.planner.distribute;
+
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.plan.JoinDistribution;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.RemoteSourceNode;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import dev.shoal.parquet.catalog.InMemoryCatalog;
+import dev.shoal.parquet.catalog.TableDefinition;
+import dev.shoal.parquet.stats.TableStatistics;
+import dev.shoal.planner.QueryPlanner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exchanges, split aggregations and join distributions chosen from table statistics. */
+class DistributedPlannerTest {
+    private static final long THRESHOLD = 1 << 20;
+    private static final Map<String, Long> ROWS = Map.of("tpch.lineitem", 6_000_000L, "tpch.orders", 1_500_000L,
+            "tpch.nation", 25L);
+    private static QueryPlanner planner;
+    private static DistributedPlanner distributor;
+
+    @BeforeAll
+    static void catalog() {
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog.createTable(new TableDefinition("tpch", "lineitem", "s3://lake/lineitem/", List.of(
+                new ScanColumn("l_orderkey", DataType.BIGINT), new ScanColumn("l_suppkey", DataType.BIGINT),
+                new ScanColumn("l_quantity", DataType.decimal(15, 2)), new ScanColumn("l_returnflag", DataType.VARCHAR))));
+        catalog.createTable(new TableDefinition("tpch", "orders", "s3://lake/orders/", List.of(
+                new ScanColumn("o_orderkey", DataType.BIGINT), new ScanColumn("o_custkey", DataType.BIGINT))));
+        catalog.createTable(new TableDefinition("tpch", "nation", "s3://lake/nation/", List.of(
+                new ScanColumn("n_nationkey", DataType.BIGINT), new ScanColumn("n_name", DataType.VARCHAR))));
+        planner = new QueryPlanner(catalog, "tpch", table -> statistics(table.qualifiedName()));
+        distributor = new DistributedPlanner(DistributedPlannerTest::statistics, THRESHOLD);
+    }
+
+    private static TableStatistics statistics(String table) {
+        return new TableStatistics(ROWS.get(table), 0, 0, 1, List.of());
+    }
+
+    private static List<Fragment> fragments(String sql) {
+        return Fragmenter.fragment(distributor.plan(planner.plan(sql).root()));
+    }
+
+    @Test
+    void groupByIsSplitIntoPartialShuffleAndFinal() {
+        List<Fragment> fragments = fragments("select l_returnflag, avg(l_quantity), count(*) from lineitem group by l_returnflag");
+        assertEquals(3, fragments.size());
+        Fragment scan = fragments.get(2);
+        assertEquals(FragmentPartitioning.SOURCE, scan.partitioning());
+        assertEquals(ExchangeKind.HASH, scan.outputKind());
+        assertEquals(AggregateStep.PARTIAL, find(scan.root(), AggregateNode.class).get(0).step());
+        Fragment merge = fragments.get(1);
+        assertEquals(FragmentPartitioning.HASH, merge.partitioning());
+        assertEquals(AggregateStep.FINAL, find(merge.root(), AggregateNode.class).get(0).step());
+        assertEquals(ExchangeKind.GATHER, merge.outputKind());
+        assertEquals(FragmentPartitioning.COORDINATOR, fragments.get(0).partitioning());
+    }
+
+    @Test
+    void smallBuildSideIsBroadcastAndLargeOnePartitioned() {
+        List<Fragment> fragments = fragments("select n_name, count(*) from lineitem join orders on l_orderkey = o_orderkey "
+                + "join nation on l_suppkey = n_nationkey group by n_name");
+        List<JoinNode> joins = new ArrayList<>();
+        fragments.forEach(f -> joins.addAll(find(f.root(), JoinNode.class)));
+        assertEquals(2, joins.size());
+        JoinNode broadcast = joins.stream().filter(j -> j.distribution() == JoinDistribution.BROADCAST).findFirst()
+                .orElseThrow(() -> new AssertionError("nation (25 rows) is broadcast"));
+        assertEquals(ExchangeKind.BROADCAST, ((RemoteSourceNode) broadcast.right()).kind());
+        JoinNode partitioned = joins.stream().filter(j -> j.distribution() == JoinDistribution.PARTITIONED).findFirst()
+                .orElseThrow(() -> new AssertionError("orders (1.5M rows) is partitioned"));
+        assertTrue(find(partitioned.left(), RemoteSourceNode.class).stream().allMatch(r -> r.kind() == ExchangeKind.HASH));
+        assertTrue(find(partitioned.right(), RemoteSourceNode.class).stream().allMatch(r -> r.kind() == ExchangeKind.HASH));
+    }
+
+    @Test
+    void countDistinctShufflesRowsToOneAggregation() {
+        List<Fragment> fragments = fragments("select l_returnflag, count(distinct l_suppkey) from lineitem group by l_returnflag");
+        AggregateNode aggregate = fragments.stream().flatMap(f -> find(f.root(), AggregateNode.class).stream())
+                .findFirst().orElseThrow();
+        assertEquals(AggregateStep.SINGLE, aggregate.step());
+        assertEquals(ExchangeKind.HASH, fragments.get(2).outputKind());
+    }
+
+    private static <T extends PlanNode> List<T> find(PlanNode node, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        if (type.isInstance(node)) {
+            found.add(type.cast(node));
+        }
+        node.inputs().forEach(input -> found.addAll(find(input, type)));
+        return found;
+    }
+}

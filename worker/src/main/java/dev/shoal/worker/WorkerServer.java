@@ -1,0 +1,72 @@
+package dev.shoal.worker;
+
+import dev.shoal.core.serde.PlanCodec;
+import dev.shoal.core.task.ClusterActions;
+import dev.shoal.core.task.WorkerAnnouncement;
+import dev.shoal.exec.exchange.ActionHandler;
+import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.exchange.FlightEndpoint;
+import dev.shoal.exec.task.TaskExecutor;
+import dev.shoal.exec.task.TaskManager;
+import dev.shoal.parquet.store.ObjectStore;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A worker: one Flight endpoint serving task creation, cancellation and statistics, and the
+ * output streams of its tasks; an announcer heartbeating to the coordinator. The same class runs
+ * as its own process ({@code shoal worker}) and inside {@code shoal local}, over loopback.
+ */
+public final class WorkerServer implements AutoCloseable {
+    private final String workerId;
+    private final FlightClients clients;
+    private final TaskManager tasks;
+    private final FlightEndpoint endpoint;
+    private final Announcer announcer;
+
+    private WorkerServer(String workerId, FlightClients clients, TaskManager tasks, FlightEndpoint endpoint, Announcer announcer) {
+        this.workerId = workerId;
+        this.clients = clients;
+        this.tasks = tasks;
+        this.endpoint = endpoint;
+        this.announcer = announcer;
+    }
+
+    public static WorkerServer start(WorkerConfig config, ObjectStore store) {
+        FlightClients clients = new FlightClients();
+        TaskManager tasks = new TaskManager(config.workerId(), new TaskExecutor(store, clients), config.outputBufferBytes());
+        Map<String, ActionHandler> actions = Map.of(
+                ClusterActions.CREATE_TASK, body -> {
+                    tasks.create(PlanCodec.decodeTask(body));
+                    return new byte[0];
+                },
+                ClusterActions.CANCEL_QUERY, body -> {
+                    tasks.cancelQuery(new String(body, StandardCharsets.UTF_8));
+                    return new byte[0];
+                },
+                ClusterActions.QUERY_STATUS, body -> PlanCodec.write(tasks.status(new String(body, StandardCharsets.UTF_8))));
+        FlightEndpoint endpoint = FlightEndpoint.start(config.host(), config.port(), tasks, actions);
+        Announcer announcer = new Announcer(clients, config.coordinatorHost(), config.coordinatorPort(),
+                () -> new WorkerAnnouncement(config.workerId(), config.host(), endpoint.port(), tasks.runningTasks()),
+                config.heartbeatMillis());
+        announcer.start();
+        return new WorkerServer(config.workerId(), clients, tasks, endpoint, announcer);
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public int port() {
+        return endpoint.port();
+    }
+
+    @Override
+    public void close() {
+        announcer.close();
+        tasks.close();
+        endpoint.close();
+        clients.close();
+    }
+}
