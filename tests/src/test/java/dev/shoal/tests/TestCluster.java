@@ -37,6 +37,7 @@ final class TestCluster {
     static final long BROADCAST_THRESHOLD_BYTES = 64 << 10;
 
     final EmbeddedCluster coordinator;
+    final InMemoryCatalog catalog;
     final ShadedDriver driver;
 
     private TestCluster() throws Exception {
@@ -44,7 +45,7 @@ final class TestCluster {
         s3 = EmbeddedS3Server.start(dataDir, 0, "e2e-access", "e2e-secret-do-not-print");
         stores = new ObjectStores(Optional.of(s3.config()));
         ((S3ObjectStore) stores.storeFor(Location.parse("s3://lake/"))).createBucketIfMissing("lake");
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog = new InMemoryCatalog();
         for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://lake/tpch/"), SCALE)) {
             catalog.createTable(table);
         }
