@@ -1,0 +1,139 @@
+package dev.shoal.exec.exchange;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.task.OutputSpec;
+import dev.shoal.core.task.TaskLocation;
+import dev.shoal.core.type.DataType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Flight exchanges end to end over loopback: rows arrive intact, a slow consumer holds its producer back, errors travel. */
+class ExchangeBackPressureTest {
+    private static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.VARCHAR);
+    private static final int ROWS_PER_BATCH = 1000;
+
+    private static Batch batch(int index) {
+        long[] keys = new long[ROWS_PER_BATCH];
+        VectorBuilder strings = VectorBuilder.create(DataType.VARCHAR, ROWS_PER_BATCH);
+        boolean[] nulls = new boolean[ROWS_PER_BATCH];
+        for (int i = 0; i < ROWS_PER_BATCH; i++) {
+            keys[i] = (long) index * ROWS_PER_BATCH + i;
+            nulls[i] = i % 7 == 0;
+            if (i % 5 == 0) {
+                strings.appendNull();
+            } else {
+                strings.appendValue("row " + keys[i] + " of a batch that is a little wide");
+            }
+        }
+        return new Batch(List.of(new LongVector(DataType.BIGINT, keys, nulls, ROWS_PER_BATCH), strings.build()), ROWS_PER_BATCH);
+    }
+
+    @Test
+    void slowConsumerKeepsProducerMemoryUnderTheBound() throws Exception {
+        long bound = 4 * ArrowBatches.estimatedBytes(batch(0));
+        OutputBuffer buffer = new OutputBuffer(TYPES, 1, bound);
+        int batches = 60;
+        AtomicReference<Throwable> producerError = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                PartitionedOutputWriter writer = new PartitionedOutputWriter(new OutputSpec(ExchangeKind.GATHER, List.of(), 1), buffer);
+                for (int b = 0; b < batches; b++) {
+                    writer.write(batch(b));
+                }
+                buffer.finish();
+            } catch (Throwable e) {
+                producerError.set(e);
+            }
+        });
+        try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> id.equals("t1") ? buffer : null, Map.of());
+             FlightClients clients = new FlightClients()) {
+            producer.start();
+            ExchangeStats stats = new ExchangeStats();
+            ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), "t1")), 0, TYPES, stats);
+            long rows = 0;
+            long checksum = 0;
+            int nulls = 0;
+            for (Batch b = consumer.next(); b != null; b = consumer.next()) {
+                Thread.sleep(10); // the deliberately slow consumer
+                rows += b.rowCount();
+                LongVector keys = (LongVector) b.column(0);
+                VarcharVector strings = (VarcharVector) b.column(1);
+                for (int i = 0; i < b.rowCount(); i++) {
+                    if (keys.isNull(i)) {
+                        nulls++;
+                    } else {
+                        checksum += keys.get(i);
+                    }
+                    if (!strings.isNull(i)) {
+                        assertTrue(strings.getString(i).startsWith("row ") && strings.getString(i).endsWith("wide"));
+                    }
+                }
+            }
+            consumer.close();
+            producer.join();
+            assertNull(producerError.get());
+            assertEquals((long) batches * ROWS_PER_BATCH, rows);
+            long expected = 0;
+            int expectedNulls = 0;
+            for (long k = 0; k < (long) batches * ROWS_PER_BATCH; k++) {
+                if (k % ROWS_PER_BATCH % 7 == 0) {
+                    expectedNulls++;
+                } else {
+                    expected += k;
+                }
+            }
+            assertEquals(expected, checksum);
+            assertEquals(expectedNulls, nulls);
+            assertTrue(buffer.peakBufferedBytes() <= bound,
+                    "producer buffered " + buffer.peakBufferedBytes() + " bytes, bound " + bound);
+            assertEquals(rows, stats.rows().sum());
+            assertEquals(rows, buffer.rowsSent());
+        }
+    }
+
+    @Test
+    void producerFailureReachesTheConsumerWithItsMessage() throws Exception {
+        OutputBuffer buffer = new OutputBuffer(TYPES, 2, 1 << 20);
+        buffer.add(1, batch(0));
+        buffer.fail(new ShoalException(dev.shoal.core.error.ErrorCode.CORRUPT_FILE, "cannot read Parquet file s3://lake/x.parquet"));
+        try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> buffer, Map.of());
+             FlightClients clients = new FlightClients()) {
+            ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), "t1")), 1, TYPES, new ExchangeStats());
+            ShoalException e = assertThrows(ShoalException.class, () -> {
+                while (consumer.next() != null) {
+                    // Reading on until the failure arrives.
+                }
+            });
+            assertEquals(dev.shoal.core.error.ErrorCode.CORRUPT_FILE, e.code());
+            assertTrue(e.getMessage().contains("s3://lake/x.parquet"), e.getMessage());
+            consumer.close();
+        }
+    }
+
+    @Test
+    void unreachableWorkerIsNamed() {
+        try (FlightClients clients = new FlightClients()) {
+            ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
+                    List.of(new TaskLocation("w9", "127.0.0.1", 1, "t1")), 0, TYPES, new ExchangeStats());
+            ShoalException e = assertThrows(ShoalException.class, consumer::next);
+            assertEquals(dev.shoal.core.error.ErrorCode.WORKER_LOST, e.code());
+            assertTrue(e.getMessage().contains("w9 (127.0.0.1:1)"), e.getMessage());
+            consumer.close();
+        }
+    }
+}
