@@ -40,6 +40,9 @@ public final class TpchBenchmark implements Callable<Integer> {
     @Option(names = "--runs", description = "timed runs per query (default: ${DEFAULT-VALUE})")
     int runs = 3;
 
+    @Option(names = "--only", split = ",", description = "run only these queries, e.g. q01,q03")
+    List<String> only = List.of();
+
     @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
     int workers = 2;
 
@@ -58,11 +61,13 @@ public final class TpchBenchmark implements Callable<Integer> {
              Connection duck = duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"))) {
             System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d workers, DuckDB threads=2; %d runs, median%n",
                     scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, runs);
-            System.out.printf("%-6s %12s %12s %8s%n", "query", "shoal ms", "duckdb ms", "ratio");
+            System.out.printf("%-6s %12s %12s %8s  %s%n", "query", "shoal ms", "duckdb ms", "ratio", "exchanged (EXPLAIN ANALYZE)");
             List<Double> ratios = new ArrayList<>();
             List<Path> files;
             try (Stream<Path> list = Files.list(queries)) {
-                files = list.filter(p -> p.getFileName().toString().matches("q\\d\\d\\.sql")).sorted().toList();
+                files = list.filter(p -> p.getFileName().toString().matches("q\\d\\d\\.sql"))
+                        .filter(p -> only.isEmpty() || only.contains(p.getFileName().toString().replace(".sql", "")))
+                        .sorted().toList();
             }
             for (Path file : files) {
                 String sql = Files.readString(file).trim().replaceAll(";$", "");
@@ -79,7 +84,7 @@ public final class TpchBenchmark implements Callable<Integer> {
                 }
                 double ratio = shoalMs / duckMs;
                 ratios.add(ratio);
-                System.out.printf("%-6s %12.1f %12.1f %8.2f%n", name, shoalMs, duckMs, ratio);
+                System.out.printf("%-6s %12.1f %12.1f %8.2f  %s%n", name, shoalMs, duckMs, ratio, exchanged(shoal, sql));
             }
             double geomean = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
             System.out.printf("geometric mean of ratios over %d of %d queries: %.2f%n", ratios.size(), files.size(), geomean);
@@ -97,6 +102,15 @@ public final class TpchBenchmark implements Callable<Integer> {
         }
         Arrays.sort(times);
         return times[runs / 2];
+    }
+
+    /** "N rows, X" moved through exchanges, from the first line of EXPLAIN ANALYZE. */
+    private static String exchanged(Connection shoal, String sql) throws SQLException {
+        try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery("explain analyze " + sql)) {
+            String first = rs.next() ? rs.getString(1) : "";
+            int at = first.indexOf("exchanges moved ");
+            return at < 0 ? "?" : first.substring(at + "exchanges moved ".length());
+        }
     }
 
     private static void run(Connection connection, String sql) throws SQLException {
