@@ -8,6 +8,8 @@ import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.optimize.ColumnPruner;
+import dev.shoal.planner.optimize.JoinReorderer;
+import dev.shoal.planner.stats.CardinalityEstimator;
 import dev.shoal.planner.translate.RelTranslator;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -64,9 +66,8 @@ public final class QueryPlanner {
             .build();
 
     /**
-     * Join order: filters move into join conditions, then the joins of a query are flattened into
-     * one multi-join and re-ordered greedily by Calcite's LoptOptimizeJoinRule from row counts
-     * (table statistics from Parquet footers): a bounded heuristic, never an exhaustive search.
+     * Filters move into join conditions, so that each join has its keys; the join order itself is
+     * chosen afterwards on Shoal's plan by {@link JoinReorderer}, from table statistics.
      */
     private static final HepProgram JOIN_ORDER = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
@@ -74,16 +75,6 @@ public final class QueryPlanner {
                     CoreRules.FILTER_INTO_JOIN,
                     CoreRules.JOIN_CONDITION_PUSH,
                     CoreRules.JOIN_PUSH_EXPRESSIONS,
-                    CoreRules.FILTER_PROJECT_TRANSPOSE,
-                    CoreRules.FILTER_MERGE,
-                    CoreRules.PROJECT_MERGE,
-                    CoreRules.PROJECT_REMOVE))
-            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-            .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
-            .addRuleInstance(CoreRules.PROJECT_MULTI_JOIN_MERGE)
-            .addRuleInstance(CoreRules.FILTER_MULTI_JOIN_MERGE)
-            .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
-            .addRuleCollection(List.of(
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
                     CoreRules.FILTER_MERGE,
                     CoreRules.PROJECT_MERGE,
@@ -102,6 +93,12 @@ public final class QueryPlanner {
         this.catalog = catalog;
         this.defaultSchema = defaultSchema;
         this.statistics = statistics;
+    }
+
+    private TableStatistics statisticsOf(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        return catalog.table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1))
+                .map(statistics).orElse(TableStatistics.UNKNOWN);
     }
 
     static SqlParser.Config parserConfig() {
@@ -167,7 +164,8 @@ public final class QueryPlanner {
             optimized = joinPlanner.findBestExp();
         }
 
-        PlanNode plan = ColumnPruner.prune(new RelTranslator(rexBuilder).translate(optimized));
+        CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
+        PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(new RelTranslator(rexBuilder).translate(optimized)));
         List<String> names = relRoot.fields.stream().map(java.util.Map.Entry::getValue).toList();
         List<DataType> types = plan.outputTypes();
         return new PlannedQuery(plan, names, types, System.nanoTime() - startNanos);

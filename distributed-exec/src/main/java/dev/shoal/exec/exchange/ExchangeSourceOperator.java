@@ -11,13 +11,12 @@ import org.apache.arrow.flight.FlightStream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The receiving end of an exchange: reads one partition from every task of the source fragment,
@@ -27,9 +26,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ExchangeSourceOperator implements Operator {
     private static final int QUEUE_BATCHES = 8;
+    /** Put by each reader when its stream ends (or fails), so the consumer wakes at once. */
+    private static final Batch END = new Batch(List.of(), 0);
 
     private final List<DataType> types;
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    /** Batches (not end markers) in the queue: readers wait while it is at the bound. */
+    private final java.util.concurrent.Semaphore space = new java.util.concurrent.Semaphore(QUEUE_BATCHES);
     private final AtomicInteger open;
     private final AtomicReference<ShoalException> failure = new AtomicReference<>();
     private final List<Future<?>> readers = new ArrayList<>();
@@ -60,9 +63,10 @@ public final class ExchangeSourceOperator implements Operator {
             while (!closed && stream.next()) {
                 Batch batch = ArrowBatches.toBatch(stream.getRoot(), types);
                 stats.record(batch.rowCount(), ArrowBatches.bufferBytes(stream.getRoot()));
-                while (!closed && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                while (!closed && !space.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     // Waiting for the consumer: this is the back-pressure.
                 }
+                queue.add(batch);
             }
         } catch (FlightRuntimeException e) {
             if (!closed) {
@@ -76,7 +80,7 @@ public final class ExchangeSourceOperator implements Operator {
                         "reading from worker " + peer + " failed: " + e.getMessage(), e));
             }
         } finally {
-            open.decrementAndGet();
+            queue.add(END);
         }
     }
 
@@ -88,18 +92,16 @@ public final class ExchangeSourceOperator implements Operator {
                 if (error != null) {
                     throw error;
                 }
-                Batch batch = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (batch != null) {
-                    return batch;
-                }
-                if (open.get() == 0 && queue.isEmpty()) {
-                    error = failure.get();
-                    if (error != null) {
-                        throw error;
-                    }
+                if (open.get() == 0) {
                     return null;
                 }
-                if (closed) {
+                Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (batch == END) {
+                    open.decrementAndGet();
+                } else if (batch != null) {
+                    space.release();
+                    return batch;
+                } else if (closed) {
                     throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
                 }
             }

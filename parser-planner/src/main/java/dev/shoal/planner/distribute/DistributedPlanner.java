@@ -21,6 +21,7 @@ import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.stats.TableStatistics;
+import dev.shoal.planner.stats.CardinalityEstimator;
 
 import java.util.ArrayList;
 import java.util.List;
