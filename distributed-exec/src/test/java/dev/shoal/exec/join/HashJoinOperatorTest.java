@@ -1,0 +1,96 @@
+package dev.shoal.exec.join;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.expr.Call;
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Op;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
+import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.exec.operator.ValuesOperator;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every join variant over inputs with duplicate keys, NULL keys and unmatched rows on both sides.
+ * Left: (1,a) (2,b) (2,c) (NULL,d) (4,e); right: (2,x) (2,y) (3,z) (NULL,w).
+ */
+class HashJoinOperatorTest {
+    private static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.VARCHAR);
+    private static final ValuesNode LEFT = new ValuesNode(TYPES, List.of(
+            row(1L, "a"), row(2L, "b"), row(2L, "c"), row(null, "d"), row(4L, "e")));
+    private static final ValuesNode RIGHT = new ValuesNode(TYPES, List.of(
+            row(2L, "x"), row(2L, "y"), row(3L, "z"), row(null, "w")));
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    private static List<String> run(JoinType type, boolean filtered) {
+        // The residual condition keeps only pairs whose right value is not 'y'.
+        Call notY = filtered ? new Call(Op.NOT_EQUAL, DataType.BOOLEAN, new InputRef(3, DataType.VARCHAR),
+                new dev.shoal.core.expr.Literal("y", DataType.VARCHAR)) : null;
+        JoinNode node = new JoinNode(LEFT, RIGHT, type, List.of(0), List.of(0), notY, null);
+        List<String> rows = new ArrayList<>();
+        try (HashJoinOperator join = new HashJoinOperator(new ValuesOperator(LEFT), new ValuesOperator(RIGHT), node)) {
+            for (Batch batch = join.next(); batch != null; batch = join.next()) {
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    StringBuilder text = new StringBuilder();
+                    for (int c = 0; c < batch.columnCount(); c++) {
+                        text.append(c == 0 ? "" : ",").append(batch.column(c).valueAt(r));
+                    }
+                    rows.add(text.toString());
+                }
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    @Test
+    void inner() {
+        assertEquals(List.of("2,b,2,x", "2,b,2,y", "2,c,2,x", "2,c,2,y"), run(JoinType.INNER, false));
+    }
+
+    @Test
+    void left() {
+        assertEquals(List.of("1,a,null,null", "2,b,2,x", "2,b,2,y", "2,c,2,x", "2,c,2,y", "4,e,null,null", "null,d,null,null"),
+                run(JoinType.LEFT, false));
+    }
+
+    @Test
+    void right() {
+        assertEquals(List.of("2,b,2,x", "2,b,2,y", "2,c,2,x", "2,c,2,y", "null,null,3,z", "null,null,null,w"),
+                run(JoinType.RIGHT, false));
+    }
+
+    @Test
+    void full() {
+        assertEquals(List.of("1,a,null,null", "2,b,2,x", "2,b,2,y", "2,c,2,x", "2,c,2,y", "4,e,null,null",
+                "null,d,null,null", "null,null,3,z", "null,null,null,w"), run(JoinType.FULL, false));
+    }
+
+    @Test
+    void semiEmitsEachMatchingLeftRowOnce() {
+        assertEquals(List.of("2,b", "2,c"), run(JoinType.SEMI, false));
+    }
+
+    @Test
+    void antiKeepsLeftRowsWithoutMatchIncludingNullKeys() {
+        assertEquals(List.of("1,a", "4,e", "null,d"), run(JoinType.ANTI, false));
+    }
+
+    @Test
+    void residualConditionDecidesWhatMatchesForOuterSemiAndAnti() {
+        assertEquals(List.of("2,b,2,x", "2,c,2,x"), run(JoinType.INNER, true));
+        assertEquals(List.of("2,b,2,x", "2,c,2,x", "null,null,2,y", "null,null,3,z", "null,null,null,w"), run(JoinType.RIGHT, true));
+        assertEquals(List.of("2,b", "2,c"), run(JoinType.SEMI, true));
+        assertEquals(List.of("1,a", "4,e", "null,d"), run(JoinType.ANTI, true));
+    }
+}
