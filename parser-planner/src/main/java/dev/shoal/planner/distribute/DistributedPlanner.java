@@ -135,8 +135,23 @@ public final class DistributedPlanner {
             return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.hash(spread));
         }
         Distribution result = keys.isEmpty() ? Distribution.SINGLE : Distribution.hash(outputKeys);
+        if (!aggregate.aggregates().isEmpty() && aggregate.aggregates().stream()
+                .allMatch(call -> call.distinct() && call.arguments().equals(aggregate.aggregates().get(0).arguments())
+                        && call.arguments().size() == 1)) {
+            // DISTINCT over one column: each task first drops duplicate (keys, value) pairs, then the
+            // pairs are shuffled on the keys and the distinct aggregates computed once per group.
+            int argument = aggregate.aggregates().get(0).arguments().get(0);
+            List<Integer> pairKeys = new ArrayList<>(keys);
+            pairKeys.add(argument);
+            PlanNode deduplicated = new AggregateNode(input.node(), pairKeys, List.of());
+            PlanNode shuffled = keys.isEmpty() ? exchange(deduplicated, ExchangeKind.GATHER, List.of())
+                    : exchange(deduplicated, ExchangeKind.HASH, outputKeys);
+            List<AggregateCall> calls = aggregate.aggregates().stream()
+                    .map(call -> new AggregateCall(call.function(), List.of(keys.size()), true, call.type())).toList();
+            return new Placed(new AggregateNode(shuffled, outputKeys, calls), result);
+        }
         if (aggregate.aggregates().stream().anyMatch(AggregateCall::distinct)) {
-            // DISTINCT needs every value of a group in one task: shuffle rows, aggregate once.
+            // Mixed DISTINCT and plain aggregates: shuffle the rows, aggregate once.
             PlanNode shuffled = keys.isEmpty() ? exchange(input.node(), ExchangeKind.GATHER, List.of())
                     : exchange(input.node(), ExchangeKind.HASH, keys);
             return new Placed(aggregate.withInputs(List.of(shuffled)), result);

@@ -92,12 +92,15 @@ class DistributedPlannerTest {
     }
 
     @Test
-    void countDistinctShufflesRowsToOneAggregation() {
+    void countDistinctDropsDuplicatesOnEachTaskBeforeTheShuffle() {
         List<Fragment> fragments = fragments("select l_returnflag, count(distinct l_suppkey) from lineitem group by l_returnflag");
-        AggregateNode aggregate = fragments.stream().flatMap(f -> find(f.root(), AggregateNode.class).stream())
-                .findFirst().orElseThrow();
-        assertEquals(AggregateStep.SINGLE, aggregate.step());
+        AggregateNode local = find(fragments.get(2).root(), AggregateNode.class).get(0);
+        assertEquals(2, local.groupKeys().size(), "grouped on (l_returnflag, l_suppkey)");
+        assertEquals(0, local.aggregates().size());
         assertEquals(ExchangeKind.HASH, fragments.get(2).outputKind());
+        AggregateNode merge = find(fragments.get(1).root(), AggregateNode.class).get(0);
+        assertEquals(List.of(0), merge.groupKeys());
+        assertEquals(true, merge.aggregates().get(0).distinct());
     }
 
     private static <T extends PlanNode> List<T> find(PlanNode node, Class<T> type) {
