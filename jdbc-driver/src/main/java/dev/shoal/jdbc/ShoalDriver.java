@@ -19,6 +19,11 @@ public final class ShoalDriver extends Driver {
     }
 
     @Override
+    protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+        return ShoalJdbcFactory.class.getName();
+    }
+
+    @Override
     protected String getConnectStringPrefix() {
         return PREFIX;
     }

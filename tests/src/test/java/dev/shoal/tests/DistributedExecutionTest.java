@@ -125,8 +125,7 @@ class DistributedExecutionTest {
             assertTrue(rs.next());
             workers.kill("w2");
             long killed = System.nanoTime();
-            // Avatica's remote ResultSet.next() reports fetch errors as a RuntimeException, not an SQLException.
-            Exception e = assertThrows(Exception.class, () -> {
+            SQLException e = assertThrows(SQLException.class, () -> {
                 while (rs.next()) {
                     // Reading on until the loss surfaces.
                 }
