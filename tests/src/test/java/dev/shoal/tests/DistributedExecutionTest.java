@@ -117,6 +117,33 @@ class DistributedExecutionTest {
 
     @Test
     @Order(4)
+    void closingAStatementMidStreamStopsTheTasksOnEveryWorker() throws Exception {
+        try (Statement statement = shoal.createStatement()) {
+            statement.setFetchSize(100);
+            ResultSet rs = statement.executeQuery("select l.*, o.*, n_name from lineitem l join orders o on l_orderkey = o_orderkey, nation");
+            assertTrue(rs.next());
+            awaitRunningTasks(true);
+        }
+        awaitRunningTasks(false);
+    }
+
+    /** Waits (heartbeats report every 500 ms) until some worker runs tasks, or until none does. */
+    private static void awaitRunningTasks(boolean some) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            int running = coordinator.workers().runningTasks("w1") + coordinator.workers().runningTasks("w2");
+            if ((running > 0) == some) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        String state = " (live: " + coordinator.workers().liveWorkers() + ", running tasks w1="
+                + coordinator.workers().runningTasks("w1") + " w2=" + coordinator.workers().runningTasks("w2") + ")";
+        throw new AssertionError((some ? "no worker reported running tasks" : "tasks still running on workers 10 s after close") + state);
+    }
+
+    @Test
+    @Order(5)
     void killedWorkerFailsTheQueryPromptlyAndTheNextRunsOnTheSurvivor() throws Exception {
         try (Statement statement = shoal.createStatement()) {
             statement.setFetchSize(100);

@@ -50,6 +50,12 @@ public final class WorkerRegistry {
         return entry != null && alive(entry);
     }
 
+    /** Tasks the worker said it was running at its last heartbeat. */
+    public int runningTasks(String workerId) {
+        Entry entry = workers.get(workerId);
+        return entry == null ? 0 : entry.runningTasks();
+    }
+
     /** Milliseconds since the worker's last heartbeat. */
     public long silenceMillis(String workerId) {
         Entry entry = workers.get(workerId);

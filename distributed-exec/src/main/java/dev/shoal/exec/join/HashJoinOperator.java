@@ -18,11 +18,14 @@ import java.util.List;
 
 /**
  * Hash join: reads the whole right input into a {@link JoinHashTable}, then streams the left
- * input through it, one probe batch in, at most one joined batch out. Handles INNER, LEFT,
+ * input through it, in output batches of bounded size. Handles INNER, LEFT,
  * RIGHT, FULL, SEMI and ANTI, with an optional residual condition checked on each candidate pair.
  * Unmatched right rows (RIGHT, FULL) come out after the probe side is exhausted.
  */
 public final class HashJoinOperator implements Operator {
+    static final int MAX_OUTPUT_ROWS = 16_384;
+    private static final int NOT_STARTED = -2;
+
     private final Operator probe;
     private final Operator build;
     private final JoinNode node;
@@ -33,6 +36,12 @@ public final class HashJoinOperator implements Operator {
     private boolean[] buildMatched;
     private boolean probeDone;
     private boolean tailEmitted;
+    // The probe batch being joined, and where its pairing stopped.
+    private Batch probeBatch;
+    private int[] firstMatches;
+    private boolean[] probeMatched;
+    private int probeRow;
+    private int chainCursor;
 
     public HashJoinOperator(Operator probe, Operator build, JoinNode node) {
         this.probe = probe;
@@ -48,13 +57,30 @@ public final class HashJoinOperator implements Operator {
         if (table == null) {
             buildTable();
         }
-        while (!probeDone) {
-            Batch batch = probe.next();
-            if (batch == null) {
-                probeDone = true;
-                break;
+        while (true) {
+            if (probeBatch == null) {
+                if (probeDone) {
+                    break;
+                }
+                Batch batch = probe.next();
+                if (batch == null) {
+                    probeDone = true;
+                    break;
+                }
+                if (batch.rowCount() == 0) {
+                    continue;
+                }
+                startProbeBatch(batch);
+                if (!needsPairs()) {
+                    Batch out = semiOrAnti(batch, presence(batch));
+                    probeBatch = null;
+                    if (out.rowCount() > 0) {
+                        return out;
+                    }
+                    continue;
+                }
             }
-            Batch out = join(batch);
+            Batch out = continueProbeBatch();
             if (out != null && out.rowCount() > 0) {
                 return out;
             }
@@ -82,43 +108,72 @@ public final class HashJoinOperator implements Operator {
         buildMatched = new boolean[rows.rowCount()];
     }
 
-    private Batch join(Batch left) {
-        int n = left.rowCount();
-        int[] first = table.firstMatches(left, node.leftKeys());
-        JoinType type = node.joinType();
-        boolean needPairs = filter != null || type.outputsRight();
-        boolean[] probeMatched = new boolean[n];
-        if (!needPairs) {
-            for (int i = 0; i < n; i++) {
-                probeMatched[i] = first[i] >= 0;
-            }
-            return semiOrAnti(left, probeMatched);
+    private boolean needsPairs() {
+        return filter != null || node.joinType().outputsRight();
+    }
+
+    private void startProbeBatch(Batch batch) {
+        probeBatch = batch;
+        firstMatches = table.firstMatches(batch, node.leftKeys());
+        probeMatched = new boolean[batch.rowCount()];
+        probeRow = 0;
+        chainCursor = NOT_STARTED;
+    }
+
+    private boolean[] presence(Batch batch) {
+        boolean[] matched = new boolean[batch.rowCount()];
+        for (int i = 0; i < matched.length; i++) {
+            matched[i] = firstMatches[i] >= 0;
         }
-        PairList pairs = new PairList(n);
-        for (int i = 0; i < n; i++) {
-            for (int row = first[i]; row >= 0; row = table.nextMatch(row)) {
-                pairs.add(i, row);
+        return matched;
+    }
+
+    /**
+     * Pairs the current probe batch's rows with their build rows, at most {@link #MAX_OUTPUT_ROWS}
+     * pairs per call (a probe row with many matches, or a cross join, must not make one huge
+     * batch), resuming where the previous call stopped. Rows that depend on a probe row having no
+     * match at all (LEFT, FULL, SEMI, ANTI) come out when the batch is done.
+     */
+    private Batch continueProbeBatch() {
+        int n = probeBatch.rowCount();
+        PairList pairs = new PairList(Math.min(MAX_OUTPUT_ROWS, n));
+        while (probeRow < n && pairs.size < MAX_OUTPUT_ROWS) {
+            int row = chainCursor == NOT_STARTED ? firstMatches[probeRow] : chainCursor;
+            while (row >= 0 && pairs.size < MAX_OUTPUT_ROWS) {
+                pairs.add(probeRow, row);
+                row = table.nextMatch(row);
             }
+            if (row >= 0) {
+                chainCursor = row;
+                break;
+            }
+            chainCursor = NOT_STARTED;
+            probeRow++;
         }
         if (filter != null && pairs.size > 0) {
-            BooleanVector keep = (BooleanVector) filter.evaluate(combine(left, pairs.left, pairs.right, pairs.size));
+            BooleanVector keep = (BooleanVector) filter.evaluate(combine(probeBatch, pairs.left, pairs.right, pairs.size));
             pairs.retain(keep);
         }
         for (int p = 0; p < pairs.size; p++) {
             probeMatched[pairs.left[p]] = true;
             buildMatched[pairs.right[p]] = true;
         }
-        if (!type.outputsRight()) {
-            return semiOrAnti(left, probeMatched);
+        Batch batch = probeBatch;
+        boolean batchDone = probeRow >= n;
+        if (batchDone) {
+            probeBatch = null;
         }
-        if (type.keepsUnmatchedLeft()) {
+        if (!node.joinType().outputsRight()) {
+            return batchDone ? semiOrAnti(batch, probeMatched) : null;
+        }
+        if (batchDone && node.joinType().keepsUnmatchedLeft()) {
             for (int i = 0; i < n; i++) {
                 if (!probeMatched[i]) {
                     pairs.add(i, -1);
                 }
             }
         }
-        return pairs.size == 0 ? null : combine(left, pairs.left, pairs.right, pairs.size);
+        return pairs.size == 0 ? null : combine(batch, pairs.left, pairs.right, pairs.size);
     }
 
     private Batch semiOrAnti(Batch left, boolean[] matched) {

@@ -45,7 +45,8 @@ class ExchangeBackPressureTest {
     void slowConsumerKeepsProducerMemoryUnderTheBound() throws Exception {
         long bound = 4 * ArrowBatches.estimatedBytes(batch(0));
         OutputBuffer buffer = new OutputBuffer(TYPES, 1, bound);
-        int batches = 60;
+        // About 110 MB in all: far more than gRPC's window and the sockets' buffers hold.
+        int batches = 2000;
         AtomicReference<Throwable> producerError = new AtomicReference<>();
         Thread producer = new Thread(() -> {
             try {
@@ -65,11 +66,13 @@ class ExchangeBackPressureTest {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
                     List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), "t1")), 0, TYPES, stats);
             long rows = 0;
+            long maxInFlight = 0;
             long checksum = 0;
             int nulls = 0;
             for (Batch b = consumer.next(); b != null; b = consumer.next()) {
-                Thread.sleep(10); // the deliberately slow consumer
+                Thread.sleep(1); // the deliberately slow consumer
                 rows += b.rowCount();
+                maxInFlight = Math.max(maxInFlight, buffer.rowsSent() - rows);
                 LongVector keys = (LongVector) b.column(0);
                 VarcharVector strings = (VarcharVector) b.column(1);
                 for (int i = 0; i < b.rowCount(); i++) {
@@ -101,6 +104,10 @@ class ExchangeBackPressureTest {
             assertTrue(buffer.peakBufferedBytes() <= bound,
                     "producer buffered " + buffer.peakBufferedBytes() + " bytes, bound " + bound);
             assertEquals(rows, stats.rows().sum());
+            // Sent but not yet consumed: in the consumer's queue, gRPC's flow-control window and the
+            // sockets' buffers (about 260 batches, 14 MB, on loopback here): bounded, not the 2000 sent.
+            System.out.println("in flight at most " + maxInFlight / ROWS_PER_BATCH + " batches");
+            assertTrue(maxInFlight <= 500L * ROWS_PER_BATCH, "a slow consumer let " + maxInFlight + " rows pile up in transit");
             assertEquals(rows, buffer.rowsSent());
         }
     }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every join variant over inputs with duplicate keys, NULL keys and unmatched rows on both sides.
@@ -92,5 +93,33 @@ class HashJoinOperatorTest {
         assertEquals(List.of("2,b,2,x", "2,c,2,x", "null,null,2,y", "null,null,3,z", "null,null,null,w"), run(JoinType.RIGHT, true));
         assertEquals(List.of("2,b", "2,c"), run(JoinType.SEMI, true));
         assertEquals(List.of("1,a", "4,e", "null,d"), run(JoinType.ANTI, true));
+    }
+
+    @Test
+    void manyMatchesComeOutInBoundedBatches() {
+        List<List<Object>> leftRows = new ArrayList<>();
+        for (long i = 0; i < 300; i++) {
+            leftRows.add(row(i % 3 == 0 ? null : 1L, "l" + i));
+        }
+        List<List<Object>> rightRows = new ArrayList<>();
+        for (long i = 0; i < 100; i++) {
+            rightRows.add(row(1L, "r" + i));
+        }
+        ValuesNode left = new ValuesNode(TYPES, leftRows);
+        ValuesNode right = new ValuesNode(TYPES, rightRows);
+        JoinNode node = new JoinNode(left, right, JoinType.LEFT, List.of(0), List.of(0), null, null);
+        long rows = 0;
+        long unmatched = 0;
+        try (HashJoinOperator join = new HashJoinOperator(new ValuesOperator(left), new ValuesOperator(right), node)) {
+            for (Batch batch = join.next(); batch != null; batch = join.next()) {
+                assertTrue(batch.rowCount() <= HashJoinOperator.MAX_OUTPUT_ROWS + 300, "batch of " + batch.rowCount());
+                rows += batch.rowCount();
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    unmatched += batch.column(2).isNull(r) ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(200 * 100 + 100, rows);
+        assertEquals(100, unmatched, "the 100 left rows with a NULL key, once each");
     }
 }
