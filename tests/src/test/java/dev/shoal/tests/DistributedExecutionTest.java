@@ -116,6 +116,19 @@ class DistributedExecutionTest {
     }
 
     @Test
+    @Order(3)
+    void largeTopNResultIsDealtRoundRobinToBothWorkers() throws Exception {
+        String sql = "select l_returnflag, count(*), sum(l_quantity) from "
+                + "(select * from lineitem order by l_orderkey, l_linenumber limit 50000) t group by l_returnflag";
+        assertSameAsDuckDb(sql);
+        List<String> analyzed = lines("explain analyze " + sql);
+        List<TaskLine> partial = tasksOfFragmentWithOutput(analyzed, "output HASH");
+        assertEquals(List.of("w1", "w2"), partial.stream().map(TaskLine::worker).sorted().toList(), String.join("\n", analyzed));
+        assertEquals(50000, partial.stream().mapToLong(TaskLine::rowsReceived).sum(), String.join("\n", analyzed));
+        assertTrue(partial.stream().allMatch(t -> t.rowsReceived() > 0), "both workers got a share: " + partial);
+    }
+
+    @Test
     @Order(4)
     void closingAStatementMidStreamStopsTheTasksOnEveryWorker() throws Exception {
         try (Statement statement = shoal.createStatement()) {

@@ -33,9 +33,13 @@ import java.util.stream.IntStream;
  * inserts an exchange wherever an operator needs another spread. Aggregations become PARTIAL →
  * HASH(group keys) → FINAL; joins broadcast their right side when its estimated size is under
  * the threshold and hash-partition both sides otherwise; sorts, TopN and LIMIT finish in one task
- * after a GATHER (TopN and LIMIT pre-cut on every task first).
+ * after a GATHER (TopN and LIMIT pre-cut on every task first); a large single-task result about
+ * to be aggregated is dealt ROUND_ROBIN to all workers.
  */
 public final class DistributedPlanner {
+    /** A single task's output larger than this is spread round-robin before an aggregation. */
+    static final long ROUND_ROBIN_MIN_ROWS = 10_000;
+
     private final CardinalityEstimator estimator;
     private final long broadcastThresholdBytes;
 
@@ -126,7 +130,12 @@ public final class DistributedPlanner {
         List<Integer> keys = aggregate.groupKeys();
         List<Integer> outputKeys = IntStream.range(0, keys.size()).boxed().toList();
         if (input.distribution().isSingle()) {
-            return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.SINGLE);
+            if (estimator.rows(input.node()) < ROUND_ROBIN_MIN_ROWS) {
+                return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.SINGLE);
+            }
+            // Many rows in one task (after a LIMIT or TopN): deal them out to every worker, so that
+            // the aggregation below runs in parallel instead of on the coordinator.
+            input = new Placed(exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()), Distribution.SOURCE);
         }
         Distribution inputSpread = input.distribution();
         if (inputSpread.kind() == Distribution.Kind.HASH && keys.containsAll(inputSpread.keys())) {

@@ -103,6 +103,18 @@ class DistributedPlannerTest {
         assertEquals(true, merge.aggregates().get(0).distinct());
     }
 
+    @Test
+    void largeSingleTaskResultIsDealtRoundRobinBeforeAggregating() {
+        List<Fragment> fragments = fragments("select l_returnflag, count(*) from "
+                + "(select * from lineitem order by l_orderkey limit 100000) t group by l_returnflag");
+        Fragment dealer = fragments.stream().filter(f -> f.outputKind() == ExchangeKind.ROUND_ROBIN).findFirst()
+                .orElseThrow(() -> new AssertionError("no ROUND_ROBIN exchange"));
+        assertEquals(FragmentPartitioning.SINGLE, dealer.partitioning());
+        Fragment partial = fragments.stream().filter(f -> f.sourceFragmentIds().contains(dealer.id())).findFirst().orElseThrow();
+        assertEquals(FragmentPartitioning.HASH, partial.partitioning(), "one task per worker");
+        assertEquals(AggregateStep.PARTIAL, find(partial.root(), AggregateNode.class).get(0).step());
+    }
+
     private static <T extends PlanNode> List<T> find(PlanNode node, Class<T> type) {
         List<T> found = new ArrayList<>();
         if (type.isInstance(node)) {
