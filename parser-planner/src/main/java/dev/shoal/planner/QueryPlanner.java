@@ -26,6 +26,8 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
@@ -35,6 +37,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -95,6 +98,25 @@ public final class QueryPlanner {
         this.statistics = statistics;
     }
 
+    /**
+     * Subqueries become joins: IN, EXISTS and scalar subqueries are rewritten by Calcite's
+     * SubQueryRemoveRule (NOT IN keeps SQL's NULL semantics through its null-aware rewrite), and
+     * the correlated ones are then decorrelated into joins with aggregates.
+     */
+    private static RelNode removeSubQueries(RelNode rel, RelOptCluster cluster, CalciteCatalogReader reader) {
+        HepPlanner planner = new HepPlanner(SUB_QUERIES);
+        planner.setRoot(rel);
+        RelNode withoutSubQueries = planner.findBestExp();
+        return RelDecorrelator.decorrelateQuery(withoutSubQueries, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
+    }
+
+    private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+            .build();
+
     private TableStatistics statisticsOf(String qualifiedName) {
         int dot = qualifiedName.indexOf('.');
         return catalog.table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1))
@@ -104,6 +126,7 @@ public final class QueryPlanner {
     static SqlParser.Config parserConfig() {
         // Unquoted names fold to lower case, as in Trino, so result columns read l_returnflag.
         return SqlParser.config()
+                .withParserFactory(SqlBabelParserImpl.FACTORY)
                 .withCaseSensitive(false)
                 .withUnquotedCasing(Casing.TO_LOWER)
                 .withQuotedCasing(Casing.UNCHANGED)
@@ -155,7 +178,8 @@ public final class QueryPlanner {
                 cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withExpand(false).withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
-        hep.setRoot(relRoot.project());
+        RelNode rel = removeSubQueries(relRoot.project(), cluster, reader);
+        hep.setRoot(rel);
         RelNode optimized = hep.findBestExp();
         if (RelOptUtil.countJoins(optimized) > 0) {
             HepPlanner joinPlanner = new HepPlanner(JOIN_ORDER);

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -26,8 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A query with ORDER BY is compared in order; any other as a multiset of rows.
  */
 class DifferentialQueryTest {
-    /** TPC-H queries over one table; the others need joins (the next issue). */
-    private static final List<String> TPCH_QUERIES = List.of("q01.sql", "q03.sql", "q05.sql", "q06.sql", "q07.sql", "q08.sql", "q09.sql", "q10.sql", "q12.sql", "q14.sql");
+    /**
+     * The TPC-H queries, all but Q11: its threshold, sum(ps_supplycost * ps_availqty) * 0.0001000000,
+     * needs decimals wider than 18 digits, which are not supported yet.
+     */
+    private static final List<String> TPCH_QUERIES = IntStream.rangeClosed(1, 22).filter(q -> q != 11)
+            .mapToObj(q -> String.format("q%02d.sql", q)).toList();
 
     private static TestCluster cluster;
     private static Connection shoal;

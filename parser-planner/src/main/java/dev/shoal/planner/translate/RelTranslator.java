@@ -113,7 +113,9 @@ public final class RelTranslator {
         List<Integer> leftKeys = new ArrayList<>();
         List<Integer> rightKeys = new ArrayList<>();
         List<RexNode> residual = new ArrayList<>();
-        for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+        // (a = b AND x) OR (a = b AND y) is a = b AND (x OR y): the equality becomes a hash key (TPC-H Q19).
+        RexNode condition = RexUtil.pullFactors(join.getCluster().getRexBuilder(), join.getCondition());
+        for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
             if (conjunct.isAlwaysTrue()) {
                 continue;
             }
@@ -153,13 +155,35 @@ public final class RelTranslator {
             throw RexTranslator.unsupported("GROUPING SETS, ROLLUP and CUBE");
         }
         List<AggregateCall> calls = new ArrayList<>();
+        // LITERAL_AGG (a constant per group, from subquery rewrites) is no aggregation at all:
+        // it becomes a literal in a projection above.
+        List<Expr> literals = new ArrayList<>();
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
             if (call.filterArg >= 0) {
                 throw RexTranslator.unsupported("aggregate FILTER (WHERE ...)");
             }
+            if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+                literals.add(rex.translate(call.rexList.get(0)));
+                continue;
+            }
+            literals.add(null);
             calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(), SqlTypes.toShoal(call.getType())));
         }
-        return new AggregateNode(translate(aggregate.getInput()), aggregate.getGroupSet().asList(), calls);
+        List<Integer> keys = aggregate.getGroupSet().asList();
+        PlanNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
+        if (literals.stream().allMatch(java.util.Objects::isNull)) {
+            return node;
+        }
+        List<DataType> types = node.outputTypes();
+        List<Expr> projections = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            projections.add(new dev.shoal.core.expr.InputRef(k, types.get(k)));
+        }
+        int next = keys.size();
+        for (Expr literal : literals) {
+            projections.add(literal != null ? literal : new dev.shoal.core.expr.InputRef(next, types.get(next++)));
+        }
+        return new ProjectNode(node, projections);
     }
 
     private static AggregateFunction function(org.apache.calcite.rel.core.AggregateCall call) {
