@@ -6,6 +6,7 @@ import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.RemoteSourceNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.LimitNode;
@@ -80,6 +81,9 @@ public final class PlanPrinter {
         }
         if (node instanceof ExchangeNode exchange) {
             return "Exchange[" + exchangeName(exchange.kind(), exchange.keys()) + "] est. rows=" + exchange.estimatedRows();
+        }
+        if (node instanceof UnionNode) {
+            return "Union[ALL]";
         }
         if (node instanceof RemoteSourceNode remote) {
             return "RemoteSource[fragment " + remote.sourceFragmentId() + ", " + remote.kind() + "]";

@@ -58,6 +58,10 @@ public final class QueryPlanner {
     private static final HepProgram REWRITES = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleCollection(List.of(
+                    // UNION (distinct), INTERSECT and EXCEPT become UNION ALL and aggregations.
+                    CoreRules.UNION_TO_DISTINCT,
+                    CoreRules.INTERSECT_TO_DISTINCT,
+                    CoreRules.MINUS_TO_DISTINCT,
                     CoreRules.FILTER_REDUCE_EXPRESSIONS,
                     CoreRules.PROJECT_REDUCE_EXPRESSIONS,
                     CoreRules.FILTER_MERGE,

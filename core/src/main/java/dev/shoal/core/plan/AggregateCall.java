@@ -6,12 +6,19 @@ import dev.shoal.core.type.TypeKind;
 import java.util.List;
 
 /**
- * One aggregate of an {@link AggregateNode}: function, input columns, DISTINCT, result type.
- * In a FINAL step the arguments are the intermediate columns of the matching PARTIAL call.
+ * One aggregate of an {@link AggregateNode}: function, input columns, DISTINCT, result type, and
+ * {@code filter}, the BOOLEAN input column of {@code FILTER (WHERE ...)} (-1: none): only rows
+ * where it is TRUE are aggregated. In a FINAL step the arguments are the intermediate columns of
+ * the matching PARTIAL call, and the filter was already applied.
  */
-public record AggregateCall(AggregateFunction function, List<Integer> arguments, boolean distinct, DataType type) {
+public record AggregateCall(AggregateFunction function, List<Integer> arguments, boolean distinct, DataType type,
+                            int filter) {
     public AggregateCall {
         arguments = List.copyOf(arguments);
+    }
+
+    public AggregateCall(AggregateFunction function, List<Integer> arguments, boolean distinct, DataType type) {
+        this(function, arguments, distinct, type, -1);
     }
 
     /** The columns a PARTIAL step emits for this call, given the type of its argument (null for COUNT(*)). */

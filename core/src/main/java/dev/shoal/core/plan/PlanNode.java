@@ -20,10 +20,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = LimitNode.class, name = "limit"),
         @JsonSubTypes.Type(value = JoinNode.class, name = "join"),
         @JsonSubTypes.Type(value = ExchangeNode.class, name = "exchange"),
-        @JsonSubTypes.Type(value = RemoteSourceNode.class, name = "remoteSource")})
+        @JsonSubTypes.Type(value = RemoteSourceNode.class, name = "remoteSource"),
+        @JsonSubTypes.Type(value = UnionNode.class, name = "union")})
 public sealed interface PlanNode
         permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode,
-        JoinNode, ExchangeNode, RemoteSourceNode {
+        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode {
 
     @JsonIgnore
     List<DataType> outputTypes();

@@ -1,6 +1,7 @@
 package dev.shoal.exec.operator;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
@@ -23,6 +24,7 @@ public final class HashAggregateOperator implements Operator {
     private final List<Integer> groupKeys;
     private final boolean partial;
     private final List<Accumulator> accumulators = new ArrayList<>();
+    private final List<AggregateCall> calls;
     private final GroupByHash hash;
     private Iterator<Batch> output;
 
@@ -30,6 +32,7 @@ public final class HashAggregateOperator implements Operator {
         this.input = input;
         this.groupKeys = node.groupKeys();
         this.partial = node.step() == AggregateStep.PARTIAL;
+        this.calls = node.aggregates();
         List<DataType> inputTypes = node.input().outputTypes();
         List<DataType> keyTypes = groupKeys.stream().map(inputTypes::get).toList();
         this.hash = new GroupByHash(keyTypes);
@@ -62,8 +65,15 @@ public final class HashAggregateOperator implements Operator {
                 groupIds = hash.assign(keys, batch.rowCount());
                 groupCount = hash.groupCount();
             }
-            for (Accumulator accumulator : accumulators) {
-                accumulator.add(batch, groupIds, groupCount);
+            for (int a = 0; a < accumulators.size(); a++) {
+                int filter = calls.get(a).filter();
+                if (filter < 0) {
+                    accumulators.get(a).add(batch, groupIds, groupCount);
+                } else {
+                    // Rows the FILTER rejects go to a spare group past the last, never read back.
+                    accumulators.get(a).add(batch, filtered(groupIds, (BooleanVector) batch.column(filter), groupCount),
+                            groupCount + 1);
+                }
             }
         }
         int groups = global ? 1 : hash.groupCount();
@@ -84,6 +94,16 @@ public final class HashAggregateOperator implements Operator {
         }
         output = groups == 0 ? List.<Batch>of().iterator()
                 : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS).iterator();
+    }
+
+    private static int[] filtered(int[] groupIds, BooleanVector keep, int spareGroup) {
+        int[] ids = groupIds.clone();
+        for (int i = 0; i < ids.length; i++) {
+            if (!keep.isTrue(i)) {
+                ids[i] = spareGroup;
+            }
+        }
+        return ids;
     }
 
     @Override

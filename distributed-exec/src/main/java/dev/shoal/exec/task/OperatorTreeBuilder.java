@@ -11,6 +11,7 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.join.HashJoinOperator;
@@ -22,6 +23,7 @@ import dev.shoal.exec.operator.ProjectOperator;
 import dev.shoal.exec.operator.SortOperator;
 import dev.shoal.exec.operator.TableScanOperator;
 import dev.shoal.exec.operator.TopNOperator;
+import dev.shoal.exec.operator.UnionOperator;
 import dev.shoal.exec.operator.ValuesOperator;
 import dev.shoal.parquet.store.ObjectStore;
 
@@ -54,6 +56,9 @@ public final class OperatorTreeBuilder {
         }
         if (node instanceof ExchangeNode exchange) {
             throw new IllegalStateException("exchange left in a fragment: the fragmenter cuts plans at exchanges");
+        }
+        if (node instanceof UnionNode union) {
+            return new UnionOperator(union.sources().stream().map(this::build).toList());
         }
         if (node instanceof ValuesNode values) {
             return new ValuesOperator(values);

@@ -18,6 +18,7 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.stats.TableStatistics;
@@ -76,6 +77,9 @@ public final class DistributedPlanner {
         if (node instanceof JoinNode join) {
             return join(join);
         }
+        if (node instanceof UnionNode union) {
+            return union(union);
+        }
         if (node instanceof SortNode sort) {
             return new Placed(new SortNode(single(place(sort.input())), sort.keys()), Distribution.SINGLE);
         }
@@ -125,6 +129,23 @@ public final class DistributedPlanner {
         return new Placed(new ProjectNode(input.node(), project.projections()), distribution);
     }
 
+    /**
+     * UNION ALL of distributed inputs runs in every task, each task unioning its share of each
+     * input; an input that sits in one task is dealt ROUND_ROBIN so that no row is repeated.
+     */
+    private Placed union(UnionNode union) {
+        List<Placed> inputs = union.sources().stream().map(this::place).toList();
+        if (inputs.stream().allMatch(input -> input.distribution().isSingle())) {
+            return new Placed(new UnionNode(inputs.stream().map(Placed::node).toList()), Distribution.SINGLE);
+        }
+        List<PlanNode> sources = new ArrayList<>();
+        for (Placed input : inputs) {
+            sources.add(input.distribution().isSingle()
+                    ? exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()) : input.node());
+        }
+        return new Placed(new UnionNode(sources), Distribution.SOURCE);
+    }
+
     private Placed aggregate(AggregateNode aggregate) {
         Placed input = place(aggregate.input());
         List<Integer> keys = aggregate.groupKeys();
@@ -145,7 +166,8 @@ public final class DistributedPlanner {
         }
         Distribution result = keys.isEmpty() ? Distribution.SINGLE : Distribution.hash(outputKeys);
         if (!aggregate.aggregates().isEmpty() && aggregate.aggregates().stream()
-                .allMatch(call -> call.distinct() && call.arguments().equals(aggregate.aggregates().get(0).arguments())
+                .allMatch(call -> call.distinct() && call.filter() < 0
+                        && call.arguments().equals(aggregate.aggregates().get(0).arguments())
                         && call.arguments().size() == 1)) {
             // DISTINCT over one column: each task first drops duplicate (keys, value) pairs, then the
             // pairs are shuffled on the keys and the distinct aggregates computed once per group.

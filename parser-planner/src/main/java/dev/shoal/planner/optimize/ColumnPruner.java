@@ -14,6 +14,7 @@ import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 
 import java.util.ArrayList;
@@ -71,10 +72,12 @@ public final class ColumnPruner {
             BitSet needed = new BitSet();
             aggregate.groupKeys().forEach(needed::set);
             aggregate.aggregates().forEach(call -> call.arguments().forEach(needed::set));
+            aggregate.aggregates().stream().filter(call -> call.filter() >= 0).forEach(call -> needed.set(call.filter()));
             Pruned input = prune(aggregate.input(), needed);
             List<Integer> keys = aggregate.groupKeys().stream().map(k -> input.mapping()[k]).toList();
             List<AggregateCall> calls = aggregate.aggregates().stream().map(call -> new AggregateCall(call.function(),
-                    call.arguments().stream().map(a -> input.mapping()[a]).toList(), call.distinct(), call.type())).toList();
+                    call.arguments().stream().map(a -> input.mapping()[a]).toList(), call.distinct(), call.type(),
+                    call.filter() < 0 ? -1 : input.mapping()[call.filter()])).toList();
             return identity(new AggregateNode(input.node(), keys, calls, aggregate.step()));
         }
         if (node instanceof SortNode sort) {
@@ -87,6 +90,22 @@ public final class ColumnPruner {
         }
         if (node instanceof JoinNode join) {
             return join(join, required);
+        }
+        if (node instanceof UnionNode union) {
+            // Every input keeps the same columns, so that they line up; COUNT(*) above reads the first.
+            if (required.isEmpty()) {
+                required = new BitSet();
+                required.set(0);
+            }
+            List<PlanNode> sources = new ArrayList<>();
+            int[] mapping = null;
+            for (PlanNode source : union.sources()) {
+                Pruned pruned = prune(source, required);
+                Pruned aligned = keepOnly(pruned, required, source.outputTypes().size());
+                sources.add(aligned.node());
+                mapping = aligned.mapping();
+            }
+            return new Pruned(new UnionNode(sources), mapping);
         }
         LimitNode limit = (LimitNode) node;
         Pruned input = prune(limit.input(), required);
@@ -118,6 +137,22 @@ public final class ColumnPruner {
                 join.filter() == null ? null : remap(join.filter(), mapping), join.distribution());
         int outputs = join.joinType().outputsRight() ? mapping.length : leftCount;
         return new Pruned(pruned, java.util.Arrays.copyOf(mapping, outputs));
+    }
+
+    /** A projection over {@code pruned} with exactly the {@code required} columns, in order. */
+    private static Pruned keepOnly(Pruned pruned, BitSet required, int width) {
+        List<Expr> projections = new ArrayList<>();
+        int[] mapping = new int[width];
+        Arrays.fill(mapping, -1);
+        List<dev.shoal.core.type.DataType> types = pruned.node().outputTypes();
+        for (int i = 0; i < width; i++) {
+            if (required.get(i)) {
+                mapping[i] = projections.size();
+                int at = pruned.mapping()[i];
+                projections.add(new dev.shoal.core.expr.InputRef(at, types.get(at)));
+            }
+        }
+        return new Pruned(new ProjectNode(pruned.node(), projections), mapping);
     }
 
     private static Pruned scan(TableScanNode scan, BitSet required) {

@@ -14,6 +14,7 @@ import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.calcite.CatalogTable;
@@ -23,6 +24,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -79,6 +81,9 @@ public final class RelTranslator {
         if (rel instanceof Join join) {
             return join(join);
         }
+        if (rel instanceof Union union && union.all) {
+            return new UnionNode(union.getInputs().stream().map(this::translate).toList());
+        }
         throw RexTranslator.unsupported(describe(rel));
     }
 
@@ -119,7 +124,10 @@ public final class RelTranslator {
             if (conjunct.isAlwaysTrue()) {
                 continue;
             }
-            if (conjunct.getKind() == SqlKind.EQUALS) {
+            // IS NOT DISTINCT FROM (from decorrelation) is a plain equality when one side cannot be NULL.
+            boolean nullSafeEquality = conjunct.getKind() == SqlKind.IS_NOT_DISTINCT_FROM
+                    && ((RexCall) conjunct).getOperands().stream().anyMatch(operand -> !operand.getType().isNullable());
+            if (conjunct.getKind() == SqlKind.EQUALS || nullSafeEquality) {
                 RexNode a = ((RexCall) conjunct).getOperands().get(0);
                 RexNode b = ((RexCall) conjunct).getOperands().get(1);
                 if (a instanceof RexInputRef ra && b instanceof RexInputRef rb) {
@@ -159,15 +167,13 @@ public final class RelTranslator {
         // it becomes a literal in a projection above.
         List<Expr> literals = new ArrayList<>();
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-            if (call.filterArg >= 0) {
-                throw RexTranslator.unsupported("aggregate FILTER (WHERE ...)");
-            }
             if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
                 literals.add(rex.translate(call.rexList.get(0)));
                 continue;
             }
             literals.add(null);
-            calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(), SqlTypes.toShoal(call.getType())));
+            calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(), SqlTypes.toShoal(call.getType()),
+                    call.filterArg));
         }
         List<Integer> keys = aggregate.getGroupSet().asList();
         PlanNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);

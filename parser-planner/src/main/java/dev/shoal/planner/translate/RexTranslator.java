@@ -83,6 +83,11 @@ final class RexTranslator {
         switch (kind) {
             case SEARCH:
                 return translate(RexUtil.expandSearch(rexBuilder, null, call));
+            case IS_DISTINCT_FROM:
+            case IS_NOT_DISTINCT_FROM:
+                // NULL-safe comparison, spelled out with IS NULL and = (never NULL itself).
+                return translate(org.apache.calcite.plan.RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0),
+                        operands.get(1), kind == SqlKind.IS_NOT_DISTINCT_FROM));
             case PLUS:
             case MINUS:
                 if (SqlTypeFamily.DATETIME.contains(call.getType())) {
