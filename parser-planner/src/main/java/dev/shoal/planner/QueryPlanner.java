@@ -6,6 +6,8 @@ import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.calcite.CatalogSchema;
+import dev.shoal.planner.calcite.ConstantFolder;
+import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
@@ -160,7 +162,7 @@ public final class QueryPlanner {
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
-        SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), reader, typeFactory,
+        SqlValidator validator = SqlValidatorUtil.newValidator(ShoalOperatorTable.INSTANCE, reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withIdentifierExpansion(true)
                         // Trino does not coerce implicitly: varchar + 1 is an error, not a guess.
@@ -175,7 +177,7 @@ public final class QueryPlanner {
         }
 
         HepPlanner hep = new HepPlanner(REWRITES);
-        hep.setExecutor(RexUtil.EXECUTOR);
+        hep.setExecutor(ConstantFolder.INSTANCE);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
         SqlToRelConverter converter = new SqlToRelConverter((type, query, schema, path) -> null, validator, reader,
@@ -187,7 +189,7 @@ public final class QueryPlanner {
         RelNode optimized = hep.findBestExp();
         if (RelOptUtil.countJoins(optimized) > 0) {
             HepPlanner joinPlanner = new HepPlanner(JOIN_ORDER);
-            joinPlanner.setExecutor(RexUtil.EXECUTOR);
+            joinPlanner.setExecutor(ConstantFolder.INSTANCE);
             joinPlanner.setRoot(optimized);
             optimized = joinPlanner.findBestExp();
         }

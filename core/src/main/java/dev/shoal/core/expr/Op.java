@@ -33,5 +33,13 @@ public enum Op {
     CONCAT,
     /** (value, value...): the first non-null. */
     COALESCE,
-    ABS
+    ABS,
+    /** Trino's string functions, with its argument order: strpos(s, sub), replace(s, from[, to]), ... */
+    STRPOS, REPLACE, TRIM, LTRIM, RTRIM, SPLIT_PART, LPAD, RPAD, STARTS_WITH, ENDS_WITH, REVERSE,
+    /** regexp_like(s, pattern), regexp_extract(s, pattern[, group]), regexp_replace(s, pattern[, replacement]): Java regex, all matches replaced. */
+    REGEXP_LIKE, REGEXP_EXTRACT, REGEXP_REPLACE,
+    /** (value, value...): NULL if any is NULL, as in Trino. */
+    GREATEST, LEAST,
+    /** (value[, digits]): half away from zero. */
+    ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP, SIGN
 }

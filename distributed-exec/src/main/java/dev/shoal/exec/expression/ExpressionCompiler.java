@@ -105,6 +105,8 @@ public final class ExpressionCompiler {
             case COALESCE -> coalesce(args, type);
             case ABS -> new RowFunctionExpression(compileAll(args),
                     v -> v[0] instanceof Double d ? (Object) Math.abs(d) : (Object) Math.abs((Long) v[0]), type, false);
+            default -> new RowFunctionExpression(compileAll(args),
+                    ScalarFunctions.of(op, args.stream().map(Expr::type).toList(), type), type, false);
         };
     }
 

@@ -153,6 +153,11 @@ final class RexTranslator {
             }
             case COALESCE:
                 return new Call(Op.COALESCE, translateAll(operands), type);
+            case TRIM: {
+                // TRIM([BOTH | LEADING | TRAILING] chars FROM s): (flag, chars, s) in Calcite.
+                String flag = ((RexLiteral) operands.get(0)).getValueAs(org.apache.calcite.sql.fun.SqlTrimFunction.Flag.class).name();
+                return new Call(Op.TRIM, type, Literal.ofString(flag), translate(operands.get(1)), translate(operands.get(2)));
+            }
             default:
                 return function(call, type);
         }
@@ -168,6 +173,31 @@ final class RexTranslator {
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> new Call(Op.CHAR_LENGTH, args, type);
             case "||", "CONCAT" -> new Call(Op.CONCAT, args, type);
             case "ABS" -> new Call(Op.ABS, args, type);
+            case "STRPOS" -> new Call(Op.STRPOS, args, type);
+            case "POSITION" -> new Call(Op.STRPOS, List.of(args.get(1), args.get(0)), type);
+            case "REPLACE" -> new Call(Op.REPLACE, args, type);
+            case "LTRIM" -> new Call(Op.LTRIM, args, type);
+            case "RTRIM" -> new Call(Op.RTRIM, args, type);
+            case "SPLIT_PART" -> new Call(Op.SPLIT_PART, args, type);
+            case "LPAD" -> new Call(Op.LPAD, args, type);
+            case "RPAD" -> new Call(Op.RPAD, args, type);
+            case "STARTS_WITH" -> new Call(Op.STARTS_WITH, args, type);
+            case "ENDS_WITH" -> new Call(Op.ENDS_WITH, args, type);
+            case "REVERSE" -> new Call(Op.REVERSE, args, type);
+            case "REGEXP_LIKE" -> new Call(Op.REGEXP_LIKE, args, type);
+            case "REGEXP_EXTRACT" -> new Call(Op.REGEXP_EXTRACT, args, type);
+            case "REGEXP_REPLACE" -> new Call(Op.REGEXP_REPLACE, args, type);
+            case "GREATEST" -> new Call(Op.GREATEST, args, type);
+            case "LEAST" -> new Call(Op.LEAST, args, type);
+            case "IF" -> new Call(Op.CASE, args.size() == 3 ? args : List.of(args.get(0), args.get(1), new Literal(null, type)), type);
+            case "ROUND" -> new Call(Op.ROUND, args, type);
+            case "FLOOR" -> new Call(Op.FLOOR, args, type);
+            case "CEIL", "CEILING" -> new Call(Op.CEIL, args, type);
+            case "POWER" -> new Call(Op.POWER, args, type);
+            case "SQRT" -> new Call(Op.SQRT, args, type);
+            case "LN" -> new Call(Op.LN, args, type);
+            case "EXP" -> new Call(Op.EXP, args, type);
+            case "SIGN" -> new Call(Op.SIGN, args, type);
             default -> throw unsupported("function " + call.getOperator().getName());
         };
     }

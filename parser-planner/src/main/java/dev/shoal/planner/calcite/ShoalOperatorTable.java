@@ -1,0 +1,44 @@
+package dev.shoal.planner.calcite;
+
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+import java.util.List;
+
+/**
+ * The functions SQL text may call: Calcite's standard ones, plus those Trino and Athena users
+ * expect that Calcite defines in its dialect libraries (strpos, split_part, lpad, regexp_like,
+ * greatest, if, ...). Calcite only checks their argument types; Shoal evaluates them with Trino's
+ * semantics (see {@code RexTranslator} and the executor's function implementations).
+ */
+public final class ShoalOperatorTable {
+    /** Functions whose Calcite implementation differs from Trino's: never evaluated by Calcite. */
+    public static final List<SqlOperator> LIBRARY_FUNCTIONS = List.of(
+            SqlLibraryOperators.IF,
+            SqlLibraryOperators.GREATEST,
+            SqlLibraryOperators.LEAST,
+            SqlLibraryOperators.LPAD,
+            SqlLibraryOperators.RPAD,
+            SqlLibraryOperators.LTRIM,
+            SqlLibraryOperators.RTRIM,
+            SqlLibraryOperators.STRPOS,
+            SqlLibraryOperators.SPLIT_PART,
+            SqlLibraryOperators.STARTS_WITH,
+            SqlLibraryOperators.ENDS_WITH,
+            SqlLibraryOperators.REVERSE,
+            SqlLibraryOperators.LENGTH,
+            SqlLibraryOperators.CONCAT_FUNCTION,
+            SqlLibraryOperators.REGEXP_LIKE,
+            SqlLibraryOperators.REGEXP_EXTRACT,
+            SqlLibraryOperators.REGEXP_REPLACE_2,
+            SqlLibraryOperators.REGEXP_REPLACE_3);
+
+    public static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
+            SqlStdOperatorTable.instance(), SqlOperatorTables.of(LIBRARY_FUNCTIONS));
+
+    private ShoalOperatorTable() {
+    }
+}
