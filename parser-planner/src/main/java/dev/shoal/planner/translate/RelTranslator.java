@@ -1,6 +1,7 @@
 package dev.shoal.planner.translate;
 
 import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.Literal;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateFunction;
 import dev.shoal.core.plan.AggregateNode;
@@ -158,9 +159,65 @@ public final class RelTranslator {
                 : (leftDecimal ? left.scale() : right.scale()) == 0;
     }
 
+    /**
+     * GROUPING SETS, ROLLUP and CUBE: one aggregation per grouping set over the same input, each
+     * padded with NULL for the keys it does not group by and with its GROUPING() bits as
+     * constants, then a UNION ALL. (Trino computes all sets in one pass with a GroupId node; this
+     * reads the input once per set.)
+     */
+    private PlanNode groupingSets(Aggregate aggregate) {
+        List<Integer> allKeys = aggregate.getGroupSet().asList();
+        List<DataType> inputTypes = new ArrayList<>();
+        for (RelDataTypeField field : aggregate.getInput().getRowType().getFieldList()) {
+            inputTypes.add(SqlTypes.toShoal(field.getType()));
+        }
+        List<PlanNode> branches = new ArrayList<>();
+        for (org.apache.calcite.util.ImmutableBitSet set : aggregate.getGroupSets()) {
+            List<Integer> keys = set.asList();
+            List<AggregateCall> calls = new ArrayList<>();
+            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+                if (!isGroupingFunction(call)) {
+                    calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(),
+                            SqlTypes.toShoal(call.getType()), call.filterArg));
+                }
+            }
+            AggregateNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
+            List<DataType> nodeTypes = node.outputTypes();
+            List<Expr> projections = new ArrayList<>();
+            for (int key : allKeys) {
+                int at = keys.indexOf(key);
+                projections.add(at >= 0 ? new dev.shoal.core.expr.InputRef(at, nodeTypes.get(at))
+                        : new Literal(null, inputTypes.get(key)));
+            }
+            int next = keys.size();
+            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+                if (isGroupingFunction(call)) {
+                    long bits = 0;
+                    for (int argument : call.getArgList()) {
+                        bits = (bits << 1) | (set.get(argument) ? 0 : 1);
+                    }
+                    projections.add(Literal.ofLong(bits, SqlTypes.toShoal(call.getType())));
+                } else {
+                    projections.add(new dev.shoal.core.expr.InputRef(next, nodeTypes.get(next)));
+                    next++;
+                }
+            }
+            branches.add(new ProjectNode(node, projections));
+        }
+        return branches.size() == 1 ? branches.get(0) : new UnionNode(branches);
+    }
+
+    private static boolean isGroupingFunction(org.apache.calcite.rel.core.AggregateCall call) {
+        SqlKind kind = call.getAggregation().getKind();
+        if (kind == SqlKind.GROUP_ID) {
+            throw RexTranslator.unsupported("GROUP_ID()");
+        }
+        return kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID;
+    }
+
     private PlanNode aggregate(Aggregate aggregate) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw RexTranslator.unsupported("GROUPING SETS, ROLLUP and CUBE");
+            return groupingSets(aggregate);
         }
         List<AggregateCall> calls = new ArrayList<>();
         // LITERAL_AGG (a constant per group, from subquery rewrites) is no aggregation at all:
