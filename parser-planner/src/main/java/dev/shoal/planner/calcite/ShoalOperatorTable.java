@@ -1,6 +1,10 @@
 package dev.shoal.planner.calcite;
 
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlBasicAggFunction;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -34,7 +38,12 @@ public final class ShoalOperatorTable {
             SqlLibraryOperators.REGEXP_LIKE,
             SqlLibraryOperators.REGEXP_EXTRACT,
             SqlLibraryOperators.REGEXP_REPLACE_2,
-            SqlLibraryOperators.REGEXP_REPLACE_3);
+            SqlLibraryOperators.REGEXP_REPLACE_3,
+            SqlLibraryOperators.BOOL_AND,
+            SqlLibraryOperators.BOOL_OR,
+            // Trino's names for aggregates Calcite spells otherwise.
+            SqlBasicAggFunction.create("COUNT_IF", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT, OperandTypes.BOOLEAN),
+            SqlBasicAggFunction.create("APPROX_DISTINCT", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT, OperandTypes.ANY));
 
     public static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
             SqlStdOperatorTable.instance(), SqlOperatorTables.of(LIBRARY_FUNCTIONS));

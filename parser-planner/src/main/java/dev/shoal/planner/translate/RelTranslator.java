@@ -229,8 +229,10 @@ public final class RelTranslator {
                 continue;
             }
             literals.add(null);
-            calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(), SqlTypes.toShoal(call.getType()),
-                    call.filterArg));
+            // approx_distinct is answered exactly: COUNT(DISTINCT x) is within any error bound.
+            boolean approxDistinct = call.getAggregation().getName().equalsIgnoreCase("APPROX_DISTINCT");
+            calls.add(new AggregateCall(approxDistinct ? AggregateFunction.COUNT : function(call), call.getArgList(),
+                    call.isDistinct() || approxDistinct, SqlTypes.toShoal(call.getType()), call.filterArg));
         }
         List<Integer> keys = aggregate.getGroupSet().asList();
         PlanNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
@@ -256,7 +258,16 @@ public final class RelTranslator {
             case AVG -> AggregateFunction.AVG;
             case MIN -> AggregateFunction.MIN;
             case MAX -> AggregateFunction.MAX;
-            default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
+            case STDDEV_POP -> AggregateFunction.STDDEV_POP;
+            case STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
+            case VAR_POP -> AggregateFunction.VAR_POP;
+            case VAR_SAMP -> AggregateFunction.VAR_SAMP;
+            default -> switch (call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT)) {
+                case "BOOL_AND", "EVERY", "LOGICAL_AND" -> AggregateFunction.BOOL_AND;
+                case "BOOL_OR", "SOME", "LOGICAL_OR" -> AggregateFunction.BOOL_OR;
+                case "COUNT_IF", "COUNTIF" -> AggregateFunction.COUNT_IF;
+                default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
+            };
         };
     }
 
