@@ -7,6 +7,7 @@ import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.UnionNode;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.LimitNode;
@@ -81,6 +82,10 @@ public final class PlanPrinter {
         }
         if (node instanceof ExchangeNode exchange) {
             return "Exchange[" + exchangeName(exchange.kind(), exchange.keys()) + "] est. rows=" + exchange.estimatedRows();
+        }
+        if (node instanceof WindowNode window) {
+            return "Window partition=" + window.partitionKeys() + " order=" + window.orderKeys() + " calls=" + window.calls().stream()
+                    .map(c -> c.function().name().toLowerCase() + c.arguments()).toList();
         }
         if (node instanceof UnionNode) {
             return "Union[ALL]";

@@ -116,6 +116,17 @@ public final class QueryPlanner {
         return RelDecorrelator.decorrelateQuery(withoutSubQueries, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
     }
 
+    /** Window functions (RexOver in projections) move into Window nodes of their own. */
+    private static RelNode windows(RelNode rel) {
+        HepPlanner planner = new HepPlanner(WINDOWS);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    private static final HepProgram WINDOWS = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+            .build();
+
     private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
             .addRuleCollection(List.of(
                     CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -184,7 +195,7 @@ public final class QueryPlanner {
                 cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withExpand(false).withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
-        RelNode rel = removeSubQueries(relRoot.project(), cluster, reader);
+        RelNode rel = windows(removeSubQueries(relRoot.project(), cluster, reader));
         hep.setRoot(rel);
         RelNode optimized = hep.findBestExp();
         if (RelOptUtil.countJoins(optimized) > 0) {

@@ -21,10 +21,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = JoinNode.class, name = "join"),
         @JsonSubTypes.Type(value = ExchangeNode.class, name = "exchange"),
         @JsonSubTypes.Type(value = RemoteSourceNode.class, name = "remoteSource"),
-        @JsonSubTypes.Type(value = UnionNode.class, name = "union")})
+        @JsonSubTypes.Type(value = UnionNode.class, name = "union"),
+        @JsonSubTypes.Type(value = WindowNode.class, name = "window")})
 public sealed interface PlanNode
         permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode,
-        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode {
+        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode, WindowNode {
 
     @JsonIgnore
     List<DataType> outputTypes();

@@ -11,11 +11,11 @@ import dev.shoal.core.plan.SortKey;
 import java.util.List;
 
 /** Compares two rows of one batch by ORDER BY keys, NULLs placed as each key says. */
-final class RowComparator {
+public final class RowComparator {
     private final ColumnVector[] columns;
     private final SortKey[] keys;
 
-    RowComparator(Batch batch, List<SortKey> sortKeys) {
+    public RowComparator(Batch batch, List<SortKey> sortKeys) {
         this.keys = sortKeys.toArray(new SortKey[0]);
         this.columns = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) {
@@ -23,7 +23,7 @@ final class RowComparator {
         }
     }
 
-    int compare(int a, int b) {
+    public int compare(int a, int b) {
         for (int k = 0; k < keys.length; k++) {
             ColumnVector column = columns[k];
             boolean nullA = column.isNull(a);
@@ -53,7 +53,7 @@ final class RowComparator {
     }
 
     /** Row positions of the batch in key order (stable). */
-    int[] sortedPositions(int rowCount) {
+    public int[] sortedPositions(int rowCount) {
         Integer[] boxed = new Integer[rowCount];
         for (int i = 0; i < rowCount; i++) {
             boxed[i] = i;

@@ -13,6 +13,7 @@ import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.join.HashJoinOperator;
 import dev.shoal.exec.operator.FilterOperator;
@@ -25,6 +26,7 @@ import dev.shoal.exec.operator.TableScanOperator;
 import dev.shoal.exec.operator.TopNOperator;
 import dev.shoal.exec.operator.UnionOperator;
 import dev.shoal.exec.operator.ValuesOperator;
+import dev.shoal.exec.window.WindowOperator;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.function.Function;
@@ -56,6 +58,9 @@ public final class OperatorTreeBuilder {
         }
         if (node instanceof ExchangeNode exchange) {
             throw new IllegalStateException("exchange left in a fragment: the fragmenter cuts plans at exchanges");
+        }
+        if (node instanceof WindowNode window) {
+            return new WindowOperator(build(window.input()), window);
         }
         if (node instanceof UnionNode union) {
             return new UnionOperator(union.sources().stream().map(this::build).toList());

@@ -19,6 +19,7 @@ import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.stats.TableStatistics;
@@ -79,6 +80,9 @@ public final class DistributedPlanner {
         }
         if (node instanceof UnionNode union) {
             return union(union);
+        }
+        if (node instanceof WindowNode window) {
+            return window(window);
         }
         if (node instanceof SortNode sort) {
             return new Placed(new SortNode(single(place(sort.input())), sort.keys()), Distribution.SINGLE);
@@ -144,6 +148,19 @@ public final class DistributedPlanner {
                     ? exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()) : input.node());
         }
         return new Placed(new UnionNode(sources), Distribution.SOURCE);
+    }
+
+    /** A window needs each partition whole in one task: HASH on the PARTITION BY keys (GATHER without them). */
+    private Placed window(WindowNode window) {
+        Placed input = place(window.input());
+        List<Integer> keys = window.partitionKeys();
+        if (input.distribution().isSingle() || keys.isEmpty()) {
+            return new Placed(window.withInputs(List.of(single(input))), Distribution.SINGLE);
+        }
+        PlanNode partitioned = input.distribution().kind() == Distribution.Kind.HASH && keys.containsAll(input.distribution().keys())
+                ? input.node() : exchange(input.node(), ExchangeKind.HASH, keys);
+        Distribution distribution = partitioned == input.node() ? input.distribution() : Distribution.hash(keys);
+        return new Placed(window.withInputs(List.of(partitioned)), distribution);
     }
 
     private Placed aggregate(AggregateNode aggregate) {

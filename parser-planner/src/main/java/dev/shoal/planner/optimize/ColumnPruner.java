@@ -15,6 +15,8 @@ import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
+import dev.shoal.core.plan.WindowCall;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.plan.ValuesNode;
 
 import java.util.ArrayList;
@@ -91,6 +93,9 @@ public final class ColumnPruner {
         if (node instanceof JoinNode join) {
             return join(join, required);
         }
+        if (node instanceof WindowNode window) {
+            return window(window, required);
+        }
         if (node instanceof UnionNode union) {
             // Every input keeps the same columns, so that they line up; COUNT(*) above reads the first.
             if (required.isEmpty()) {
@@ -137,6 +142,37 @@ public final class ColumnPruner {
                 join.filter() == null ? null : remap(join.filter(), mapping), join.distribution());
         int outputs = join.joinType().outputsRight() ? mapping.length : leftCount;
         return new Pruned(pruned, java.util.Arrays.copyOf(mapping, outputs));
+    }
+
+    /** Keeps the calls someone reads, and the input columns they, the keys and the output need. */
+    private static Pruned window(WindowNode window, BitSet required) {
+        int inputCount = window.input().outputTypes().size();
+        BitSet needed = required.get(0, inputCount);
+        window.partitionKeys().forEach(needed::set);
+        window.orderKeys().forEach(key -> needed.set(key.field()));
+        List<Integer> keptCalls = new ArrayList<>();
+        for (int c = 0; c < window.calls().size(); c++) {
+            if (required.get(inputCount + c)) {
+                keptCalls.add(c);
+                window.calls().get(c).arguments().forEach(argument -> collect(argument, needed));
+            }
+        }
+        Pruned input = prune(window.input(), needed);
+        if (keptCalls.isEmpty()) {
+            return input;
+        }
+        int width = input.node().outputTypes().size();
+        int[] mapping = Arrays.copyOf(input.mapping(), inputCount + window.calls().size());
+        Arrays.fill(mapping, inputCount, mapping.length, -1);
+        List<WindowCall> calls = new ArrayList<>();
+        for (int c : keptCalls) {
+            WindowCall call = window.calls().get(c);
+            mapping[inputCount + c] = width + calls.size();
+            calls.add(new WindowCall(call.function(), call.arguments().stream().map(a -> remap(a, input.mapping())).toList(),
+                    call.frame(), call.type()));
+        }
+        return new Pruned(new WindowNode(input.node(), window.partitionKeys().stream().map(k -> input.mapping()[k]).toList(),
+                remapKeys(window.orderKeys(), input.mapping()), calls), mapping);
     }
 
     /** A projection over {@code pruned} with exactly the {@code required} columns, in order. */

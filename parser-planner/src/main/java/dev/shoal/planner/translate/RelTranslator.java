@@ -16,6 +16,11 @@ import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
+import dev.shoal.core.plan.FrameBound;
+import dev.shoal.core.plan.WindowCall;
+import dev.shoal.core.plan.WindowFrame;
+import dev.shoal.core.plan.WindowFunction;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.calcite.CatalogTable;
@@ -26,6 +31,8 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -81,6 +88,9 @@ public final class RelTranslator {
         }
         if (rel instanceof Join join) {
             return join(join);
+        }
+        if (rel instanceof Window window) {
+            return window(window);
         }
         if (rel instanceof Union union && union.all) {
             return new UnionNode(union.getInputs().stream().map(this::translate).toList());
@@ -269,6 +279,84 @@ public final class RelTranslator {
                 default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
             };
         };
+    }
+
+    /** Each group of a Calcite window (same partitioning, order and frame) becomes one WindowNode, stacked. */
+    private PlanNode window(Window window) {
+        PlanNode node = translate(window.getInput());
+        int inputCount = window.getInput().getRowType().getFieldCount();
+        List<RelDataTypeField> outputFields = window.getRowType().getFieldList();
+        int output = inputCount;
+        for (Window.Group group : window.groups) {
+            List<SortKey> orderKeys = sortKeys(group.orderKeys);
+            WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, window), bound(group.upperBound, window));
+            List<WindowCall> calls = new ArrayList<>();
+            for (Window.RexWinAggCall call : group.aggCalls) {
+                List<Expr> arguments = new ArrayList<>();
+                for (RexNode operand : call.getOperands()) {
+                    int index = ((RexInputRef) operand).getIndex();
+                    arguments.add(index < inputCount ? new dev.shoal.core.expr.InputRef(index, SqlTypes.toShoal(operand.getType()))
+                            : rex.translate(window.constants.get(index - inputCount)));
+                }
+                calls.add(new WindowCall(windowFunction(call), arguments, frame, SqlTypes.toShoal(outputFields.get(output++).getType())));
+            }
+            node = new WindowNode(node, group.keys.asList(), orderKeys, calls);
+        }
+        return node;
+    }
+
+    private static WindowFunction windowFunction(Window.RexWinAggCall call) {
+        return switch (call.getOperator().getKind()) {
+            case ROW_NUMBER -> WindowFunction.ROW_NUMBER;
+            case RANK -> WindowFunction.RANK;
+            case DENSE_RANK -> WindowFunction.DENSE_RANK;
+            case PERCENT_RANK -> WindowFunction.PERCENT_RANK;
+            case CUME_DIST -> WindowFunction.CUME_DIST;
+            case NTILE -> WindowFunction.NTILE;
+            case LAG -> WindowFunction.LAG;
+            case LEAD -> WindowFunction.LEAD;
+            case FIRST_VALUE -> WindowFunction.FIRST_VALUE;
+            case LAST_VALUE -> WindowFunction.LAST_VALUE;
+            case NTH_VALUE -> WindowFunction.NTH_VALUE;
+            case COUNT -> call.getOperands().isEmpty() ? WindowFunction.COUNT_STAR : WindowFunction.COUNT;
+            case SUM, SUM0 -> WindowFunction.SUM;
+            case AVG -> WindowFunction.AVG;
+            case MIN -> WindowFunction.MIN;
+            case MAX -> WindowFunction.MAX;
+            default -> throw RexTranslator.unsupported("window function " + call.getOperator().getName());
+        };
+    }
+
+    private FrameBound bound(RexWindowBound bound, Window window) {
+        if (bound.isUnbounded()) {
+            return FrameBound.of(bound.isPreceding() ? FrameBound.Kind.UNBOUNDED_PRECEDING : FrameBound.Kind.UNBOUNDED_FOLLOWING);
+        }
+        if (bound.isCurrentRow()) {
+            return FrameBound.of(FrameBound.Kind.CURRENT_ROW);
+        }
+        RexNode offset = bound.getOffset();
+        if (offset instanceof RexInputRef ref) {
+            offset = window.constants.get(ref.getIndex() - window.getInput().getRowType().getFieldCount());
+        }
+        if (!(offset instanceof RexLiteral literal)) {
+            throw RexTranslator.unsupported("a window frame offset that is not a constant");
+        }
+        return new FrameBound(bound.isPreceding() ? FrameBound.Kind.PRECEDING : FrameBound.Kind.FOLLOWING,
+                literal.getValueAs(Long.class));
+    }
+
+    private static List<SortKey> sortKeys(org.apache.calcite.rel.RelCollation collation) {
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation field : collation.getFieldCollations()) {
+            boolean ascending = !field.getDirection().isDescending();
+            boolean nullsFirst = switch (field.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                case UNSPECIFIED -> !ascending;
+            };
+            keys.add(new SortKey(field.getFieldIndex(), ascending, nullsFirst));
+        }
+        return keys;
     }
 
     private PlanNode sort(Sort sort) {

@@ -1,0 +1,10 @@
+package dev.shoal.core.plan;
+
+/** One end of a window frame: UNBOUNDED, {@code offset} rows PRECEDING or FOLLOWING, or the CURRENT ROW. */
+public record FrameBound(Kind kind, long offset) {
+    public enum Kind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
+
+    public static FrameBound of(Kind kind) {
+        return new FrameBound(kind, 0);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.shoal.exec.window;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.plan.SortKey;
+import dev.shoal.core.plan.WindowCall;
+import dev.shoal.core.plan.WindowNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.exec.operator.Batches;
+import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.RowComparator;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Window functions: collects the task's rows (its exchange already brought each partition whole
+ * to this task), sorts them by partition and order keys, finds partition and peer-group bounds,
+ * then computes each call over every partition and appends its column.
+ */
+public final class WindowOperator implements Operator {
+    private static final int OUTPUT_BATCH_ROWS = 8192;
+
+    private final Operator input;
+    private final WindowNode node;
+    private Iterator<Batch> output;
+
+    public WindowOperator(Operator input, WindowNode node) {
+        this.input = input;
+        this.node = node;
+    }
+
+    @Override
+    public Batch next() {
+        if (output == null) {
+            output = compute().iterator();
+        }
+        return output.hasNext() ? output.next() : null;
+    }
+
+    private List<Batch> compute() {
+        List<DataType> types = node.input().outputTypes();
+        List<Batch> batches = new ArrayList<>();
+        for (Batch batch = input.next(); batch != null; batch = input.next()) {
+            if (batch.rowCount() > 0) {
+                batches.add(batch);
+            }
+        }
+        if (batches.isEmpty()) {
+            return List.of();
+        }
+        Batch all = Batches.concat(batches, types);
+        List<SortKey> partitionKeys = node.partitionKeys().stream().map(k -> new SortKey(k, true, true)).toList();
+        List<SortKey> keys = new ArrayList<>(partitionKeys);
+        keys.addAll(node.orderKeys());
+        int[] order = new RowComparator(all, keys).sortedPositions(all.rowCount());
+        Batch sorted = all.take(order, order.length);
+        int n = sorted.rowCount();
+        int[] partitionEnd = bounds(sorted, partitionKeys, n, null);
+        int[] peerEnd = bounds(sorted, keys, n, partitionEnd);
+        List<ColumnVector> columns = new ArrayList<>(sorted.columns());
+        for (WindowCall call : node.calls()) {
+            VectorBuilder out = VectorBuilder.create(call.type(), n);
+            WindowFunctions.compute(call, sorted, partitionEnd, peerEnd, out);
+            columns.add(out.build());
+        }
+        return Batches.split(new Batch(columns, n), OUTPUT_BATCH_ROWS);
+    }
+
+    /**
+     * For each row, the end (exclusive) of its run of rows equal on {@code keys}; runs never cross
+     * the ends in {@code within} when given.
+     */
+    private static int[] bounds(Batch sorted, List<SortKey> keys, int n, int[] within) {
+        int[] end = new int[n];
+        RowComparator comparator = new RowComparator(sorted, keys);
+        int start = 0;
+        while (start < n) {
+            int limit = within == null ? n : within[start];
+            int stop = start + 1;
+            while (stop < limit && comparator.compare(start, stop) == 0) {
+                stop++;
+            }
+            for (int i = start; i < stop; i++) {
+                end[i] = stop;
+            }
+            start = stop;
+        }
+        return end;
+    }
+
+    @Override
+    public void close() {
+        output = null;
+        input.close();
+    }
+}
