@@ -290,6 +290,11 @@ public final class RelTranslator {
         for (Window.Group group : window.groups) {
             List<SortKey> orderKeys = sortKeys(group.orderKeys);
             WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, window), bound(group.upperBound, window));
+            boolean offsetBound = frame.lower().kind() == FrameBound.Kind.PRECEDING || frame.lower().kind() == FrameBound.Kind.FOLLOWING
+                    || frame.upper().kind() == FrameBound.Kind.PRECEDING || frame.upper().kind() == FrameBound.Kind.FOLLOWING;
+            if (!group.isRows && offsetBound) {
+                throw RexTranslator.unsupported("RANGE window frames with an offset (ROWS frames are supported)");
+            }
             List<WindowCall> calls = new ArrayList<>();
             for (Window.RexWinAggCall call : group.aggCalls) {
                 List<Expr> arguments = new ArrayList<>();
