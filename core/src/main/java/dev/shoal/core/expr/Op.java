@@ -41,5 +41,7 @@ public enum Op {
     /** (value, value...): NULL if any is NULL, as in Trino. */
     GREATEST, LEAST,
     /** (value[, digits]): half away from zero. */
-    ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP, SIGN
+    ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP, SIGN,
+    /** Trino's date functions: date_trunc(unit, x), date_add(unit, amount, x), date_diff(unit, x1, x2), from_unixtime(seconds). */
+    DATE_TRUNC, DATE_ADD, DATE_DIFF, FROM_UNIXTIME
 }

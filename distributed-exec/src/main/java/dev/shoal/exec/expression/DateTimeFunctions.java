@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.List;
 import java.util.Locale;
 
 /** EXTRACT and date arithmetic on days (DATE) and microseconds (TIMESTAMP). */
@@ -51,5 +52,86 @@ final class DateTimeFunctions {
             return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
         }
         return LocalDate.ofEpochDay(value).plusMonths(months).toEpochDay();
+    }
+
+    /** date_trunc(unit, x): the start of x's year, quarter, month, ISO week, day, hour, minute or second. */
+    static long truncate(String unit, long value, DataType type) {
+        boolean timestamp = type.kind() == TypeKind.TIMESTAMP;
+        long days = timestamp ? Math.floorDiv(value, MICROS_PER_DAY) : value;
+        long microsOfDay = timestamp ? Math.floorMod(value, MICROS_PER_DAY) : 0;
+        LocalDate date = LocalDate.ofEpochDay(days);
+        String u = unit.toLowerCase(Locale.ROOT);
+        LocalDate truncated = switch (u) {
+            case "year" -> date.withDayOfYear(1);
+            case "quarter" -> date.withDayOfMonth(1).withMonth((date.getMonthValue() - 1) / 3 * 3 + 1);
+            case "month" -> date.withDayOfMonth(1);
+            case "week" -> date.minusDays(date.getDayOfWeek().getValue() - 1L);
+            case "day", "hour", "minute", "second" -> date;
+            default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "'" + unit + "' is not a unit of date_trunc");
+        };
+        if (!timestamp) {
+            if (!List.of("year", "quarter", "month", "week", "day").contains(u)) {
+                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "a DATE has no " + unit + " to truncate to");
+            }
+            return truncated.toEpochDay();
+        }
+        long unitMicros = switch (u) {
+            case "hour" -> 3_600_000_000L;
+            case "minute" -> 60_000_000L;
+            case "second" -> 1_000_000L;
+            default -> MICROS_PER_DAY;
+        };
+        long keptMicros = unitMicros == MICROS_PER_DAY ? 0 : microsOfDay - microsOfDay % unitMicros;
+        return truncated.toEpochDay() * MICROS_PER_DAY + keptMicros;
+    }
+
+    /** date_add(unit, amount, x). */
+    static long add(String unit, long amount, long value, DataType type) {
+        String u = unit.toLowerCase(Locale.ROOT);
+        return switch (u) {
+            case "day" -> plusDays(value, amount, type);
+            case "week" -> plusDays(value, Decimals.multiply(amount, 7), type);
+            case "month" -> plusMonths(value, amount, type);
+            case "quarter" -> plusMonths(value, Decimals.multiply(amount, 3), type);
+            case "year" -> plusMonths(value, Decimals.multiply(amount, 12), type);
+            case "hour", "minute", "second", "millisecond" -> {
+                if (type.kind() != TypeKind.TIMESTAMP) {
+                    throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "cannot add " + unit + "s to a DATE");
+                }
+                long micros = switch (u) {
+                    case "hour" -> 3_600_000_000L;
+                    case "minute" -> 60_000_000L;
+                    case "second" -> 1_000_000L;
+                    default -> 1_000L;
+                };
+                yield Decimals.add(value, Decimals.multiply(amount, micros));
+            }
+            default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "'" + unit + "' is not a unit of date_add");
+        };
+    }
+
+    /**
+     * date_diff(unit, x1, x2): whole units from x1 to x2, as Trino counts them (complete months:
+     * 2020-01-31 to 2020-02-29 is 0 months; DuckDB counts month boundaries crossed, 1).
+     */
+    static long diff(String unit, long from, DataType fromType, long to, DataType toType) {
+        long a = fromType.kind() == TypeKind.TIMESTAMP ? from : from * MICROS_PER_DAY;
+        long b = toType.kind() == TypeKind.TIMESTAMP ? to : to * MICROS_PER_DAY;
+        String u = unit.toLowerCase(Locale.ROOT);
+        return switch (u) {
+            case "millisecond" -> (b - a) / 1_000L;
+            case "second" -> (b - a) / 1_000_000L;
+            case "minute" -> (b - a) / 60_000_000L;
+            case "hour" -> (b - a) / 3_600_000_000L;
+            case "day" -> (b - a) / MICROS_PER_DAY;
+            case "week" -> (b - a) / (7 * MICROS_PER_DAY);
+            case "month", "quarter", "year" -> {
+                LocalDateTime start = LocalDateTime.ofEpochSecond(Math.floorDiv(a, 1_000_000L), 0, ZoneOffset.UTC);
+                LocalDateTime end = LocalDateTime.ofEpochSecond(Math.floorDiv(b, 1_000_000L), 0, ZoneOffset.UTC);
+                long months = java.time.temporal.ChronoUnit.MONTHS.between(start, end);
+                yield u.equals("month") ? months : u.equals("quarter") ? months / 3 : months / 12;
+            }
+            default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "'" + unit + "' is not a unit of date_diff");
+        };
     }
 }

@@ -2,7 +2,12 @@ package dev.shoal.planner.calcite;
 
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlBasicFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.fun.SqlBasicAggFunction;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -43,7 +48,18 @@ public final class ShoalOperatorTable {
             SqlLibraryOperators.BOOL_OR,
             // Trino's names for aggregates Calcite spells otherwise.
             SqlBasicAggFunction.create("COUNT_IF", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT, OperandTypes.BOOLEAN),
-            SqlBasicAggFunction.create("APPROX_DISTINCT", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT, OperandTypes.ANY));
+            SqlBasicAggFunction.create("APPROX_DISTINCT", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT, OperandTypes.ANY),
+            // Trino's date functions take the unit as a string first: date_trunc('month', d).
+            SqlBasicFunction.create("DATE_TRUNC", ReturnTypes.ARG1_NULLABLE,
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
+            SqlBasicFunction.create("DATE_ADD", ReturnTypes.ARG2_NULLABLE,
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
+            SqlBasicFunction.create("DATE_DIFF", ReturnTypes.BIGINT_NULLABLE,
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
+            SqlBasicFunction.create("DAY_OF_WEEK", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
+            SqlBasicFunction.create("DAY_OF_YEAR", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
+            SqlBasicFunction.create("FROM_UNIXTIME", ReturnTypes.explicit(SqlTypeName.TIMESTAMP).andThen(SqlTypeTransforms.TO_NULLABLE),
+                    OperandTypes.NUMERIC, SqlFunctionCategory.TIMEDATE));
 
     public static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
             SqlStdOperatorTable.instance(), SqlOperatorTables.of(LIBRARY_FUNCTIONS));

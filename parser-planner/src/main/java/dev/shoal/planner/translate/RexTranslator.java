@@ -198,6 +198,13 @@ final class RexTranslator {
             case "LN" -> new Call(Op.LN, args, type);
             case "EXP" -> new Call(Op.EXP, args, type);
             case "SIGN" -> new Call(Op.SIGN, args, type);
+            case "DATE_TRUNC" -> new Call(Op.DATE_TRUNC, args, type);
+            case "DATE_ADD" -> new Call(Op.DATE_ADD, args, type);
+            case "DATE_DIFF" -> new Call(Op.DATE_DIFF, args, type);
+            case "FROM_UNIXTIME" -> new Call(Op.FROM_UNIXTIME, args, type);
+            case "DAY_OF_WEEK" -> new Call(Op.EXTRACT, type, Literal.ofString("DOW"), args.get(0));
+            case "DAY_OF_YEAR" -> new Call(Op.EXTRACT, type, Literal.ofString("DOY"), args.get(0));
+            case "CURRENT_DATE" -> Literal.ofLong(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay(), type);
             default -> throw unsupported("function " + call.getOperator().getName());
         };
     }
