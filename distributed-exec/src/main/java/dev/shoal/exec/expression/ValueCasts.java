@@ -79,7 +79,8 @@ public final class ValueCasts {
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     throw invalid(value, from, DataType.BIGINT);
                 }
-                yield new BigDecimal(d).setScale(scale, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+                // The shortest decimal that reads back as d (2.675, not 2.67499999...), as Trino and DuckDB round it.
+                yield BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).unscaledValue().longValueExact();
             }
             case BOOLEAN -> Decimals.rescale((Boolean) value ? 1 : 0, 0, scale);
             case BYTES -> new BigDecimal(((String) value).trim()).setScale(scale, RoundingMode.HALF_UP)
