@@ -167,7 +167,8 @@ final class RexTranslator {
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         List<Expr> args = translateAll(call.getOperands());
         return switch (name) {
-            case "SUBSTRING" -> new Call(Op.SUBSTRING, args, type);
+            case "SUBSTRING", "SUBSTR" -> new Call(Op.SUBSTRING, args, type);
+            case "DAY" -> new Call(Op.EXTRACT, type, Literal.ofString("DAY"), args.get(0));
             case "UPPER" -> new Call(Op.UPPER, args, type);
             case "LOWER" -> new Call(Op.LOWER, args, type);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> new Call(Op.CHAR_LENGTH, args, type);
