@@ -40,12 +40,23 @@ final class ColumnChunkDecoder {
     private final DataType target;
     private final String file;
     private final ValueConverter converter;
+    private final BulkPageDecoder fastPath;
 
     ColumnChunkDecoder(ColumnDescriptor column, DataType target, String file) {
         this.column = column;
         this.target = target;
         this.file = file;
         this.converter = converterFor(column.getPrimitiveType(), target);
+        this.fastPath = new BulkPageDecoder(column, target, rescaleOf(column, target), this);
+    }
+
+    private long rescaleOf(ColumnDescriptor column, DataType target) {
+        LogicalTypeAnnotation logical = column.getPrimitiveType().getLogicalTypeAnnotation();
+        return decimalRescale(logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0, target);
+    }
+
+    String file() {
+        return file;
     }
 
     ColumnVector decode(PageReader pages, int rowCount) throws IOException {
@@ -54,7 +65,11 @@ final class ColumnChunkDecoder {
         Dictionary dictionary = dictionaryPage == null ? null
                 : dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
         int maxDefinition = column.getMaxDefinitionLevel();
+        DictionaryValues dictionaryValues = dictionary == null ? null : DictionaryValues.of(dictionary, column, target, this);
         for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
+            if (fastPath.decode(page, dictionaryValues, builder)) {
+                continue;
+            }
             PageValues values = open(page, dictionary);
             if (maxDefinition == 0 || hasNoNulls(page)) {
                 // Every level would say "defined": skip decoding them, one call per value saved.
@@ -186,7 +201,7 @@ final class ColumnChunkDecoder {
         return BigInteger.TEN.pow(target.scale() - fileScale).longValueExact();
     }
 
-    private static long timestampMultiplier(LogicalTypeAnnotation logical) {
+    static long timestampMultiplier(LogicalTypeAnnotation logical) {
         if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
                 && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS) {
             return 1000;
@@ -194,7 +209,7 @@ final class ColumnChunkDecoder {
         return 1;
     }
 
-    private static long timestampDivisor(LogicalTypeAnnotation logical) {
+    static long timestampDivisor(LogicalTypeAnnotation logical) {
         if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
                 && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.NANOS) {
             return 1000;
@@ -210,7 +225,7 @@ final class ColumnChunkDecoder {
         return (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + nanosOfDay / 1000;
     }
 
-    private long decimalBytesToLong(Binary binary) {
+    long decimalBytesToLong(Binary binary) {
         BigInteger value = new BigInteger(binary.getBytesUnsafe());
         if (value.bitLength() > 63) {
             throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value in column " + column.getPath()[0]

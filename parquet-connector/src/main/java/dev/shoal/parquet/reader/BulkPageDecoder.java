@@ -1,0 +1,219 @@
+package dev.shoal.parquet.reader;
+
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The fast path for the pages of flat columns that most files hold: dictionary-encoded values
+ * of any type, and PLAIN INT32, INT64, DOUBLE and strings. Levels and dictionary ids are decoded
+ * in bulk ({@link RleHybridDecoder}), values are read straight from the page's bytes. Pages
+ * with other encodings return false and go through parquet-java's readers.
+ */
+final class BulkPageDecoder {
+    private final ColumnDescriptor column;
+    private final DataType target;
+    private final long rescale;
+    private final ColumnChunkDecoder owner;
+    private final PrimitiveType.PrimitiveTypeName physical;
+    private final boolean plainSupported;
+    private int[] levels = new int[0];
+    private int[] ids = new int[0];
+
+    BulkPageDecoder(ColumnDescriptor column, DataType target, long rescale, ColumnChunkDecoder owner) {
+        this.column = column;
+        this.target = target;
+        this.rescale = rescale;
+        this.owner = owner;
+        this.physical = column.getPrimitiveType().getPrimitiveTypeName();
+        LogicalTypeAnnotation logical = column.getPrimitiveType().getLogicalTypeAnnotation();
+        boolean timestamp = logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+        this.plainSupported = switch (physical) {
+            case INT32 -> target.storage() == TypeKind.Storage.LONG;
+            case INT64 -> target.storage() == TypeKind.Storage.LONG && !timestamp;
+            case DOUBLE -> target.storage() == TypeKind.Storage.DOUBLE;
+            case BINARY -> target.storage() == TypeKind.Storage.BYTES;
+            default -> false;
+        };
+    }
+
+    /** Decodes the page into the builder and returns true, or returns false and leaves the builder alone. */
+    boolean decode(DataPage page, DictionaryValues dictionary, VectorBuilder builder) throws IOException {
+        if (column.getMaxRepetitionLevel() != 0) {
+            return false;
+        }
+        Encoding encoding;
+        ByteBuffer levelBytes = null;
+        ByteBuffer valueBytes;
+        int count = page.getValueCount();
+        int maxDefinition = column.getMaxDefinitionLevel();
+        if (page instanceof DataPageV1 v1) {
+            encoding = v1.getValueEncoding();
+            if (!usable(encoding, dictionary) || (maxDefinition > 0 && v1.getDlEncoding() != Encoding.RLE)) {
+                return false;
+            }
+            ByteBuffer all = v1.getBytes().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            if (maxDefinition > 0) {
+                int length = all.getInt(all.position());
+                levelBytes = slice(all, all.position() + 4, length);
+                valueBytes = slice(all, all.position() + 4 + length, all.limit() - all.position() - 4 - length);
+            } else {
+                valueBytes = all;
+            }
+        } else {
+            DataPageV2 v2 = (DataPageV2) page;
+            encoding = v2.getDataEncoding();
+            if (!usable(encoding, dictionary)) {
+                return false;
+            }
+            if (maxDefinition > 0) {
+                levelBytes = v2.getDefinitionLevels().toByteBuffer();
+            }
+            valueBytes = v2.getData().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        int defined = count;
+        int[] definitions = null;
+        if (levelBytes != null) {
+            definitions = levels(count);
+            byte[] array = array(levelBytes);
+            int offset = levelBytes.hasArray() ? levelBytes.arrayOffset() + levelBytes.position() : 0;
+            new RleHybridDecoder(array, offset, offset + levelBytes.remaining(),
+                    32 - Integer.numberOfLeadingZeros(maxDefinition)).decode(definitions, count);
+            defined = 0;
+            for (int i = 0; i < count; i++) {
+                if (definitions[i] == maxDefinition) {
+                    defined++;
+                }
+            }
+            if (defined == count) {
+                definitions = null;
+            }
+        }
+        if (encoding.usesDictionary()) {
+            decodeDictionary(valueBytes, dictionary, count, defined, definitions, maxDefinition, builder);
+        } else {
+            decodePlain(valueBytes, count, definitions, maxDefinition, builder);
+        }
+        return true;
+    }
+
+    private boolean usable(Encoding encoding, DictionaryValues dictionary) {
+        if (encoding == Encoding.RLE_DICTIONARY || encoding == Encoding.PLAIN_DICTIONARY) {
+            return dictionary != null;
+        }
+        return encoding == Encoding.PLAIN && plainSupported;
+    }
+
+    private void decodeDictionary(ByteBuffer values, DictionaryValues dictionary, int count, int defined,
+                                  int[] definitions, int maxDefinition, VectorBuilder builder) {
+        byte[] array = array(values);
+        int offset = values.hasArray() ? values.arrayOffset() + values.position() : 0;
+        int end = offset + values.remaining();
+        int[] dictionaryIds = ids(defined);
+        if (defined > 0) {
+            int bitWidth = array[offset] & 0xff;
+            new RleHybridDecoder(array, offset + 1, end, bitWidth).decode(dictionaryIds, defined);
+        }
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            if (definitions != null && definitions[i] != maxDefinition) {
+                builder.appendNull();
+                continue;
+            }
+            int id = dictionaryIds[next++];
+            if (dictionary.longs != null) {
+                ((VectorBuilder.Longs) builder).append(dictionary.longs[checked(id, dictionary.longs.length)]);
+            } else if (dictionary.doubles != null) {
+                ((VectorBuilder.Doubles) builder).append(dictionary.doubles[checked(id, dictionary.doubles.length)]);
+            } else {
+                ((VectorBuilder.Bytes) builder).append(dictionary.bytes[checked(id, dictionary.bytes.length)]);
+            }
+        }
+    }
+
+    private int checked(int id, int size) {
+        if (id < 0 || id >= size) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
+                    + " refers to dictionary entry " + id + " of " + size);
+        }
+        return id;
+    }
+
+    private void decodePlain(ByteBuffer values, int count, int[] definitions, int maxDefinition, VectorBuilder builder) {
+        int position = values.position();
+        for (int i = 0; i < count; i++) {
+            if (definitions != null && definitions[i] != maxDefinition) {
+                builder.appendNull();
+                continue;
+            }
+            switch (physical) {
+                case INT32 -> {
+                    ((VectorBuilder.Longs) builder).append(values.getInt(position) * rescale);
+                    position += 4;
+                }
+                case INT64 -> {
+                    ((VectorBuilder.Longs) builder).append(values.getLong(position) * rescale);
+                    position += 8;
+                }
+                case DOUBLE -> {
+                    ((VectorBuilder.Doubles) builder).append(values.getDouble(position));
+                    position += 8;
+                }
+                default -> {
+                    int length = values.getInt(position);
+                    position += 4;
+                    if (values.hasArray()) {
+                        ((VectorBuilder.Bytes) builder).append(values.array(), values.arrayOffset() + position, length);
+                    } else {
+                        byte[] copy = new byte[length];
+                        values.get(position, copy);
+                        ((VectorBuilder.Bytes) builder).append(copy);
+                    }
+                    position += length;
+                }
+            }
+        }
+    }
+
+    private static ByteBuffer slice(ByteBuffer buffer, int from, int length) {
+        ByteBuffer copy = buffer.duplicate();
+        copy.position(from).limit(from + length);
+        return copy.slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] array(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            return buffer.array();
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+
+    private int[] levels(int count) {
+        if (levels.length < count) {
+            levels = new int[count];
+        }
+        return levels;
+    }
+
+    private int[] ids(int count) {
+        if (ids.length < count) {
+            ids = new int[count];
+        }
+        return ids;
+    }
+}
