@@ -34,7 +34,7 @@ final class JoinHashTable {
             }
             return;
         }
-        hash = new GroupByHash(keyTypes);
+        hash = GroupByHash.create(keyTypes);
         ColumnVector[] keyColumns = columns(rows, keys);
         int[] groups = hash.assign(keyColumns, n);
         firstRow = new int[Math.max(1, hash.groupCount())];

@@ -35,7 +35,7 @@ public final class HashAggregateOperator implements Operator {
         this.calls = node.aggregates();
         List<DataType> inputTypes = node.input().outputTypes();
         List<DataType> keyTypes = groupKeys.stream().map(inputTypes::get).toList();
-        this.hash = new GroupByHash(keyTypes);
+        this.hash = GroupByHash.create(keyTypes);
         for (AggregateCall call : node.aggregates()) {
             accumulators.add(Accumulators.create(call, inputTypes, node.step()));
         }

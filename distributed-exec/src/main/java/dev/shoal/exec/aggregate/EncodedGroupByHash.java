@@ -1,0 +1,202 @@
+package dev.shoal.exec.aggregate;
+
+import dev.shoal.core.batch.BooleanVector;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.type.DataType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Group ids for any combination of key columns: keys are encoded to bytes once per row and kept
+ * in one arena; the table is open addressing over primitive arrays (no boxed keys).
+ * NULL is a key value of its own, as GROUP BY requires.
+ */
+final class EncodedGroupByHash implements GroupByHash {
+    private final List<VectorBuilder> keyBuilders = new ArrayList<>();
+    private int[] slots = new int[1024];
+    private int mask = slots.length - 1;
+    private long[] groupHashes = new long[256];
+    private int[] keyOffsets = new int[257];
+    private byte[] arena = new byte[4096];
+    private int groupCount;
+    private byte[] scratch = new byte[64];
+    private int scratchSize;
+
+    EncodedGroupByHash(List<DataType> keyTypes) {
+        for (DataType type : keyTypes) {
+            keyBuilders.add(VectorBuilder.create(type, 256));
+        }
+    }
+
+    @Override
+    public int groupCount() {
+        return groupCount;
+    }
+
+    /** The group id of each row, creating groups for keys not seen before. */
+    @Override
+    public int[] assign(ColumnVector[] keys, int rows) {
+        int[] ids = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            scratchSize = 0;
+            for (ColumnVector key : keys) {
+                encode(key, row);
+            }
+            long hash = hash(scratch, scratchSize);
+            ids[row] = findOrInsert(hash, keys, row);
+        }
+        return ids;
+    }
+
+    /** The group id of each row, or -1 for keys not seen; rows with a NULL key are -1 too (joins never match NULL). */
+    @Override
+    public int[] find(ColumnVector[] keys, int rows) {
+        int[] ids = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            if (GroupByHash.anyNull(keys, row)) {
+                ids[row] = -1;
+                continue;
+            }
+            scratchSize = 0;
+            for (ColumnVector key : keys) {
+                encode(key, row);
+            }
+            ids[row] = lookup(hash(scratch, scratchSize));
+        }
+        return ids;
+    }
+
+
+    private int lookup(long hash) {
+        int slot = (int) hash & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            int group = entry - 1;
+            if (groupHashes[group] == hash && Arrays.equals(arena, keyOffsets[group], keyOffsets[group + 1], scratch, 0, scratchSize)) {
+                return group;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The key columns of all groups, in group id order. */
+    @Override
+    public List<ColumnVector> keyVectors() {
+        return keyBuilders.stream().map(VectorBuilder::build).toList();
+    }
+
+    private int findOrInsert(long hash, ColumnVector[] keys, int row) {
+        int slot = (int) hash & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                return insert(slot, hash, keys, row);
+            }
+            int group = entry - 1;
+            if (groupHashes[group] == hash && Arrays.equals(arena, keyOffsets[group], keyOffsets[group + 1], scratch, 0, scratchSize)) {
+                return group;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int insert(int slot, long hash, ColumnVector[] keys, int row) {
+        int group = groupCount++;
+        if (group + 1 >= groupHashes.length) {
+            groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
+            keyOffsets = Arrays.copyOf(keyOffsets, keyOffsets.length * 2);
+        }
+        int start = keyOffsets[group];
+        if (start + scratchSize > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, start + scratchSize));
+        }
+        System.arraycopy(scratch, 0, arena, start, scratchSize);
+        keyOffsets[group + 1] = start + scratchSize;
+        groupHashes[group] = hash;
+        slots[slot] = group + 1;
+        for (int k = 0; k < keys.length; k++) {
+            keyBuilders.get(k).appendFrom(keys[k], row);
+        }
+        if (groupCount * 2 > slots.length) {
+            rehash();
+        }
+        return group;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        mask = slots.length - 1;
+        for (int group = 0; group < groupCount; group++) {
+            int slot = (int) groupHashes[group] & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = group + 1;
+        }
+    }
+
+    private void encode(ColumnVector key, int row) {
+        if (key.isNull(row)) {
+            putByte((byte) 0);
+            return;
+        }
+        putByte((byte) 1);
+        if (key instanceof LongVector longs) {
+            putLong(longs.get(row));
+        } else if (key instanceof DoubleVector doubles) {
+            double d = doubles.get(row);
+            // -0.0 and 0.0 are one group; every NaN is one group.
+            putLong(d == 0.0 ? 0L : Double.doubleToLongBits(d));
+        } else if (key instanceof BooleanVector booleans) {
+            putByte((byte) (booleans.get(row) ? 1 : 0));
+        } else {
+            VarcharVector strings = (VarcharVector) key;
+            int length = strings.length(row);
+            putLong(length);
+            ensureScratch(length);
+            System.arraycopy(strings.data(), strings.start(row), scratch, scratchSize, length);
+            scratchSize += length;
+        }
+    }
+
+    private void putByte(byte b) {
+        ensureScratch(1);
+        scratch[scratchSize++] = b;
+    }
+
+    private void putLong(long value) {
+        ensureScratch(8);
+        for (int i = 0; i < 8; i++) {
+            scratch[scratchSize++] = (byte) (value >>> (i * 8));
+        }
+    }
+
+    private void ensureScratch(int more) {
+        if (scratchSize + more > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchSize + more));
+        }
+    }
+
+    private static long hash(byte[] bytes, int length) {
+        long h = 0x9E3779B97F4A7C15L ^ length;
+        for (int i = 0; i < length; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * 0x100000001B3L;
+        }
+        // Final avalanche (from MurmurHash3's fmix64) so that low bits vary.
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

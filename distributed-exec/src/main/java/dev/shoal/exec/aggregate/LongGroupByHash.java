@@ -1,0 +1,143 @@
+package dev.shoal.exec.aggregate;
+
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.type.DataType;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Group ids for a single integral key (BIGINT, INTEGER, DATE, DECIMAL as unscaled longs): open
+ * addressing over the long values themselves, no byte encoding. NULL gets a group of its own.
+ */
+final class LongGroupByHash implements GroupByHash {
+    private final DataType type;
+    private long[] slotKeys = new long[1024];
+    private int[] slotGroups = new int[1024];
+    private int mask = slotKeys.length - 1;
+    private long[] groupKeys = new long[256];
+    private int groupCount;
+    private int nullGroup = -1;
+
+    LongGroupByHash(DataType type) {
+        this.type = type;
+    }
+
+    @Override
+    public int groupCount() {
+        return groupCount;
+    }
+
+    @Override
+    public int[] assign(ColumnVector[] keys, int rows) {
+        LongVector column = (LongVector) keys[0];
+        long[] values = column.values();
+        boolean[] nulls = column.nulls();
+        int[] ids = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            if (nulls != null && nulls[row]) {
+                if (nullGroup < 0) {
+                    nullGroup = newGroup(0);
+                }
+                ids[row] = nullGroup;
+            } else {
+                ids[row] = findOrInsert(values[row]);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public int[] find(ColumnVector[] keys, int rows) {
+        LongVector column = (LongVector) keys[0];
+        long[] values = column.values();
+        boolean[] nulls = column.nulls();
+        int[] ids = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = nulls != null && nulls[row] ? -1 : lookup(values[row]);
+        }
+        return ids;
+    }
+
+    @Override
+    public List<ColumnVector> keyVectors() {
+        boolean[] nulls = null;
+        if (nullGroup >= 0) {
+            nulls = new boolean[groupCount];
+            nulls[nullGroup] = true;
+        }
+        return List.of(new LongVector(type, Arrays.copyOf(groupKeys, groupCount), nulls, groupCount));
+    }
+
+    private int lookup(long key) {
+        int slot = (int) hash(key) & mask;
+        while (true) {
+            int entry = slotGroups[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if (slotKeys[slot] == key) {
+                return entry - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int findOrInsert(long key) {
+        int slot = (int) hash(key) & mask;
+        while (true) {
+            int entry = slotGroups[slot];
+            if (entry == 0) {
+                int group = newGroup(key);
+                slotKeys[slot] = key;
+                slotGroups[slot] = group + 1;
+                if ((groupCount - (nullGroup >= 0 ? 1 : 0)) * 2 > slotKeys.length) {
+                    rehash();
+                }
+                return group;
+            }
+            if (slotKeys[slot] == key) {
+                return entry - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int newGroup(long key) {
+        if (groupCount == groupKeys.length) {
+            groupKeys = Arrays.copyOf(groupKeys, groupKeys.length * 2);
+        }
+        groupKeys[groupCount] = key;
+        return groupCount++;
+    }
+
+    private void rehash() {
+        long[] oldKeys = slotKeys;
+        int[] oldGroups = slotGroups;
+        slotKeys = new long[oldKeys.length * 2];
+        slotGroups = new int[oldGroups.length * 2];
+        mask = slotKeys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldGroups[i] != 0) {
+                int slot = (int) hash(oldKeys[i]) & mask;
+                while (slotGroups[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slotKeys[slot] = oldKeys[i];
+                slotGroups[slot] = oldGroups[i];
+            }
+        }
+    }
+
+    /** MurmurHash3's finalizer: decimals' unscaled values are often multiples of 100, so low bits need mixing. */
+    private static long hash(long key) {
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}
