@@ -33,6 +33,7 @@ import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
@@ -116,6 +117,27 @@ public final class QueryPlanner {
         return RelDecorrelator.decorrelateQuery(withoutSubQueries, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
     }
 
+    /**
+     * (a AND x) OR (a AND y) becomes a AND (x OR y) in every filter, before filters are pushed
+     * down: the common conjuncts can then reach a scan or become join keys (TPC-H Q19 repeats its
+     * join condition and two lineitem filters in each of three OR branches).
+     */
+    private static RelNode pullCommonFactors(RelNode rel) {
+        return rel.accept(new org.apache.calcite.rel.RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                if (visited instanceof org.apache.calcite.rel.logical.LogicalFilter filter) {
+                    RexNode pulled = RexUtil.pullFactors(filter.getCluster().getRexBuilder(), filter.getCondition());
+                    if (!pulled.equals(filter.getCondition())) {
+                        return filter.copy(filter.getTraitSet(), filter.getInput(), pulled);
+                    }
+                }
+                return visited;
+            }
+        });
+    }
+
     /** Window functions (RexOver in projections) move into Window nodes of their own. */
     private static RelNode windows(RelNode rel) {
         HepPlanner planner = new HepPlanner(WINDOWS);
@@ -195,7 +217,7 @@ public final class QueryPlanner {
                 cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withExpand(false).withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
-        RelNode rel = windows(removeSubQueries(relRoot.project(), cluster, reader));
+        RelNode rel = pullCommonFactors(windows(removeSubQueries(relRoot.project(), cluster, reader)));
         hep.setRoot(rel);
         RelNode optimized = hep.findBestExp();
         if (RelOptUtil.countJoins(optimized) > 0) {
