@@ -102,4 +102,23 @@ class BadInputTest {
         assertEquals("0A000", e.getSQLState());
         assertTrue(e.getMessage().contains("RANGE window frames with an offset"), e.getMessage());
     }
+
+    @Test
+    void failedCastNamesTheValueAndTheTypes() {
+        SQLException e = fails("select cast(o_orderpriority as integer) from orders");
+        assertEquals("22018", e.getSQLState());
+        assertTrue(e.getMessage().contains("cannot cast '") && e.getMessage().contains("to INTEGER"), e.getMessage());
+    }
+
+    @Test
+    void invalidRegularExpressionIsNamed() {
+        SQLException e = fails("select regexp_like(n_name, '[unclosed') from nation");
+        assertTrue(e.getMessage().contains("invalid regular expression '[unclosed'"), e.getMessage());
+    }
+
+    @Test
+    void failureInsideAWindowOrJoinOnAWorkerReachesTheClient() {
+        SQLException e = fails("select n_name, ntile(0) over (order by n_name) from nation");
+        assertTrue(e.getMessage().contains("NTILE's bucket count must be positive"), e.getMessage());
+    }
 }
