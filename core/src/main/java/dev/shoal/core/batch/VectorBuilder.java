@@ -80,6 +80,14 @@ public abstract sealed class VectorBuilder {
         return nulls.length >= size ? nulls : Arrays.copyOf(nulls, size);
     }
 
+    /** Makes room for {@code count} more non-NULL values (the null mask, if any, grows along). */
+    protected void reserveNotNull(int count) {
+        ensureCapacity(size + count);
+        if (nulls != null && nulls.length < size + count) {
+            nulls = Arrays.copyOf(nulls, Math.max(size + count, capacity()));
+        }
+    }
+
     protected void markNotNull() {
         if (nulls != null && nulls.length <= size) {
             nulls = Arrays.copyOf(nulls, Math.max(size + 1, capacity()));
@@ -102,6 +110,17 @@ public abstract sealed class VectorBuilder {
             ensureCapacity(size + 1);
             markNotNull();
             values[size++] = value;
+        }
+
+        /** Appends {@code dictionary[ids[i]]} for i in 0 .. count-1, none NULL: a dictionary page in one loop. */
+        public void appendGathered(long[] dictionary, int[] ids, int count) {
+            reserveNotNull(count);
+            long[] out = values;
+            int at = size;
+            for (int i = 0; i < count; i++) {
+                out[at + i] = dictionary[ids[i]];
+            }
+            size += count;
         }
 
         @Override
@@ -153,6 +172,17 @@ public abstract sealed class VectorBuilder {
             ensureCapacity(size + 1);
             markNotNull();
             values[size++] = value;
+        }
+
+        /** Appends {@code dictionary[ids[i]]} for i in 0 .. count-1, none NULL. */
+        public void appendGathered(double[] dictionary, int[] ids, int count) {
+            reserveNotNull(count);
+            double[] out = values;
+            int at = size;
+            for (int i = 0; i < count; i++) {
+                out[at + i] = dictionary[ids[i]];
+            }
+            size += count;
         }
 
         @Override

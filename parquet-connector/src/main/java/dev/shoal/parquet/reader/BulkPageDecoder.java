@@ -127,6 +127,19 @@ final class BulkPageDecoder {
             int bitWidth = array[offset] & 0xff;
             new RleHybridDecoder(array, offset + 1, end, bitWidth).decode(dictionaryIds, defined);
         }
+        if (definitions == null && dictionary.bytes == null) {
+            try {
+                if (dictionary.longs != null) {
+                    ((VectorBuilder.Longs) builder).appendGathered(dictionary.longs, dictionaryIds, count);
+                } else {
+                    ((VectorBuilder.Doubles) builder).appendGathered(dictionary.doubles, dictionaryIds, count);
+                }
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
+                        + " refers to a dictionary entry past the dictionary's end");
+            }
+            return;
+        }
         int next = 0;
         for (int i = 0; i < count; i++) {
             if (definitions != null && definitions[i] != maxDefinition) {

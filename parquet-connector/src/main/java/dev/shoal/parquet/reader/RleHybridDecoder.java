@@ -21,6 +21,8 @@ final class RleHybridDecoder {
     private int repeatedValue;
     private long bitBuffer;
     private int bitsInBuffer;
+    private int readPosition;
+    private int runEnd;
 
     RleHybridDecoder(byte[] data, int offset, int end, int bitWidth) {
         if (bitWidth < 0 || bitWidth > 32) {
@@ -45,23 +47,50 @@ final class RleHybridDecoder {
             if (repeated) {
                 java.util.Arrays.fill(out, filled, filled + n, repeatedValue);
             } else {
-                for (int i = 0; i < n; i++) {
-                    while (bitsInBuffer < bitWidth) {
-                        bitBuffer |= (long) (position < end ? data[position] & 0xff : 0) << bitsInBuffer;
-                        position++;
-                        bitsInBuffer += 8;
-                    }
-                    out[filled + i] = (int) (bitBuffer & mask);
-                    bitBuffer >>>= bitWidth;
-                    bitsInBuffer -= bitWidth;
-                }
+                unpack(out, filled, n);
             }
             filled += n;
             remaining -= n;
         }
     }
 
+    /**
+     * Bit-unpacks n values. The buffer is refilled 32 bits at a time (one little-endian int read)
+     * while the array has 4 bytes to give, byte by byte near its end. Reading ahead may pass the
+     * run's last byte; {@link #runEnd} puts the next header back where the run really ends.
+     */
+    private void unpack(int[] out, int from, int n) {
+        long buffer = bitBuffer;
+        int bits = bitsInBuffer;
+        int read = readPosition;
+        for (int i = 0; i < n; i++) {
+            if (bits < bitWidth) {
+                if (read + 4 <= data.length) {
+                    buffer |= ((long) (int) INT_LE.get(data, read) & 0xffffffffL) << bits;
+                    read += 4;
+                    bits += 32;
+                } else {
+                    while (bits < bitWidth) {
+                        buffer |= (long) (read < data.length ? data[read] & 0xff : 0) << bits;
+                        read++;
+                        bits += 8;
+                    }
+                }
+            }
+            out[from + i] = (int) (buffer & mask);
+            buffer >>>= bitWidth;
+            bits -= bitWidth;
+        }
+        bitBuffer = buffer;
+        bitsInBuffer = bits;
+        readPosition = read;
+    }
+
+    private static final java.lang.invoke.VarHandle INT_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private void readRunHeader() {
+        position = Math.max(position, runEnd);
         if (bitWidth == 0) {
             repeated = true;
             repeatedValue = 0;
@@ -79,8 +108,11 @@ final class RleHybridDecoder {
             repeatedValue = value;
         } else {
             repeated = false;
-            // Bit-packed groups of 8 values; a run always starts on a byte boundary.
-            remaining = (header >>> 1) * 8;
+            // Bit-packed groups of 8 values: exactly bitWidth bytes per group.
+            int groups = header >>> 1;
+            remaining = groups * 8;
+            readPosition = position;
+            runEnd = position + groups * bitWidth;
             bitBuffer = 0;
             bitsInBuffer = 0;
         }

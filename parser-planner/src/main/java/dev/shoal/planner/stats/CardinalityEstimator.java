@@ -33,11 +33,24 @@ public final class CardinalityEstimator {
 
     private final Function<String, TableStatistics> statistics;
 
+    /** Estimates are asked again and again while joins are ordered: remember them for this plan. */
+    private final java.util.Map<String, TableStatistics> tables = new java.util.HashMap<>();
+    private final java.util.Map<PlanNode, Double> rowsByNode = new java.util.IdentityHashMap<>();
+
     public CardinalityEstimator(Function<String, TableStatistics> statistics) {
-        this.statistics = statistics;
+        this.statistics = table -> tables.computeIfAbsent(table, statistics);
     }
 
     public double rows(PlanNode node) {
+        Double known = rowsByNode.get(node);
+        if (known == null) {
+            known = estimateRows(node);
+            rowsByNode.put(node, known);
+        }
+        return known;
+    }
+
+    private double estimateRows(PlanNode node) {
         if (node instanceof TableScanNode scan) {
             TableStatistics stats = statistics.apply(scan.table());
             return stats.known() ? Math.max(1, stats.rowCount()) : UNKNOWN_TABLE_ROWS;
