@@ -13,9 +13,9 @@ import java.util.List;
  */
 final class LongGroupByHash implements GroupByHash {
     private final DataType type;
-    private long[] slotKeys = new long[1024];
-    private int[] slotGroups = new int[1024];
-    private int mask = slotKeys.length - 1;
+    // Slot i holds its key at [2i] and its group id + 1 at [2i + 1] (0: empty): one cache line per probe.
+    private long[] slots = new long[2 * 1024];
+    private int mask = 1024 - 1;
     private long[] groupKeys = new long[256];
     private int groupCount;
     private int nullGroup = -1;
@@ -73,12 +73,12 @@ final class LongGroupByHash implements GroupByHash {
     private int lookup(long key) {
         int slot = (int) hash(key) & mask;
         while (true) {
-            int entry = slotGroups[slot];
+            long entry = slots[2 * slot + 1];
             if (entry == 0) {
                 return -1;
             }
-            if (slotKeys[slot] == key) {
-                return entry - 1;
+            if (slots[2 * slot] == key) {
+                return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -87,18 +87,18 @@ final class LongGroupByHash implements GroupByHash {
     private int findOrInsert(long key) {
         int slot = (int) hash(key) & mask;
         while (true) {
-            int entry = slotGroups[slot];
+            long entry = slots[2 * slot + 1];
             if (entry == 0) {
                 int group = newGroup(key);
-                slotKeys[slot] = key;
-                slotGroups[slot] = group + 1;
-                if ((groupCount - (nullGroup >= 0 ? 1 : 0)) * 2 > slotKeys.length) {
+                slots[2 * slot] = key;
+                slots[2 * slot + 1] = group + 1L;
+                if ((groupCount - (nullGroup >= 0 ? 1 : 0)) * 2 > mask + 1) {
                     rehash();
                 }
                 return group;
             }
-            if (slotKeys[slot] == key) {
-                return entry - 1;
+            if (slots[2 * slot] == key) {
+                return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -113,19 +113,18 @@ final class LongGroupByHash implements GroupByHash {
     }
 
     private void rehash() {
-        long[] oldKeys = slotKeys;
-        int[] oldGroups = slotGroups;
-        slotKeys = new long[oldKeys.length * 2];
-        slotGroups = new int[oldGroups.length * 2];
-        mask = slotKeys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldGroups[i] != 0) {
-                int slot = (int) hash(oldKeys[i]) & mask;
-                while (slotGroups[slot] != 0) {
+        long[] old = slots;
+        int capacity = (mask + 1) * 2;
+        slots = new long[2 * capacity];
+        mask = capacity - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) {
+                int slot = (int) hash(old[i]) & mask;
+                while (slots[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                slotKeys[slot] = oldKeys[i];
-                slotGroups[slot] = oldGroups[i];
+                slots[2 * slot] = old[i];
+                slots[2 * slot + 1] = old[i + 1];
             }
         }
     }
