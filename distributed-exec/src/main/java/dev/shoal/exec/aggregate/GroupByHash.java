@@ -11,10 +11,14 @@ import java.util.List;
  * NULL is a key value of its own for {@link #assign}; {@link #find} never matches a NULL key.
  */
 public interface GroupByHash {
-    /** A hash specialised for one integral key (the common join and grouping key), else a general one. */
+    /** Hashes specialised for one or a few integral keys (the common join and grouping keys), else a general one. */
     static GroupByHash create(List<DataType> keyTypes) {
-        if (keyTypes.size() == 1 && keyTypes.get(0).storage() == TypeKind.Storage.LONG) {
+        boolean allLongs = keyTypes.stream().allMatch(type -> type.storage() == TypeKind.Storage.LONG);
+        if (keyTypes.size() == 1 && allLongs) {
             return new LongGroupByHash(keyTypes.get(0));
+        }
+        if (keyTypes.size() >= 2 && keyTypes.size() <= 4 && allLongs) {
+            return new LongsGroupByHash(keyTypes);
         }
         return new EncodedGroupByHash(keyTypes);
     }
