@@ -156,10 +156,9 @@ public final class QueryPlanner {
                     CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
             .build();
 
-    private TableStatistics statisticsOf(String qualifiedName) {
-        int dot = qualifiedName.indexOf('.');
-        return catalog.table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1))
-                .map(statistics).orElse(TableStatistics.UNKNOWN);
+    /** The statistics of a table named "schema.name"; unknown for a table no longer in the catalog. */
+    public TableStatistics statisticsOf(String qualifiedName) {
+        return catalog.table(qualifiedName).map(statistics).orElse(TableStatistics.UNKNOWN);
     }
 
     static SqlParser.Config parserConfig() {

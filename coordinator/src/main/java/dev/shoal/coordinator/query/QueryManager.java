@@ -13,7 +13,6 @@ import dev.shoal.exec.exchange.Threads;
 import dev.shoal.exec.task.TaskExecutor;
 import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.stats.StatisticsCache;
-import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
@@ -40,24 +39,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class QueryManager implements AutoCloseable {
     private static final long MONITOR_PERIOD_MILLIS = 250;
 
-    private final Catalog catalog;
     private final QueryPlanner planner;
     private final DistributedPlanner distributor;
     private final QueryScheduler scheduler;
     private final TaskExecutor executor;
     private final WorkerRegistry registry;
     private final FlightClients clients;
-    private final StatisticsCache statistics;
     private final AtomicLong nextId = new AtomicLong();
     private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-query-monitor"));
 
     public QueryManager(Catalog catalog, ObjectStore store, WorkerRegistry registry, FlightClients clients,
                         CoordinatorConfig config) {
-        this.catalog = catalog;
-        this.statistics = new StatisticsCache(store);
-        this.planner = new QueryPlanner(catalog, config.defaultSchema(), statistics::get);
-        this.distributor = new DistributedPlanner(this::statisticsOf, config.broadcastThresholdBytes());
+        this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get);
+        this.distributor = new DistributedPlanner(planner::statisticsOf, config.broadcastThresholdBytes());
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
         this.executor = new TaskExecutor(store, clients);
         this.registry = registry;
@@ -67,12 +62,6 @@ public final class QueryManager implements AutoCloseable {
 
     public QueryPlanner planner() {
         return planner;
-    }
-
-    private TableStatistics statisticsOf(String qualifiedName) {
-        int dot = qualifiedName.indexOf('.');
-        return catalog.table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1))
-                .map(statistics::get).orElse(TableStatistics.UNKNOWN);
     }
 
     public List<Fragment> fragments(PlannedQuery planned) {

@@ -59,10 +59,6 @@ public final class RunningQuery implements AutoCloseable {
         return workers;
     }
 
-    public long bytesRead() {
-        return root.stats().bytesRead().sum();
-    }
-
     /** Up to {@code max} more rows, each converted by {@code convert}; fewer only at the end. */
     public synchronized <R> List<R> nextRows(int max, Function<RowView, R> convert) {
         List<R> rows = new ArrayList<>(Math.min(max, 1024));

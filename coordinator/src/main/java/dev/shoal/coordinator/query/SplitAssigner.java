@@ -63,8 +63,7 @@ public final class SplitAssigner {
 
     private List<Split> splitsOf(String qualifiedName) {
         return listed.computeIfAbsent(qualifiedName, name -> {
-            int dot = name.indexOf('.');
-            TableDefinition table = catalog.table(name.substring(0, dot), name.substring(dot + 1))
+            TableDefinition table = catalog.table(name)
                     .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + name + " no longer exists"));
             List<Split> splits = new ArrayList<>();
             for (ObjectInfo file : TableFiles.list(store, table)) {

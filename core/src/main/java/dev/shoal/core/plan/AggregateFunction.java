@@ -4,8 +4,5 @@ package dev.shoal.core.plan;
 public enum AggregateFunction {
     COUNT_STAR, COUNT, SUM, AVG, MIN, MAX,
     /** Population and sample standard deviation and variance, computed in doubles (Welford). */
-    STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP,
-    BOOL_AND, BOOL_OR,
-    /** count_if(condition): rows where the condition is TRUE. */
-    COUNT_IF
+    STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP
 }

@@ -36,9 +36,6 @@ public final class Accumulators {
             case MAX -> new MinMaxAccumulator(argument, call.type(), true);
             case STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP ->
                     new VarianceAccumulator(call.function(), call.arguments(), inputTypes.get(argument), call.type(), merge);
-            case BOOL_AND -> new BooleanAccumulator(BooleanAccumulator.Kind.AND, argument, merge);
-            case BOOL_OR -> new BooleanAccumulator(BooleanAccumulator.Kind.OR, argument, merge);
-            case COUNT_IF -> new BooleanAccumulator(BooleanAccumulator.Kind.COUNT_IF, argument, merge);
         };
     }
 }

@@ -133,15 +133,8 @@ final class EncodedGroupByHash implements GroupByHash {
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        slots = GroupByHash.slotsFor(groupHashes, groupCount, slots.length * 2);
         mask = slots.length - 1;
-        for (int group = 0; group < groupCount; group++) {
-            int slot = (int) groupHashes[group] & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = group + 1;
-        }
     }
 
     private void encode(ColumnVector key, int row) {
@@ -191,12 +184,6 @@ final class EncodedGroupByHash implements GroupByHash {
         for (int i = 0; i < length; i++) {
             h = (h ^ (bytes[i] & 0xff)) * 0x100000001B3L;
         }
-        // Final avalanche (from MurmurHash3's fmix64) so that low bits vary.
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return GroupByHash.mix64(h);
     }
 }

@@ -34,6 +34,30 @@ public interface GroupByHash {
     /** The key columns of all groups, in group id order. */
     List<ColumnVector> keyVectors();
 
+    /** MurmurHash3's 64-bit finalizer: every input bit moves the low bits used to pick a slot. */
+    static long mix64(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** Open-addressing slots (group id + 1, 0 empty) of {@code capacity}, a power of two, for the groups' hashes. */
+    static int[] slotsFor(long[] groupHashes, int groupCount, int capacity) {
+        int[] slots = new int[capacity];
+        int mask = capacity - 1;
+        for (int group = 0; group < groupCount; group++) {
+            int slot = (int) groupHashes[group] & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = group + 1;
+        }
+        return slots;
+    }
+
     static boolean anyNull(ColumnVector[] keys, int row) {
         for (ColumnVector key : keys) {
             if (key.isNull(row)) {

@@ -131,12 +131,6 @@ final class LongGroupByHash implements GroupByHash {
 
     /** MurmurHash3's finalizer: decimals' unscaled values are often multiples of 100, so low bits need mixing. */
     private static long hash(long key) {
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return GroupByHash.mix64(key);
     }
 }

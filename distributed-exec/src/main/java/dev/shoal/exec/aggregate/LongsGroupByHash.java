@@ -153,15 +153,8 @@ final class LongsGroupByHash implements GroupByHash {
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        slots = GroupByHash.slotsFor(groupHashes, groupCount, slots.length * 2);
         mask = slots.length - 1;
-        for (int group = 0; group < groupCount; group++) {
-            int slot = (int) groupHashes[group] & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = group + 1;
-        }
     }
 
     private long hash(byte nulls) {
@@ -169,11 +162,6 @@ final class LongsGroupByHash implements GroupByHash {
         for (int k = 0; k < width; k++) {
             h = h * 0x9E3779B97F4A7C15L + row[k];
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return GroupByHash.mix64(h);
     }
 }

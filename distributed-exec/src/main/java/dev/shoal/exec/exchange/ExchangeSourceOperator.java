@@ -15,7 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,7 +32,8 @@ public final class ExchangeSourceOperator implements Operator {
     private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     /** Batches (not end markers) in the queue: readers wait while it is at the bound. */
     private final java.util.concurrent.Semaphore space = new java.util.concurrent.Semaphore(QUEUE_BATCHES);
-    private final AtomicInteger open;
+    /** Sources whose end marker has not been taken yet; only the consumer thread counts it down. */
+    private int open;
     private final AtomicReference<ShoalException> failure = new AtomicReference<>();
     private final List<Future<?>> readers = new ArrayList<>();
     private final List<FlightStream> streams = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class ExchangeSourceOperator implements Operator {
                                   List<DataType> types, ExchangeStats stats) {
         this.types = types;
         this.stats = stats;
-        this.open = new AtomicInteger(sources.size());
+        this.open = sources.size();
         for (TaskLocation source : sources) {
             readers.add(clients.readers().submit(() -> read(clients, source, partition)));
         }
@@ -92,12 +92,12 @@ public final class ExchangeSourceOperator implements Operator {
                 if (error != null) {
                     throw error;
                 }
-                if (open.get() == 0) {
+                if (open == 0) {
                     return null;
                 }
                 Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (batch == END) {
-                    open.decrementAndGet();
+                    open--;
                 } else if (batch != null) {
                     space.release();
                     return batch;

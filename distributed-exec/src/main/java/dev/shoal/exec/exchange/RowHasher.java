@@ -5,6 +5,7 @@ import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.exec.aggregate.GroupByHash;
 
 /**
  * Hashes rows by key columns for HASH exchanges. Every producer of a partitioned join or
@@ -24,7 +25,7 @@ final class RowHasher {
         }
         int[] partitions = new int[rows];
         for (int i = 0; i < rows; i++) {
-            partitions[i] = (int) Long.remainderUnsigned(mix(hashes[i]), partitionCount);
+            partitions[i] = (int) Long.remainderUnsigned(GroupByHash.mix64(hashes[i]), partitionCount);
         }
         return partitions;
     }
@@ -34,11 +35,11 @@ final class RowHasher {
             return 0;
         }
         if (column instanceof LongVector longs) {
-            return mix(longs.get(row));
+            return GroupByHash.mix64(longs.get(row));
         }
         if (column instanceof DoubleVector doubles) {
             double d = doubles.get(row);
-            return mix(d == 0.0 ? 0L : Double.doubleToLongBits(d));
+            return GroupByHash.mix64(d == 0.0 ? 0L : Double.doubleToLongBits(d));
         }
         if (column instanceof BooleanVector booleans) {
             return booleans.get(row) ? 1231 : 1237;
@@ -49,15 +50,6 @@ final class RowHasher {
         for (int i = strings.start(row), end = i + strings.length(row); i < end; i++) {
             h = (h ^ (data[i] & 0xff)) * 0x100000001B3L;
         }
-        return mix(h);
-    }
-
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return GroupByHash.mix64(h);
     }
 }

@@ -11,5 +11,11 @@ public interface Catalog {
 
     Optional<TableDefinition> table(String schema, String name);
 
+    /** A table by its "schema.name", as plan nodes name it. */
+    default Optional<TableDefinition> table(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        return dot < 0 ? Optional.empty() : table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1));
+    }
+
     void createTable(TableDefinition table);
 }

@@ -41,15 +41,18 @@ final class ColumnChunkDecoder {
     private final String file;
     private final ValueConverter converter;
     private final BulkPageDecoder fastPath;
+    private final long rescale;
 
     ColumnChunkDecoder(ColumnDescriptor column, DataType target, String file) {
         this.column = column;
         this.target = target;
         this.file = file;
+        this.rescale = rescaleOf(column, target);
         this.converter = converterFor(column.getPrimitiveType(), target);
-        this.fastPath = new BulkPageDecoder(column, target, rescaleOf(column, target), this);
+        this.fastPath = new BulkPageDecoder(column, target, rescale, this);
     }
 
+    /** The factor from the file's decimal scale to the target's (1 for non-decimals). */
     private long rescaleOf(ColumnDescriptor column, DataType target) {
         LogicalTypeAnnotation logical = column.getPrimitiveType().getLogicalTypeAnnotation();
         return decimalRescale(logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0, target);
@@ -65,7 +68,7 @@ final class ColumnChunkDecoder {
         Dictionary dictionary = dictionaryPage == null ? null
                 : dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
         int maxDefinition = column.getMaxDefinitionLevel();
-        DictionaryValues dictionaryValues = dictionary == null ? null : DictionaryValues.of(dictionary, column, target, this);
+        DictionaryValues dictionaryValues = dictionary == null ? null : DictionaryValues.of(dictionary, column, target, rescale, this);
         for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
             if (fastPath.decode(page, dictionaryValues, builder)) {
                 continue;
@@ -148,8 +151,6 @@ final class ColumnChunkDecoder {
 
     private ValueConverter converterFor(PrimitiveType type, DataType target) {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
-        int fileScale = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0;
-        long rescale = decimalRescale(fileScale, target);
         return switch (type.getPrimitiveTypeName()) {
             case BOOLEAN -> requireStorage(TypeKind.Storage.BOOLEAN, type,
                     (r, b) -> ((VectorBuilder.Booleans) b).append(r.readBoolean()));

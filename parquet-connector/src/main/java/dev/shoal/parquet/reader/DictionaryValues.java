@@ -23,11 +23,11 @@ final class DictionaryValues {
         this.bytes = bytes;
     }
 
-    static DictionaryValues of(Dictionary dictionary, ColumnDescriptor column, DataType target, ColumnChunkDecoder decoder) {
+    /** {@code rescale}: the factor from the file's decimal scale to the target's (1 otherwise). */
+    static DictionaryValues of(Dictionary dictionary, ColumnDescriptor column, DataType target, long rescale,
+                               ColumnChunkDecoder decoder) {
         PrimitiveType type = column.getPrimitiveType();
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
-        int fileScale = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0;
-        long rescale = target.kind() == TypeKind.DECIMAL ? java.math.BigInteger.TEN.pow(target.scale() - fileScale).longValueExact() : 1;
         int size = dictionary.getMaxId() + 1;
         switch (type.getPrimitiveTypeName()) {
             case INT32 -> {

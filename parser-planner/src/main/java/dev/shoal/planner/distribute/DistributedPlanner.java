@@ -54,8 +54,7 @@ public final class DistributedPlanner {
     }
 
     public PlanNode plan(PlanNode root) {
-        Placed placed = place(root);
-        return placed.distribution().isSingle() ? placed.node() : exchange(placed.node(), ExchangeKind.GATHER, List.of());
+        return single(place(root));
     }
 
     private Placed place(PlanNode node) {

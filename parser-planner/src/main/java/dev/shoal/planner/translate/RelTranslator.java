@@ -187,8 +187,7 @@ public final class RelTranslator {
             List<AggregateCall> calls = new ArrayList<>();
             for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
                 if (!isGroupingFunction(call)) {
-                    calls.add(new AggregateCall(function(call), call.getArgList(), call.isDistinct(),
-                            SqlTypes.toShoal(call.getType()), call.filterArg));
+                    calls.add(aggregateCall(call));
                 }
             }
             AggregateNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
@@ -239,10 +238,7 @@ public final class RelTranslator {
                 continue;
             }
             literals.add(null);
-            // approx_distinct is answered exactly: COUNT(DISTINCT x) is within any error bound.
-            boolean approxDistinct = call.getAggregation().getName().equalsIgnoreCase("APPROX_DISTINCT");
-            calls.add(new AggregateCall(approxDistinct ? AggregateFunction.COUNT : function(call), call.getArgList(),
-                    call.isDistinct() || approxDistinct, SqlTypes.toShoal(call.getType()), call.filterArg));
+            calls.add(aggregateCall(call));
         }
         List<Integer> keys = aggregate.getGroupSet().asList();
         PlanNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
@@ -261,6 +257,27 @@ public final class RelTranslator {
         return new ProjectNode(node, projections);
     }
 
+    /**
+     * One Calcite aggregate call in Shoal's terms. Trino's extra aggregates reuse existing
+     * machinery: approx_distinct(x) is COUNT(DISTINCT x), exact and within any error bound;
+     * count_if(c) is COUNT(*) FILTER (WHERE c). bool_and/every and bool_or/some reach here as MIN
+     * and MAX of a BOOLEAN (Calcite gives them those kinds).
+     */
+    private static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call) {
+        DataType type = SqlTypes.toShoal(call.getType());
+        String name = call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("APPROX_DISTINCT")) {
+            return new AggregateCall(AggregateFunction.COUNT, call.getArgList(), true, type, call.filterArg);
+        }
+        if (name.equals("COUNT_IF")) {
+            if (call.filterArg >= 0) {
+                throw RexTranslator.unsupported("count_if with FILTER (WHERE ...)");
+            }
+            return new AggregateCall(AggregateFunction.COUNT_STAR, List.of(), false, type, call.getArgList().get(0));
+        }
+        return new AggregateCall(function(call), call.getArgList(), call.isDistinct(), type, call.filterArg);
+    }
+
     private static AggregateFunction function(org.apache.calcite.rel.core.AggregateCall call) {
         return switch (call.getAggregation().getKind()) {
             case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
@@ -272,12 +289,7 @@ public final class RelTranslator {
             case STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
             case VAR_POP -> AggregateFunction.VAR_POP;
             case VAR_SAMP -> AggregateFunction.VAR_SAMP;
-            default -> switch (call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT)) {
-                case "BOOL_AND", "EVERY", "LOGICAL_AND" -> AggregateFunction.BOOL_AND;
-                case "BOOL_OR", "SOME", "LOGICAL_OR" -> AggregateFunction.BOOL_OR;
-                case "COUNT_IF", "COUNTIF" -> AggregateFunction.COUNT_IF;
-                default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
-            };
+            default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
         };
     }
 
@@ -354,6 +366,7 @@ public final class RelTranslator {
         List<SortKey> keys = new ArrayList<>();
         for (RelFieldCollation field : collation.getFieldCollations()) {
             boolean ascending = !field.getDirection().isDescending();
+            // Unspecified NULL order: NULLs last ascending and first descending, as in Trino.
             boolean nullsFirst = switch (field.nullDirection) {
                 case FIRST -> true;
                 case LAST -> false;
@@ -366,17 +379,7 @@ public final class RelTranslator {
 
     private PlanNode sort(Sort sort) {
         PlanNode input = translate(sort.getInput());
-        List<SortKey> keys = new ArrayList<>();
-        for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
-            boolean ascending = !field.getDirection().isDescending();
-            // Unspecified NULL order: NULLs last ascending and first descending, as in Trino.
-            boolean nullsFirst = switch (field.nullDirection) {
-                case FIRST -> true;
-                case LAST -> false;
-                case UNSPECIFIED -> !ascending;
-            };
-            keys.add(new SortKey(field.getFieldIndex(), ascending, nullsFirst));
-        }
+        List<SortKey> keys = sortKeys(sort.getCollation());
         long offset = sort.offset == null ? 0 : longValue(sort.offset);
         long fetch = sort.fetch == null ? -1 : longValue(sort.fetch);
         if (keys.isEmpty()) {
