@@ -27,11 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A query with ORDER BY is compared in order; any other as a multiset of rows.
  */
 class DifferentialQueryTest {
-    /**
-     * The TPC-H queries, all but Q11: its threshold, sum(ps_supplycost * ps_availqty) * 0.0001000000,
-     * needs decimals wider than 18 digits, which are not supported yet.
-     */
-    private static final List<String> TPCH_QUERIES = IntStream.rangeClosed(1, 22).filter(q -> q != 11)
+    /** The 22 TPC-H queries, standard text with validation parameters (kept in benchmarks/tpch/queries). */
+    private static final List<String> TPCH_QUERIES = IntStream.rangeClosed(1, 22)
             .mapToObj(q -> String.format("q%02d.sql", q)).toList();
 
     private static TestCluster cluster;
@@ -58,11 +55,12 @@ class DifferentialQueryTest {
             files.filter(p -> p.toString().endsWith(".sql")).sorted()
                     .forEach(p -> cases.add(Arguments.of(p.getFileName().toString(), p)));
         }
-        Path tpch = Path.of(System.getProperty("shoal.tpchQueries", "../../shared/tpch/queries"));
+        Path tpch = Path.of(System.getProperty("shoal.tpchQueries", "../benchmarks/tpch/queries"));
         for (String name : TPCH_QUERIES) {
-            if (Files.exists(tpch.resolve(name))) {
-                cases.add(Arguments.of("tpch/" + name, tpch.resolve(name)));
+            if (!Files.exists(tpch.resolve(name))) {
+                throw new IOException("TPC-H query " + tpch.resolve(name) + " is missing");
             }
+            cases.add(Arguments.of("tpch/" + name, tpch.resolve(name)));
         }
         return cases.stream();
     }

@@ -35,7 +35,7 @@ final class ResultColumns {
         }
         return switch (type.kind()) {
             case INTEGER -> ((Long) value).intValue();
-            case DECIMAL -> Decimals.toBigDecimal((Long) value, type.scale());
+            case DECIMAL -> Decimals.toBigDecimal(value, type.scale());
             case DATE -> ((Long) value).intValue();
             case TIMESTAMP -> Math.floorDiv((Long) value, 1000L);
             default -> value;

@@ -7,7 +7,7 @@ import dev.shoal.core.type.DataType;
  * ({@code null} when the column has no nulls, so that tight loops can skip the check).
  * Vectors are never modified after they are built.
  */
-public sealed interface ColumnVector permits LongVector, DoubleVector, BooleanVector, VarcharVector {
+public sealed interface ColumnVector permits LongVector, Int128Vector, DoubleVector, BooleanVector, VarcharVector {
     DataType type();
 
     int size();
@@ -26,7 +26,8 @@ public sealed interface ColumnVector permits LongVector, DoubleVector, BooleanVe
 
     /**
      * The value at a position in Shoal's internal representation: {@code Long} for integral types,
-     * decimals (unscaled), dates (days) and timestamps (micros); {@code Double}; {@code Boolean};
+     * decimals (unscaled; {@code BigInteger} when wider than a long), dates (days) and timestamps
+     * (micros); {@code Double}; {@code Boolean};
      * {@code String}. {@code null} for SQL NULL.
      */
     Object valueAt(int position);

@@ -1,7 +1,12 @@
 package dev.shoal.core.batch;
 
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -98,8 +103,14 @@ public abstract sealed class VectorBuilder {
         return Math.max(needed, Math.max(16, current + (current >> 1)));
     }
 
+    /**
+     * Longs, and for a DECIMAL wider than 18 digits also values that need 128 bits: the builder
+     * switches to an {@link Int128Vector} at the first such value.
+     */
     public static final class Longs extends VectorBuilder {
         private long[] values;
+        /** High words, {@code null} until a value does not fit in a long. */
+        private long[] high;
 
         Longs(DataType type, int capacity) {
             super(type, capacity);
@@ -109,7 +120,23 @@ public abstract sealed class VectorBuilder {
         public void append(long value) {
             ensureCapacity(size + 1);
             markNotNull();
+            if (high != null) {
+                high[size] = value >> 63;
+            }
             values[size++] = value;
+        }
+
+        /** Appends a 128-bit value given as two words. */
+        public void append(long highWord, long lowWord) {
+            if (Int128Vector.fitsInLong(highWord, lowWord)) {
+                append(lowWord);
+                return;
+            }
+            startWide(Int128Vector.toBigInteger(highWord, lowWord));
+            ensureCapacity(size + 1);
+            markNotNull();
+            high[size] = highWord;
+            values[size++] = lowWord;
         }
 
         /** Appends {@code dictionary[ids[i]]} for i in 0 .. count-1, none NULL: a dictionary page in one loop. */
@@ -120,25 +147,59 @@ public abstract sealed class VectorBuilder {
             for (int i = 0; i < count; i++) {
                 out[at + i] = dictionary[ids[i]];
             }
+            if (high != null) {
+                for (int i = 0; i < count; i++) {
+                    high[at + i] = out[at + i] >> 63;
+                }
+            }
             size += count;
         }
 
         @Override
         protected void appendNonNull(Object value) {
-            append(((Number) value).longValue());
+            if (value instanceof BigInteger big) {
+                append(big.shiftRight(64).longValue(), big.longValue());
+                if (big.bitLength() > 127) {
+                    throw tooWide(big);
+                }
+            } else {
+                append(((Number) value).longValue());
+            }
         }
 
         @Override
         public void appendFrom(ColumnVector source, int position) {
             if (source.isNull(position)) {
                 appendNull();
+            } else if (source instanceof Int128Vector wide) {
+                append(wide.high()[position], wide.low()[position]);
             } else {
                 append(((LongVector) source).get(position));
             }
         }
 
+        private void startWide(BigInteger value) {
+            if (type.kind() != TypeKind.DECIMAL || type.precision() <= DataType.MAX_LONG_DECIMAL_PRECISION) {
+                throw tooWide(value);
+            }
+            if (high == null) {
+                high = new long[values.length];
+                for (int i = 0; i < size; i++) {
+                    high[i] = values[i] >> 63;
+                }
+            }
+        }
+
+        private ShoalException tooWide(BigInteger unscaled) {
+            return new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "numeric overflow: value "
+                    + new BigDecimal(unscaled, type.scale()).toPlainString() + " does not fit " + type);
+        }
+
         @Override
         protected void appendDefault() {
+            if (high != null) {
+                high[size] = 0;
+            }
             values[size++] = 0;
         }
 
@@ -146,6 +207,9 @@ public abstract sealed class VectorBuilder {
         protected void ensureCapacity(int needed) {
             if (needed > values.length) {
                 values = Arrays.copyOf(values, grow(values.length, needed));
+            }
+            if (high != null && high.length < values.length) {
+                high = Arrays.copyOf(high, values.length);
             }
         }
 
@@ -155,8 +219,10 @@ public abstract sealed class VectorBuilder {
         }
 
         @Override
-        public LongVector build() {
-            return new LongVector(type, values, finishNulls(), size);
+        public ColumnVector build() {
+            return high == null
+                    ? new LongVector(type, values, finishNulls(), size)
+                    : new Int128Vector(type, high, values, finishNulls(), size);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.exec.aggregate;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.batch.VectorBuilder;
@@ -142,9 +143,18 @@ final class EncodedGroupByHash implements GroupByHash {
             putByte((byte) 0);
             return;
         }
+        if (key instanceof Int128Vector wide && !Int128Vector.fitsInLong(wide.high()[row], wide.low()[row])) {
+            // A wide value has its own tag; one that fits in a long encodes as in a LongVector.
+            putByte((byte) 2);
+            putLong(wide.high()[row]);
+            putLong(wide.low()[row]);
+            return;
+        }
         putByte((byte) 1);
         if (key instanceof LongVector longs) {
             putLong(longs.get(row));
+        } else if (key instanceof Int128Vector wide) {
+            putLong(wide.low()[row]);
         } else if (key instanceof DoubleVector doubles) {
             double d = doubles.get(row);
             // -0.0 and 0.0 are one group; every NaN is one group.

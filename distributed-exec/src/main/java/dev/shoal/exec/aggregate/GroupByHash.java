@@ -11,9 +11,13 @@ import java.util.List;
  * NULL is a key value of its own for {@link #assign}; {@link #find} never matches a NULL key.
  */
 public interface GroupByHash {
-    /** Hashes specialised for one or a few integral keys (the common join and grouping keys), else a general one. */
+    /**
+     * Hashes specialised for one or a few integral keys (the common join and grouping keys), else a
+     * general one (also for decimals over 18 digits, whose values may need 128 bits).
+     */
     static GroupByHash create(List<DataType> keyTypes) {
-        boolean allLongs = keyTypes.stream().allMatch(type -> type.storage() == TypeKind.Storage.LONG);
+        boolean allLongs = keyTypes.stream().allMatch(type -> type.storage() == TypeKind.Storage.LONG
+                && !(type.kind() == TypeKind.DECIMAL && type.precision() > DataType.MAX_LONG_DECIMAL_PRECISION));
         if (keyTypes.size() == 1 && allLongs) {
             return new LongGroupByHash(keyTypes.get(0));
         }

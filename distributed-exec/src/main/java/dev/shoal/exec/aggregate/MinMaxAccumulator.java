@@ -4,11 +4,13 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.type.DataType;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /** MIN or MAX of any comparable type; NULL for a group without non-NULL values. */
@@ -20,6 +22,8 @@ final class MinMaxAccumulator implements Accumulator {
     private long[] longs = new long[16];
     private double[] doubles = new double[16];
     private byte[][] strings = new byte[16][];
+    /** Per group, the extreme when it is a decimal wider than a long; null until one is seen. */
+    private BigInteger[] wides;
 
     MinMaxAccumulator(int argument, DataType type, boolean max) {
         this.argument = argument;
@@ -35,6 +39,7 @@ final class MinMaxAccumulator implements Accumulator {
             longs = Arrays.copyOf(longs, size);
             doubles = Arrays.copyOf(doubles, size);
             strings = Arrays.copyOf(strings, size);
+            wides = wides == null ? null : Arrays.copyOf(wides, size);
         }
         if (batch.rowCount() == 0) {
             return;
@@ -45,10 +50,16 @@ final class MinMaxAccumulator implements Accumulator {
                 continue;
             }
             int g = groupIds[i];
-            if (column instanceof LongVector v) {
+            if (column instanceof LongVector v && (wides == null || wides[g] == null)) {
                 long x = v.get(i);
                 if (!seen[g] || (max ? x > longs[g] : x < longs[g])) {
                     longs[g] = x;
+                }
+            } else if (column instanceof LongVector || column instanceof Int128Vector) {
+                BigInteger x = column instanceof Int128Vector v ? v.get(i) : BigInteger.valueOf(((LongVector) column).get(i));
+                int c = seen[g] ? x.compareTo(wideAt(g)) : 0;
+                if (!seen[g] || (max ? c > 0 : c < 0)) {
+                    setWide(g, x);
                 }
             } else if (column instanceof DoubleVector v) {
                 double x = v.get(i);
@@ -74,6 +85,24 @@ final class MinMaxAccumulator implements Accumulator {
         }
     }
 
+    private BigInteger wideAt(int group) {
+        return wides != null && wides[group] != null ? wides[group] : BigInteger.valueOf(longs[group]);
+    }
+
+    private void setWide(int group, BigInteger value) {
+        if (value.bitLength() < 64) {
+            longs[group] = value.longValue();
+            if (wides != null) {
+                wides[group] = null;
+            }
+        } else {
+            if (wides == null) {
+                wides = new BigInteger[seen.length];
+            }
+            wides[group] = value;
+        }
+    }
+
     @Override
     public ColumnVector result(int groupCount) {
         VectorBuilder out = VectorBuilder.create(type, groupCount);
@@ -83,7 +112,13 @@ final class MinMaxAccumulator implements Accumulator {
                 continue;
             }
             switch (type.storage()) {
-                case LONG -> ((VectorBuilder.Longs) out).append(longs[g]);
+                case LONG -> {
+                    if (wides != null && wides[g] != null) {
+                        out.appendValue(wides[g]);
+                    } else {
+                        ((VectorBuilder.Longs) out).append(longs[g]);
+                    }
+                }
                 case DOUBLE -> ((VectorBuilder.Doubles) out).append(doubles[g]);
                 case BYTES -> ((VectorBuilder.Bytes) out).append(strings[g]);
                 case BOOLEAN -> ((VectorBuilder.Booleans) out).append(longs[g] == 1);

@@ -3,12 +3,17 @@ package dev.shoal.exec.aggregate;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 import dev.shoal.exec.expression.Decimals;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +33,8 @@ final class SumAccumulator implements Accumulator {
     private long[] longSums = new long[16];
     private double[] doubleSums = new double[16];
     private long[] counts = new long[16];
+    /** Per group, what the sum holds beyond {@code longSums} once it overflowed 64 bits; null until then. */
+    private BigInteger[] carried;
 
     SumAccumulator(int argument, int countArgument, DataType inputType, DataType resultType, boolean average) {
         this.argument = argument;
@@ -46,6 +53,7 @@ final class SumAccumulator implements Accumulator {
             counts = Arrays.copyOf(counts, size);
             longSums = Arrays.copyOf(longSums, size);
             doubleSums = Arrays.copyOf(doubleSums, size);
+            carried = carried == null ? null : Arrays.copyOf(carried, size);
         }
         if (batch.rowCount() == 0) {
             return;
@@ -54,12 +62,27 @@ final class SumAccumulator implements Accumulator {
         boolean[] nulls = column.nulls();
         int n = batch.rowCount();
         long[] partialCounts = countArgument < 0 ? null : ((LongVector) batch.column(countArgument)).values();
-        if (exact) {
+        if (exact && column instanceof Int128Vector wide) {
+            for (int i = 0; i < n; i++) {
+                if (nulls == null || !nulls[i]) {
+                    carry(groupIds[i], wide.get(i));
+                    counts[groupIds[i]] += partialCounts == null ? 1 : partialCounts[i];
+                }
+            }
+        } else if (exact) {
             long[] values = ((LongVector) column).values();
             for (int i = 0; i < n; i++) {
                 if (nulls == null || !nulls[i]) {
                     int g = groupIds[i];
-                    longSums[g] = Decimals.add(longSums[g], values[i]);
+                    long sum = longSums[g];
+                    long value = values[i];
+                    long next = sum + value;
+                    if (((sum ^ next) & (value ^ next)) < 0) {
+                        // Over 64 bits: the running long starts again from this value, the rest is carried.
+                        carry(g, BigInteger.valueOf(sum));
+                        next = value;
+                    }
+                    longSums[g] = next;
                     counts[g] += partialCounts == null ? 1 : partialCounts[i];
                 }
             }
@@ -83,6 +106,18 @@ final class SumAccumulator implements Accumulator {
         }
     }
 
+    private void carry(int group, BigInteger amount) {
+        if (carried == null) {
+            carried = new BigInteger[counts.length];
+        }
+        carried[group] = carried[group] == null ? amount : carried[group].add(amount);
+    }
+
+    /** The exact sum of a group, when it no longer fits in a long; null while it does. */
+    private BigInteger wideSum(int group) {
+        return carried == null || carried[group] == null ? null : carried[group].add(BigInteger.valueOf(longSums[group]));
+    }
+
     @Override
     public List<ColumnVector> intermediate(int groupCount) {
         boolean[] nulls = null;
@@ -94,9 +129,19 @@ final class SumAccumulator implements Accumulator {
                 }
             }
         }
-        ColumnVector sums = exact
-                ? new LongVector(AggregateCall.sumType(inputType), Arrays.copyOf(longSums, groupCount), nulls, groupCount)
-                : new DoubleVector(Arrays.copyOf(doubleSums, groupCount), nulls, groupCount);
+        ColumnVector sums;
+        if (exact && carried != null) {
+            VectorBuilder out = VectorBuilder.create(AggregateCall.sumType(inputType), groupCount);
+            for (int g = 0; g < groupCount; g++) {
+                BigInteger wide = wideSum(g);
+                out.appendValue(nulls != null && nulls[g] ? null : wide != null ? (Object) wide : (Object) longSums[g]);
+            }
+            sums = out.build();
+        } else {
+            sums = exact
+                    ? new LongVector(AggregateCall.sumType(inputType), Arrays.copyOf(longSums, groupCount), nulls, groupCount)
+                    : new DoubleVector(Arrays.copyOf(doubleSums, groupCount), nulls, groupCount);
+        }
         if (!average) {
             return List.of(sums);
         }
@@ -118,10 +163,15 @@ final class SumAccumulator implements Accumulator {
         if (resultType.storage() == TypeKind.Storage.DOUBLE) {
             double[] out = new double[groupCount];
             for (int g = 0; g < groupCount; g++) {
-                double sum = exact ? Decimals.toDouble(longSums[g], inputScale) : doubleSums[g];
+                BigInteger wide = exact ? wideSum(g) : null;
+                double sum = wide != null ? new BigDecimal(wide, inputScale).doubleValue()
+                        : exact ? Decimals.toDouble(longSums[g], inputScale) : doubleSums[g];
                 out[g] = average && counts[g] > 0 ? sum / counts[g] : sum;
             }
             return new DoubleVector(out, nulls, groupCount);
+        }
+        if (carried != null) {
+            return wideResult(groupCount, inputScale);
         }
         long[] out = new long[groupCount];
         int resultScale = Decimals.scaleOf(resultType);
@@ -133,5 +183,23 @@ final class SumAccumulator implements Accumulator {
                     : Decimals.rescale(longSums[g], inputScale, resultScale);
         }
         return new LongVector(resultType, out, nulls, groupCount);
+    }
+
+    /** Results when some group's sum went past 64 bits: exact, through BigDecimal. */
+    private ColumnVector wideResult(int groupCount, int inputScale) {
+        VectorBuilder out = VectorBuilder.create(resultType, groupCount);
+        for (int g = 0; g < groupCount; g++) {
+            if (counts[g] == 0) {
+                out.appendNull();
+                continue;
+            }
+            BigInteger wide = wideSum(g);
+            BigDecimal sum = wide != null ? new BigDecimal(wide, inputScale) : BigDecimal.valueOf(longSums[g], inputScale);
+            BigDecimal value = average
+                    ? sum.divide(BigDecimal.valueOf(counts[g]), Decimals.scaleOf(resultType), RoundingMode.HALF_UP) : sum;
+            out.appendValue(resultType.kind() == TypeKind.DECIMAL ? Decimals.unscaledOf(value, resultType)
+                    : (Object) value.toBigInteger());
+        }
+        return out.build();
     }
 }

@@ -4,13 +4,16 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.expression.Decimals;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -26,7 +29,8 @@ import java.util.List;
 
 /**
  * {@link Batch} ↔ Arrow record batches, at the exchange boundary only. Storage decides the Arrow
- * type (long → Int64, double → Float64, boolean → Bool, bytes → Binary); the SQL types travel in
+ * type (long → Int64, or Decimal128 for a decimal over 18 digits; double → Float64, boolean → Bool,
+ * bytes → Binary); the SQL types travel in
  * the plan, so both ends know them without Arrow metadata.
  */
 public final class ArrowBatches {
@@ -36,8 +40,11 @@ public final class ArrowBatches {
     public static Schema schema(List<DataType> types) {
         List<Field> fields = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
-            ArrowType arrowType = switch (types.get(i).storage()) {
-                case LONG -> new ArrowType.Int(64, true);
+            DataType type = types.get(i);
+            ArrowType arrowType = switch (type.storage()) {
+                case LONG -> Decimals.isWide(type)
+                        ? new ArrowType.Decimal(type.precision(), type.scale(), 128)
+                        : new ArrowType.Int(64, true);
                 case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
                 case BOOLEAN -> ArrowType.Bool.INSTANCE;
                 case BYTES -> ArrowType.Binary.INSTANCE;
@@ -57,7 +64,9 @@ public final class ArrowBatches {
         for (int c = 0; c < batch.columnCount(); c++) {
             ColumnVector column = batch.column(c);
             FieldVector target = root.getVector(c);
-            if (column instanceof LongVector longs) {
+            if (target instanceof DecimalVector decimals) {
+                fillInt128(decimals, column, n);
+            } else if (column instanceof LongVector longs) {
                 BigIntVector out = (BigIntVector) target;
                 out.allocateNew(n);
                 long[] values = longs.values();
@@ -108,6 +117,36 @@ public final class ArrowBatches {
         root.setRowCount(n);
     }
 
+    /** 16 little-endian bytes per value, low word first, as Arrow's Decimal128 lays them out. */
+    private static void fillInt128(DecimalVector out, ColumnVector column, int n) {
+        out.allocateNew(n);
+        ArrowBuf data = out.getDataBuffer();
+        Int128Vector wide = column instanceof Int128Vector w ? w : Int128Vector.widen((LongVector) column);
+        for (int i = 0; i < n; i++) {
+            if (wide.isNull(i)) {
+                out.setNull(i);
+            } else {
+                data.setLong((long) i * 16, wide.low()[i]);
+                data.setLong((long) i * 16 + 8, wide.high()[i]);
+                out.setIndexDefined(i);
+            }
+        }
+    }
+
+    /** Decimal128 values: a LongVector when all fit in a long, else an Int128Vector. */
+    private static ColumnVector int128Column(FieldVector vector, DataType type, boolean[] nulls, int n) {
+        ArrowBuf data = vector.getDataBuffer();
+        long[] low = new long[n];
+        long[] high = new long[n];
+        boolean allFit = true;
+        for (int i = 0; i < n; i++) {
+            low[i] = data.getLong((long) i * 16);
+            high[i] = data.getLong((long) i * 16 + 8);
+            allFit &= Int128Vector.fitsInLong(high[i], low[i]) || (nulls != null && nulls[i]);
+        }
+        return allFit ? new LongVector(type, low, nulls, n) : new Int128Vector(type, high, low, nulls, n);
+    }
+
     /** A batch copied out of {@code root}, so the root can be reused for the next record batch. */
     public static Batch toBatch(VectorSchemaRoot root, List<DataType> types) {
         int n = root.getRowCount();
@@ -118,6 +157,10 @@ public final class ArrowBatches {
             DataType type = types.get(c);
             switch (type.storage()) {
                 case LONG -> {
+                    if (vector instanceof DecimalVector) {
+                        columns.add(int128Column(vector, type, nulls, n));
+                        continue;
+                    }
                     long[] values = new long[n];
                     ArrowBuf data = vector.getDataBuffer();
                     for (int i = 0; i < n; i++) {
@@ -188,7 +231,8 @@ public final class ArrowBatches {
         for (ColumnVector column : batch.columns()) {
             bytes += column instanceof VarcharVector strings
                     ? strings.offsets().length * 4L + strings.data().length
-                    : column instanceof BooleanVector ? column.size() : column.size() * 8L;
+                    : column instanceof BooleanVector ? column.size()
+                    : column instanceof Int128Vector ? column.size() * 16L : column.size() * 8L;
             if (column.nulls() != null) {
                 bytes += column.size();
             }

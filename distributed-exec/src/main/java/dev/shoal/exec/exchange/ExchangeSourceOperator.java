@@ -123,7 +123,9 @@ public final class ExchangeSourceOperator implements Operator {
                 }
             }
         }
-        readers.forEach(reader -> reader.cancel(true));
+        // No interrupt: a reader interrupted inside FlightStream.next() leaves its buffers unreleased.
+        // Cancelled streams end promptly, and readers check {@code closed} between batches.
+        readers.forEach(reader -> reader.cancel(false));
         queue.clear();
     }
 }

@@ -3,6 +3,7 @@ package dev.shoal.exec.exchange;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.exec.aggregate.GroupByHash;
@@ -36,6 +37,12 @@ final class RowHasher {
         }
         if (column instanceof LongVector longs) {
             return GroupByHash.mix64(longs.get(row));
+        }
+        if (column instanceof Int128Vector wide) {
+            // A value that fits in a long hashes as in a LongVector: both forms of a column meet in one partition.
+            long high = wide.high()[row];
+            long low = wide.low()[row];
+            return Int128Vector.fitsInLong(high, low) ? GroupByHash.mix64(low) : GroupByHash.mix64(high * 31 + GroupByHash.mix64(low));
         }
         if (column instanceof DoubleVector doubles) {
             double d = doubles.get(row);

@@ -3,16 +3,22 @@ package dev.shoal.exec.expression;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * +, -, *, /, % on two vectors. Exact types compute on unscaled longs at the result's scale
- * (the planner chose it by SQL's rules); DOUBLE computes in doubles. Integer division truncates,
+ * (the planner chose it by SQL's rules), falling back to BigDecimal for a batch of a decimal over
+ * 18 digits whose values overflow a long; DOUBLE computes in doubles. Integer division truncates,
  * decimal division rounds half up, as in Trino.
  */
 final class ArithmeticExpression implements VectorExpression {
@@ -37,7 +43,45 @@ final class ArithmeticExpression implements VectorExpression {
         if (type.storage() == TypeKind.Storage.DOUBLE) {
             return new DoubleVector(doubles(NumericInputs.doubles(a), NumericInputs.doubles(b), n), nulls, n);
         }
-        return new LongVector(type, longs(a, b, nulls, n), nulls, n);
+        if (a instanceof Int128Vector || b instanceof Int128Vector) {
+            return exact(a, b, nulls, n);
+        }
+        try {
+            return new LongVector(type, longs(a, b, nulls, n), nulls, n);
+        } catch (ShoalException e) {
+            if (!Decimals.isWide(type) || !Decimals.isOverflow(e)) {
+                throw e;
+            }
+            // A value of this batch needs more than 64 bits: compute the batch again, exactly.
+            return exact(a, b, nulls, n);
+        }
+    }
+
+    /** The slow path for decimals wider than a long: BigDecimal per row, rounded half up to the result's scale. */
+    private ColumnVector exact(ColumnVector a, ColumnVector b, boolean[] nulls, int n) {
+        VectorBuilder out = VectorBuilder.create(type, n);
+        int scale = Decimals.scaleOf(type);
+        for (int i = 0; i < n; i++) {
+            if (Nulls.isNull(nulls, i)) {
+                out.appendNull();
+                continue;
+            }
+            BigDecimal x = Decimals.bigDecimalAt(a, i);
+            BigDecimal y = Decimals.bigDecimalAt(b, i);
+            if ((op == Op.DIVIDE || op == Op.MODULO) && y.signum() == 0) {
+                throw new ShoalException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
+            }
+            BigDecimal result = switch (op) {
+                case ADD -> x.add(y);
+                case SUBTRACT -> x.subtract(y);
+                case MULTIPLY -> x.multiply(y);
+                case DIVIDE -> x.divide(y, scale, RoundingMode.HALF_UP);
+                case MODULO -> x.remainder(y);
+                default -> throw new IllegalStateException(op.name());
+            };
+            out.appendValue(Decimals.unscaledOf(result, type));
+        }
+        return out.build();
     }
 
     private double[] doubles(double[] x, double[] y, int n) {

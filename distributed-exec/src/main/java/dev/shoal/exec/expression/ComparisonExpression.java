@@ -3,7 +3,9 @@ package dev.shoal.exec.expression;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.TypeKind;
 
@@ -28,10 +30,14 @@ final class ComparisonExpression implements VectorExpression {
         TypeKind.Storage sa = a.type().storage();
         TypeKind.Storage sb = b.type().storage();
         if (sa == TypeKind.Storage.LONG && sb == TypeKind.Storage.LONG) {
-            int scale = Math.max(Decimals.scaleOf(a.type()), Decimals.scaleOf(b.type()));
-            long[] x = NumericInputs.longsAtScale(a, scale);
-            long[] y = NumericInputs.longsAtScale(b, scale);
-            compareLongs(x, y, out, n);
+            if (a instanceof Int128Vector || b instanceof Int128Vector || !tryCompareLongs(a, b, out, n)) {
+                boolean[] nulls = Nulls.union(a, b);
+                for (int i = 0; i < n; i++) {
+                    if (!Nulls.isNull(nulls, i)) {
+                        out[i] = test(Decimals.bigDecimalAt(a, i).compareTo(Decimals.bigDecimalAt(b, i)));
+                    }
+                }
+            }
         } else if (sa == TypeKind.Storage.BYTES) {
             VarcharVector x = (VarcharVector) a;
             VarcharVector y = (VarcharVector) b;
@@ -53,6 +59,24 @@ final class ComparisonExpression implements VectorExpression {
             }
         }
         return new BooleanVector(out, Nulls.union(a, b), n);
+    }
+
+    /** Compares at the common scale; false when bringing a side to that scale overflows a long. */
+    private boolean tryCompareLongs(ColumnVector a, ColumnVector b, boolean[] out, int n) {
+        int scale = Math.max(Decimals.scaleOf(a.type()), Decimals.scaleOf(b.type()));
+        long[] x;
+        long[] y;
+        try {
+            x = NumericInputs.longsAtScale(a, scale);
+            y = NumericInputs.longsAtScale(b, scale);
+        } catch (ShoalException e) {
+            if (!Decimals.isOverflow(e)) {
+                throw e;
+            }
+            return false;
+        }
+        compareLongs(x, y, out, n);
+        return true;
     }
 
     private void compareLongs(long[] x, long[] y, boolean[] out, int n) {

@@ -1,21 +1,33 @@
 package dev.shoal.exec.expression;
 
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.Int128Vector;
+import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
-/** Exact arithmetic on unscaled longs: rescaling, rounding half away from zero, overflow checks. */
+/**
+ * Exact arithmetic on unscaled longs: rescaling, rounding half away from zero, overflow checks.
+ * Decimals wider than 18 digits fall back to {@link BigDecimal} one value at a time; they are rare
+ * (a sum times a small fraction, as in TPC-H Q11), so the long path stays the fast one.
+ */
 public final class Decimals {
     private static final long[] POWERS_OF_TEN = new long[19];
+    private static final BigInteger[] BIG_POWERS_OF_TEN = new BigInteger[DataType.MAX_DECIMAL_PRECISION + 1];
 
     static {
         POWERS_OF_TEN[0] = 1;
         for (int i = 1; i < POWERS_OF_TEN.length; i++) {
             POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+        for (int i = 0; i < BIG_POWERS_OF_TEN.length; i++) {
+            BIG_POWERS_OF_TEN[i] = BigInteger.TEN.pow(i);
         }
     }
 
@@ -99,6 +111,38 @@ public final class Decimals {
         }
     }
 
+    /** Whether a decimal vector of this type may hold values wider than a long (an {@link Int128Vector}). */
+    public static boolean isWide(DataType type) {
+        return type.kind() == TypeKind.DECIMAL && type.precision() > DataType.MAX_LONG_DECIMAL_PRECISION;
+    }
+
+    /** The exact value at a position of a numeric vector of longs (integral or decimal, narrow or wide). */
+    public static BigDecimal bigDecimalAt(ColumnVector vector, int position) {
+        int scale = scaleOf(vector.type());
+        if (vector instanceof Int128Vector wide) {
+            return new BigDecimal(wide.get(position), scale);
+        }
+        return BigDecimal.valueOf(((LongVector) vector).get(position), scale);
+    }
+
+    /** An unscaled value ({@code Long} or {@code BigInteger}) as a BigDecimal. */
+    public static BigDecimal toBigDecimal(Object unscaled, int scale) {
+        return unscaled instanceof BigInteger big ? new BigDecimal(big, scale) : BigDecimal.valueOf((Long) unscaled, scale);
+    }
+
+    /**
+     * {@code value} rounded half up to the type's scale, as the internal representation: a Long when it
+     * fits, else a BigInteger. Fails when it has more digits than the type's precision.
+     */
+    public static Object unscaledOf(BigDecimal value, DataType type) {
+        BigInteger unscaled = value.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue();
+        if (unscaled.abs().compareTo(BIG_POWERS_OF_TEN[type.precision()]) >= 0) {
+            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "numeric overflow: value "
+                    + value.toPlainString() + " does not fit " + type);
+        }
+        return unscaled.bitLength() < 64 ? (Object) unscaled.longValue() : unscaled;
+    }
+
     public static double toDouble(long unscaled, int scale) {
         return scale == 0 ? unscaled : unscaled / (double) POWERS_OF_TEN[scale];
     }
@@ -108,7 +152,10 @@ public final class Decimals {
     }
 
     public static ShoalException overflow() {
-        return new ShoalException(ErrorCode.NUMERIC_OVERFLOW,
-                "numeric overflow: the value does not fit in 18 digits (wider decimals are not supported yet)");
+        return new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "numeric overflow: the value does not fit in 64 bits");
+    }
+
+    static boolean isOverflow(ShoalException e) {
+        return e.code() == ErrorCode.NUMERIC_OVERFLOW;
     }
 }

@@ -104,7 +104,8 @@ public final class ExpressionCompiler {
             case CONCAT -> new RowFunctionExpression(compileAll(args), StringFunctions::concat, type, false);
             case COALESCE -> coalesce(args, type);
             case ABS -> new RowFunctionExpression(compileAll(args),
-                    v -> v[0] instanceof Double d ? (Object) Math.abs(d) : (Object) Math.abs((Long) v[0]), type, false);
+                    v -> v[0] instanceof Double d ? (Object) Math.abs(d)
+                            : v[0] instanceof java.math.BigInteger wide ? wide.abs() : (Object) Math.abs((Long) v[0]), type, false);
             default -> new RowFunctionExpression(compileAll(args),
                     ScalarFunctions.of(op, args.stream().map(Expr::type).toList(), type), type, false);
         };

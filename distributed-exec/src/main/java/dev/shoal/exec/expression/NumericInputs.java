@@ -2,6 +2,7 @@ package dev.shoal.exec.expression;
 
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.type.TypeKind;
 
@@ -10,9 +11,11 @@ final class NumericInputs {
     private NumericInputs() {
     }
 
-    /** Unscaled values brought to {@code scale}; the vector must hold longs. */
+    /** Unscaled values brought to {@code scale}; the vector must hold longs (overflow error otherwise). */
     static long[] longsAtScale(ColumnVector vector, int scale) {
-        LongVector longs = (LongVector) vector;
+        if (!(vector instanceof LongVector longs)) {
+            throw Decimals.overflow();
+        }
         int from = Decimals.scaleOf(longs.type());
         if (from == scale) {
             return longs.values();
@@ -35,6 +38,13 @@ final class NumericInputs {
     static double[] doubles(ColumnVector vector) {
         if (vector instanceof DoubleVector doubles) {
             return doubles.values();
+        }
+        if (vector instanceof Int128Vector) {
+            double[] out = new double[vector.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Decimals.bigDecimalAt(vector, i).doubleValue();
+            }
+            return out;
         }
         LongVector longs = (LongVector) vector;
         int scale = Decimals.scaleOf(longs.type());

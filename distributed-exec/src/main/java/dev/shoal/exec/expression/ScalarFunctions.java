@@ -157,12 +157,15 @@ final class ScalarFunctions {
     private static Object extreme(Object[] v, List<DataType> types, DataType type, boolean greatest) {
         Comparable best = null;
         for (int i = 0; i < v.length; i++) {
-            Comparable value = (Comparable) ValueCasts.cast(v[i], types.get(i), type);
+            Object cast = ValueCasts.cast(v[i], types.get(i), type);
+            // Decimals compare as BigDecimal: a Long and a BigInteger (a wider value) do not compare.
+            Comparable value = type.kind() == TypeKind.DECIMAL && cast != null
+                    ? Decimals.toBigDecimal(cast, type.scale()) : (Comparable) cast;
             if (best == null || (greatest ? value.compareTo(best) > 0 : value.compareTo(best) < 0)) {
                 best = value;
             }
         }
-        return best;
+        return best instanceof BigDecimal decimal ? Decimals.unscaledOf(decimal, type) : best;
     }
 
     private static Object round(Object[] v, DataType from, DataType to) {
@@ -178,7 +181,7 @@ final class ScalarFunctions {
         if (value instanceof Double d) {
             return BigDecimal.valueOf(d);
         }
-        return BigDecimal.valueOf((Long) value, type.kind() == TypeKind.DECIMAL ? type.scale() : 0);
+        return Decimals.toBigDecimal(value, type.kind() == TypeKind.DECIMAL ? type.scale() : 0);
     }
 
     private static double asDouble(Object value, DataType type) {
@@ -188,7 +191,7 @@ final class ScalarFunctions {
     static Object fromDecimal(BigDecimal value, DataType type) {
         return switch (type.kind()) {
             case DOUBLE -> value.doubleValue();
-            case DECIMAL -> value.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+            case DECIMAL -> Decimals.unscaledOf(value, type);
             default -> value.setScale(0, RoundingMode.HALF_UP).longValueExact();
         };
     }

@@ -6,6 +6,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,7 +38,7 @@ public final class ValueCasts {
                 case BOOLEAN -> toBoolean(value, from);
                 case INTEGER -> checkInteger(toLong(value, from, 0));
                 case BIGINT -> toLong(value, from, 0);
-                case DECIMAL -> checkPrecision(toLong(value, from, to.scale()), to);
+                case DECIMAL -> toDecimal(value, from, to);
                 case DOUBLE -> toDouble(value, from);
                 case VARCHAR -> toVarchar(value, from);
                 case DATE -> toDate(value, from);
@@ -57,7 +58,7 @@ public final class ValueCasts {
 
     private static Object toBoolean(Object value, DataType from) {
         return switch (from.storage()) {
-            case LONG -> (Long) value != 0;
+            case LONG -> ((Number) value).longValue() != 0 || value instanceof BigInteger;
             case DOUBLE -> (Double) value != 0;
             case BYTES -> switch (((String) value).trim().toLowerCase(Locale.ROOT)) {
                 case "true", "t", "1" -> true;
@@ -73,7 +74,9 @@ public final class ValueCasts {
             throw invalid(value, from, scale == 0 ? DataType.BIGINT : DataType.decimal(18, scale));
         }
         return switch (from.storage()) {
-            case LONG -> Decimals.rescale((Long) value, Decimals.scaleOf(from), scale);
+            case LONG -> value instanceof BigInteger big
+                    ? new BigDecimal(big, from.scale()).setScale(scale, RoundingMode.HALF_UP).unscaledValue().longValueExact()
+                    : Decimals.rescale((Long) value, Decimals.scaleOf(from), scale);
             case DOUBLE -> {
                 double d = (Double) value;
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -95,17 +98,45 @@ public final class ValueCasts {
         return value;
     }
 
-    private static long checkPrecision(long unscaled, DataType to) {
-        if (to.precision() < 19 && Math.abs(unscaled) >= Decimals.powerOfTen(to.precision())) {
-            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "value " + Decimals.toBigDecimal(unscaled, to.scale())
-                    + " does not fit " + to);
+    /** An unscaled decimal of type {@code to}: a Long, or a BigInteger for a value wider than a long. */
+    private static Object toDecimal(Object value, DataType from, DataType to) {
+        boolean number = from.kind() == TypeKind.INTEGER || from.kind() == TypeKind.BIGINT || from.kind() == TypeKind.DECIMAL;
+        if (number && value instanceof Long unscaled) {
+            long rescaled;
+            try {
+                rescaled = Decimals.rescale(unscaled, Decimals.scaleOf(from), to.scale());
+            } catch (ShoalException e) {
+                rescaled = Long.MIN_VALUE; // over 64 bits: the exact path below decides
+            }
+            if (rescaled != Long.MIN_VALUE && (to.precision() > DataType.MAX_LONG_DECIMAL_PRECISION
+                    || Math.abs(rescaled) < Decimals.powerOfTen(to.precision()))) {
+                return rescaled;
+            }
         }
-        return unscaled;
+        if (from.kind() == TypeKind.DATE || from.kind() == TypeKind.TIMESTAMP) {
+            throw invalid(value, from, to);
+        }
+        BigDecimal exact = switch (from.storage()) {
+            case LONG -> Decimals.toBigDecimal(value, Decimals.scaleOf(from));
+            case DOUBLE -> {
+                double d = (Double) value;
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw invalid(value, from, to);
+                }
+                // The shortest decimal that reads back as d (2.675, not 2.67499999...), as Trino and DuckDB round it.
+                yield BigDecimal.valueOf(d);
+            }
+            case BOOLEAN -> (Boolean) value ? BigDecimal.ONE : BigDecimal.ZERO;
+            case BYTES -> new BigDecimal(((String) value).trim());
+        };
+        return Decimals.unscaledOf(exact, to);
     }
 
     private static double toDouble(Object value, DataType from) {
         return switch (from.storage()) {
-            case LONG -> Decimals.toDouble((Long) value, Decimals.scaleOf(from));
+            case LONG -> value instanceof BigInteger big
+                    ? new BigDecimal(big, Decimals.scaleOf(from)).doubleValue()
+                    : Decimals.toDouble((Long) value, Decimals.scaleOf(from));
             case DOUBLE -> (Double) value;
             case BOOLEAN -> (Boolean) value ? 1.0 : 0.0;
             case BYTES -> Double.parseDouble(((String) value).trim());
@@ -114,7 +145,7 @@ public final class ValueCasts {
 
     public static String toVarchar(Object value, DataType from) {
         return switch (from.kind()) {
-            case DECIMAL -> Decimals.toBigDecimal((Long) value, from.scale()).toPlainString();
+            case DECIMAL -> Decimals.toBigDecimal(value, from.scale()).toPlainString();
             case DATE -> LocalDate.ofEpochDay((Long) value).toString();
             case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
                     (int) Math.floorMod((Long) value, 1_000_000L) * 1000, ZoneOffset.UTC).format(TIMESTAMP_OUTPUT);

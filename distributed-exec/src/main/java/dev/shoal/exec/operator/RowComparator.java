@@ -4,6 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.plan.SortKey;
@@ -38,6 +39,9 @@ public final class RowComparator {
             }
             if (column instanceof LongVector longs) {
                 result = Long.compare(longs.get(a), longs.get(b));
+            } else if (column instanceof Int128Vector wide) {
+                result = Long.compare(wide.high()[a], wide.high()[b]);
+                result = result != 0 ? result : Long.compareUnsigned(wide.low()[a], wide.low()[b]);
             } else if (column instanceof DoubleVector doubles) {
                 result = Double.compare(doubles.get(a), doubles.get(b));
             } else if (column instanceof VarcharVector strings) {

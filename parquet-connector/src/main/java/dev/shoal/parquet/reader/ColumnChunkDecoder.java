@@ -1,6 +1,7 @@
 package dev.shoal.parquet.reader;
 
 import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -172,8 +173,8 @@ final class ColumnChunkDecoder {
                     (r, b) -> ((VectorBuilder.Doubles) b).append(r.readDouble()));
             case BINARY, FIXED_LEN_BYTE_ARRAY -> {
                 if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
-                    yield requireStorage(TypeKind.Storage.LONG, type, (r, b) -> ((VectorBuilder.Longs) b).append(
-                            decimalBytesToLong(r.readBytes()) * rescale));
+                    yield requireStorage(TypeKind.Storage.LONG, type,
+                            (r, b) -> appendDecimal((VectorBuilder.Longs) b, r.readBytes()));
                 }
                 yield requireStorage(TypeKind.Storage.BYTES, type, (r, b) -> {
                     Binary binary = r.readBytes();
@@ -226,12 +227,45 @@ final class ColumnChunkDecoder {
         return (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + nanosOfDay / 1000;
     }
 
-    long decimalBytesToLong(Binary binary) {
-        BigInteger value = new BigInteger(binary.getBytesUnsafe());
-        if (value.bitLength() > 63) {
-            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value in column " + column.getPath()[0]
-                    + " of " + file + " exceeds 18 digits, which Shoal does not support yet");
+    /** A big-endian two's complement decimal, rescaled to the target; 128-bit when the target is over 18 digits. */
+    void appendDecimal(VectorBuilder.Longs builder, Binary binary) {
+        byte[] bytes = binary.getBytesUnsafe();
+        if (rescale == 1 && bytes.length > 0 && bytes.length <= 16) {
+            // Sign-extend the big-endian bytes into two words without a BigInteger per value.
+            long high = bytes[0] < 0 ? -1 : 0;
+            long low = high;
+            for (byte b : bytes) {
+                high = (high << 8) | (low >>> 56);
+                low = (low << 8) | (b & 0xff);
+            }
+            if (Int128Vector.fitsInLong(high, low) || target.precision() > DataType.MAX_LONG_DECIMAL_PRECISION) {
+                builder.append(high, low);
+                return;
+            }
         }
-        return value.longValue();
+        BigInteger value = decimalValue(binary);
+        if (value.bitLength() < 64) {
+            builder.append(value.longValue());
+        } else {
+            builder.append(value.shiftRight(64).longValue(), value.longValue());
+        }
+    }
+
+    /** A decimal dictionary entry as a long, or null when it needs 128 bits (the caller then reads value by value). */
+    Long decimalAsLong(Binary binary) {
+        BigInteger value = decimalValue(binary);
+        return value.bitLength() < 64 ? (Long) value.longValue() : null;
+    }
+
+    private BigInteger decimalValue(Binary binary) {
+        BigInteger value = new BigInteger(binary.getBytesUnsafe());
+        if (rescale != 1) {
+            value = value.multiply(BigInteger.valueOf(rescale));
+        }
+        if (value.bitLength() >= 64 && (value.bitLength() >= 128 || target.precision() <= DataType.MAX_LONG_DECIMAL_PRECISION)) {
+            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value " + new java.math.BigDecimal(value, target.scale())
+                    + " in column " + column.getPath()[0] + " of " + file + " does not fit " + target);
+        }
+        return value;
     }
 }

@@ -65,7 +65,11 @@ final class DictionaryValues {
                 if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
                     long[] values = new long[size];
                     for (int i = 0; i < size; i++) {
-                        values[i] = decoder.decimalBytesToLong(dictionary.decodeToBinary(i)) * rescale;
+                        Long value = decoder.decimalAsLong(dictionary.decodeToBinary(i));
+                        if (value == null) {
+                            return null;
+                        }
+                        values[i] = value;
                     }
                     return new DictionaryValues(values, null, null);
                 }

@@ -4,6 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.plan.ScanColumn;
@@ -60,7 +61,9 @@ final class BatchWriteSupport extends WriteSupport<Integer> {
     }
 
     private void writeValue(ColumnVector vector, int row) {
-        if (vector instanceof LongVector longs) {
+        if (ParquetSchemas.isWideDecimal(vector.type())) {
+            consumer.addBinary(Binary.fromConstantByteArray(int128BigEndian(vector, row)));
+        } else if (vector instanceof LongVector longs) {
             TypeKind kind = longs.type().kind();
             if (kind == TypeKind.INTEGER || kind == TypeKind.DATE) {
                 consumer.addInteger(Math.toIntExact(longs.get(row)));
@@ -75,5 +78,24 @@ final class BatchWriteSupport extends WriteSupport<Integer> {
             VarcharVector strings = (VarcharVector) vector;
             consumer.addBinary(Binary.fromConstantByteArray(strings.data(), strings.start(row), strings.length(row)));
         }
+    }
+
+    /** The 16-byte big-endian two's complement form Parquet stores a FIXED_LEN_BYTE_ARRAY(16) decimal in. */
+    private static byte[] int128BigEndian(ColumnVector vector, int row) {
+        long high;
+        long low;
+        if (vector instanceof Int128Vector wide) {
+            high = wide.high()[row];
+            low = wide.low()[row];
+        } else {
+            low = ((LongVector) vector).get(row);
+            high = low >> 63;
+        }
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            bytes[7 - i] = (byte) (high >>> (8 * i));
+            bytes[15 - i] = (byte) (low >>> (8 * i));
+        }
+        return bytes;
     }
 }

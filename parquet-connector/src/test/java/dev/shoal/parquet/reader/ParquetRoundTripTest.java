@@ -50,7 +50,8 @@ class ParquetRoundTripTest {
             new ScanColumn("category", DataType.VARCHAR),
             new ScanColumn("comment", DataType.VARCHAR),
             new ScanColumn("day", DataType.DATE),
-            new ScanColumn("at", DataType.TIMESTAMP));
+            new ScanColumn("at", DataType.TIMESTAMP),
+            new ScanColumn("total", DataType.decimal(38, 4)));
 
     @TempDir
     static Path root;
@@ -85,6 +86,10 @@ class ParquetRoundTripTest {
             builders.get(6).appendValue(isNull ? null : "comment é " + i + "x".repeat(i % 13));
             builders.get(7).appendValue(isNull ? null : (long) (i % 3000 + 8000));
             builders.get(8).appendValue(isNull ? null : 1_600_000_000_000_000L + i * 1_000_000L);
+            // Every third value needs 128 bits; the others fit in a long.
+            builders.get(9).appendValue(isNull ? null : i % 3 == 0
+                    ? java.math.BigInteger.TEN.pow(30).multiply(java.math.BigInteger.valueOf(i - ROWS / 2)).add(java.math.BigInteger.valueOf(i))
+                    : (Object) ((long) i * 7 - 9999));
         }
         List<ColumnVector> vectors = builders.stream().map(VectorBuilder::build).toList();
         return new Batch(vectors, ROWS);
@@ -136,13 +141,21 @@ class ParquetRoundTripTest {
         }
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = duck.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*), count(price), sum(price), min(day), max(comment) "
-                     + "FROM read_parquet('" + file + "')")) {
+             ResultSet rs = statement.executeQuery("SELECT count(*), count(price), sum(price), min(day), max(comment), "
+                     + "sum(total) FROM read_parquet('" + file + "')")) {
             rs.next();
             assertEquals(ROWS, rs.getLong(1));
             assertEquals(ROWS - (ROWS + 3) / 7, rs.getLong(2));
             assertEquals(java.math.BigDecimal.valueOf(expectedPrice, 2), rs.getBigDecimal(3));
             assertEquals(java.time.LocalDate.ofEpochDay(8000), rs.getObject(4, java.time.LocalDate.class));
+            java.math.BigInteger expectedTotal = java.math.BigInteger.ZERO;
+            for (int i = 0; i < ROWS; i++) {
+                Object value = data.column(9).valueAt(i);
+                if (value != null) {
+                    expectedTotal = expectedTotal.add(value instanceof java.math.BigInteger big ? big : java.math.BigInteger.valueOf((Long) value));
+                }
+            }
+            assertEquals(new java.math.BigDecimal(expectedTotal, 4), rs.getBigDecimal(6), "DuckDB reads the 16-byte decimals");
         }
     }
 

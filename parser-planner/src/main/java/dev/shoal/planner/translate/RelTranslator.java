@@ -406,7 +406,7 @@ public final class RelTranslator {
             return null;
         }
         return switch (type.kind()) {
-            case DECIMAL -> literal.getValueAs(java.math.BigDecimal.class).setScale(type.scale()).unscaledValue().longValueExact();
+            case DECIMAL -> RexTranslator.unscaled(literal.getValueAs(java.math.BigDecimal.class), type);
             case DOUBLE -> literal.getValueAs(java.math.BigDecimal.class).doubleValue();
             case INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class).longValueExact();
             default -> RexTranslator.literal(literal).value();

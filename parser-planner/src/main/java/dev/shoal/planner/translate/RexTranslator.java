@@ -23,6 +23,7 @@ import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,12 @@ final class RexTranslator {
         throw unsupported("expression " + node);
     }
 
+    /** The unscaled value at the type's scale: a Long, or a BigInteger when it needs more than 64 bits. */
+    static Object unscaled(BigDecimal value, DataType type) {
+        BigInteger unscaled = value.setScale(type.scale(), java.math.RoundingMode.HALF_UP).unscaledValue();
+        return unscaled.bitLength() < 64 ? (Object) unscaled.longValue() : unscaled;
+    }
+
     static Literal literal(RexLiteral literal) {
         DataType type = SqlTypes.toShoal(literal.getType());
         if (literal.isNull()) {
@@ -58,8 +65,7 @@ final class RexTranslator {
         return switch (literal.getType().getSqlTypeName()) {
             case BOOLEAN -> new Literal(literal.getValueAs(Boolean.class), type);
             case TINYINT, SMALLINT, INTEGER, BIGINT -> new Literal(literal.getValueAs(BigDecimal.class).longValueExact(), type);
-            case DECIMAL -> new Literal(literal.getValueAs(BigDecimal.class).setScale(type.scale())
-                    .unscaledValue().longValueExact(), type);
+            case DECIMAL -> new Literal(unscaled(literal.getValueAs(BigDecimal.class), type), type);
             case FLOAT, REAL, DOUBLE -> new Literal(literal.getValueAs(BigDecimal.class).doubleValue(), type);
             case CHAR, VARCHAR -> new Literal(literal.getValueAs(String.class), type);
             case DATE -> new Literal((long) literal.getValueAs(DateString.class).getDaysSinceEpoch(), type);
