@@ -39,10 +39,10 @@ public record Batch(List<ColumnVector> columns, int rowCount) {
         if (from == 0 && count == rowCount) {
             return this;
         }
-        int[] positions = new int[count];
-        for (int i = 0; i < count; i++) {
-            positions[i] = from + i;
+        List<ColumnVector> out = new ArrayList<>(columns.size());
+        for (ColumnVector column : columns) {
+            out.add(column.slice(from, count));
         }
-        return take(positions, count);
+        return new Batch(out, count);
     }
 }

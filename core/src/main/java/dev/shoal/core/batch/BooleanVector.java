@@ -57,6 +57,12 @@ public final class BooleanVector implements ColumnVector {
     }
 
     @Override
+    public BooleanVector slice(int from, int count) {
+        return new BooleanVector(java.util.Arrays.copyOfRange(values, from, from + count),
+                ColumnVector.sliceNulls(nulls, from, count), count);
+    }
+
+    @Override
     public Object valueAt(int position) {
         return isNull(position) ? null : values[position];
     }

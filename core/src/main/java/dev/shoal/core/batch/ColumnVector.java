@@ -24,6 +24,9 @@ public sealed interface ColumnVector permits LongVector, Int128Vector, DoubleVec
     /** A new vector holding the values at {@code positions[0..count)}, in that order. */
     ColumnVector take(int[] positions, int count);
 
+    /** The values at {@code [from, from + count)}, copied by range. */
+    ColumnVector slice(int from, int count);
+
     /**
      * The value at a position in Shoal's internal representation: {@code Long} for integral types,
      * decimals (unscaled; {@code BigInteger} when wider than a long), dates (days) and timestamps
@@ -31,6 +34,18 @@ public sealed interface ColumnVector permits LongVector, Int128Vector, DoubleVec
      * {@code String}. {@code null} for SQL NULL.
      */
     Object valueAt(int position);
+
+    static boolean[] sliceNulls(boolean[] nulls, int from, int count) {
+        if (nulls == null) {
+            return null;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (nulls[i]) {
+                return java.util.Arrays.copyOfRange(nulls, from, from + count);
+            }
+        }
+        return null;
+    }
 
     static boolean[] takeNulls(boolean[] nulls, int[] positions, int count) {
         if (nulls == null) {

@@ -52,6 +52,12 @@ public final class DoubleVector implements ColumnVector {
     }
 
     @Override
+    public DoubleVector slice(int from, int count) {
+        return new DoubleVector(java.util.Arrays.copyOfRange(values, from, from + count),
+                ColumnVector.sliceNulls(nulls, from, count), count);
+    }
+
+    @Override
     public Object valueAt(int position) {
         return isNull(position) ? null : values[position];
     }

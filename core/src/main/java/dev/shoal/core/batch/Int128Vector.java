@@ -98,6 +98,12 @@ public final class Int128Vector implements ColumnVector {
     }
 
     @Override
+    public Int128Vector slice(int from, int count) {
+        return new Int128Vector(type, java.util.Arrays.copyOfRange(high, from, from + count),
+                java.util.Arrays.copyOfRange(low, from, from + count), ColumnVector.sliceNulls(nulls, from, count), count);
+    }
+
+    @Override
     public Object valueAt(int position) {
         if (isNull(position)) {
             return null;

@@ -59,6 +59,12 @@ public final class LongVector implements ColumnVector {
     }
 
     @Override
+    public LongVector slice(int from, int count) {
+        return new LongVector(type, java.util.Arrays.copyOfRange(values, from, from + count),
+                ColumnVector.sliceNulls(nulls, from, count), count);
+    }
+
+    @Override
     public Object valueAt(int position) {
         return isNull(position) ? null : values[position];
     }

@@ -104,6 +104,13 @@ public final class VarcharVector implements ColumnVector {
         return new VarcharVector(out, outOffsets, ColumnVector.takeNulls(nulls, positions, count), count);
     }
 
+    /** Shares the bytes; only the offsets are copied (they may start past zero). */
+    @Override
+    public VarcharVector slice(int from, int count) {
+        return new VarcharVector(data, java.util.Arrays.copyOfRange(offsets, from, from + count + 1),
+                ColumnVector.sliceNulls(nulls, from, count), count);
+    }
+
     @Override
     public Object valueAt(int position) {
         return isNull(position) ? null : getString(position);

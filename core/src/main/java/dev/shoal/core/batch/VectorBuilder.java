@@ -340,13 +340,15 @@ public abstract sealed class VectorBuilder {
     }
 
     public static final class Bytes extends VectorBuilder {
-        private byte[] data = new byte[64];
+        private byte[] data;
         private int[] offsets;
         private int dataSize;
 
         Bytes(DataType type, int capacity) {
             super(type, capacity);
             offsets = new int[Math.max(capacity, 1) + 1];
+            // Room for short strings up front: growing from a few bytes copied the data many times.
+            data = new byte[Math.max(64, Math.min(capacity * 8, 1 << 20))];
         }
 
         public void append(byte[] bytes, int offset, int length) {

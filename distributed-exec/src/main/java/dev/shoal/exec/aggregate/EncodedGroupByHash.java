@@ -9,6 +9,9 @@ import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.type.DataType;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.List;
  * NULL is a key value of its own, as GROUP BY requires.
  */
 final class EncodedGroupByHash implements GroupByHash {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private final List<VectorBuilder> keyBuilders = new ArrayList<>();
     private int[] slots = new int[1024];
     private int mask = slots.length - 1;
@@ -164,7 +169,7 @@ final class EncodedGroupByHash implements GroupByHash {
         } else {
             VarcharVector strings = (VarcharVector) key;
             int length = strings.length(row);
-            putLong(length);
+            putInt(length);
             ensureScratch(length);
             System.arraycopy(strings.data(), strings.start(row), scratch, scratchSize, length);
             scratchSize += length;
@@ -178,9 +183,14 @@ final class EncodedGroupByHash implements GroupByHash {
 
     private void putLong(long value) {
         ensureScratch(8);
-        for (int i = 0; i < 8; i++) {
-            scratch[scratchSize++] = (byte) (value >>> (i * 8));
-        }
+        LONGS.set(scratch, scratchSize, value);
+        scratchSize += 8;
+    }
+
+    private void putInt(int value) {
+        ensureScratch(4);
+        INTS.set(scratch, scratchSize, value);
+        scratchSize += 4;
     }
 
     private void ensureScratch(int more) {
@@ -189,11 +199,17 @@ final class EncodedGroupByHash implements GroupByHash {
         }
     }
 
+    /** Eight bytes per step (a byte at a time was a fifth of TPC-H Q1's time). */
     private static long hash(byte[] bytes, int length) {
         long h = 0x9E3779B97F4A7C15L ^ length;
-        for (int i = 0; i < length; i++) {
-            h = (h ^ (bytes[i] & 0xff)) * 0x100000001B3L;
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            h = Long.rotateLeft(h ^ (long) LONGS.get(bytes, i), 29) * 0xff51afd7ed558ccdL;
         }
-        return GroupByHash.mix64(h);
+        long tail = 0;
+        for (int shift = 0; i < length; i++, shift += 8) {
+            tail |= (bytes[i] & 0xffL) << shift;
+        }
+        return GroupByHash.mix64(h ^ tail);
     }
 }

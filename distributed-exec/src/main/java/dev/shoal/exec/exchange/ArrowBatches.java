@@ -230,7 +230,7 @@ public final class ArrowBatches {
         long bytes = 0;
         for (ColumnVector column : batch.columns()) {
             bytes += column instanceof VarcharVector strings
-                    ? strings.offsets().length * 4L + strings.data().length
+                    ? (strings.size() + 1) * 4L + strings.start(strings.size()) - strings.start(0)
                     : column instanceof BooleanVector ? column.size()
                     : column instanceof Int128Vector ? column.size() * 16L : column.size() * 8L;
             if (column.nulls() != null) {

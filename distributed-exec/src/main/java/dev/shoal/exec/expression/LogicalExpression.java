@@ -20,34 +20,48 @@ final class LogicalExpression implements VectorExpression {
     public ColumnVector evaluate(Batch batch) {
         int n = batch.rowCount();
         // AND: false wins, else null wins, else true. OR: true wins, else null wins, else false.
+        // The loops are branch-free: with a predicate true for half the rows, branches mispredict.
         boolean[] decided = new boolean[n];
-        boolean[] unknown = new boolean[n];
+        boolean[] unknown = null;
         for (VectorExpression argument : arguments) {
             BooleanVector v = (BooleanVector) argument.evaluate(batch);
             boolean[] values = v.values();
             boolean[] nulls = v.nulls();
-            for (int i = 0; i < n; i++) {
-                if (nulls != null && nulls[i]) {
-                    unknown[i] = true;
-                } else if (values[i] != isAnd) {
-                    decided[i] = true;
+            if (nulls == null) {
+                if (isAnd) {
+                    for (int i = 0; i < n; i++) {
+                        decided[i] |= !values[i];
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        decided[i] |= values[i];
+                    }
+                }
+            } else {
+                if (unknown == null) {
+                    unknown = new boolean[n];
+                }
+                for (int i = 0; i < n; i++) {
+                    unknown[i] |= nulls[i];
+                    decided[i] |= !nulls[i] & (values[i] != isAnd);
                 }
             }
         }
         boolean[] out = new boolean[n];
-        boolean[] outNulls = null;
-        for (int i = 0; i < n; i++) {
-            if (decided[i]) {
-                out[i] = !isAnd;
-            } else if (unknown[i]) {
-                if (outNulls == null) {
-                    outNulls = new boolean[n];
-                }
-                outNulls[i] = true;
-            } else {
-                out[i] = isAnd;
+        if (unknown == null) {
+            for (int i = 0; i < n; i++) {
+                out[i] = decided[i] != isAnd;
             }
+            return new BooleanVector(out, null, n);
         }
-        return new BooleanVector(out, outNulls, n);
+        boolean[] outNulls = new boolean[n];
+        boolean anyNull = false;
+        for (int i = 0; i < n; i++) {
+            boolean isNull = !decided[i] & unknown[i];
+            outNulls[i] = isNull;
+            anyNull |= isNull;
+            out[i] = decided[i] ? !isAnd : isAnd & !isNull;
+        }
+        return new BooleanVector(out, anyNull ? outNulls : null, n);
     }
 }

@@ -18,11 +18,21 @@ public final class FilterOperator implements Operator {
     public Batch next() {
         for (Batch batch = input.next(); batch != null; batch = input.next()) {
             BooleanVector keep = (BooleanVector) predicate.evaluate(batch);
-            int[] positions = new int[batch.rowCount()];
+            int rows = batch.rowCount();
+            int[] positions = new int[rows];
             int count = 0;
-            for (int i = 0; i < batch.rowCount(); i++) {
-                if (keep.isTrue(i)) {
-                    positions[count++] = i;
+            boolean[] values = keep.values();
+            boolean[] nulls = keep.nulls();
+            // Branch-free: write every position, advance only past kept ones.
+            if (nulls == null) {
+                for (int i = 0; i < rows; i++) {
+                    positions[count] = i;
+                    count += values[i] ? 1 : 0;
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    positions[count] = i;
+                    count += values[i] & !nulls[i] ? 1 : 0;
                 }
             }
             if (count == batch.rowCount()) {
