@@ -36,6 +36,15 @@ public abstract sealed class VectorBuilder {
     /** A vector of {@code count} copies of one value (or NULL). */
     public static ColumnVector constant(DataType type, Object value, int count) {
         VectorBuilder builder = create(type, count);
+        if (value instanceof String text) {
+            // Encode once, not once per row.
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            Bytes strings = (Bytes) builder;
+            for (int i = 0; i < count; i++) {
+                strings.append(bytes);
+            }
+            return builder.build();
+        }
         for (int i = 0; i < count; i++) {
             builder.appendValue(value);
         }
@@ -364,6 +373,24 @@ public abstract sealed class VectorBuilder {
 
         public void append(byte[] bytes) {
             append(bytes, 0, bytes.length);
+        }
+
+        /** Appends {@code dictionary[ids[i]]} for i in 0 .. count-1, none NULL: sized once, then copied. */
+        public void appendGathered(byte[][] dictionary, int[] ids, int count) {
+            long total = dataSize;
+            for (int i = 0; i < count; i++) {
+                total += dictionary[ids[i]].length;
+            }
+            if (total > data.length) {
+                data = Arrays.copyOf(data, grow(data.length, Math.toIntExact(total)));
+            }
+            reserveNotNull(count);
+            for (int i = 0; i < count; i++) {
+                byte[] value = dictionary[ids[i]];
+                System.arraycopy(value, 0, data, dataSize, value.length);
+                dataSize += value.length;
+                offsets[++size] = dataSize;
+            }
         }
 
         @Override

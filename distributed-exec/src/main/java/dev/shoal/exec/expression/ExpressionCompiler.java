@@ -48,6 +48,19 @@ public final class ExpressionCompiler {
         };
     }
 
+    private static VectorExpression comparison(Op op, List<Expr> args) {
+        Expr left = args.get(0);
+        Expr right = args.get(1);
+        VectorExpression special = null;
+        if (right instanceof Literal literal && !(left instanceof Literal)) {
+            special = ConstantComparisonExpression.tryCreate(op, compile(left), left.type(), literal);
+        } else if (left instanceof Literal literal && !(right instanceof Literal)) {
+            special = ConstantComparisonExpression.tryCreate(ConstantComparisonExpression.flipped(op), compile(right),
+                    right.type(), literal);
+        }
+        return special != null ? special : new ComparisonExpression(op, compile(left), compile(right));
+    }
+
     private static List<VectorExpression> compileAll(List<Expr> exprs) {
         List<VectorExpression> out = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
@@ -66,8 +79,7 @@ public final class ExpressionCompiler {
             case NEGATE -> new ArithmeticExpression(Op.SUBTRACT,
                     constant(new Literal(type.storage() == TypeKind.Storage.DOUBLE ? (Object) 0.0 : (Object) 0L, type)),
                     compile(args.get(0)), type);
-            case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
-                    new ComparisonExpression(op, compile(args.get(0)), compile(args.get(1)));
+            case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> comparison(op, args);
             case AND, OR -> new LogicalExpression(op == Op.AND, compileAll(args));
             case NOT -> new NotExpression(compile(args.get(0)));
             case IS_NULL, IS_NOT_NULL -> new IsNullExpression(compile(args.get(0)), op == Op.IS_NOT_NULL);

@@ -127,9 +127,11 @@ final class BulkPageDecoder {
             int bitWidth = array[offset] & 0xff;
             new RleHybridDecoder(array, offset + 1, end, bitWidth).decode(dictionaryIds, defined);
         }
-        if (definitions == null && dictionary.bytes == null) {
+        if (definitions == null) {
             try {
-                if (dictionary.longs != null) {
+                if (dictionary.bytes != null) {
+                    ((VectorBuilder.Bytes) builder).appendGathered(dictionary.bytes, dictionaryIds, count);
+                } else if (dictionary.longs != null) {
                     ((VectorBuilder.Longs) builder).appendGathered(dictionary.longs, dictionaryIds, count);
                 } else {
                     ((VectorBuilder.Doubles) builder).appendGathered(dictionary.doubles, dictionaryIds, count);

@@ -6,7 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -73,14 +73,20 @@ public final class S3ObjectStore implements ObjectStore {
         }
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         try {
-            ResponseBytes<GetObjectResponse> response = client.getObjectAsBytes(
-                    b -> b.bucket(location.bucket()).key(location.key()).range(range));
-            byte[] bytes = response.asByteArrayUnsafe();
-            if (bytes.length != length) {
+            // Straight into an array of the known size: reading into a growing buffer copied every chunk twice.
+            byte[] bytes = new byte[length];
+            int read;
+            try (ResponseInputStream<GetObjectResponse> in = client.getObject(
+                    b -> b.bucket(location.bucket()).key(location.key()).range(range))) {
+                read = in.readNBytes(bytes, 0, length);
+            }
+            if (read != length) {
                 throw new ShoalException(ErrorCode.CORRUPT_FILE, "short read of " + location + ": wanted "
-                        + length + " bytes at " + offset + ", got " + bytes.length);
+                        + length + " bytes at " + offset + ", got " + read);
             }
             return bytes;
+        } catch (java.io.IOException e) {
+            throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot read " + location + ": " + e.getMessage(), e);
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw notFound(location);
         } catch (SdkException e) {
