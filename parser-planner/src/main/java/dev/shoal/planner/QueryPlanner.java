@@ -81,6 +81,12 @@ public final class QueryPlanner {
      */
     private static final HepProgram JOIN_ORDER = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            // A disjunction over several tables implies one per table: from (n1 = 'FRANCE' AND n2 = 'GERMANY')
+            // OR (n1 = 'GERMANY' AND n2 = 'FRANCE') comes n1 IN ('FRANCE', 'GERMANY'), which then moves down
+            // to the scan (TPC-H Q7, Q19). The original condition stays.
+            .addRuleCollection(List.of(
+                    CoreRules.EXPAND_FILTER_DISJUNCTION_GLOBAL,
+                    CoreRules.EXPAND_JOIN_DISJUNCTION_GLOBAL))
             .addRuleCollection(List.of(
                     CoreRules.FILTER_INTO_JOIN,
                     CoreRules.JOIN_CONDITION_PUSH,
