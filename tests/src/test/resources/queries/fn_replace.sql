@@ -1,4 +1,6 @@
--- replace(s, search, replacement). Trino's two-argument replace(s, search) is not accepted yet.
-select n_name, replace(n_name, 'A', 'a') as lowered_a, replace(n_name, 'AN', '') as without_an
+-- replace(s, search[, replacement]); Trino's two-argument form removes every occurrence.
+select n_name, replace(n_name, 'A', 'a') as lowered_a, replace(n_name, 'AN', '') as without_an, replace(n_name, 'A') as no_a
 from nation
 order by n_name
+-- duckdb: select n_name, replace(n_name, 'A', 'a') as lowered_a, replace(n_name, 'AN', '') as without_an, replace(n_name, 'A', '') as no_a
+-- duckdb: from nation order by n_name

@@ -26,7 +26,8 @@ import java.util.List;
 public final class ShoalOperatorTable {
     /** Functions whose Calcite implementation differs from Trino's: never evaluated by Calcite. */
     public static final List<SqlOperator> LIBRARY_FUNCTIONS = List.of(
-            SqlLibraryOperators.IF,
+            TrinoFunctions.IF,
+            TrinoFunctions.REPLACE,
             SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST,
             SqlLibraryOperators.LPAD,

@@ -182,7 +182,7 @@ final class RexTranslator {
             case "ABS" -> new Call(Op.ABS, args, type);
             case "STRPOS" -> new Call(Op.STRPOS, args, type);
             case "POSITION" -> new Call(Op.STRPOS, List.of(args.get(1), args.get(0)), type);
-            case "REPLACE" -> new Call(Op.REPLACE, args, type);
+            case "REPLACE" -> new Call(Op.REPLACE, args.size() == 3 ? args : List.of(args.get(0), args.get(1), Literal.ofString("")), type);
             case "LTRIM" -> new Call(Op.LTRIM, args, type);
             case "RTRIM" -> new Call(Op.RTRIM, args, type);
             case "SPLIT_PART" -> new Call(Op.SPLIT_PART, args, type);

@@ -1,0 +1,74 @@
+package dev.shoal.planner.calcite;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Functions whose Trino signature Calcite's libraries do not offer: optional trailing arguments. */
+final class TrinoFunctions {
+    /** {@code if(condition, then [, else])}: without else, NULL when the condition is not true. */
+    static final SqlOperator IF = new SqlFunction("IF", SqlKind.OTHER_FUNCTION, TrinoFunctions::ifType, null,
+            null, SqlFunctionCategory.SYSTEM) {
+        @Override
+        public SqlOperandCountRange getOperandCountRange() {
+            return SqlOperandCountRanges.between(2, 3);
+        }
+
+        @Override
+        public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            if (!SqlTypeUtil.inBooleanFamily(binding.getOperandType(0))) {
+                if (throwOnFailure) {
+                    throw binding.newValidationSignatureError();
+                }
+                return false;
+            }
+            if (ifType(binding) == null) {
+                if (throwOnFailure) {
+                    throw binding.newValidationSignatureError();
+                }
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public String getAllowedSignatures(String name) {
+            return "IF(<BOOLEAN>, <T>) | IF(<BOOLEAN>, <T>, <T>)";
+        }
+    };
+
+    /** {@code replace(string, search [, replacement])}: without a replacement, occurrences are removed. */
+    static final SqlOperator REPLACE = new SqlFunction("REPLACE", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE_VARYING,
+            null, OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)),
+            SqlFunctionCategory.STRING);
+
+    private TrinoFunctions() {
+    }
+
+    /** The common type of the branches, nullable when else is missing; null when they have none. */
+    private static RelDataType ifType(SqlOperatorBinding binding) {
+        List<RelDataType> branches = new ArrayList<>();
+        for (int i = 1; i < binding.getOperandCount(); i++) {
+            branches.add(binding.getOperandType(i));
+        }
+        RelDataType common = binding.getTypeFactory().leastRestrictive(branches);
+        if (common == null || binding.getOperandCount() == 3) {
+            return common;
+        }
+        return binding.getTypeFactory().createTypeWithNullability(common, true);
+    }
+}
