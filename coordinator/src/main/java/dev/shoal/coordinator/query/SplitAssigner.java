@@ -19,10 +19,12 @@ import java.util.Map;
 
 /**
  * Gives each scan task its share of the table's Parquet files, balanced by bytes: files are
- * taken largest first and each goes to the task with the fewest bytes so far. One listing per
- * table per query.
+ * taken largest first and each goes to the task with the fewest bytes so far. A table with fewer
+ * files than tasks is cut into byte ranges (each reads the row groups whose middle falls in it),
+ * so that one large file still keeps every worker busy. One listing per table per query.
  */
 public final class SplitAssigner {
+    static final long MIN_RANGE_BYTES = 4L << 20;
     private final Catalog catalog;
     private final ObjectStore store;
     private final Map<String, List<Split>> listed = new HashMap<>();
@@ -35,15 +37,43 @@ public final class SplitAssigner {
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
     public PlanNode assign(PlanNode node, int taskIndex, int taskCount) {
         if (node instanceof TableScanNode scan) {
-            return scan.withSplits(share(splitsOf(scan.table()), taskIndex, taskCount));
+            return scan.withSplits(share(cut(splitsOf(scan.table()), taskCount), taskIndex, taskCount));
         }
         return node.inputs().isEmpty() ? node
                 : node.withInputs(node.inputs().stream().map(input -> assign(input, taskIndex, taskCount)).toList());
     }
 
+    /**
+     * Whole files when there are at least as many as tasks; otherwise each file cut into ranges
+     * in proportion to its size, about one per task in all. Files under {@link #MIN_RANGE_BYTES}
+     * stay whole: a range costs a footer read and holds at least one row group to be worth it.
+     */
+    static List<Split> cut(List<Split> files, int taskCount) {
+        if (files.size() >= taskCount || taskCount < 2) {
+            return files;
+        }
+        long total = files.stream().mapToLong(Split::length).sum();
+        List<Split> out = new ArrayList<>();
+        for (Split file : files) {
+            int pieces = (int) Math.min(Math.ceil((double) taskCount * file.length() / Math.max(total, 1)),
+                    file.length() / MIN_RANGE_BYTES);
+            if (pieces <= 1) {
+                out.add(file);
+                continue;
+            }
+            long step = file.length() / pieces;
+            for (int p = 0; p < pieces; p++) {
+                long start = p * step;
+                long end = p == pieces - 1 ? file.length() : start + step;
+                out.add(new Split(file.uri(), file.length(), start, end));
+            }
+        }
+        return out;
+    }
+
     static List<Split> share(List<Split> splits, int taskIndex, int taskCount) {
         List<Split> sorted = new ArrayList<>(splits);
-        sorted.sort(Comparator.comparingLong(Split::length).reversed().thenComparing(Split::uri));
+        sorted.sort(Comparator.comparingLong(Split::bytes).reversed().thenComparing(Split::uri).thenComparingLong(Split::start));
         long[] load = new long[taskCount];
         List<Split> mine = new ArrayList<>();
         for (Split split : sorted) {
@@ -53,7 +83,7 @@ public final class SplitAssigner {
                     target = t;
                 }
             }
-            load[target] += split.length();
+            load[target] += split.bytes();
             if (target == taskIndex) {
                 mine.add(split);
             }

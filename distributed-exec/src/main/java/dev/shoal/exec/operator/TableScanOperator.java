@@ -33,7 +33,8 @@ public final class TableScanOperator implements Operator {
                     return null;
                 }
                 Split split = splits.next();
-                current = new ParquetSplitReader(store, Location.parse(split.uri()), split.length(), node.columns(),
+                current = new ParquetSplitReader(store, Location.parse(split.uri()), split.length(), split.start(), split.end(),
+                        node.columns(),
                         stats.bytesRead());
             }
             Batch batch = current.nextRowGroup();

@@ -37,11 +37,20 @@ public final class ParquetSplitReader implements AutoCloseable {
 
     public ParquetSplitReader(ObjectStore store, Location location, long length, List<ScanColumn> columns,
                               LongAdder bytesRead) {
+        this(store, location, length, 0, length, columns, bytesRead);
+    }
+
+    /** Only the row groups whose middle byte lies in {@code [start, end)}. */
+    public ParquetSplitReader(ObjectStore store, Location location, long length, long start, long end,
+                              List<ScanColumn> columns, LongAdder bytesRead) {
         this.location = location;
         this.columns = List.copyOf(columns);
         try {
-            this.reader = ParquetFileReader.open(new StoreInputFile(store, location, length, bytesRead),
-                    ParquetReadOptions.builder().build());
+            ParquetReadOptions.Builder options = ParquetReadOptions.builder();
+            if (start != 0 || end != length) {
+                options.withRange(start, end);
+            }
+            this.reader = ParquetFileReader.open(new StoreInputFile(store, location, length, bytesRead), options.build());
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -160,6 +160,31 @@ class ParquetRoundTripTest {
     }
 
     @Test
+    void byteRangesReadEveryRowGroupExactlyOnce() {
+        Location location = Location.parse("s3://lake/ranges/data.parquet");
+        write(location, ParquetWriteOptions.defaults().withRowGroupBytes(64 * 1024));
+        long length = store.length(location);
+        List<Long> ids = new ArrayList<>();
+        int rangesWithRows = 0;
+        long[] cuts = {0, length / 3, length / 2, length - 1, length};
+        for (int r = 0; r + 1 < cuts.length; r++) {
+            int before = ids.size();
+            try (ParquetSplitReader reader = new ParquetSplitReader(store, location, length, cuts[r], cuts[r + 1],
+                    List.of(COLUMNS.get(0)), new LongAdder())) {
+                for (Batch batch = reader.nextRowGroup(); batch != null; batch = reader.nextRowGroup()) {
+                    for (int i = 0; i < batch.rowCount(); i++) {
+                        ids.add((Long) batch.column(0).valueAt(i));
+                    }
+                }
+            }
+            rangesWithRows += ids.size() > before ? 1 : 0;
+        }
+        assertTrue(rangesWithRows >= 2, "the row groups spread over several ranges");
+        assertEquals(ROWS, ids.size());
+        assertEquals(ROWS, ids.stream().distinct().count());
+    }
+
+    @Test
     void fetchesOnlyTheProjectedColumns() {
         Location location = Location.parse("s3://lake/projection/data.parquet");
         write(location, ParquetWriteOptions.defaults().withCodec(CompressionCodecName.UNCOMPRESSED));
