@@ -9,6 +9,7 @@ import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
+import dev.shoal.planner.calcite.TrinoSpellings;
 import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
 import dev.shoal.planner.stats.CardinalityEstimator;
@@ -180,7 +181,7 @@ public final class QueryPlanner {
 
     public SqlNode parse(String sql) {
         try {
-            return SqlParser.create(sql, parserConfig()).parseStmt();
+            return SqlParser.create(TrinoSpellings.rewrite(sql), parserConfig()).parseStmt();
         } catch (SqlParseException e) {
             throw SqlErrors.syntax(e);
         }

@@ -2,6 +2,7 @@ package dev.shoal.planner;
 
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.planner.calcite.TrinoSpellings;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -13,13 +14,14 @@ final class SqlErrors {
 
     static ShoalException syntax(SqlParseException e) {
         SqlParserPos pos = e.getPos();
-        String message = firstLine(e.getMessage());
+        String message = TrinoSpellings.restore(firstLine(e.getMessage()));
         return new ShoalException(ErrorCode.SYNTAX_ERROR, pos == null ? "syntax error: " + message
                 : "syntax error at line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ": " + message, e);
     }
 
     static ShoalException validation(CalciteContextException e) {
-        String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        String message = TrinoSpellings.restore(
+                e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage());
         ErrorCode code = message.contains("Object '") && message.contains("not found") ? ErrorCode.UNKNOWN_TABLE
                 : message.startsWith("Column '") && message.contains("not found") ? ErrorCode.UNKNOWN_COLUMN
                 : message.contains("No match found for function") ? ErrorCode.NOT_SUPPORTED

@@ -57,7 +57,7 @@ public final class ShoalOperatorTable {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DATE_ADD", ReturnTypes.ARG2_NULLABLE,
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
-            SqlBasicFunction.create("DATE_DIFF", ReturnTypes.BIGINT_NULLABLE,
+            SqlBasicFunction.create(TrinoSpellings.DATE_DIFF_ALIAS, ReturnTypes.BIGINT_NULLABLE,
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DAY_OF_WEEK", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DAY_OF_YEAR", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),

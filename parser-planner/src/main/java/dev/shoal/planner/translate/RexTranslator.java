@@ -8,6 +8,7 @@ import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
+import dev.shoal.planner.calcite.TrinoSpellings;
 import dev.shoal.planner.calcite.SqlTypes;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
@@ -207,7 +208,7 @@ final class RexTranslator {
             case "SIGN" -> new Call(Op.SIGN, args, type);
             case "DATE_TRUNC" -> new Call(Op.DATE_TRUNC, args, type);
             case "DATE_ADD" -> new Call(Op.DATE_ADD, args, type);
-            case "DATE_DIFF" -> new Call(Op.DATE_DIFF, args, type);
+            case TrinoSpellings.DATE_DIFF_ALIAS -> new Call(Op.DATE_DIFF, args, type);
             case "FROM_UNIXTIME" -> new Call(Op.FROM_UNIXTIME, args, type);
             case "DAY_OF_WEEK" -> new Call(Op.EXTRACT, type, Literal.ofString("DOW"), args.get(0));
             case "DAY_OF_YEAR" -> new Call(Op.EXTRACT, type, Literal.ofString("DOY"), args.get(0));
