@@ -1,6 +1,7 @@
 package dev.shoal.planner.optimize;
 
 import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
@@ -41,6 +42,32 @@ public final class ColumnPruner {
     private record Pruned(PlanNode node, int[] mapping) {
     }
 
+    /**
+     * Columns only the predicate reads go right after the filter, before a join or an exchange
+     * copies them (TPC-H Q13 broadcast every o_comment its NOT LIKE had already tested).
+     */
+    private static Pruned dropPredicateOnlyColumns(FilterNode filter, int[] mapping, BitSet required) {
+        List<Expr> kept = new ArrayList<>();
+        int[] outMapping = new int[mapping.length];
+        Arrays.fill(outMapping, -1);
+        boolean dropsAny = false;
+        for (int i = 0; i < mapping.length; i++) {
+            if (mapping[i] < 0) {
+                continue;
+            }
+            if (required.get(i)) {
+                outMapping[i] = kept.size();
+                kept.add(new InputRef(mapping[i], filter.outputTypes().get(mapping[i])));
+            } else {
+                dropsAny = true;
+            }
+        }
+        if (!dropsAny || kept.isEmpty()) {
+            return new Pruned(filter, mapping);
+        }
+        return new Pruned(new ProjectNode(filter, kept), outMapping);
+    }
+
     private static Pruned prune(PlanNode node, BitSet required) {
         if (node instanceof TableScanNode scan) {
             return scan(scan, required);
@@ -52,7 +79,8 @@ public final class ColumnPruner {
             BitSet needed = (BitSet) required.clone();
             collect(filter.predicate(), needed);
             Pruned input = prune(filter.input(), needed);
-            return new Pruned(new FilterNode(input.node(), remap(filter.predicate(), input.mapping())), input.mapping());
+            return dropPredicateOnlyColumns(new FilterNode(input.node(), remap(filter.predicate(), input.mapping())),
+                    input.mapping(), required);
         }
         if (node instanceof ProjectNode project) {
             BitSet needed = new BitSet();
