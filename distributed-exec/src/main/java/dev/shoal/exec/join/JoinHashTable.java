@@ -2,6 +2,7 @@ package dev.shoal.exec.join;
 
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.aggregate.GroupByHash;
 
@@ -20,6 +21,13 @@ final class JoinHashTable {
     private final GroupByHash hash;
     private final int[] firstRow;
     private final int[] nextRow;
+    /**
+     * For one integral key over a dense range (TPC-H's keys, most surrogate keys): the chain of
+     * key {@code k} starts at {@code firstRow[k - denseMin]}, no hashing on build or probe.
+     * {@code Long.MIN_VALUE} when the hash is used instead.
+     */
+    private final long denseMin;
+    private static final int MAX_DENSE_SLOTS = 1 << 26;
 
     JoinHashTable(Batch rows, List<Integer> keys, List<DataType> keyTypes) {
         this.rows = rows;
@@ -28,16 +36,32 @@ final class JoinHashTable {
         nextRow = new int[n];
         if (keys.isEmpty()) {
             hash = null;
+            denseMin = Long.MIN_VALUE;
             firstRow = new int[] {n > 0 ? 0 : -1};
             for (int i = 0; i < n; i++) {
                 nextRow[i] = i + 1 < n ? i + 1 : -1;
             }
             return;
         }
-        hash = GroupByHash.create(keyTypes);
         ColumnVector[] keyColumns = columns(rows, keys);
-        int[] groups = hash.assign(keyColumns, n);
-        firstRow = new int[Math.max(1, hash.groupCount())];
+        long[] range = keyColumns.length == 1 && keyColumns[0] instanceof LongVector longs
+                && !dev.shoal.exec.expression.Decimals.isWide(keyTypes.get(0)) ? denseRange(longs, n) : null;
+        int[] groups;
+        if (range != null) {
+            hash = null;
+            denseMin = range[0];
+            long[] values = ((LongVector) keyColumns[0]).values();
+            groups = new int[n];
+            for (int i = 0; i < n; i++) {
+                groups[i] = (int) (values[i] - denseMin);
+            }
+            firstRow = new int[(int) (range[1] - range[0] + 1)];
+        } else {
+            hash = GroupByHash.create(keyTypes);
+            denseMin = Long.MIN_VALUE;
+            groups = hash.assign(keyColumns, n);
+            firstRow = new int[Math.max(1, hash.groupCount())];
+        }
         Arrays.fill(firstRow, -1);
         // Chains are built back to front so that each lists its rows in input order.
         for (int i = n - 1; i >= 0; i--) {
@@ -50,6 +74,27 @@ final class JoinHashTable {
         }
     }
 
+    /** {min, max} of the non-NULL keys when a direct-address table of that span is small enough, else null. */
+    private static long[] denseRange(LongVector keys, int n) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        long[] values = keys.values();
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            if (!keys.isNull(i)) {
+                min = Math.min(min, values[i]);
+                max = Math.max(max, values[i]);
+                present++;
+            }
+        }
+        if (present == 0) {
+            return null;
+        }
+        // The span must be small in absolute terms and next to the rows (4 bytes a slot vs ~32 a hashed key).
+        long span = max - min + 1;
+        return span > 0 && span <= MAX_DENSE_SLOTS && span <= 8L * present + 1024 ? new long[] {min, max} : null;
+    }
+
     Batch rows() {
         return rows;
     }
@@ -58,6 +103,16 @@ final class JoinHashTable {
     int[] firstMatches(Batch probe, List<Integer> probeKeys) {
         int n = probe.rowCount();
         int[] first = new int[n];
+        if (denseMin != Long.MIN_VALUE) {
+            LongVector keys = (LongVector) probe.column(probeKeys.get(0));
+            long[] values = keys.values();
+            int span = firstRow.length;
+            for (int i = 0; i < n; i++) {
+                long offset = values[i] - denseMin;
+                first[i] = offset >= 0 && offset < span && !keys.isNull(i) ? firstRow[(int) offset] : -1;
+            }
+            return first;
+        }
         if (hash == null) {
             Arrays.fill(first, firstRow[0]);
             return first;
