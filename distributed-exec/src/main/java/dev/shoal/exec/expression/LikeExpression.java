@@ -9,34 +9,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * value LIKE constant pattern. Patterns of the forms 'abc', 'abc%', '%abc' and '%abc%' compare
- * bytes directly; anything else compiles to a regular expression once.
+ * value LIKE constant pattern. A pattern whose only wildcard is '%' ('abc%', '%BRASS',
+ * '%special%requests%') is matched on the UTF-8 bytes: a prefix, a suffix, and the pieces between
+ * found in order. Anything else ('_', an escape) compiles to a regular expression once.
  */
 final class LikeExpression implements VectorExpression {
-    private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, REGEX }
-
     private final VectorExpression value;
-    private final Shape shape;
-    private final byte[] literal;
+    /** The pattern cut at each '%': first must start the value, last must end it, the rest occur in order. */
+    private final byte[][] pieces;
     private final Pattern regex;
 
     LikeExpression(VectorExpression value, String pattern, Character escape) {
         this.value = value;
-        String body = pattern;
-        Shape chosen = Shape.REGEX;
-        if (escape == null && body.indexOf('_') < 0) {
-            String inner = body;
-            boolean leading = inner.startsWith("%");
-            boolean trailing = inner.length() > (leading ? 1 : 0) && inner.endsWith("%");
-            inner = inner.substring(leading ? 1 : 0, inner.length() - (trailing ? 1 : 0));
-            if (inner.indexOf('%') < 0) {
-                chosen = leading && trailing ? Shape.CONTAINS : leading ? Shape.SUFFIX : trailing ? Shape.PREFIX : Shape.EXACT;
-                body = inner;
+        if (escape == null && pattern.indexOf('_') < 0) {
+            String[] parts = pattern.split("%", -1);
+            pieces = new byte[parts.length][];
+            for (int i = 0; i < parts.length; i++) {
+                pieces[i] = parts[i].getBytes(StandardCharsets.UTF_8);
             }
+            regex = null;
+        } else {
+            pieces = null;
+            regex = Pattern.compile(toRegex(pattern, escape), Pattern.DOTALL);
         }
-        this.shape = chosen;
-        this.literal = body.getBytes(StandardCharsets.UTF_8);
-        this.regex = chosen == Shape.REGEX ? Pattern.compile(toRegex(pattern, escape), Pattern.DOTALL) : null;
+    }
+
+    private boolean matches(byte[] data, int start, int length) {
+        int end = start + length;
+        byte[] first = pieces[0];
+        if (pieces.length == 1) {
+            return length == first.length && regionEquals(data, start, first);
+        }
+        byte[] last = pieces[pieces.length - 1];
+        if (length < first.length + last.length || !regionEquals(data, start, first)
+                || !regionEquals(data, end - last.length, last)) {
+            return false;
+        }
+        int from = start + first.length;
+        int to = end - last.length;
+        for (int p = 1; p < pieces.length - 1; p++) {
+            int at = indexOf(data, from, to, pieces[p]);
+            if (at < 0) {
+                return false;
+            }
+            from = at + pieces[p].length;
+        }
+        return true;
     }
 
     static String toRegex(String pattern, Character escape) {
@@ -63,15 +81,7 @@ final class LikeExpression implements VectorExpression {
         boolean[] out = new boolean[n];
         byte[] data = v.data();
         for (int i = 0; i < n; i++) {
-            int start = v.start(i);
-            int length = v.length(i);
-            out[i] = switch (shape) {
-                case EXACT -> v.equalsBytes(i, literal);
-                case PREFIX -> length >= literal.length && regionEquals(data, start, literal);
-                case SUFFIX -> length >= literal.length && regionEquals(data, start + length - literal.length, literal);
-                case CONTAINS -> indexOf(data, start, start + length, literal) >= 0;
-                case REGEX -> regex.matcher(v.getString(i)).matches();
-            };
+            out[i] = regex == null ? matches(data, v.start(i), v.length(i)) : regex.matcher(v.getString(i)).matches();
         }
         return new BooleanVector(out, v.nulls(), n);
     }
