@@ -35,14 +35,21 @@ final class LongGroupByHash implements GroupByHash {
         long[] values = column.values();
         boolean[] nulls = column.nulls();
         int[] ids = new int[rows];
+        // Runs of one key (data sorted or clustered by it, as lineitem by l_orderkey) skip the table.
+        long previousKey = 0;
+        int previousGroup = -1;
         for (int row = 0; row < rows; row++) {
             if (nulls != null && nulls[row]) {
                 if (nullGroup < 0) {
                     nullGroup = newGroup(0);
                 }
                 ids[row] = nullGroup;
+            } else if (previousGroup >= 0 && values[row] == previousKey) {
+                ids[row] = previousGroup;
             } else {
-                ids[row] = findOrInsert(values[row]);
+                previousKey = values[row];
+                previousGroup = findOrInsert(previousKey);
+                ids[row] = previousGroup;
             }
         }
         return ids;
@@ -54,8 +61,18 @@ final class LongGroupByHash implements GroupByHash {
         long[] values = column.values();
         boolean[] nulls = column.nulls();
         int[] ids = new int[rows];
+        long previousKey = 0;
+        int previousGroup = Integer.MIN_VALUE;
         for (int row = 0; row < rows; row++) {
-            ids[row] = nulls != null && nulls[row] ? -1 : lookup(values[row]);
+            if (nulls != null && nulls[row]) {
+                ids[row] = -1;
+            } else if (previousGroup != Integer.MIN_VALUE && values[row] == previousKey) {
+                ids[row] = previousGroup;
+            } else {
+                previousKey = values[row];
+                previousGroup = lookup(previousKey);
+                ids[row] = previousGroup;
+            }
         }
         return ids;
     }
