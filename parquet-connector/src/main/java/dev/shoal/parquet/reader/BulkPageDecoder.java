@@ -169,6 +169,27 @@ final class BulkPageDecoder {
 
     private void decodePlain(ByteBuffer values, int count, int[] definitions, int maxDefinition, VectorBuilder builder) {
         int position = values.position();
+        if (definitions == null && values.hasArray()) {
+            // No NULLs: whole-page loops that size the builder once.
+            byte[] array = values.array();
+            int start = values.arrayOffset() + position;
+            switch (physical) {
+                case INT32 -> {
+                    ((VectorBuilder.Longs) builder).appendInts(array, start, count, rescale);
+                    return;
+                }
+                case INT64 -> {
+                    ((VectorBuilder.Longs) builder).appendLongs(array, start, count, rescale);
+                    return;
+                }
+                case BINARY -> {
+                    ((VectorBuilder.Bytes) builder).appendLengthPrefixed(array, start, values.arrayOffset() + values.limit(), count);
+                    return;
+                }
+                default -> {
+                }
+            }
+        }
         for (int i = 0; i < count; i++) {
             if (definitions != null && definitions[i] != maxDefinition) {
                 builder.appendNull();
