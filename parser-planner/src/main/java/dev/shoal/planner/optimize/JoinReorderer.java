@@ -10,6 +10,7 @@ import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.stats.CardinalityEstimator;
 
 import java.util.ArrayList;
@@ -161,10 +162,17 @@ public final class JoinReorderer {
             }
         }
 
-        /** {@code left} joined with {@code right} on every key and condition that becomes available. */
+        /**
+         * {@code left} joined with {@code right} on every key and condition that becomes available.
+         * Besides the query's own equalities, a key implied by them joins inputs that no equality
+         * links directly: a = b and b = c give a = c (TPC-H Q9: partsupp meets part through
+         * l_partkey). Implied keys never change the result: every original equality still applies.
+         */
         private JoinNode join(Unit left, Unit right, boolean[] equalityUsed, boolean[] conditionUsed, boolean commit) {
             List<Integer> leftKeys = new ArrayList<>();
             List<Integer> rightKeys = new ArrayList<>();
+            int[] classes = equalityClasses();
+            java.util.Set<Integer> joinedClasses = new java.util.HashSet<>();
             for (int e = 0; e < equalities.size(); e++) {
                 if (equalityUsed[e]) {
                     continue;
@@ -180,8 +188,24 @@ public final class JoinReorderer {
                 } else {
                     continue;
                 }
+                joinedClasses.add(classes[a]);
                 if (commit) {
                     equalityUsed[e] = true;
+                }
+            }
+            for (int l = 0; l < left.layout().size(); l++) {
+                int a = left.layout().get(l);
+                if (classes[a] < 0 || joinedClasses.contains(classes[a])) {
+                    continue;
+                }
+                for (int r = 0; r < right.layout().size(); r++) {
+                    int b = right.layout().get(r);
+                    if (classes[b] == classes[a] && keyCompatible(types.get(a), types.get(b))) {
+                        leftKeys.add(l);
+                        rightKeys.add(r);
+                        joinedClasses.add(classes[a]);
+                        break;
+                    }
                 }
             }
             List<Integer> joinedLayout = concat(left.layout(), right.layout());
@@ -208,6 +232,39 @@ public final class JoinReorderer {
             return new JoinNode(left.plan(), right.plan(), JoinType.INNER, leftKeys, rightKeys, and(filters), null);
         }
 
+        private int[] classes;
+
+        /** For each column of the region, the class of columns it equals (its union-find root), or -1. */
+        private int[] equalityClasses() {
+            if (classes != null) {
+                return classes;
+            }
+            int[] parent = new int[types.size()];
+            java.util.Arrays.fill(parent, -1);
+            for (int[] pair : equalities) {
+                for (int column : pair) {
+                    if (parent[column] < 0) {
+                        parent[column] = column;
+                    }
+                }
+                int a = root(parent, pair[0]);
+                int b = root(parent, pair[1]);
+                parent[Math.max(a, b)] = Math.min(a, b);
+            }
+            classes = new int[types.size()];
+            for (int column = 0; column < classes.length; column++) {
+                classes[column] = parent[column] < 0 ? -1 : root(parent, column);
+            }
+            return classes;
+        }
+
+        private static int root(int[] parent, int column) {
+            while (parent[column] != column) {
+                column = parent[column];
+            }
+            return column;
+        }
+
         private List<Integer> columnsOf(int f) {
             List<Integer> columns = new ArrayList<>();
             int width = factors.get(f).outputTypes().size();
@@ -220,6 +277,13 @@ public final class JoinReorderer {
 
     /** Joined inputs and, per output column, its column number in the whole join region. */
     private record Unit(PlanNode plan, List<Integer> layout) {
+    }
+
+    /** Equal types, or two integral types (both compare as longs). */
+    private static boolean keyCompatible(DataType a, DataType b) {
+        boolean integralA = a.kind() == TypeKind.INTEGER || a.kind() == TypeKind.BIGINT;
+        boolean integralB = b.kind() == TypeKind.INTEGER || b.kind() == TypeKind.BIGINT;
+        return a.equals(b) || integralA && integralB;
     }
 
     private static List<Integer> concat(List<Integer> a, List<Integer> b) {
