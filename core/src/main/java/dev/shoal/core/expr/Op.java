@@ -43,5 +43,5 @@ public enum Op {
     /** (value[, digits]): half away from zero. */
     ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP, SIGN,
     /** Trino's date functions: date_trunc(unit, x), date_add(unit, amount, x), date_diff(unit, x1, x2), from_unixtime(seconds). */
-    DATE_TRUNC, DATE_ADD, DATE_DIFF, FROM_UNIXTIME
+    DATE_TRUNC, DATE_ADD, DATE_DIFF, DATE_FORMAT, FROM_UNIXTIME
 }

@@ -58,6 +58,7 @@ final class ScalarFunctions {
             case DATE_TRUNC -> v -> DateTimeFunctions.truncate((String) v[0], (Long) v[1], types.get(1));
             case DATE_ADD -> v -> DateTimeFunctions.add((String) v[0], (Long) v[1], (Long) v[2], types.get(2));
             case DATE_DIFF -> v -> DateTimeFunctions.diff((String) v[0], (Long) v[1], types.get(1), (Long) v[2], types.get(2));
+            case DATE_FORMAT -> v -> DateFormat.format((Long) v[0], types.get(0), (String) v[1]);
             case FROM_UNIXTIME -> v -> decimal(v[0], types.get(0)).movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
             default -> null;
         };

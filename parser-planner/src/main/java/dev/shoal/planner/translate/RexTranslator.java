@@ -210,6 +210,7 @@ final class RexTranslator {
             case "DATE_ADD" -> new Call(Op.DATE_ADD, args, type);
             case TrinoSpellings.DATE_DIFF_ALIAS -> new Call(Op.DATE_DIFF, args, type);
             case "FROM_UNIXTIME" -> new Call(Op.FROM_UNIXTIME, args, type);
+            case "DATE_FORMAT" -> new Call(Op.DATE_FORMAT, args, type);
             case "DAY_OF_WEEK" -> new Call(Op.EXTRACT, type, Literal.ofString("DOW"), args.get(0));
             case "DAY_OF_YEAR" -> new Call(Op.EXTRACT, type, Literal.ofString("DOY"), args.get(0));
             case "CURRENT_DATE" -> Literal.ofLong(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay(), type);
