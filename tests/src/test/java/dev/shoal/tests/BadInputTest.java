@@ -121,4 +121,17 @@ class BadInputTest {
         SQLException e = fails("select n_name, ntile(0) over (order by n_name) from nation");
         assertTrue(e.getMessage().contains("NTILE's bucket count must be positive"), e.getMessage());
     }
+
+    @Test
+    void unsupportedDateFormatSpecifierIsNamed() {
+        SQLException e = fails("select date_format(o_orderdate, '%Y week %U') from orders");
+        assertTrue(e.getMessage().contains("%U"), e.getMessage());
+    }
+
+    @Test
+    void decimalPastThirtyEightDigitsIsAnOverflowNotAWrongAnswer() {
+        SQLException e = fails("select cast(o_totalprice as decimal(38, 2)) * 100000000000000000000000000000000 from orders");
+        assertEquals("22003", e.getSQLState());
+        assertTrue(e.getMessage().contains("does not fit DECIMAL(38"), e.getMessage());
+    }
 }

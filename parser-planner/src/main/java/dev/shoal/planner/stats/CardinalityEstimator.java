@@ -89,15 +89,22 @@ public final class CardinalityEstimator {
         return inputs.isEmpty() ? 1 : rows(inputs.get(0));
     }
 
+    /**
+     * {@code left × right / max(distinct keys of either side)}, a side's distinct keys being the
+     * product of its key columns' distinct values, at most its rows: on (partkey, suppkey) a
+     * lineitem row meets one partsupp row, not the four of its part.
+     */
     private double equiJoinRows(JoinNode join, double left, double right) {
         if (join.leftKeys().isEmpty()) {
             return left * right;
         }
-        double divisor = 1;
+        double leftKeys = 1;
+        double rightKeys = 1;
         for (int k = 0; k < join.leftKeys().size(); k++) {
-            divisor = Math.max(divisor, Math.max(distinctValues(join.left(), join.leftKeys().get(k)),
-                    distinctValues(join.right(), join.rightKeys().get(k))));
+            leftKeys *= distinctValues(join.left(), join.leftKeys().get(k));
+            rightKeys *= distinctValues(join.right(), join.rightKeys().get(k));
         }
+        double divisor = Math.max(1, Math.max(Math.min(leftKeys, left), Math.min(rightKeys, right)));
         return left * right / divisor;
     }
 
