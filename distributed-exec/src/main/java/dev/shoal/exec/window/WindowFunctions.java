@@ -11,6 +11,7 @@ import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.plan.FrameBound;
+import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.WindowCall;
 import dev.shoal.core.plan.WindowFrame;
 import dev.shoal.core.type.DataType;
@@ -27,17 +28,22 @@ final class WindowFunctions {
     private WindowFunctions() {
     }
 
-    static void compute(WindowCall call, Batch rows, int[] partitionEnd, int[] peerEnd, VectorBuilder out) {
+    /** {@code orderKey}: the single ORDER BY key, which RANGE frames with offsets measure (null without one). */
+    static void compute(WindowCall call, Batch rows, int[] partitionEnd, int[] peerEnd, SortKey orderKey, VectorBuilder out) {
         int n = rows.rowCount();
         int start = 0;
         while (start < n) {
             int end = partitionEnd[start];
-            computePartition(call, rows, start, end, peerEnd, out);
+            int[][] ranges = RangeFrames.hasOffset(call.frame())
+                    ? RangeFrames.frames(call.frame(), (LongVector) rows.column(orderKey.field()), orderKey, start, end, peerEnd)
+                    : null;
+            computePartition(call, rows, start, end, peerEnd, ranges, out);
             start = end;
         }
     }
 
-    private static void computePartition(WindowCall call, Batch rows, int start, int end, int[] peerEnd, VectorBuilder out) {
+    private static void computePartition(WindowCall call, Batch rows, int start, int end, int[] peerEnd, int[][] ranges,
+                                         VectorBuilder out) {
         int size = end - start;
         switch (call.function()) {
             case ROW_NUMBER -> {
@@ -91,8 +97,8 @@ final class WindowFunctions {
                 ColumnVector values = column(call, rows, 0);
                 long nth = call.function() == dev.shoal.core.plan.WindowFunction.NTH_VALUE ? (Long) constant(call, 1) : 1;
                 for (int i = start; i < end; i++) {
-                    int from = frameStart(call.frame(), i, start, end, peerEnd);
-                    int to = frameEnd(call.frame(), i, start, end, peerEnd);
+                    int from = ranges != null ? ranges[0][i - start] : frameStart(call.frame(), i, start, end, peerEnd);
+                    int to = ranges != null ? ranges[1][i - start] : frameEnd(call.frame(), i, start, end, peerEnd);
                     int at = switch (call.function()) {
                         case FIRST_VALUE -> from;
                         case LAST_VALUE -> to - 1;
@@ -101,11 +107,12 @@ final class WindowFunctions {
                     out.appendValue(from < to && at >= from && at < to ? values.valueAt(at) : null);
                 }
             }
-            default -> aggregate(call, rows, start, end, peerEnd, out);
+            default -> aggregate(call, rows, start, end, peerEnd, ranges, out);
         }
     }
 
-    private static void aggregate(WindowCall call, Batch rows, int start, int end, int[] peerEnd, VectorBuilder out) {
+    private static void aggregate(WindowCall call, Batch rows, int start, int end, int[] peerEnd, int[][] ranges,
+                                  VectorBuilder out) {
         int size = end - start;
         ColumnVector values = call.arguments().isEmpty() ? null : column(call, rows, 0);
         // counts[k] and sums[k]: over rows start .. start+k-1.
@@ -126,8 +133,8 @@ final class WindowFunctions {
         }
         DataType inputType = values == null ? null : values.type();
         for (int i = start; i < end; i++) {
-            int from = frameStart(call.frame(), i, start, end, peerEnd);
-            int to = Math.max(from, frameEnd(call.frame(), i, start, end, peerEnd));
+            int from = ranges != null ? ranges[0][i - start] : frameStart(call.frame(), i, start, end, peerEnd);
+            int to = Math.max(from, ranges != null ? ranges[1][i - start] : frameEnd(call.frame(), i, start, end, peerEnd));
             long count = counts[to - start] - counts[from - start];
             switch (call.function()) {
                 case COUNT_STAR -> out.appendValue((long) (to - from));

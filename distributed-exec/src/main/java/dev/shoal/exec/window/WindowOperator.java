@@ -63,7 +63,8 @@ public final class WindowOperator implements Operator {
         List<ColumnVector> columns = new ArrayList<>(sorted.columns());
         for (WindowCall call : node.calls()) {
             VectorBuilder out = VectorBuilder.create(call.type(), n);
-            WindowFunctions.compute(call, sorted, partitionEnd, peerEnd, out);
+            WindowFunctions.compute(call, sorted, partitionEnd, peerEnd,
+                    node.orderKeys().size() == 1 ? node.orderKeys().get(0) : null, out);
             columns.add(out.build());
         }
         return Batches.split(new Batch(columns, n), OUTPUT_BATCH_ROWS);

@@ -22,6 +22,8 @@ import dev.shoal.core.plan.WindowFrame;
 import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.calcite.CatalogTable;
 import dev.shoal.planner.calcite.SqlTypes;
@@ -301,12 +303,10 @@ public final class RelTranslator {
         int output = inputCount;
         for (Window.Group group : window.groups) {
             List<SortKey> orderKeys = sortKeys(group.orderKeys);
-            WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, window), bound(group.upperBound, window));
-            boolean offsetBound = frame.lower().kind() == FrameBound.Kind.PRECEDING || frame.lower().kind() == FrameBound.Kind.FOLLOWING
-                    || frame.upper().kind() == FrameBound.Kind.PRECEDING || frame.upper().kind() == FrameBound.Kind.FOLLOWING;
-            if (!group.isRows && offsetBound) {
-                throw RexTranslator.unsupported("RANGE window frames with an offset (ROWS frames are supported)");
-            }
+            // RANGE offsets are measured in the single ORDER BY key's own units (unscaled decimals, days).
+            DataType rangeKey = !group.isRows && orderKeys.size() == 1 ? node.outputTypes().get(orderKeys.get(0).field()) : null;
+            WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, window, group.isRows, rangeKey),
+                    bound(group.upperBound, window, group.isRows, rangeKey));
             List<WindowCall> calls = new ArrayList<>();
             for (Window.RexWinAggCall call : group.aggCalls) {
                 List<Expr> arguments = new ArrayList<>();
@@ -344,7 +344,7 @@ public final class RelTranslator {
         };
     }
 
-    private FrameBound bound(RexWindowBound bound, Window window) {
+    private FrameBound bound(RexWindowBound bound, Window window, boolean rows, DataType rangeKey) {
         if (bound.isUnbounded()) {
             return FrameBound.of(bound.isPreceding() ? FrameBound.Kind.UNBOUNDED_PRECEDING : FrameBound.Kind.UNBOUNDED_FOLLOWING);
         }
@@ -358,8 +358,42 @@ public final class RelTranslator {
         if (!(offset instanceof RexLiteral literal)) {
             throw RexTranslator.unsupported("a window frame offset that is not a constant");
         }
-        return new FrameBound(bound.isPreceding() ? FrameBound.Kind.PRECEDING : FrameBound.Kind.FOLLOWING,
-                literal.getValueAs(Long.class));
+        long amount = rows ? literal.getValueAs(Long.class) : rangeOffset(literal, rangeKey);
+        if (amount < 0) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "a window frame offset must not be negative, got " + literal);
+        }
+        return new FrameBound(bound.isPreceding() ? FrameBound.Kind.PRECEDING : FrameBound.Kind.FOLLOWING, amount);
+    }
+
+    /** A RANGE offset in the ORDER BY key's units: an integer, an unscaled decimal, or whole days for a date. */
+    private static long rangeOffset(RexLiteral literal, DataType key) {
+        if (key == null) {
+            throw RexTranslator.unsupported("a RANGE window frame with an offset and other than one ORDER BY key");
+        }
+        try {
+            return switch (key.kind()) {
+                case INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class).longValueExact();
+                case DECIMAL -> {
+                    if (key.precision() > DataType.MAX_LONG_DECIMAL_PRECISION) {
+                        throw RexTranslator.unsupported("a RANGE window frame with an offset over a decimal of more than 18 digits");
+                    }
+                    yield literal.getValueAs(java.math.BigDecimal.class).setScale(key.scale()).unscaledValue().longValueExact();
+                }
+                case DATE -> {
+                    if (!org.apache.calcite.sql.type.SqlTypeName.DAY_INTERVAL_TYPES.contains(literal.getType().getSqlTypeName())) {
+                        throw RexTranslator.unsupported("a RANGE offset over a DATE key other than an interval of days");
+                    }
+                    long millis = literal.getValueAs(Long.class);
+                    if (millis % 86_400_000L != 0) {
+                        throw RexTranslator.unsupported("a RANGE offset over a DATE key that is not whole days");
+                    }
+                    yield millis / 86_400_000L;
+                }
+                default -> throw RexTranslator.unsupported("a RANGE window frame with an offset over a " + key + " key");
+            };
+        } catch (ArithmeticException e) {
+            throw RexTranslator.unsupported("a RANGE offset " + literal + " with more digits than the ORDER BY key's " + key);
+        }
     }
 
     private static List<SortKey> sortKeys(org.apache.calcite.rel.RelCollation collation) {
