@@ -9,6 +9,7 @@ import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
+import dev.shoal.planner.calcite.TrinoCasts;
 import dev.shoal.planner.calcite.TrinoSpellings;
 import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
@@ -206,6 +207,7 @@ public final class QueryPlanner {
                         .withIdentifierExpansion(true)
                         // Trino does not coerce implicitly: varchar + 1 is an error, not a guess.
                         .withTypeCoercionEnabled(false)
+                        .withTypeCoercionRules(TrinoCasts.RULES)
                         .withConformance(SqlConformanceEnum.LENIENT)
                         .withDefaultNullCollation(NullCollation.HIGH));
         SqlNode validated;

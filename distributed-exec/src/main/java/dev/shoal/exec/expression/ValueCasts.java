@@ -24,7 +24,11 @@ public final class ValueCasts {
             .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT);
-    private static final DateTimeFormatter TIMESTAMP_OUTPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    /** Seconds always; the fraction only when there is one, without trailing zeros (Shoal keeps no timestamp precision). */
+    private static final DateTimeFormatter TIMESTAMP_OUTPUT = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true)
+            .toFormatter(Locale.ROOT);
 
     private ValueCasts() {
     }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Folds constant expressions at planning time with Calcite's evaluator, except where Calcite's
  * semantics are not Trino's: dialect-library functions (split_part past the last field gives ''
- * where Trino gives NULL) and casts of doubles to decimals and integers. Those are left to Shoal's executor,
+ * where Trino gives NULL) and casts that round or spell text otherwise. Those are left to Shoal's executor,
  * which follows Trino.
  */
 public final class ConstantFolder implements RexExecutor {
@@ -38,11 +38,24 @@ public final class ConstantFolder implements RexExecutor {
         }
     }
 
-    /** Calcite truncates and rounds the binary value (2.675e0 to 2.67, 7.5e0 to 7); Trino rounds the shortest decimal half up (2.68, 8). */
-    private static boolean isDoubleToDecimalCast(RexCall call) {
-        return call.getKind() == org.apache.calcite.sql.SqlKind.CAST
-                && org.apache.calcite.sql.type.SqlTypeName.EXACT_TYPES.contains(call.getType().getSqlTypeName())
-                && org.apache.calcite.sql.type.SqlTypeName.APPROX_TYPES.contains(call.getOperands().get(0).getType().getSqlTypeName());
+    /**
+     * Casts whose Calcite result is not Trino's: Calcite truncates where Trino rounds half up
+     * (2.675e0 to 2.67, 12345678.91 to 12345678, where Trino gives 2.68 and 12345679), and spells
+     * text its own way (TRUE and -.05 where Trino writes true and -0.05).
+     */
+    private static boolean isNonTrinoCast(RexCall call) {
+        if (call.getKind() != org.apache.calcite.sql.SqlKind.CAST) {
+            return false;
+        }
+        org.apache.calcite.rel.type.RelDataType from = call.getOperands().get(0).getType();
+        org.apache.calcite.rel.type.RelDataType to = call.getType();
+        boolean toText = org.apache.calcite.sql.type.SqlTypeName.CHAR_TYPES.contains(to.getSqlTypeName());
+        boolean fromText = org.apache.calcite.sql.type.SqlTypeName.CHAR_TYPES.contains(from.getSqlTypeName());
+        boolean toExact = org.apache.calcite.sql.type.SqlTypeName.EXACT_TYPES.contains(to.getSqlTypeName());
+        boolean fromApprox = org.apache.calcite.sql.type.SqlTypeName.APPROX_TYPES.contains(from.getSqlTypeName());
+        boolean dropsDigits = from.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL
+                && toExact && Math.max(to.getScale(), 0) < from.getScale();
+        return toText && !fromText || toExact && fromApprox || dropsDigits;
     }
 
     private static boolean callsLibraryFunction(RexNode expression) {
@@ -50,7 +63,7 @@ public final class ConstantFolder implements RexExecutor {
         expression.accept(new RexVisitorImpl<Void>(true) {
             @Override
             public Void visitCall(RexCall call) {
-                if (ShoalOperatorTable.LIBRARY_FUNCTIONS.contains(call.getOperator()) || isDoubleToDecimalCast(call)) {
+                if (ShoalOperatorTable.LIBRARY_FUNCTIONS.contains(call.getOperator()) || isNonTrinoCast(call)) {
                     found[0] = true;
                 }
                 return super.visitCall(call);

@@ -18,7 +18,18 @@ public final class ShoalTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+        return switch (typeName) {
+            case DECIMAL -> 38;
+            // Timestamps are stored in microseconds: literals keep all six fractional digits (Calcite stops at 3).
+            case TIMESTAMP, TIME -> 6;
+            default -> super.getMaxPrecision(typeName);
+        };
+    }
+
+    /** CAST(x AS TIMESTAMP) keeps microseconds, as stored, instead of Calcite's whole seconds. */
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIME ? 6 : super.getDefaultPrecision(typeName);
     }
 
     @Override

@@ -58,6 +58,12 @@ final class RexTranslator {
         return unscaled.bitLength() < 64 ? (Object) unscaled.longValue() : unscaled;
     }
 
+    /** Microseconds since the epoch: TimestampString keeps every digit, its millisecond value drops the last three. */
+    private static long micros(TimestampString timestamp) {
+        java.time.LocalDateTime time = java.time.LocalDateTime.parse(timestamp.toString().replace(' ', 'T'));
+        return time.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
+    }
+
     static Literal literal(RexLiteral literal) {
         DataType type = SqlTypes.toShoal(literal.getType());
         if (literal.isNull()) {
@@ -70,7 +76,7 @@ final class RexTranslator {
             case FLOAT, REAL, DOUBLE -> new Literal(literal.getValueAs(BigDecimal.class).doubleValue(), type);
             case CHAR, VARCHAR -> new Literal(literal.getValueAs(String.class), type);
             case DATE -> new Literal((long) literal.getValueAs(DateString.class).getDaysSinceEpoch(), type);
-            case TIMESTAMP -> new Literal(literal.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000, type);
+            case TIMESTAMP -> new Literal(micros(literal.getValueAs(TimestampString.class)), type);
             default -> throw unsupported("literal " + literal + " of type " + literal.getType());
         };
     }
