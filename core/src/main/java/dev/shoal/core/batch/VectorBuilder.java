@@ -3,7 +3,6 @@ package dev.shoal.core.batch;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
-import dev.shoal.core.type.TypeKind;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -217,7 +216,7 @@ public abstract sealed class VectorBuilder {
         }
 
         private void startWide(BigInteger value) {
-            if (type.kind() != TypeKind.DECIMAL || type.precision() <= DataType.MAX_LONG_DECIMAL_PRECISION) {
+            if (!type.isWideDecimal()) {
                 throw tooWide(value);
             }
             if (high == null) {

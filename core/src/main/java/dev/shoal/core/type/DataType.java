@@ -43,6 +43,12 @@ public record DataType(TypeKind kind, int precision, int scale) {
         return kind == TypeKind.INTEGER || kind == TypeKind.BIGINT || kind == TypeKind.DOUBLE || kind == TypeKind.DECIMAL;
     }
 
+    /** A DECIMAL over 18 digits: its vectors may hold 128-bit values (an Int128Vector). */
+    @JsonIgnore
+    public boolean isWideDecimal() {
+        return kind == TypeKind.DECIMAL && precision > MAX_LONG_DECIMAL_PRECISION;
+    }
+
     public TypeKind.Storage storage() {
         return kind.storage();
     }

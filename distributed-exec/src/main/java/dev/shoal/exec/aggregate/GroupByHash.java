@@ -16,8 +16,7 @@ public interface GroupByHash {
      * general one (also for decimals over 18 digits, whose values may need 128 bits).
      */
     static GroupByHash create(List<DataType> keyTypes) {
-        boolean allLongs = keyTypes.stream().allMatch(type -> type.storage() == TypeKind.Storage.LONG
-                && !(type.kind() == TypeKind.DECIMAL && type.precision() > DataType.MAX_LONG_DECIMAL_PRECISION));
+        boolean allLongs = keyTypes.stream().allMatch(type -> type.storage() == TypeKind.Storage.LONG && !type.isWideDecimal());
         if (keyTypes.size() == 1 && allLongs) {
             return new LongGroupByHash(keyTypes.get(0));
         }

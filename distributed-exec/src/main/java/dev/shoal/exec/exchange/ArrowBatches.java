@@ -8,7 +8,6 @@ import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.type.DataType;
-import dev.shoal.exec.expression.Decimals;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -42,7 +41,7 @@ public final class ArrowBatches {
         for (int i = 0; i < types.size(); i++) {
             DataType type = types.get(i);
             ArrowType arrowType = switch (type.storage()) {
-                case LONG -> Decimals.isWide(type)
+                case LONG -> type.isWideDecimal()
                         ? new ArrowType.Decimal(type.precision(), type.scale(), 128)
                         : new ArrowType.Int(64, true);
                 case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);

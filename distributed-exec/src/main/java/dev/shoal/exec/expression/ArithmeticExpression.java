@@ -49,7 +49,7 @@ final class ArithmeticExpression implements VectorExpression {
         try {
             return new LongVector(type, longs(a, b, nulls, n), nulls, n);
         } catch (ShoalException e) {
-            if (!Decimals.isWide(type) || !Decimals.isOverflow(e)) {
+            if (!type.isWideDecimal() || !Decimals.isOverflow(e)) {
                 throw e;
             }
             // A value of this batch needs more than 64 bits: compute the batch again, exactly.

@@ -92,6 +92,11 @@ final class ComparisonExpression implements VectorExpression {
     }
 
     private boolean test(int comparison) {
+        return holds(op, comparison);
+    }
+
+    /** Whether {@code op} holds for a three-way comparison result (negative, zero, positive). */
+    static boolean holds(Op op, int comparison) {
         return switch (op) {
             case EQUAL -> comparison == 0;
             case NOT_EQUAL -> comparison != 0;

@@ -51,7 +51,7 @@ final class ConstantComparisonExpression implements VectorExpression {
             return new ConstantComparisonExpression(op, column, TypeKind.Storage.DOUBLE, null, 0, (Double) literal.value());
         }
         if (columnType.storage() == TypeKind.Storage.LONG && literalType.storage() == TypeKind.Storage.LONG
-                && !Decimals.isWide(columnType) && literal.value() instanceof Long value
+                && !columnType.isWideDecimal() && literal.value() instanceof Long value
                 && Decimals.scaleOf(literalType) <= Decimals.scaleOf(columnType)) {
             try {
                 long atColumnScale = Decimals.rescale(value, Decimals.scaleOf(literalType), Decimals.scaleOf(columnType));
@@ -124,14 +124,6 @@ final class ConstantComparisonExpression implements VectorExpression {
     }
 
     private boolean test(int comparison) {
-        return switch (op) {
-            case EQUAL -> comparison == 0;
-            case NOT_EQUAL -> comparison != 0;
-            case LESS_THAN -> comparison < 0;
-            case LESS_THAN_OR_EQUAL -> comparison <= 0;
-            case GREATER_THAN -> comparison > 0;
-            case GREATER_THAN_OR_EQUAL -> comparison >= 0;
-            default -> throw new IllegalStateException(op.name());
-        };
+        return ComparisonExpression.holds(op, comparison);
     }
 }

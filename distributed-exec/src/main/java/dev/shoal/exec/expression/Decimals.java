@@ -111,11 +111,6 @@ public final class Decimals {
         }
     }
 
-    /** Whether a decimal vector of this type may hold values wider than a long (an {@link Int128Vector}). */
-    public static boolean isWide(DataType type) {
-        return type.kind() == TypeKind.DECIMAL && type.precision() > DataType.MAX_LONG_DECIMAL_PRECISION;
-    }
-
     /** The exact value at a position of a numeric vector of longs (integral or decimal, narrow or wide). */
     public static BigDecimal bigDecimalAt(ColumnVector vector, int position) {
         int scale = scaleOf(vector.type());

@@ -51,14 +51,16 @@ public final class ExpressionCompiler {
     private static VectorExpression comparison(Op op, List<Expr> args) {
         Expr left = args.get(0);
         Expr right = args.get(1);
+        VectorExpression leftCompiled = compile(left);
+        VectorExpression rightCompiled = compile(right);
         VectorExpression special = null;
         if (right instanceof Literal literal && !(left instanceof Literal)) {
-            special = ConstantComparisonExpression.tryCreate(op, compile(left), left.type(), literal);
+            special = ConstantComparisonExpression.tryCreate(op, leftCompiled, left.type(), literal);
         } else if (left instanceof Literal literal && !(right instanceof Literal)) {
-            special = ConstantComparisonExpression.tryCreate(ConstantComparisonExpression.flipped(op), compile(right),
+            special = ConstantComparisonExpression.tryCreate(ConstantComparisonExpression.flipped(op), rightCompiled,
                     right.type(), literal);
         }
-        return special != null ? special : new ComparisonExpression(op, compile(left), compile(right));
+        return special != null ? special : new ComparisonExpression(op, leftCompiled, rightCompiled);
     }
 
     private static List<VectorExpression> compileAll(List<Expr> exprs) {

@@ -112,7 +112,7 @@ public final class ValueCasts {
             } catch (ShoalException e) {
                 rescaled = Long.MIN_VALUE; // over 64 bits: the exact path below decides
             }
-            if (rescaled != Long.MIN_VALUE && (to.precision() > DataType.MAX_LONG_DECIMAL_PRECISION
+            if (rescaled != Long.MIN_VALUE && (to.isWideDecimal()
                     || Math.abs(rescaled) < Decimals.powerOfTen(to.precision()))) {
                 return rescaled;
             }

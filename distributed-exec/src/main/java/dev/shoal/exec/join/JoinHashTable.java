@@ -45,7 +45,7 @@ final class JoinHashTable {
         }
         ColumnVector[] keyColumns = columns(rows, keys);
         long[] range = keyColumns.length == 1 && keyColumns[0] instanceof LongVector longs
-                && !dev.shoal.exec.expression.Decimals.isWide(keyTypes.get(0)) ? denseRange(longs, n) : null;
+                && !keyTypes.get(0).isWideDecimal() ? denseRange(longs, n) : null;
         int[] groups;
         if (range != null) {
             hash = null;

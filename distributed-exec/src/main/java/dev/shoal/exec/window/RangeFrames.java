@@ -35,10 +35,10 @@ final class RangeFrames {
         }
         int[] from = new int[end - start];
         int[] to = new int[end - start];
+        int peersStart = start;
         for (int i = start; i < end; i++) {
-            int peersStart = i;
-            while (peersStart > start && peerEnd[peersStart - 1] == peerEnd[i]) {
-                peersStart--;
+            if (i > start && peerEnd[i - 1] != peerEnd[i]) {
+                peersStart = i; // a new peer group: tracked as we go, not walked back per row
             }
             if (key.isNull(i)) {
                 from[i - start] = bound(frame.lower(), true, start, end, peersStart, peerEnd[i]);

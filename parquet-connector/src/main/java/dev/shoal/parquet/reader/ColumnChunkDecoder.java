@@ -238,7 +238,7 @@ final class ColumnChunkDecoder {
                 high = (high << 8) | (low >>> 56);
                 low = (low << 8) | (b & 0xff);
             }
-            if (Int128Vector.fitsInLong(high, low) || target.precision() > DataType.MAX_LONG_DECIMAL_PRECISION) {
+            if (Int128Vector.fitsInLong(high, low) || target.isWideDecimal()) {
                 builder.append(high, low);
                 return;
             }
@@ -262,7 +262,7 @@ final class ColumnChunkDecoder {
         if (rescale != 1) {
             value = value.multiply(BigInteger.valueOf(rescale));
         }
-        if (value.bitLength() >= 64 && (value.bitLength() >= 128 || target.precision() <= DataType.MAX_LONG_DECIMAL_PRECISION)) {
+        if (value.bitLength() >= 64 && (value.bitLength() >= 128 || !target.isWideDecimal())) {
             throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value " + new java.math.BigDecimal(value, target.scale())
                     + " in column " + column.getPath()[0] + " of " + file + " does not fit " + target);
         }

@@ -61,7 +61,7 @@ final class BatchWriteSupport extends WriteSupport<Integer> {
     }
 
     private void writeValue(ColumnVector vector, int row) {
-        if (ParquetSchemas.isWideDecimal(vector.type())) {
+        if (vector.type().isWideDecimal()) {
             consumer.addBinary(Binary.fromConstantByteArray(int128BigEndian(vector, row)));
         } else if (vector instanceof LongVector longs) {
             TypeKind kind = longs.type().kind();

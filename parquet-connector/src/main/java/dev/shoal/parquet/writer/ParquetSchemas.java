@@ -2,7 +2,6 @@ package dev.shoal.parquet.writer;
 
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
-import dev.shoal.core.type.TypeKind;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -25,18 +24,14 @@ public final class ParquetSchemas {
         return new MessageType("shoal", fields);
     }
 
-    /** Parquet allows INT64 decimals up to 18 digits; wider ones are 16 bytes. */
-    static boolean isWideDecimal(DataType type) {
-        return type.kind() == TypeKind.DECIMAL && type.precision() > DataType.MAX_LONG_DECIMAL_PRECISION;
-    }
-
     private static Type field(String name, DataType type) {
         return switch (type.kind()) {
             case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
             case INTEGER -> Types.optional(PrimitiveTypeName.INT32).named(name);
             case BIGINT -> Types.optional(PrimitiveTypeName.INT64).named(name);
             case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
-            case DECIMAL -> (isWideDecimal(type)
+            // Parquet allows INT64 decimals up to 18 digits; wider ones are 16 bytes.
+            case DECIMAL -> (type.isWideDecimal()
                     ? Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(16)
                     : Types.optional(PrimitiveTypeName.INT64))
                     .as(LogicalTypeAnnotation.decimalType(type.scale(), type.precision())).named(name);

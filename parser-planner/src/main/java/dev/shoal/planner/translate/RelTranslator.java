@@ -374,7 +374,7 @@ public final class RelTranslator {
             return switch (key.kind()) {
                 case INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class).longValueExact();
                 case DECIMAL -> {
-                    if (key.precision() > DataType.MAX_LONG_DECIMAL_PRECISION) {
+                    if (key.isWideDecimal()) {
                         throw RexTranslator.unsupported("a RANGE window frame with an offset over a decimal of more than 18 digits");
                     }
                     yield literal.getValueAs(java.math.BigDecimal.class).setScale(key.scale()).unscaledValue().longValueExact();
