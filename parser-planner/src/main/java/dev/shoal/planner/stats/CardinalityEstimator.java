@@ -2,6 +2,7 @@ package dev.shoal.planner.stats;
 
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.JoinNode;
@@ -23,11 +24,10 @@ import java.util.function.Function;
  * Row, size and distinct-value estimates for join ordering and join distribution. Table row
  * counts and integer min/max come from Parquet footers; a column's distinct values are at most
  * its rows and, for integers, its range (keys such as c_custkey are dense). An equi-join keeps
- * {@code left × right / max(distinct values of the keys)} rows; a filter keeps a quarter, a
- * grouping a tenth. Crude, but it tells a foreign-key join from a many-to-many one.
+ * {@code left × right / max(distinct values of the keys)} rows; a filter keeps what
+ * {@link FilterSelectivity} measures, a grouping a tenth. Crude, but it tells a foreign-key join from a many-to-many one.
  */
 public final class CardinalityEstimator {
-    private static final double FILTER_SELECTIVITY = 0.25;
     private static final double GROUPING_REDUCTION = 0.1;
     private static final long UNKNOWN_TABLE_ROWS = 1_000_000;
 
@@ -59,10 +59,16 @@ public final class CardinalityEstimator {
             return Math.max(1, values.rows().size());
         }
         if (node instanceof FilterNode filter) {
-            return Math.max(1, rows(filter.input()) * FILTER_SELECTIVITY);
+            FilterSelectivity selectivity = new FilterSelectivity(column -> columnRange(filter.input(), column));
+            return Math.max(1, rows(filter.input()) * selectivity.of(filter.predicate()));
         }
         if (node instanceof AggregateNode aggregate) {
-            return aggregate.groupKeys().isEmpty() ? 1 : Math.max(1, rows(aggregate.input()) * GROUPING_REDUCTION);
+            if (aggregate.groupKeys().isEmpty()) {
+                return 1;
+            }
+            // The final step of a split aggregation finds the groups its partial step already counted.
+            double reduction = aggregate.step() == AggregateStep.FINAL ? 1 : GROUPING_REDUCTION;
+            return Math.max(1, rows(aggregate.input()) * reduction);
         }
         if (node instanceof JoinNode join) {
             double left = rows(join.left());
@@ -73,7 +79,7 @@ public final class CardinalityEstimator {
                 case LEFT -> Math.max(left, matched);
                 case RIGHT -> Math.max(right, matched);
                 case FULL -> Math.max(left + right, matched);
-                case INNER -> Math.max(1, join.filter() == null ? matched : matched * FILTER_SELECTIVITY);
+                case INNER -> Math.max(1, join.filter() == null ? matched : matched * FilterSelectivity.UNKNOWN);
             };
         }
         if (node instanceof TopNNode topN) {
@@ -106,6 +112,31 @@ public final class CardinalityEstimator {
         }
         double divisor = Math.max(1, Math.max(Math.min(leftKeys, left), Math.min(rightKeys, right)));
         return left * right / divisor;
+    }
+
+    /** The footer statistics behind an output column of {@code node} when it is a table column passed through as is. */
+    private FilterSelectivity.ColumnRange columnRange(PlanNode node, int column) {
+        if (node instanceof TableScanNode scan) {
+            TableStatistics stats = statistics.apply(scan.table());
+            ScanColumn scanColumn = scan.columns().get(column);
+            for (ColumnStatistics columnStats : stats.columns()) {
+                if (columnStats.name().equalsIgnoreCase(scanColumn.name())) {
+                    return new FilterSelectivity.ColumnRange(columnStats, scanColumn.type());
+                }
+            }
+            return null;
+        }
+        if (node instanceof FilterNode || node instanceof ExchangeNode) {
+            return columnRange(node.inputs().get(0), column);
+        }
+        if (node instanceof ProjectNode project) {
+            return project.projections().get(column) instanceof InputRef ref ? columnRange(project.input(), ref.index()) : null;
+        }
+        if (node instanceof JoinNode join) {
+            int leftWidth = join.left().outputTypes().size();
+            return column < leftWidth ? columnRange(join.left(), column) : columnRange(join.right(), column - leftWidth);
+        }
+        return null;
     }
 
     /** Estimated distinct values of an output column of {@code node}. */
