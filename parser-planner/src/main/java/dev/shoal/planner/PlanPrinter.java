@@ -4,6 +4,7 @@ import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.ExchangeNode;
+import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.UnionNode;
@@ -78,7 +79,12 @@ public final class PlanPrinter {
         }
         if (node instanceof JoinNode join) {
             return "Join[" + join.joinType() + (join.distribution() == null ? "" : ", " + join.distribution()) + "]"
-                    + " keys=" + join.leftKeys() + "=" + join.rightKeys() + (join.filter() == null ? "" : " filter=" + join.filter());
+                    + " keys=" + join.leftKeys() + "=" + join.rightKeys() + (join.filter() == null ? "" : " filter=" + join.filter())
+                    + (join.dynamicFilterId() == JoinNode.NO_DYNAMIC_FILTER ? "" : " publishes df" + join.dynamicFilterId());
+        }
+        if (node instanceof DynamicFilterNode filter) {
+            return "DynamicFilter " + filter.targets().stream()
+                    .map(target -> "$" + target.column() + " in df" + target.filterId() + "[" + target.keyIndex() + "]").toList();
         }
         if (node instanceof ExchangeNode exchange) {
             return "Exchange[" + exchangeName(exchange.kind(), exchange.keys()) + "] est. rows=" + exchange.estimatedRows();

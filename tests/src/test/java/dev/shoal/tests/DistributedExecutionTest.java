@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedExecutionTest {
+    private static final Pattern DROPPED = Pattern.compile("read (\\d+) rows, [^;(]*\\((\\d+) dropped by dynamic filters\\)");
     private static final Pattern TASK_LINE = Pattern.compile(
             "task (\\S+) on (\\S+) \\S+: read (\\d+) rows.*?received (\\d+) rows.*?sent (\\d+) rows");
 
@@ -113,6 +114,39 @@ class DistributedExecutionTest {
         assertTrue(plan.contains("Join[INNER, PARTITIONED]"), plan);
         assertTrue(plan.contains("output: HASH[$0]"), plan);
         assertSameAsDuckDb(sql);
+    }
+
+    @Test
+    @Order(3)
+    void existsOverFewOrdersFiltersTheLineitemScanBeforeItsShuffle() throws Exception {
+        // A month of orders is broadcast to the EXISTS join; each worker's join hands its order keys
+        // to the lineitem scan on the same worker, which drops the other lines before the DISTINCT.
+        String sql = "select o_orderpriority, count(*) from orders where o_orderdate >= date '1993-01-01' "
+                + "and o_orderdate < date '1993-02-01' and exists (select * from lineitem "
+                + "where l_orderkey = o_orderkey and l_commitdate < l_receiptdate) group by o_orderpriority";
+        String plan = String.join("\n", lines("explain " + sql));
+        assertTrue(plan.contains("publishes df0") && plan.contains("DynamicFilter [$0 in df0[0]]"), plan);
+        assertSameAsDuckDb(sql);
+        List<String> analyzed = lines("explain analyze " + sql);
+        long lineitemRows = scalar("select count(*) from lineitem");
+        long read = 0;
+        long dropped = 0;
+        for (String line : analyzed) {
+            Matcher m = DROPPED.matcher(line);
+            if (m.find()) {
+                read += Long.parseLong(m.group(1));
+                dropped += Long.parseLong(m.group(2));
+            }
+        }
+        assertEquals(lineitemRows, read, "both workers' scans are filtered: " + String.join("\n", analyzed));
+        assertTrue(dropped > lineitemRows * 9 / 10, "a month of orders keeps few lines: " + String.join("\n", analyzed));
+    }
+
+    private static long scalar(String sql) throws SQLException {
+        try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -31,8 +31,10 @@ final class ExplainAnalyzePrinter {
             tasks.stream().filter(t -> t.fragmentId() == fragment.id())
                     .sorted(Comparator.comparing(TaskStatus::taskId))
                     .forEach(t -> out.add(String.format(Locale.ROOT,
-                            "  task %s on %s %s: read %d rows, %s; received %d rows, %s; sent %d rows, %s; peak buffer %s; %d ms",
-                            t.taskId(), t.workerId(), t.state(), t.rowsRead(), bytes(t.bytesRead()), t.rowsReceived(),
+                            "  task %s on %s %s: read %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; %d ms",
+                            t.taskId(), t.workerId(), t.state(), t.rowsRead(), bytes(t.bytesRead()),
+                            t.rowsDynamicallyFiltered() == 0 ? "" : " (" + t.rowsDynamicallyFiltered() + " dropped by dynamic filters)",
+                            t.rowsReceived(),
                             bytes(t.bytesReceived()), t.rowsSent(), bytes(t.bytesSent()), bytes(t.peakBufferedBytes()),
                             t.elapsedMillis())));
             for (String line : PlanPrinter.lines(fragment.root())) {

@@ -11,9 +11,19 @@ import java.util.List;
  * probes it with {@code leftKeys}. {@code filter}, when present, is a further condition over the
  * left columns followed by the right columns. Output: left columns, then right columns (left only
  * for SEMI and ANTI). {@code distribution} is null until the distributed planner chooses one.
+ * {@code dynamicFilterId}, when not {@link #NO_DYNAMIC_FILTER}, names the dynamic filter this
+ * join publishes from its build keys (see {@link DynamicFilterNode}).
  */
 public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<Integer> leftKeys,
-                       List<Integer> rightKeys, Expr filter, JoinDistribution distribution) implements PlanNode {
+                       List<Integer> rightKeys, Expr filter, JoinDistribution distribution, int dynamicFilterId)
+        implements PlanNode {
+    public static final int NO_DYNAMIC_FILTER = -1;
+
+    public JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<Integer> leftKeys,
+                    List<Integer> rightKeys, Expr filter, JoinDistribution distribution) {
+        this(left, right, joinType, leftKeys, rightKeys, filter, distribution, NO_DYNAMIC_FILTER);
+    }
+
     public JoinNode {
         leftKeys = List.copyOf(leftKeys);
         rightKeys = List.copyOf(rightKeys);
@@ -23,7 +33,7 @@ public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<In
     }
 
     public JoinNode withDistribution(JoinDistribution newDistribution) {
-        return new JoinNode(left, right, joinType, leftKeys, rightKeys, filter, newDistribution);
+        return new JoinNode(left, right, joinType, leftKeys, rightKeys, filter, newDistribution, dynamicFilterId);
     }
 
     @Override
@@ -42,6 +52,7 @@ public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<In
 
     @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
-        return new JoinNode(newInputs.get(0), newInputs.get(1), joinType, leftKeys, rightKeys, filter, distribution);
+        return new JoinNode(newInputs.get(0), newInputs.get(1), joinType, leftKeys, rightKeys, filter, distribution,
+                dynamicFilterId);
     }
 }

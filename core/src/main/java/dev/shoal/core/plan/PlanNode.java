@@ -22,10 +22,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = ExchangeNode.class, name = "exchange"),
         @JsonSubTypes.Type(value = RemoteSourceNode.class, name = "remoteSource"),
         @JsonSubTypes.Type(value = UnionNode.class, name = "union"),
-        @JsonSubTypes.Type(value = WindowNode.class, name = "window")})
+        @JsonSubTypes.Type(value = WindowNode.class, name = "window"),
+        @JsonSubTypes.Type(value = DynamicFilterNode.class, name = "dynamicFilter")})
 public sealed interface PlanNode
         permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode,
-        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode, WindowNode {
+        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode, WindowNode, DynamicFilterNode {
 
     @JsonIgnore
     List<DataType> outputTypes();

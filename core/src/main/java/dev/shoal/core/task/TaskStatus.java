@@ -2,9 +2,11 @@ package dev.shoal.core.task;
 
 /**
  * What a task did, reported by its worker for EXPLAIN ANALYZE: rows and bytes read from storage,
- * received through exchanges and sent through its output exchange.
+ * rows of those dropped by dynamic filters, received through exchanges and sent through its
+ * output exchange.
  */
 public record TaskStatus(String taskId, int fragmentId, String workerId, String state, long rowsRead, long bytesRead,
+                         long rowsDynamicallyFiltered,
                          long rowsReceived, long bytesReceived, long rowsSent, long bytesSent,
                          long peakBufferedBytes, long elapsedMillis) {
 }

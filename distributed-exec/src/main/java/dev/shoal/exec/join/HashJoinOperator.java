@@ -7,6 +7,7 @@ import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.expression.VectorExpression;
 import dev.shoal.exec.operator.Batches;
@@ -32,6 +33,7 @@ public final class HashJoinOperator implements Operator {
     private final VectorExpression filter;
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
+    private final DynamicFilterPublisher dynamicFilter;
     private JoinHashTable table;
     private boolean[] buildMatched;
     private boolean probeDone;
@@ -44,7 +46,13 @@ public final class HashJoinOperator implements Operator {
     private int chainCursor;
 
     public HashJoinOperator(Operator probe, Operator build, JoinNode node) {
+        this(probe, build, node, null);
+    }
+
+    /** {@code dynamicFilter}, when not null, receives the build keys as soon as the table is built. */
+    public HashJoinOperator(Operator probe, Operator build, JoinNode node, DynamicFilterPublisher dynamicFilter) {
         this.probe = probe;
+        this.dynamicFilter = dynamicFilter;
         this.build = build;
         this.node = node;
         this.filter = node.filter() == null ? null : ExpressionCompiler.compile(node.filter());
@@ -106,6 +114,9 @@ public final class HashJoinOperator implements Operator {
         List<DataType> keyTypes = node.rightKeys().stream().map(rightTypes::get).toList();
         table = new JoinHashTable(rows, node.rightKeys(), keyTypes);
         buildMatched = new boolean[rows.rowCount()];
+        if (dynamicFilter != null) {
+            dynamicFilter.publish(rows, node.rightKeys());
+        }
     }
 
     private boolean needsPairs() {
@@ -249,6 +260,9 @@ public final class HashJoinOperator implements Operator {
     @Override
     public void close() {
         table = null;
+        if (dynamicFilter != null) {
+            dynamicFilter.release();
+        }
         probe.close();
         build.close();
     }

@@ -1,6 +1,7 @@
 package dev.shoal.exec.task;
 
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.RemoteSourceNode;
@@ -14,6 +15,9 @@ import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowNode;
+import dev.shoal.exec.dynamicfilter.DynamicFilterOperator;
+import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
+import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.join.HashJoinOperator;
 import dev.shoal.exec.operator.FilterOperator;
@@ -36,12 +40,20 @@ public final class OperatorTreeBuilder {
     private final ObjectStore store;
     private final TaskStats stats;
     private final Function<RemoteSourceNode, Operator> remoteSources;
+    private final DynamicFilterRegistry dynamicFilters;
+    private final String queryId;
 
-    /** {@code remoteSources} opens the receiving end of an exchange for this task. */
-    public OperatorTreeBuilder(ObjectStore store, TaskStats stats, Function<RemoteSourceNode, Operator> remoteSources) {
+    /**
+     * {@code remoteSources} opens the receiving end of an exchange for this task;
+     * {@code dynamicFilters} is where the joins of query {@code queryId} publish their build keys.
+     */
+    public OperatorTreeBuilder(ObjectStore store, TaskStats stats, Function<RemoteSourceNode, Operator> remoteSources,
+                               DynamicFilterRegistry dynamicFilters, String queryId) {
         this.store = store;
         this.stats = stats;
         this.remoteSources = remoteSources;
+        this.dynamicFilters = dynamicFilters;
+        this.queryId = queryId;
     }
 
     public Operator build(PlanNode node) {
@@ -54,7 +66,13 @@ public final class OperatorTreeBuilder {
         if (node instanceof JoinNode join) {
             // The build side is built first, but the probe side is opened first: both exist before either runs.
             Operator probe = build(join.left());
-            return new HashJoinOperator(probe, build(join.right()), join);
+            DynamicFilterPublisher publisher = join.dynamicFilterId() == JoinNode.NO_DYNAMIC_FILTER ? null
+                    : new DynamicFilterPublisher(dynamicFilters, queryId, join.dynamicFilterId());
+            return new HashJoinOperator(probe, build(join.right()), join, publisher);
+        }
+        if (node instanceof DynamicFilterNode filter) {
+            return new DynamicFilterOperator(build(filter.input()), filter.targets(), dynamicFilters, queryId,
+                    stats.rowsDynamicallyFiltered());
         }
         if (node instanceof ExchangeNode exchange) {
             throw new IllegalStateException("exchange left in a fragment: the fragmenter cuts plans at exchanges");

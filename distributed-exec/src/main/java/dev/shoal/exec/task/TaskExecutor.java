@@ -10,6 +10,7 @@ import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskLocation;
+import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
 import dev.shoal.exec.exchange.ExchangeSourceOperator;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.operator.Operator;
@@ -25,6 +26,7 @@ import java.util.Map;
 public final class TaskExecutor {
     private final ObjectStore store;
     private final FlightClients clients;
+    private final DynamicFilterRegistry dynamicFilters = new DynamicFilterRegistry();
 
     public TaskExecutor(ObjectStore store, FlightClients clients) {
         this.store = store;
@@ -41,9 +43,15 @@ public final class TaskExecutor {
     /** Builds a task; the caller pulls its output and must close it. */
     public Task start(TaskDescriptor descriptor) {
         TaskStats stats = new TaskStats();
-        Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats))
+        Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats),
+                dynamicFilters, descriptor.fragment().queryId())
                 .build(descriptor.fragment().root());
         return new Task(descriptor.taskId(), root, stats);
+    }
+
+    /** The dynamic filters of this process's tasks, shared by the joins and scans of a query. */
+    public DynamicFilterRegistry dynamicFilters() {
+        return dynamicFilters;
     }
 
     private Operator remoteSource(TaskDescriptor descriptor, RemoteSourceNode remote, TaskStats stats) {

@@ -61,6 +61,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             task.abort();
             return true;
         });
+        executor.dynamicFilters().releaseQuery(queryId);
     }
 
     public List<TaskStatus> status(String queryId) {
@@ -130,7 +131,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             long end = endNanos == 0 ? System.nanoTime() : endNanos;
             TaskStats s = stats;
             return new TaskStatus(descriptor.taskId(), descriptor.fragment().fragmentId(), workerId, state,
-                    s.rowsRead().sum(), s.bytesRead().sum(), s.received().rows().sum(), s.received().bytes().sum(),
+                    s.rowsRead().sum(), s.bytesRead().sum(), s.rowsDynamicallyFiltered().sum(), s.received().rows().sum(), s.received().bytes().sum(),
                     buffer.rowsSent(), buffer.bytesSent(), buffer.peakBufferedBytes(), (end - startNanos) / 1_000_000);
         }
     }

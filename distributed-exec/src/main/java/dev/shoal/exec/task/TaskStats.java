@@ -4,9 +4,13 @@ import dev.shoal.exec.exchange.ExchangeStats;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** What a task did: rows and bytes read from storage and received from exchanges, rows produced. */
-public record TaskStats(LongAdder bytesRead, LongAdder rowsRead, LongAdder rowsOutput, ExchangeStats received) {
+/**
+ * What a task did: rows and bytes read from storage and received from exchanges, rows dropped by
+ * dynamic filters, rows produced.
+ */
+public record TaskStats(LongAdder bytesRead, LongAdder rowsRead, LongAdder rowsOutput, ExchangeStats received,
+                        LongAdder rowsDynamicallyFiltered) {
     public TaskStats() {
-        this(new LongAdder(), new LongAdder(), new LongAdder(), new ExchangeStats());
+        this(new LongAdder(), new LongAdder(), new LongAdder(), new ExchangeStats(), new LongAdder());
     }
 }

@@ -34,7 +34,8 @@ import java.util.stream.IntStream;
  * Makes a single-node plan distributed: tracks how each subplan's rows are spread over tasks and
  * inserts an exchange wherever an operator needs another spread. Aggregations become PARTIAL →
  * HASH(group keys) → FINAL; joins broadcast their right side when its estimated size is under
- * the threshold and hash-partition both sides otherwise; sorts, TopN and LIMIT finish in one task
+ * the threshold and hash-partition both sides otherwise, a broadcast inner or semi join sending
+ * its build keys to the scans of its probe side as a dynamic filter; sorts, TopN and LIMIT finish in one task
  * after a GATHER (TopN and LIMIT pre-cut on every task first); a large single-task result about
  * to be aggregated is dealt ROUND_ROBIN to all workers.
  */
@@ -42,19 +43,28 @@ public final class DistributedPlanner {
     /** A single task's output larger than this is spread round-robin before an aggregation. */
     static final long ROUND_ROBIN_MIN_ROWS = 10_000;
 
-    private final CardinalityEstimator estimator;
+    private final Function<String, TableStatistics> statistics;
     private final long broadcastThresholdBytes;
+    // Per plan: the estimator remembers estimates by node, filter ids are numbered within a query.
+    private CardinalityEstimator estimator;
+    private int nextDynamicFilterId;
 
     public DistributedPlanner(Function<String, TableStatistics> statistics, long broadcastThresholdBytes) {
-        this.estimator = new CardinalityEstimator(statistics);
+        this.statistics = statistics;
         this.broadcastThresholdBytes = broadcastThresholdBytes;
     }
 
     private record Placed(PlanNode node, Distribution distribution) {
     }
 
-    public PlanNode plan(PlanNode root) {
-        return single(place(root));
+    public synchronized PlanNode plan(PlanNode root) {
+        estimator = new CardinalityEstimator(statistics);
+        nextDynamicFilterId = 0;
+        try {
+            return single(place(root));
+        } finally {
+            estimator = null;
+        }
     }
 
     private Placed place(PlanNode node) {
@@ -234,8 +244,18 @@ public final class DistributedPlanner {
                 || estimator.bytes(join.right()) <= broadcastThresholdBytes)) {
             PlanNode build = left.distribution().isSingle()
                     ? single(right) : exchange(right.node(), ExchangeKind.BROADCAST, List.of());
-            JoinNode placed = new JoinNode(left.node(), build, join.joinType(), join.leftKeys(), join.rightKeys(),
-                    join.filter(), JoinDistribution.BROADCAST);
+            PlanNode probe = left.node();
+            int filterId = JoinNode.NO_DYNAMIC_FILTER;
+            if (!left.distribution().isSingle() && DynamicFilterPlacer.joinCanFilter(join.joinType())) {
+                // Every worker's join task holds the whole build side: the scans below can use its keys.
+                PlanNode filtered = DynamicFilterPlacer.place(probe, join, nextDynamicFilterId);
+                if (filtered != null) {
+                    probe = filtered;
+                    filterId = nextDynamicFilterId++;
+                }
+            }
+            JoinNode placed = new JoinNode(probe, build, join.joinType(), join.leftKeys(), join.rightKeys(),
+                    join.filter(), JoinDistribution.BROADCAST, filterId);
             return new Placed(placed, left.distribution());
         }
         if (noKeys) {

@@ -2,15 +2,18 @@ package dev.shoal.planner.distribute;
 
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.JoinDistribution;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.catalog.TableDefinition;
+import dev.shoal.parquet.stats.ColumnStatistics;
 import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +48,9 @@ class DistributedPlannerTest {
     }
 
     private static TableStatistics statistics(String table) {
-        return new TableStatistics(ROWS.get(table), 0, 0, 1, List.of());
+        List<ColumnStatistics> columns = table.equals("tpch.orders")
+                ? List.of(new ColumnStatistics("o_custkey", 0, 1L, 150_000L)) : List.of();
+        return new TableStatistics(ROWS.get(table), 0, 0, 1, columns);
     }
 
     private static List<Fragment> fragments(String sql) {
@@ -83,6 +88,38 @@ class DistributedPlannerTest {
         assertEquals(JoinDistribution.PARTITIONED, join.distribution());
         assertEquals(ExchangeKind.HASH, ((RemoteSourceNode) join.left()).kind());
         assertEquals(ExchangeKind.HASH, ((RemoteSourceNode) join.right()).kind());
+    }
+
+    @Test
+    void broadcastJoinFiltersItsProbeScanByItsBuildKeys() {
+        List<Fragment> fragments = fragments("select n_name, count(*) from lineitem join nation on l_suppkey = n_nationkey group by n_name");
+        JoinNode join = joins("select n_name, count(*) from lineitem join nation on l_suppkey = n_nationkey group by n_name").get(0);
+        List<DynamicFilterNode> filters = new ArrayList<>();
+        fragments.forEach(f -> filters.addAll(find(f.root(), DynamicFilterNode.class)));
+        assertEquals(1, filters.size());
+        DynamicFilterNode filter = filters.get(0);
+        TableScanNode scan = (TableScanNode) filter.input();
+        assertEquals("l_suppkey", scan.columns().get(filter.targets().get(0).column()).name());
+        assertEquals(join.dynamicFilterId(), filter.targets().get(0).filterId());
+    }
+
+    @Test
+    void dynamicFilterFollowsTheKeyThroughAnAggregationAndAnExchange() {
+        // The distinct orderkeys of lineitem are many and orders are filtered to few: orders is
+        // broadcast, and its keys reach the lineitem scan below the split DISTINCT.
+        List<Fragment> fragments = fragments("select count(*) from orders where o_custkey < 10 and o_orderkey in "
+                + "(select l_orderkey from lineitem)");
+        Fragment scan = fragments.stream().filter(f -> !find(f.root(), TableScanNode.class).isEmpty()
+                && "tpch.lineitem".equals(find(f.root(), TableScanNode.class).get(0).table())).findFirst().orElseThrow();
+        assertEquals(1, find(scan.root(), DynamicFilterNode.class).size(), "lineitem scan is filtered");
+    }
+
+    @Test
+    void outerJoinPublishesNoDynamicFilter() {
+        List<Fragment> fragments = fragments("select n_name, count(*) from lineitem left join nation on l_suppkey = n_nationkey group by n_name");
+        fragments.forEach(f -> assertEquals(List.of(), find(f.root(), DynamicFilterNode.class), "a LEFT join keeps unmatched rows"));
+        joins("select * from lineitem left join nation on l_suppkey = n_nationkey")
+                .forEach(join -> assertEquals(JoinNode.NO_DYNAMIC_FILTER, join.dynamicFilterId()));
     }
 
     private static List<JoinNode> joins(String sql) {

@@ -1,0 +1,121 @@
+package dev.shoal.exec.dynamicfilter;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.DynamicFilterTarget;
+import dev.shoal.exec.operator.Operator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Keeps the rows whose target columns hold a value of the joins' build keys. Before its first
+ * batch it waits for the joins to publish their keys: reading the scan first would defeat the
+ * purpose. The wait is bounded: past {@link #MAX_WAIT_MILLIS} the rows pass unfiltered, which is
+ * slower but still right, since the joins check every row themselves.
+ */
+public final class DynamicFilterOperator implements Operator {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamicFilterOperator.class);
+    static final long MAX_WAIT_MILLIS = 30_000;
+
+    private final Operator input;
+    private final List<DynamicFilterTarget> targets;
+    private final List<CompletableFuture<BuildKeys>> pending;
+    private final LongAdder rowsDropped;
+    private List<Integer> checks;
+    private List<LongKeySet> sets;
+
+    /** {@code rowsDropped} counts the rows this operator removes, for EXPLAIN ANALYZE. */
+    public DynamicFilterOperator(Operator input, List<DynamicFilterTarget> targets, DynamicFilterRegistry registry,
+                                 String queryId, LongAdder rowsDropped) {
+        this.input = input;
+        this.targets = targets;
+        this.pending = targets.stream().map(target -> registry.filter(queryId, target.filterId())).toList();
+        this.rowsDropped = rowsDropped;
+    }
+
+    @Override
+    public Batch next() {
+        if (checks == null) {
+            resolve();
+        }
+        while (true) {
+            Batch batch = input.next();
+            if (batch == null || checks.isEmpty() || batch.rowCount() == 0) {
+                return batch;
+            }
+            Batch kept = filter(batch);
+            rowsDropped.add(batch.rowCount() - kept.rowCount());
+            if (kept.rowCount() > 0) {
+                return kept;
+            }
+        }
+    }
+
+    private void resolve() {
+        checks = new ArrayList<>();
+        sets = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        for (int i = 0; i < targets.size(); i++) {
+            BuildKeys keys = await(pending.get(i), deadline);
+            LongKeySet set = keys.key(targets.get(i).keyIndex());
+            if (set != null) {
+                checks.add(targets.get(i).column());
+                sets.add(set);
+            }
+        }
+    }
+
+    private static BuildKeys await(CompletableFuture<BuildKeys> filter, long deadline) {
+        try {
+            return filter.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("dynamic filter not published within {} ms: scanning unfiltered", MAX_WAIT_MILLIS);
+            return BuildKeys.ALL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShoalException(ErrorCode.QUERY_CANCELED, "canceled while waiting for a dynamic filter", e);
+        } catch (ExecutionException e) {
+            return BuildKeys.ALL;
+        }
+    }
+
+    /** Positions of the rows passing every check, narrowed column by column. */
+    private Batch filter(Batch batch) {
+        int n = batch.rowCount();
+        int[] positions = new int[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = i;
+        }
+        int count = n;
+        for (int c = 0; c < checks.size() && count > 0; c++) {
+            // The planner targets only columns held in longs (integers, dates, short decimals).
+            LongVector column = (LongVector) batch.column(checks.get(c));
+            long[] values = column.values();
+            boolean[] nulls = column.nulls();
+            LongKeySet set = sets.get(c);
+            int kept = 0;
+            for (int p = 0; p < count; p++) {
+                int i = positions[p];
+                positions[kept] = i;
+                kept += (nulls == null || !nulls[i]) && set.contains(values[i]) ? 1 : 0;
+            }
+            count = kept;
+        }
+        return count == n ? batch : batch.take(positions, count);
+    }
+
+    @Override
+    public void close() {
+        input.close();
+    }
+}

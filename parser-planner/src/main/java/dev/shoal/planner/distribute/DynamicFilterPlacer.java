@@ -1,0 +1,137 @@
+package dev.shoal.planner.distribute;
+
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.DynamicFilterNode;
+import dev.shoal.core.plan.DynamicFilterTarget;
+import dev.shoal.core.plan.ExchangeNode;
+import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows a join's probe keys down its probe side to the table scans they come from and puts a
+ * {@link DynamicFilterNode} above each. A key is followed through projections that pass it on
+ * unchanged, filters, exchanges, the group keys of aggregations and the preserved side of inner,
+ * left, semi and anti joins: along that path a row dropped for its key value could not have
+ * joined above either. Only integral, date and short decimal keys of the same type on both sides
+ * are filtered, the values the executor checks without hashing.
+ */
+final class DynamicFilterPlacer {
+    private final int filterId;
+
+    private DynamicFilterPlacer(int filterId) {
+        this.filterId = filterId;
+    }
+
+    /** A probe key to follow: build key {@code keyIndex} is looked for in {@code column} of the current node. */
+    private record Key(int keyIndex, int column) {
+    }
+
+    /** The probe side with filters placed, or null when no key reaches a scan. */
+    static PlanNode place(PlanNode probe, JoinNode join, int filterId) {
+        List<Key> keys = new ArrayList<>();
+        List<DataType> probeTypes = join.left().outputTypes();
+        List<DataType> buildTypes = join.right().outputTypes();
+        for (int k = 0; k < join.leftKeys().size(); k++) {
+            DataType probeType = probeTypes.get(join.leftKeys().get(k));
+            if (probeType.equals(buildTypes.get(join.rightKeys().get(k))) && filterable(probeType)) {
+                keys.add(new Key(k, join.leftKeys().get(k)));
+            }
+        }
+        if (keys.isEmpty()) {
+            return null;
+        }
+        DynamicFilterPlacer placer = new DynamicFilterPlacer(filterId);
+        PlanNode placed = placer.follow(probe, keys);
+        return placed == probe ? null : placed;
+    }
+
+    static boolean joinCanFilter(JoinType type) {
+        return type == JoinType.INNER || type == JoinType.SEMI;
+    }
+
+    private static boolean filterable(DataType type) {
+        return (type.kind() == TypeKind.INTEGER || type.kind() == TypeKind.BIGINT || type.kind() == TypeKind.DATE
+                || type.kind() == TypeKind.DECIMAL) && !type.isWideDecimal();
+    }
+
+    private PlanNode follow(PlanNode node, List<Key> keys) {
+        if (keys.isEmpty()) {
+            return node;
+        }
+        if (node instanceof TableScanNode scan) {
+            return new DynamicFilterNode(scan, targets(keys));
+        }
+        if (node instanceof DynamicFilterNode filtered && filtered.input() instanceof TableScanNode) {
+            List<DynamicFilterTarget> targets = new ArrayList<>(filtered.targets());
+            targets.addAll(targets(keys));
+            return new DynamicFilterNode(filtered.input(), targets);
+        }
+        if (node instanceof FilterNode || node instanceof ExchangeNode || node instanceof DynamicFilterNode) {
+            return replaceInput(node, 0, follow(node.inputs().get(0), keys));
+        }
+        if (node instanceof ProjectNode project) {
+            List<Key> below = new ArrayList<>();
+            for (Key key : keys) {
+                if (project.projections().get(key.column()) instanceof InputRef ref) {
+                    below.add(new Key(key.keyIndex(), ref.index()));
+                }
+            }
+            return replaceInput(node, 0, follow(project.input(), below));
+        }
+        if (node instanceof AggregateNode aggregate) {
+            List<Key> below = new ArrayList<>();
+            for (Key key : keys) {
+                if (key.column() < aggregate.groupKeys().size()) {
+                    below.add(new Key(key.keyIndex(), aggregate.groupKeys().get(key.column())));
+                }
+            }
+            return replaceInput(node, 0, follow(aggregate.input(), below));
+        }
+        if (node instanceof JoinNode join) {
+            return throughJoin(join, keys);
+        }
+        return node;
+    }
+
+    /** Left columns of a join that keeps only matched left rows or all of them; right columns of an inner join. */
+    private PlanNode throughJoin(JoinNode join, List<Key> keys) {
+        int leftWidth = join.left().outputTypes().size();
+        List<Key> left = new ArrayList<>();
+        List<Key> right = new ArrayList<>();
+        for (Key key : keys) {
+            if (key.column() < leftWidth) {
+                left.add(key);
+            } else if (join.joinType() == JoinType.INNER) {
+                right.add(new Key(key.keyIndex(), key.column() - leftWidth));
+            }
+        }
+        boolean leftPreserved = join.joinType() == JoinType.INNER || join.joinType() == JoinType.LEFT
+                || join.joinType() == JoinType.SEMI || join.joinType() == JoinType.ANTI;
+        PlanNode newLeft = leftPreserved ? follow(join.left(), left) : join.left();
+        PlanNode newRight = follow(join.right(), right);
+        return newLeft == join.left() && newRight == join.right() ? join : join.withInputs(List.of(newLeft, newRight));
+    }
+
+    private List<DynamicFilterTarget> targets(List<Key> keys) {
+        return keys.stream().map(key -> new DynamicFilterTarget(filterId, key.keyIndex(), key.column())).toList();
+    }
+
+    private static PlanNode replaceInput(PlanNode node, int index, PlanNode input) {
+        if (input == node.inputs().get(index)) {
+            return node;
+        }
+        List<PlanNode> inputs = new ArrayList<>(node.inputs());
+        inputs.set(index, input);
+        return node.withInputs(inputs);
+    }
+}
