@@ -1,6 +1,8 @@
 package dev.shoal.core.expr;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /** Rewrites and inspections of expression trees shared by the planner's passes. */
 public final class Exprs {
@@ -8,6 +10,16 @@ public final class Exprs {
     }
 
     /** Adds the input columns the expression reads to {@code into}. */
+    /** The conjuncts of a predicate, nested ANDs flattened (Calcite leaves ranges as ANDs within ANDs). */
+    public static List<Expr> conjuncts(Expr predicate) {
+        if (!(predicate instanceof Call call) || call.op() != Op.AND) {
+            return List.of(predicate);
+        }
+        List<Expr> flat = new ArrayList<>();
+        call.args().forEach(arg -> flat.addAll(conjuncts(arg)));
+        return flat;
+    }
+
     public static void collectInputs(Expr expr, BitSet into) {
         if (expr instanceof InputRef ref) {
             into.set(ref.index());

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * compares each value with the constant directly, without building a vector of copies of it.
  * {@link #tryCreate} declines the shapes it does not cover; the general comparison takes those.
  */
-final class ConstantComparisonExpression implements VectorExpression {
+final class ConstantComparisonExpression implements SelectiveExpression {
     private final Op op;
     private final VectorExpression column;
     private final byte[] bytes;
@@ -90,6 +90,65 @@ final class ConstantComparisonExpression implements VectorExpression {
             default -> compareLongs(((LongVector) values).values(), out, n);
         }
         return new BooleanVector(out, values.nulls(), n);
+    }
+
+    @Override
+    public int select(Batch batch, int[] positions, int count) {
+        ColumnVector values = column.evaluate(batch);
+        boolean[] nulls = values.nulls();
+        int kept = 0;
+        switch (storage) {
+            case BYTES -> {
+                VarcharVector strings = (VarcharVector) values;
+                byte[] data = strings.data();
+                boolean equality = op == Op.EQUAL || op == Op.NOT_EQUAL;
+                for (int p = 0; p < count; p++) {
+                    int i = positions[p];
+                    int start = strings.start(i);
+                    int end = start + strings.length(i);
+                    boolean pass = equality
+                            ? Arrays.equals(data, start, end, bytes, 0, bytes.length) == (op == Op.EQUAL)
+                            : test(Arrays.compareUnsigned(data, start, end, bytes, 0, bytes.length));
+                    positions[kept] = i;
+                    kept += pass && (nulls == null || !nulls[i]) ? 1 : 0;
+                }
+            }
+            case DOUBLE -> {
+                double[] x = ((DoubleVector) values).values();
+                for (int p = 0; p < count; p++) {
+                    int i = positions[p];
+                    positions[kept] = i;
+                    kept += test(Double.compare(x[i], doubleValue)) && (nulls == null || !nulls[i]) ? 1 : 0;
+                }
+            }
+            default -> kept = selectLongs(((LongVector) values).values(), nulls, positions, count);
+        }
+        return kept;
+    }
+
+    private int selectLongs(long[] x, boolean[] nulls, int[] positions, int count) {
+        long c = longValue;
+        int kept = 0;
+        // One loop per operator, branch-free: the comparison's outcome only moves the write cursor.
+        switch (op) {
+            case EQUAL -> { for (int p = 0; p < count; p++) { int i = positions[p]; positions[kept] = i; kept += x[i] == c ? 1 : 0; } }
+            case NOT_EQUAL -> { for (int p = 0; p < count; p++) { int i = positions[p]; positions[kept] = i; kept += x[i] != c ? 1 : 0; } }
+            case LESS_THAN -> { for (int p = 0; p < count; p++) { int i = positions[p]; positions[kept] = i; kept += x[i] < c ? 1 : 0; } }
+            case LESS_THAN_OR_EQUAL -> { for (int p = 0; p < count; p++) { int i = positions[p]; positions[kept] = i; kept += x[i] <= c ? 1 : 0; } }
+            case GREATER_THAN -> { for (int p = 0; p < count; p++) { int i = positions[p]; positions[kept] = i; kept += x[i] > c ? 1 : 0; } }
+            case GREATER_THAN_OR_EQUAL -> { for (int p = 0; p < count; p++) { int i = positions[p]; positions[kept] = i; kept += x[i] >= c ? 1 : 0; } }
+            default -> throw new IllegalStateException(op.name());
+        }
+        if (nulls == null) {
+            return kept;
+        }
+        int nonNull = 0;
+        for (int p = 0; p < kept; p++) {
+            int i = positions[p];
+            positions[nonNull] = i;
+            nonNull += nulls[i] ? 0 : 1;
+        }
+        return nonNull;
     }
 
     private void compareBytes(VarcharVector strings, boolean[] out, int n) {

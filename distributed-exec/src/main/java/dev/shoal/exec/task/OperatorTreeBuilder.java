@@ -1,5 +1,6 @@
 package dev.shoal.exec.task;
 
+import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeNode;
@@ -87,7 +88,8 @@ public final class OperatorTreeBuilder {
             return new ValuesOperator(values);
         }
         if (node instanceof FilterNode filter) {
-            return new FilterOperator(build(filter.input()), ExpressionCompiler.compile(filter.predicate()));
+            return new FilterOperator(build(filter.input()),
+                    Exprs.conjuncts(filter.predicate()).stream().map(ExpressionCompiler::compile).toList());
         }
         if (node instanceof ProjectNode project) {
             return new ProjectOperator(build(project.input()),

@@ -6,6 +6,7 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.Type;
@@ -22,7 +23,7 @@ public final class ParquetSchemaReader {
 
     public static ParquetMetadata footer(ObjectStore store, Location location, long length) {
         try (ParquetFileReader reader = ParquetFileReader.open(
-                new StoreInputFile(store, location, length, new LongAdder()), ParquetReadOptions.builder().build())) {
+                new StoreInputFile(store, location, length, new LongAdder()), ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
             return reader.getFooter();
         } catch (ShoalException e) {
             throw e;

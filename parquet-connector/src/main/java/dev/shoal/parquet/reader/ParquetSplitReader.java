@@ -9,6 +9,7 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -46,7 +47,7 @@ public final class ParquetSplitReader implements AutoCloseable {
         this.location = location;
         this.columns = List.copyOf(columns);
         try {
-            ParquetReadOptions.Builder options = ParquetReadOptions.builder();
+            ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration());
             if (start != 0 || end != length) {
                 options.withRange(start, end);
             }

@@ -2,6 +2,7 @@ package dev.shoal.planner.stats;
 
 import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
@@ -40,7 +41,7 @@ final class FilterSelectivity {
     }
 
     double of(Expr predicate) {
-        List<Expr> conjuncts = conjuncts(predicate);
+        List<Expr> conjuncts = Exprs.conjuncts(predicate);
         Map<Integer, double[]> intervals = new LinkedHashMap<>();
         Map<Integer, ColumnRange> ranges = new LinkedHashMap<>();
         List<Expr> others = new ArrayList<>();
@@ -73,17 +74,7 @@ final class FilterSelectivity {
 
     /** Whether every conjunct of {@code predicate} is measured rather than guessed. */
     private boolean measurable(Expr predicate) {
-        return conjuncts(predicate).stream().allMatch(conjunct -> bound(conjunct) != null);
-    }
-
-    /** The conjuncts of nested ANDs, flattened: Calcite leaves a range as an AND inside the filter's AND. */
-    private static List<Expr> conjuncts(Expr predicate) {
-        if (!(predicate instanceof Call call) || call.op() != Op.AND) {
-            return List.of(predicate);
-        }
-        List<Expr> flat = new ArrayList<>();
-        call.args().forEach(arg -> flat.addAll(conjuncts(arg)));
-        return flat;
+        return Exprs.conjuncts(predicate).stream().allMatch(conjunct -> bound(conjunct) != null);
     }
 
     private static double fraction(ColumnRange range, double[] interval) {
