@@ -32,6 +32,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.sql2rel.RelDecorrelator;
+import dev.shoal.planner.calcite.ExistsToSemiJoin;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
@@ -115,13 +116,14 @@ public final class QueryPlanner {
 
     /**
      * Subqueries become joins: IN, EXISTS and scalar subqueries are rewritten by Calcite's
-     * SubQueryRemoveRule (NOT IN keeps SQL's NULL semantics through its null-aware rewrite), and
-     * the correlated ones are then decorrelated into joins with aggregates.
+     * SubQueryRemoveRule (NOT IN keeps SQL's NULL semantics through its null-aware rewrite),
+     * correlated EXISTS and NOT EXISTS become semi and anti joins, and the other correlated ones
+     * are decorrelated into joins with aggregates.
      */
     private static RelNode removeSubQueries(RelNode rel, RelOptCluster cluster, CalciteCatalogReader reader) {
         HepPlanner planner = new HepPlanner(SUB_QUERIES);
         planner.setRoot(rel);
-        RelNode withoutSubQueries = planner.findBestExp();
+        RelNode withoutSubQueries = ExistsToSemiJoin.rewrite(planner.findBestExp());
         return RelDecorrelator.decorrelateQuery(withoutSubQueries, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
     }
 

@@ -34,7 +34,7 @@ import java.util.stream.IntStream;
  * Makes a single-node plan distributed: tracks how each subplan's rows are spread over tasks and
  * inserts an exchange wherever an operator needs another spread. Aggregations become PARTIAL →
  * HASH(group keys) → FINAL; joins broadcast their right side when its estimated size is under
- * the threshold and hash-partition both sides otherwise, a broadcast inner or semi join sending
+ * the threshold (and, but for inner joins, not above the left side's) and hash-partition both sides otherwise, a broadcast inner or semi join sending
  * its build keys to the scans of its probe side as a dynamic filter; sorts, TopN and LIMIT finish in one task
  * after a GATHER (TopN and LIMIT pre-cut on every task first); a large single-task result about
  * to be aggregated is dealt ROUND_ROBIN to all workers.
@@ -42,6 +42,8 @@ import java.util.stream.IntStream;
 public final class DistributedPlanner {
     /** A single task's output larger than this is spread round-robin before an aggregation. */
     static final long ROUND_ROBIN_MIN_ROWS = 10_000;
+    /** A build side this small is broadcast whatever the probe side: its copies cost nothing. */
+    static final long SMALL_BUILD_BYTES = 1 << 20;
 
     private final Function<String, TableStatistics> statistics;
     private final long broadcastThresholdBytes;
@@ -240,8 +242,7 @@ public final class DistributedPlanner {
         }
         boolean noKeys = join.leftKeys().isEmpty();
         boolean buildMayRepeat = !join.joinType().keepsUnmatchedRight();
-        if (buildMayRepeat && (noKeys || left.distribution().isSingle()
-                || estimator.bytes(join.right()) <= broadcastThresholdBytes)) {
+        if (buildMayRepeat && (noKeys || left.distribution().isSingle() || broadcastIsCheaper(join))) {
             PlanNode build = left.distribution().isSingle()
                     ? single(right) : exchange(right.node(), ExchangeKind.BROADCAST, List.of());
             PlanNode probe = left.node();
@@ -273,6 +274,21 @@ public final class DistributedPlanner {
         Distribution distribution = join.joinType().keepsUnmatchedRight()
                 ? Distribution.SOURCE : Distribution.hash(join.leftKeys());
         return new Placed(placed, distribution);
+    }
+
+    /**
+     * Broadcasting sends the build side to every worker, partitioning sends each side once. An
+     * inner join already builds on its smaller side and gains a dynamic filter from a broadcast:
+     * under the threshold it is broadcast. Other joins keep their sides, and a semi or anti
+     * join's build side can dwarf its probe side: with two workers or more, broadcast pays only
+     * when the build side is no larger than the probe side, or tiny.
+     */
+    private boolean broadcastIsCheaper(JoinNode join) {
+        double build = estimator.bytes(join.right());
+        if (build > broadcastThresholdBytes) {
+            return false;
+        }
+        return join.joinType() == JoinType.INNER || build <= estimator.bytes(join.left()) || build <= SMALL_BUILD_BYTES;
     }
 
     /** The same inner join with the smaller input on the right (the build side), columns in the original order. */
