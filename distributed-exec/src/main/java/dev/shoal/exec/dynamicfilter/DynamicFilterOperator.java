@@ -9,6 +9,7 @@ import dev.shoal.exec.operator.Operator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +19,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Keeps the rows whose target columns hold a value of the joins' build keys. Before its first
- * batch it waits for the joins to publish their keys: reading the scan first would defeat the
- * purpose. The wait is bounded: past {@link #MAX_WAIT_MILLIS} the rows pass unfiltered, which is
- * slower but still right, since the joins check every row themselves.
+ * Keeps the rows whose target columns hold a value of the joins' build keys. Nothing leaves it
+ * before the joins have published their keys; while it waits it reads ahead, up to
+ * {@link #READ_AHEAD_BYTES}, so that the scan's decoding overlaps the build sides' work instead of
+ * following it. The wait is bounded: past {@link #MAX_WAIT_MILLIS} the rows pass unfiltered,
+ * which is slower but still right, since the joins check every row themselves.
  */
 public final class DynamicFilterOperator implements Operator {
     private static final Logger LOG = LoggerFactory.getLogger(DynamicFilterOperator.class);
     static final long MAX_WAIT_MILLIS = 30_000;
+    /** Roughly: eight bytes a value. Bounds the batches held while the filter is not known yet. */
+    static final long READ_AHEAD_BYTES = 32L << 20;
 
     private final Operator input;
     private final List<DynamicFilterTarget> targets;
@@ -33,6 +37,9 @@ public final class DynamicFilterOperator implements Operator {
     private final LongAdder rowsDropped;
     private List<Integer> checks;
     private List<LongKeySet> sets;
+    /** Batches read ahead while waiting for the filter, then filtered and handed out first. */
+    private final ArrayDeque<Batch> readAhead = new ArrayDeque<>();
+    private boolean inputDone;
 
     /** {@code rowsDropped} counts the rows this operator removes, for EXPLAIN ANALYZE. */
     public DynamicFilterOperator(Operator input, List<DynamicFilterTarget> targets, DynamicFilterRegistry registry,
@@ -46,10 +53,11 @@ public final class DynamicFilterOperator implements Operator {
     @Override
     public Batch next() {
         if (checks == null) {
+            readAheadWhileWaiting();
             resolve();
         }
         while (true) {
-            Batch batch = input.next();
+            Batch batch = !readAhead.isEmpty() ? readAhead.poll() : inputDone ? null : input.next();
             if (batch == null || checks.isEmpty() || batch.rowCount() == 0) {
                 return batch;
             }
@@ -58,6 +66,19 @@ public final class DynamicFilterOperator implements Operator {
             if (kept.rowCount() > 0) {
                 return kept;
             }
+        }
+    }
+
+    private void readAheadWhileWaiting() {
+        long held = 0;
+        while (held < READ_AHEAD_BYTES && !pending.stream().allMatch(CompletableFuture::isDone)) {
+            Batch batch = input.next();
+            if (batch == null) {
+                inputDone = true;
+                return;
+            }
+            readAhead.add(batch);
+            held += 8L * batch.rowCount() * Math.max(1, batch.columnCount());
         }
     }
 
@@ -116,6 +137,7 @@ public final class DynamicFilterOperator implements Operator {
 
     @Override
     public void close() {
+        readAhead.clear();
         input.close();
     }
 }
