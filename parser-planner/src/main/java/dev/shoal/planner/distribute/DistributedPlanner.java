@@ -42,6 +42,13 @@ import java.util.stream.IntStream;
 public final class DistributedPlanner {
     /** A single task's output larger than this is spread round-robin before an aggregation. */
     static final long ROUND_ROBIN_MIN_ROWS = 10_000;
+    /**
+     * A table whose rows, at this many bytes each, fit under the broadcast threshold is small
+     * (half a million rows at the default threshold): it is scanned without waiting for a
+     * dynamic filter, since reading it costs less than the wait, which chains the scan's latency
+     * to the build side's.
+     */
+    static final long NOMINAL_ROW_BYTES = 64;
     /** A build side this small is broadcast whatever the probe side: its copies cost nothing. */
     static final long SMALL_BUILD_BYTES = 1 << 20;
 
@@ -249,7 +256,8 @@ public final class DistributedPlanner {
             int filterId = JoinNode.NO_DYNAMIC_FILTER;
             if (!left.distribution().isSingle() && DynamicFilterPlacer.joinCanFilter(join.joinType())) {
                 // Every worker's join task holds the whole build side: the scans below can use its keys.
-                PlanNode filtered = DynamicFilterPlacer.place(probe, join, nextDynamicFilterId);
+                PlanNode filtered = DynamicFilterPlacer.place(probe, join, nextDynamicFilterId,
+                        scan -> estimator.rows(scan) * NOMINAL_ROW_BYTES > broadcastThresholdBytes);
                 if (filtered != null) {
                     probe = filtered;
                     filterId = nextDynamicFilterId++;

@@ -16,6 +16,7 @@ import dev.shoal.core.type.TypeKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Follows a join's probe keys down its probe side to the table scans they come from and puts a
@@ -27,17 +28,23 @@ import java.util.List;
  */
 final class DynamicFilterPlacer {
     private final int filterId;
+    private final Predicate<TableScanNode> worthFiltering;
 
-    private DynamicFilterPlacer(int filterId) {
+    private DynamicFilterPlacer(int filterId, Predicate<TableScanNode> worthFiltering) {
         this.filterId = filterId;
+        this.worthFiltering = worthFiltering;
     }
 
     /** A probe key to follow: build key {@code keyIndex} is looked for in {@code column} of the current node. */
     private record Key(int keyIndex, int column) {
     }
 
-    /** The probe side with filters placed, or null when no key reaches a scan. */
-    static PlanNode place(PlanNode probe, JoinNode join, int filterId) {
+    /**
+     * The probe side with filters placed, or null when no key reaches a scan. Only the scans
+     * {@code worthFiltering} accepts get one: a small table is read faster than its scan would
+     * wait for the build side.
+     */
+    static PlanNode place(PlanNode probe, JoinNode join, int filterId, Predicate<TableScanNode> worthFiltering) {
         List<Key> keys = new ArrayList<>();
         List<DataType> probeTypes = join.left().outputTypes();
         List<DataType> buildTypes = join.right().outputTypes();
@@ -50,7 +57,7 @@ final class DynamicFilterPlacer {
         if (keys.isEmpty()) {
             return null;
         }
-        DynamicFilterPlacer placer = new DynamicFilterPlacer(filterId);
+        DynamicFilterPlacer placer = new DynamicFilterPlacer(filterId, worthFiltering);
         PlanNode placed = placer.follow(probe, keys);
         return placed == probe ? null : placed;
     }
@@ -69,7 +76,7 @@ final class DynamicFilterPlacer {
             return node;
         }
         if (node instanceof TableScanNode scan) {
-            return new DynamicFilterNode(scan, targets(keys));
+            return worthFiltering.test(scan) ? new DynamicFilterNode(scan, targets(keys)) : scan;
         }
         if (node instanceof DynamicFilterNode filtered && filtered.input() instanceof TableScanNode) {
             List<DynamicFilterTarget> targets = new ArrayList<>(filtered.targets());
