@@ -115,6 +115,12 @@ class DistributedPlannerTest {
     }
 
     @Test
+    void smallProbeTableIsScannedWithoutWaitingForAFilter() {
+        List<Fragment> fragments = fragments("select count(*) from nation n1 join nation n2 on n1.n_nationkey = n2.n_nationkey + 1");
+        fragments.forEach(f -> assertEquals(List.of(), find(f.root(), DynamicFilterNode.class), "nation has 25 rows"));
+    }
+
+    @Test
     void outerJoinPublishesNoDynamicFilter() {
         List<Fragment> fragments = fragments("select n_name, count(*) from lineitem left join nation on l_suppkey = n_nationkey group by n_name");
         fragments.forEach(f -> assertEquals(List.of(), find(f.root(), DynamicFilterNode.class), "a LEFT join keeps unmatched rows"));
