@@ -12,6 +12,7 @@ import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.exchange.Threads;
 import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.distribute.Fragment;
@@ -23,15 +24,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Places a query's fragments on workers: one task per live worker for SOURCE and HASH fragments
  * (scan tasks get a byte-balanced share of the files), one task for SINGLE fragments, the root on
- * the coordinator. Producers are created before their consumers, so that a consumer's first
- * request finds its producers' output buffers. A worker that cannot be reached is marked lost,
+ * the coordinator. The query's tables are listed at once; a fragment's tasks are created at
+ * once, producers' fragments before their consumers', so that a consumer's first request finds
+ * its producers' output buffers. A worker that cannot be reached is marked lost,
  * the tasks already created are canceled and the query fails naming the worker.
  */
 final class QueryScheduler {
+    /** Threads for the calls a schedule sends at once (listings, task creations): they wait on the network. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(Threads.daemon("shoal-scheduler"));
     private final Catalog catalog;
     private final ObjectStore store;
     private final WorkerRegistry registry;
@@ -64,12 +72,14 @@ final class QueryScheduler {
         Map<Integer, List<TaskLocation>> locations = new HashMap<>();
         Set<WorkerNode> used = new LinkedHashSet<>();
         try {
+            splits.list(fragments.stream().map(Fragment::root).toList(), CALLS);
             // Children have larger ids than their consumers: highest id first creates producers first.
             for (int i = fragments.size() - 1; i >= 1; i--) {
                 Fragment fragment = fragments.get(i);
                 int taskCount = taskCount(fragment, workers);
                 int partitions = taskCount(byId.get(consumers.get(fragment.id())), workers);
                 List<TaskLocation> tasks = new ArrayList<>();
+                List<CompletableFuture<Void>> creations = new ArrayList<>();
                 for (int t = 0; t < taskCount; t++) {
                     WorkerNode worker = taskCount == 1 ? workers.get((queryId.hashCode() & 0x7fffffff) % workers.size()) : workers.get(t);
                     String taskId = queryId + "." + fragment.id() + "." + t;
@@ -78,9 +88,10 @@ final class QueryScheduler {
                             new OutputSpec(fragment.outputKind(), fragment.outputKeys(), partitions),
                             sourcesOf(fragment, locations), t);
                     used.add(worker);
-                    create(worker, descriptor);
+                    creations.add(CompletableFuture.runAsync(() -> create(worker, descriptor), CALLS));
                     tasks.add(worker.location(taskId));
                 }
+                awaitAll(creations);
                 locations.put(fragment.id(), tasks);
             }
         } catch (RuntimeException e) {
@@ -104,6 +115,28 @@ final class QueryScheduler {
             sources.put(source, locations.get(source));
         }
         return sources;
+    }
+
+    /**
+     * Waits for a fragment's task creations, sent to its workers at once: one after another they
+     * cost a round trip each. The first failure is rethrown, a lost worker's before any other.
+     */
+    private static void awaitAll(List<CompletableFuture<Void>> calls) {
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> call : calls) {
+            try {
+                call.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot create a task: " + e.getCause(), e.getCause());
+                if (failure == null || cause instanceof ShoalException shoal && shoal.code() == ErrorCode.WORKER_LOST) {
+                    failure = cause;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void create(WorkerNode worker, TaskDescriptor descriptor) {

@@ -13,25 +13,55 @@ import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Gives each scan task its share of the table's Parquet files, balanced by bytes: files are
  * taken largest first and each goes to the task with the fewest bytes so far. A table with fewer
  * files than tasks is cut into byte ranges (each reads the row groups whose middle falls in it),
- * so that one large file still keeps every worker busy. One listing per table per query.
+ * so that one large file still keeps every worker busy. One listing per table per query, all of a query's tables at once.
  */
 public final class SplitAssigner {
     static final long MIN_RANGE_BYTES = 4L << 20;
     private final Catalog catalog;
     private final ObjectStore store;
-    private final Map<String, List<Split>> listed = new HashMap<>();
+    private final Map<String, List<Split>> listed = new ConcurrentHashMap<>();
 
     public SplitAssigner(Catalog catalog, ObjectStore store) {
         this.catalog = catalog;
         this.store = store;
+    }
+
+    /**
+     * Lists the files of every table the plans scan, the tables at once on {@code executor}:
+     * a listing is a round trip to the object store, and a join of eight tables waited for eight.
+     */
+    public void list(List<PlanNode> plans, Executor executor) {
+        Set<String> tables = new LinkedHashSet<>();
+        plans.forEach(plan -> collectTables(plan, tables));
+        List<CompletableFuture<List<Split>>> listings = tables.stream()
+                .map(table -> CompletableFuture.supplyAsync(() -> splitsOf(table), executor)).toList();
+        for (CompletableFuture<List<Split>> listing : listings) {
+            try {
+                listing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+    }
+
+    private static void collectTables(PlanNode node, Set<String> into) {
+        if (node instanceof TableScanNode scan) {
+            into.add(scan.table());
+        }
+        node.inputs().forEach(input -> collectTables(input, into));
     }
 
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
