@@ -1,5 +1,5 @@
--- EXCEPT: nations with customers but without any supplier over the balance.
+-- EXCEPT: nations with customers but without any supplier with a balance over 9700.
 select c_nationkey from customer
 except
-select s_nationkey from supplier where s_acctbal > 5000
+select s_nationkey from supplier where s_acctbal > 9700
 order by 1

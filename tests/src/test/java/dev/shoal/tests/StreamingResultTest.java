@@ -32,7 +32,7 @@ class StreamingResultTest {
                 expectedSum = rs.getLong(2);
             }
             assertEquals(expectedSum, keySum);
-            assertTrue(rows > 50_000, "SF 0.01 lineitem has about 60k rows, got " + rows);
+            assertTrue(rows > 500_000, "SF 0.1 lineitem has about 600k rows, got " + rows);
         }
     }
 

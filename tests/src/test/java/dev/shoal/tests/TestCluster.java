@@ -21,19 +21,19 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * One cluster for the whole suite: S3Proxy on 127.0.0.1 holding TPC-H SF 0.01 as Parquet, a
+ * One cluster for the whole suite: S3Proxy on 127.0.0.1 holding TPC-H SF 0.1 as Parquet (the scale the TPC-H queries are checked at), a
  * coordinator with two workers, clients through the shaded driver, and DuckDB over the same files.
  * Two extra tables hold bad data: {@code tpch.corrupt} (a file that is not Parquet) and
  * {@code tpch.nobucket} (a location whose bucket does not exist).
  */
 final class TestCluster {
-    static final double SCALE = 0.01;
+    static final double SCALE = 0.1;
     private static TestCluster instance;
 
     final Path dataDir;
     final EmbeddedS3Server s3;
     final ObjectStores stores;
-    /** Small enough that lineitem ⋈ orders is partitioned at SF 0.01, large enough that nation is broadcast. */
+    /** Small enough that lineitem ⋈ orders is partitioned at SF 0.1, large enough that nation is broadcast. */
     static final long BROADCAST_THRESHOLD_BYTES = 64 << 10;
 
     final EmbeddedCluster coordinator;
