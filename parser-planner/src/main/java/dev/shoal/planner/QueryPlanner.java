@@ -50,6 +50,7 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
@@ -166,6 +167,16 @@ public final class QueryPlanner {
                     CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
             .build();
 
+    /** An unnamed output column is {@code _col<position>} in Trino and Athena, where Calcite says {@code EXPR$<n>}. */
+    static List<String> trinoColumnNames(List<String> calciteNames) {
+        List<String> names = new ArrayList<>(calciteNames.size());
+        for (int i = 0; i < calciteNames.size(); i++) {
+            String name = calciteNames.get(i);
+            names.add(name.matches("EXPR\\$\\d+") ? "_col" + i : name);
+        }
+        return names;
+    }
+
     /** The statistics of a table named "schema.name"; unknown for a table no longer in the catalog. */
     public TableStatistics statisticsOf(String qualifiedName) {
         return catalog.table(qualifiedName).map(statistics).orElse(TableStatistics.UNKNOWN);
@@ -239,7 +250,7 @@ public final class QueryPlanner {
 
         CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
         PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(new RelTranslator(rexBuilder).translate(optimized)));
-        List<String> names = relRoot.fields.stream().map(java.util.Map.Entry::getValue).toList();
+        List<String> names = trinoColumnNames(relRoot.fields.stream().map(java.util.Map.Entry::getValue).toList());
         List<DataType> types = plan.outputTypes();
         return new PlannedQuery(plan, names, types, System.nanoTime() - startNanos);
     }

@@ -55,6 +55,17 @@ class StreamingResultTest {
     }
 
     @Test
+    void unnamedColumnsAreNamedByPositionAsInTrino() throws Exception {
+        try (Connection connection = TestCluster.get().connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select l_returnflag, count(*), max(l_orderkey) as top, min(l_orderkey) "
+                     + "from lineitem group by l_returnflag")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            assertEquals(java.util.List.of("l_returnflag", "_col1", "top", "_col3"), java.util.List.of(meta.getColumnLabel(1),
+                    meta.getColumnLabel(2), meta.getColumnLabel(3), meta.getColumnLabel(4)));
+        }
+    }
+
+    @Test
     void preparedStatementExecutesRepeatedlyWithTheSameAnswer() throws Exception {
         try (Connection connection = TestCluster.get().connect();
              java.sql.PreparedStatement statement = connection.prepareStatement(
