@@ -46,14 +46,12 @@ public final class SplitAssigner {
     public void list(List<PlanNode> plans, Executor executor) {
         Set<String> tables = new LinkedHashSet<>();
         plans.forEach(plan -> collectTables(plan, tables));
-        List<CompletableFuture<List<Split>>> listings = tables.stream()
-                .map(table -> CompletableFuture.supplyAsync(() -> splitsOf(table), executor)).toList();
-        for (CompletableFuture<List<Split>> listing : listings) {
-            try {
-                listing.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
+        try {
+            CompletableFuture.allOf(tables.stream()
+                    .map(table -> CompletableFuture.runAsync(() -> splitsOf(table), executor))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 

@@ -35,8 +35,12 @@ public final class DynamicFilterOperator implements Operator {
     private final List<DynamicFilterTarget> targets;
     private final List<CompletableFuture<BuildKeys>> pending;
     private final LongAdder rowsDropped;
-    private List<Integer> checks;
-    private List<LongKeySet> sets;
+    /** A target column and the build values it must hold. */
+    private record Check(int column, LongKeySet values) {
+    }
+
+    /** Null until the joins have published (or the wait ended). */
+    private List<Check> checks;
     /** Batches read ahead while waiting for the filter, then filtered and handed out first. */
     private final ArrayDeque<Batch> readAhead = new ArrayDeque<>();
     private boolean inputDone;
@@ -84,14 +88,12 @@ public final class DynamicFilterOperator implements Operator {
 
     private void resolve() {
         checks = new ArrayList<>();
-        sets = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
         for (int i = 0; i < targets.size(); i++) {
             BuildKeys keys = await(pending.get(i), deadline);
             LongKeySet set = keys.key(targets.get(i).keyIndex());
             if (set != null) {
-                checks.add(targets.get(i).column());
-                sets.add(set);
+                checks.add(new Check(targets.get(i).column(), set));
             }
         }
     }
@@ -120,10 +122,10 @@ public final class DynamicFilterOperator implements Operator {
         int count = n;
         for (int c = 0; c < checks.size() && count > 0; c++) {
             // The planner targets only columns held in longs (integers, dates, short decimals).
-            LongVector column = (LongVector) batch.column(checks.get(c));
+            LongVector column = (LongVector) batch.column(checks.get(c).column());
             long[] values = column.values();
             boolean[] nulls = column.nulls();
-            LongKeySet set = sets.get(c);
+            LongKeySet set = checks.get(c).values();
             int kept = 0;
             for (int p = 0; p < count; p++) {
                 int i = positions[p];

@@ -100,17 +100,10 @@ final class ConstantComparisonExpression implements SelectiveExpression {
         switch (storage) {
             case BYTES -> {
                 VarcharVector strings = (VarcharVector) values;
-                byte[] data = strings.data();
-                boolean equality = op == Op.EQUAL || op == Op.NOT_EQUAL;
                 for (int p = 0; p < count; p++) {
                     int i = positions[p];
-                    int start = strings.start(i);
-                    int end = start + strings.length(i);
-                    boolean pass = equality
-                            ? Arrays.equals(data, start, end, bytes, 0, bytes.length) == (op == Op.EQUAL)
-                            : test(Arrays.compareUnsigned(data, start, end, bytes, 0, bytes.length));
                     positions[kept] = i;
-                    kept += pass && (nulls == null || !nulls[i]) ? 1 : 0;
+                    kept += stringHolds(strings, i) && (nulls == null || !nulls[i]) ? 1 : 0;
                 }
             }
             case DOUBLE -> {
@@ -152,21 +145,18 @@ final class ConstantComparisonExpression implements SelectiveExpression {
     }
 
     private void compareBytes(VarcharVector strings, boolean[] out, int n) {
-        byte[] data = strings.data();
-        if (op == Op.EQUAL || op == Op.NOT_EQUAL) {
-            boolean equal = op == Op.EQUAL;
-            for (int i = 0; i < n; i++) {
-                int start = strings.start(i);
-                int length = strings.length(i);
-                boolean same = length == bytes.length && Arrays.equals(data, start, start + length, bytes, 0, bytes.length);
-                out[i] = same == equal;
-            }
-            return;
-        }
         for (int i = 0; i < n; i++) {
-            int start = strings.start(i);
-            out[i] = test(Arrays.compareUnsigned(data, start, start + strings.length(i), bytes, 0, bytes.length));
+            out[i] = stringHolds(strings, i);
         }
+    }
+
+    /** The comparison for the string at {@code i}: equality compares bytes, order compares them unsigned (UTF-8 order). */
+    private boolean stringHolds(VarcharVector strings, int i) {
+        int start = strings.start(i);
+        int end = start + strings.length(i);
+        return op == Op.EQUAL || op == Op.NOT_EQUAL
+                ? Arrays.equals(strings.data(), start, end, bytes, 0, bytes.length) == (op == Op.EQUAL)
+                : test(Arrays.compareUnsigned(strings.data(), start, end, bytes, 0, bytes.length));
     }
 
     private void compareLongs(long[] x, boolean[] out, int n) {

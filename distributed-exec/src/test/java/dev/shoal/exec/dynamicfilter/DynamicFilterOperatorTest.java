@@ -4,11 +4,11 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.plan.DynamicFilterTarget;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.operator.BatchListOperator;
 import dev.shoal.exec.operator.Operator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,7 @@ class DynamicFilterOperatorTest {
     void keepsRowsWhoseKeysTheBuildSideHolds() {
         DynamicFilterRegistry registry = new DynamicFilterRegistry();
         LongAdder dropped = new LongAdder();
-        DynamicFilterOperator scan = new DynamicFilterOperator(rows(batch(1, 2, 3, 4, 5, 6), batch(7, 8)),
+        DynamicFilterOperator scan = new DynamicFilterOperator(BatchListOperator.of(batch(1, 2, 3, 4, 5, 6), batch(7, 8)),
                 List.of(new DynamicFilterTarget(0, 0, 0)), registry, "q1", dropped);
         registry.publish("q1", 0, batch(2, 5, 8, 100), List.of(0));
         assertEquals(List.of(2L, 5L, 8L), values(scan));
@@ -34,7 +34,7 @@ class DynamicFilterOperatorTest {
     void twoKeysBothChecked() {
         DynamicFilterRegistry registry = new DynamicFilterRegistry();
         Batch probe = new Batch(List.of(longs(1, 2, 3, 4), longs(10, 20, 30, 40)), 4);
-        DynamicFilterOperator scan = new DynamicFilterOperator(rows(probe),
+        DynamicFilterOperator scan = new DynamicFilterOperator(BatchListOperator.of(probe),
                 List.of(new DynamicFilterTarget(3, 0, 0), new DynamicFilterTarget(3, 1, 1)), registry, "q1", new LongAdder());
         registry.publish("q1", 3, new Batch(List.of(longs(1, 2, 4), longs(10, 99, 40)), 3), List.of(0, 1));
         assertEquals(List.of(1L, 4L), values(scan));
@@ -43,7 +43,7 @@ class DynamicFilterOperatorTest {
     @Test
     void waitingScanIsReleasedUnfilteredWhenTheJoinCloses() throws Exception {
         DynamicFilterRegistry registry = new DynamicFilterRegistry();
-        DynamicFilterOperator scan = new DynamicFilterOperator(rows(batch(1, 2, 3)),
+        DynamicFilterOperator scan = new DynamicFilterOperator(BatchListOperator.of(batch(1, 2, 3)),
                 List.of(new DynamicFilterTarget(0, 0, 0)), registry, "q1", new LongAdder());
         CompletableFuture<List<Long>> read = CompletableFuture.supplyAsync(() -> values(scan));
         Thread.sleep(100);
@@ -56,7 +56,7 @@ class DynamicFilterOperatorTest {
     @Test
     void canceledQueryReleasesItsScansAndForgetsItsFilters() throws Exception {
         DynamicFilterRegistry registry = new DynamicFilterRegistry();
-        DynamicFilterOperator scan = new DynamicFilterOperator(rows(batch(1)),
+        DynamicFilterOperator scan = new DynamicFilterOperator(BatchListOperator.of(batch(1)),
                 List.of(new DynamicFilterTarget(4, 0, 0)), registry, "q9", new LongAdder());
         CompletableFuture<List<Long>> read = CompletableFuture.supplyAsync(() -> values(scan));
         registry.releaseQuery("q9");
@@ -82,19 +82,5 @@ class DynamicFilterOperatorTest {
 
     private static LongVector longs(long... values) {
         return new LongVector(DataType.BIGINT, values, null, values.length);
-    }
-
-    private static Operator rows(Batch... batches) {
-        Iterator<Batch> iterator = List.of(batches).iterator();
-        return new Operator() {
-            @Override
-            public Batch next() {
-                return iterator.hasNext() ? iterator.next() : null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

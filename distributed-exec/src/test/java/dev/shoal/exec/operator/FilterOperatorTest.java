@@ -14,7 +14,6 @@ import dev.shoal.exec.expression.ExpressionCompiler;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
@@ -67,7 +66,7 @@ class FilterOperatorTest {
                 }
             }
         }
-        FilterOperator filter = new FilterOperator(rows(batches),
+        FilterOperator filter = new FilterOperator(new BatchListOperator(batches),
                 Exprs.conjuncts(predicate).stream().map(ExpressionCompiler::compile).toList());
         List<String> actual = new ArrayList<>();
         for (Batch batch = filter.next(); batch != null; batch = filter.next()) {
@@ -96,19 +95,5 @@ class FilterOperatorTest {
         StringBuilder row = new StringBuilder();
         batch.columns().forEach(column -> row.append(column.valueAt(i)).append('|'));
         return row.toString();
-    }
-
-    private static Operator rows(List<Batch> batches) {
-        Iterator<Batch> iterator = batches.iterator();
-        return new Operator() {
-            @Override
-            public Batch next() {
-                return iterator.hasNext() ? iterator.next() : null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -9,7 +9,6 @@ import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
-import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -117,14 +116,8 @@ public final class CardinalityEstimator {
     /** The footer statistics behind an output column of {@code node} when it is a table column passed through as is. */
     private FilterSelectivity.ColumnRange columnRange(PlanNode node, int column) {
         if (node instanceof TableScanNode scan) {
-            TableStatistics stats = statistics.apply(scan.table());
-            ScanColumn scanColumn = scan.columns().get(column);
-            for (ColumnStatistics columnStats : stats.columns()) {
-                if (columnStats.name().equalsIgnoreCase(scanColumn.name())) {
-                    return new FilterSelectivity.ColumnRange(columnStats, scanColumn.type());
-                }
-            }
-            return null;
+            ColumnStatistics columnStats = scanColumnStatistics(scan, column);
+            return columnStats == null ? null : new FilterSelectivity.ColumnRange(columnStats, scan.columns().get(column).type());
         }
         if (node instanceof FilterNode || node instanceof ExchangeNode) {
             return columnRange(node.inputs().get(0), column);
@@ -166,16 +159,23 @@ public final class CardinalityEstimator {
     }
 
     private double scanDistinctValues(TableScanNode scan, int column, double rows) {
-        TableStatistics stats = statistics.apply(scan.table());
-        ScanColumn scanColumn = scan.columns().get(column);
-        for (ColumnStatistics columnStats : stats.columns()) {
-            if (columnStats.name().equalsIgnoreCase(scanColumn.name())
-                    && columnStats.min() instanceof Number min && columnStats.max() instanceof Number max
-                    && !(min instanceof Double) && !(min instanceof Float)) {
-                return Math.min(rows, (double) max.longValue() - min.longValue() + 1);
-            }
+        ColumnStatistics columnStats = scanColumnStatistics(scan, column);
+        if (columnStats != null && columnStats.min() instanceof Number min && columnStats.max() instanceof Number max
+                && !(min instanceof Double) && !(min instanceof Float)) {
+            return Math.min(rows, (double) max.longValue() - min.longValue() + 1);
         }
         return rows;
+    }
+
+    /** The footer statistics of a scanned column, or null when the table has none for it. */
+    private ColumnStatistics scanColumnStatistics(TableScanNode scan, int column) {
+        String name = scan.columns().get(column).name();
+        for (ColumnStatistics columnStats : statistics.apply(scan.table()).columns()) {
+            if (columnStats.name().equalsIgnoreCase(name)) {
+                return columnStats;
+            }
+        }
+        return null;
     }
 
     public double bytes(PlanNode node) {
