@@ -222,7 +222,7 @@ public final class QueryPlanner {
                         .withTypeCoercionEnabled(false)
                         .withTypeCoercionRules(TrinoCasts.RULES)
                         .withConformance(SqlConformanceEnum.LENIENT)
-                        .withDefaultNullCollation(NullCollation.HIGH));
+                        .withDefaultNullCollation(NullCollation.LAST));
         SqlNode validated;
         try {
             validated = validator.validate(parsed);

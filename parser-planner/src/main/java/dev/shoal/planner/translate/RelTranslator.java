@@ -400,12 +400,8 @@ public final class RelTranslator {
         List<SortKey> keys = new ArrayList<>();
         for (RelFieldCollation field : collation.getFieldCollations()) {
             boolean ascending = !field.getDirection().isDescending();
-            // Unspecified NULL order: NULLs last ascending and first descending, as in Trino.
-            boolean nullsFirst = switch (field.nullDirection) {
-                case FIRST -> true;
-                case LAST -> false;
-                case UNSPECIFIED -> !ascending;
-            };
+            // Unspecified NULL order: NULLs last whatever the direction, as in Trino (and DuckDB).
+            boolean nullsFirst = field.nullDirection == RelFieldCollation.NullDirection.FIRST;
             keys.add(new SortKey(field.getFieldIndex(), ascending, nullsFirst));
         }
         return keys;
