@@ -12,8 +12,10 @@ import dev.shoal.exec.aggregate.Accumulators;
 import dev.shoal.exec.aggregate.GroupByHash;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * GROUP BY with a hash table: consumes all input, then emits keys and aggregates. Without keys it
@@ -52,29 +54,7 @@ public final class HashAggregateOperator implements Operator {
     private void consumeInput() {
         boolean global = groupKeys.isEmpty();
         for (Batch batch = input.next(); batch != null; batch = input.next()) {
-            int[] groupIds;
-            int groupCount;
-            if (global) {
-                groupIds = new int[batch.rowCount()];
-                groupCount = 1;
-            } else {
-                ColumnVector[] keys = new ColumnVector[groupKeys.size()];
-                for (int k = 0; k < keys.length; k++) {
-                    keys[k] = batch.column(groupKeys.get(k));
-                }
-                groupIds = hash.assign(keys, batch.rowCount());
-                groupCount = hash.groupCount();
-            }
-            for (int a = 0; a < accumulators.size(); a++) {
-                int filter = calls.get(a).filter();
-                if (filter < 0) {
-                    accumulators.get(a).add(batch, groupIds, groupCount);
-                } else {
-                    // Rows the FILTER rejects go to a spare group past the last, never read back.
-                    accumulators.get(a).add(batch, filtered(groupIds, (BooleanVector) batch.column(filter), groupCount),
-                            groupCount + 1);
-                }
-            }
+            add(batch, global);
         }
         int groups = global ? 1 : hash.groupCount();
         if (global) {
@@ -96,14 +76,57 @@ public final class HashAggregateOperator implements Operator {
                 : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS).iterator();
     }
 
-    private static int[] filtered(int[] groupIds, BooleanVector keep, int spareGroup) {
-        int[] ids = groupIds.clone();
-        for (int i = 0; i < ids.length; i++) {
-            if (!keep.isTrue(i)) {
-                ids[i] = spareGroup;
+    private void add(Batch batch, boolean global) {
+        int[] groupIds;
+        int groupCount;
+        if (global) {
+            groupIds = new int[batch.rowCount()];
+            groupCount = 1;
+        } else {
+            ColumnVector[] keys = new ColumnVector[groupKeys.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = batch.column(groupKeys.get(k));
+            }
+            groupIds = hash.assign(keys, batch.rowCount());
+            groupCount = hash.groupCount();
+        }
+        // Aggregates with the same FILTER column share its kept rows.
+        Map<Integer, FilteredRows> filteredByColumn = new HashMap<>();
+        for (int a = 0; a < accumulators.size(); a++) {
+            int filter = calls.get(a).filter();
+            if (filter < 0) {
+                accumulators.get(a).add(batch, groupIds, groupCount);
+            } else {
+                FilteredRows kept = filteredByColumn.computeIfAbsent(filter, f -> FilteredRows.of(batch, groupIds, f));
+                accumulators.get(a).add(kept.batch(), kept.groupIds(), groupCount);
             }
         }
-        return ids;
+    }
+
+    /**
+     * The rows an aggregate's FILTER keeps, with their group ids. (Sending the rejected rows to a
+     * spare group past the last was wrong: the next batch's first new group took that id, and the
+     * rejected rows' counts with it.)
+     */
+    private record FilteredRows(Batch batch, int[] groupIds) {
+        static FilteredRows of(Batch batch, int[] groupIds, int filterColumn) {
+            BooleanVector keep = (BooleanVector) batch.column(filterColumn);
+            int[] positions = new int[batch.rowCount()];
+            int kept = 0;
+            for (int i = 0; i < positions.length; i++) {
+                if (keep.isTrue(i)) {
+                    positions[kept++] = i;
+                }
+            }
+            if (kept == positions.length) {
+                return new FilteredRows(batch, groupIds);
+            }
+            int[] ids = new int[kept];
+            for (int i = 0; i < kept; i++) {
+                ids[i] = groupIds[positions[i]];
+            }
+            return new FilteredRows(batch.take(positions, kept), ids);
+        }
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.shoal.exec.operator;
+
+import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.plan.AggregateCall;
+import dev.shoal.core.plan.AggregateFunction;
+import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.type.DataType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HashAggregateOperatorTest {
+    private static final List<DataType> INPUT = List.of(DataType.VARCHAR, DataType.BOOLEAN);
+
+    private static Batch batch(Object[][] rows) {
+        VectorBuilder keys = VectorBuilder.create(DataType.VARCHAR, rows.length);
+        VectorBuilder flags = VectorBuilder.create(DataType.BOOLEAN, rows.length);
+        for (Object[] row : rows) {
+            keys.appendValue(row[0]);
+            flags.appendValue(row[1]);
+        }
+        return new Batch(List.of(keys.build(), flags.build()), rows.length);
+    }
+
+    /**
+     * Groups that first appear in a later batch start from zero, whatever the FILTER rejected in the
+     * batches before (the rejected rows once went to a spare group id that the next new group took).
+     */
+    @Test
+    void filteredCountOfAGroupFirstSeenInALaterBatchCountsOnlyItsOwnRows() {
+        Batch first = batch(new Object[][] {{"a", true}, {"a", false}, {"b", false}, {"b", null}});
+        Batch second = batch(new Object[][] {{"c", true}, {"a", true}, {"d", false}});
+        Batch third = batch(new Object[][] {{"e", true}, {"b", true}});
+        AggregateCall countIf = new AggregateCall(AggregateFunction.COUNT_STAR, List.of(), false, DataType.BIGINT, 1);
+        AggregateCall countAll = new AggregateCall(AggregateFunction.COUNT_STAR, List.of(), false, DataType.BIGINT);
+        AggregateNode node = new AggregateNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(countIf, countAll));
+
+        Map<String, List<Long>> counts = new TreeMap<>();
+        try (HashAggregateOperator aggregate = new HashAggregateOperator(BatchListOperator.of(first, second, third), node)) {
+            for (Batch out = aggregate.next(); out != null; out = aggregate.next()) {
+                VarcharVector keys = (VarcharVector) out.column(0);
+                ColumnVector filtered = out.column(1);
+                ColumnVector all = out.column(2);
+                for (int row = 0; row < out.rowCount(); row++) {
+                    counts.put(keys.getString(row), List.of(((LongVector) filtered).get(row), ((LongVector) all).get(row)));
+                }
+            }
+        }
+        assertEquals(Map.of("a", List.of(2L, 3L), "b", List.of(1L, 3L), "c", List.of(1L, 1L),
+                "d", List.of(0L, 1L), "e", List.of(1L, 1L)), counts);
+    }
+}
