@@ -51,6 +51,20 @@ class BadInputTest {
     }
 
     @Test
+    void scalarSubqueryWithSeveralRowsFailsAtRunTime() {
+        SQLException e = fails("select n_name, (select r_name from region where r_regionkey < 3) from nation");
+        assertEquals("21000", e.getSQLState());
+        assertTrue(e.getMessage().contains("Scalar sub-query has returned multiple rows"), e.getMessage());
+    }
+
+    @Test
+    void correlatedScalarSubqueryWithSeveralRowsForOneKeyFails() {
+        SQLException e = fails("select n_name, (select s_name from supplier s where s.s_nationkey = n.n_nationkey) from nation n");
+        assertEquals("21000", e.getSQLState());
+        assertTrue(e.getMessage().contains("Scalar sub-query has returned multiple rows"), e.getMessage());
+    }
+
+    @Test
     void syntaxErrorNamesLineAndColumn() {
         SQLException e = fails("select l_orderkey\nfrom lineitem\nwhere l_quantity >");
         assertEquals("42000", e.getSQLState());

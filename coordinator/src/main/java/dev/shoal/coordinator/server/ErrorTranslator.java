@@ -38,6 +38,7 @@ final class ErrorTranslator {
             case INVALID_CAST, INVALID_ARGUMENT -> "22018";
             case QUERY_CANCELED -> "57014";
             case ALREADY_EXISTS -> "42S01";
+            case SUBQUERY_MULTIPLE_ROWS -> "21000";
             default -> "HY000";
         };
     }

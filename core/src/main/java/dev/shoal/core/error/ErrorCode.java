@@ -18,5 +18,7 @@ public enum ErrorCode {
     QUERY_CANCELED,
     WORKER_LOST,
     NO_WORKERS,
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** A scalar subquery returned more than one row. */
+    SUBQUERY_MULTIPLE_ROWS
 }

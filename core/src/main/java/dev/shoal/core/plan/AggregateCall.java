@@ -29,6 +29,7 @@ public record AggregateCall(AggregateFunction function, List<Integer> arguments,
             case SUM -> List.of(sumType(argumentType));
             case AVG -> List.of(sumType(argumentType), DataType.BIGINT);
             case STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP -> List.of(DataType.BIGINT, DataType.DOUBLE, DataType.DOUBLE);
+            case SINGLE_VALUE -> List.of(type, DataType.BIGINT);
         };
     }
 

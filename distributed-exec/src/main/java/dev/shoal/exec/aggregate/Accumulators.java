@@ -36,6 +36,7 @@ public final class Accumulators {
             case MAX -> new MinMaxAccumulator(argument, call.type(), true);
             case STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP ->
                     new VarianceAccumulator(call.function(), call.arguments(), inputTypes.get(argument), call.type(), merge);
+            case SINGLE_VALUE -> new SingleValueAccumulator(call.arguments(), call.type(), merge);
         };
     }
 }

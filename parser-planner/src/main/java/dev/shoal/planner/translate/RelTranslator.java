@@ -291,6 +291,7 @@ public final class RelTranslator {
             case STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
             case VAR_POP -> AggregateFunction.VAR_POP;
             case VAR_SAMP -> AggregateFunction.VAR_SAMP;
+            case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
             default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
         };
     }
