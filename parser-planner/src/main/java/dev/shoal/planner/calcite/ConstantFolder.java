@@ -39,11 +39,16 @@ public final class ConstantFolder implements RexExecutor {
     }
 
     /**
-     * Casts whose Calcite result is not Trino's: Calcite truncates where Trino rounds half up
+     * Decimal quotients and casts whose Calcite result is not Trino's: Calcite truncates where Trino rounds half up
      * (2.675e0 to 2.67, 12345678.91 to 12345678, where Trino gives 2.68 and 12345679), and spells
      * text its own way (TRUE and -.05 where Trino writes true and -0.05).
      */
-    private static boolean isNonTrinoCast(RexCall call) {
+    private static boolean foldsOtherwiseThanTrino(RexCall call) {
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.DIVIDE
+                && call.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+            // Calcite truncates a decimal quotient (2.00 / 3.00 to 0.666666); Trino rounds half up.
+            return true;
+        }
         if (call.getKind() != org.apache.calcite.sql.SqlKind.CAST) {
             return false;
         }
@@ -63,7 +68,7 @@ public final class ConstantFolder implements RexExecutor {
         expression.accept(new RexVisitorImpl<Void>(true) {
             @Override
             public Void visitCall(RexCall call) {
-                if (ShoalOperatorTable.LIBRARY_FUNCTIONS.contains(call.getOperator()) || isNonTrinoCast(call)) {
+                if (ShoalOperatorTable.LIBRARY_FUNCTIONS.contains(call.getOperator()) || foldsOtherwiseThanTrino(call)) {
                     found[0] = true;
                 }
                 return super.visitCall(call);
