@@ -1,5 +1,7 @@
 package dev.shoal.tests;
 
+import dev.shoal.tests.oracle.ResultRows;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package dev.shoal.tests;
 
+import dev.shoal.tests.oracle.ResultRows;
+
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.shoal.tests;
+package dev.shoal.tests.oracle;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,12 +14,12 @@ import java.util.Objects;
  * A query result in a form two engines can be compared in: numbers as BigDecimal (remembering
  * whether they were approximate), dates and times as ISO text, strings as they are.
  */
-record ResultRows(List<List<Object>> rows) {
+public record ResultRows(List<List<Object>> rows) {
     /** A DOUBLE or REAL value: compared with a tolerance. */
-    record Approximate(double value) {
+    public record Approximate(double value) {
     }
 
-    static ResultRows read(ResultSet rs) throws SQLException {
+    public static ResultRows read(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int columns = meta.getColumnCount();
         List<List<Object>> rows = new ArrayList<>();
@@ -62,7 +62,7 @@ record ResultRows(List<List<Object>> rows) {
     }
 
     /** Rows sorted by their text form, for comparing results whose order the query leaves open. */
-    ResultRows sorted() {
+    public ResultRows sorted() {
         List<List<Object>> copy = new ArrayList<>(rows);
         copy.sort(Comparator.comparing(ResultRows::sortKey));
         return new ResultRows(copy);
@@ -78,7 +78,7 @@ record ResultRows(List<List<Object>> rows) {
     }
 
     /** Null when equal, else a description of the first difference. */
-    static String difference(ResultRows actual, ResultRows expected) {
+    public static String difference(ResultRows actual, ResultRows expected) {
         if (actual.rows.size() != expected.rows.size()) {
             return "row count " + actual.rows.size() + ", expected " + expected.rows.size()
                     + (expected.rows.isEmpty() ? "" : "; first expected row " + expected.rows.get(0))

@@ -1,0 +1,161 @@
+package dev.shoal.benchmarks;
+
+import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.coordinator.cli.ExternalTables;
+import dev.shoal.coordinator.local.EmbeddedCluster;
+import dev.shoal.parquet.catalog.InMemoryCatalog;
+import dev.shoal.parquet.store.EmbeddedS3Server;
+import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.tests.oracle.Comparison;
+import dev.shoal.tests.oracle.ResultRows;
+import dev.shoal.tests.tpcds.TpcdsData;
+import dev.shoal.tests.tpcds.TpcdsQueries;
+import dev.shoal.tests.tpcds.TpcdsQueries.Query;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * TPC-DS on Shoal and on DuckDB over the same Parquet files (written by DuckDB), in the same run:
+ * per query one warm-up, whose answers are compared, and {@code runs} timed runs on each engine,
+ * client-side time including fetching every row. Prints status, rows, medians, the ratio and the
+ * geometric mean of the ratios over the queries Shoal answered as DuckDB did. Never fails on timing.
+ */
+@Command(name = "tpcds-benchmark", mixinStandardHelpOptions = true)
+public final class TpcdsBenchmark implements Callable<Integer> {
+    @Option(names = "--scale", description = "TPC-DS scale factor (default: ${DEFAULT-VALUE})")
+    double scale = 1;
+
+    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench/tpcds)")
+    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench", "tpcds");
+
+    @Option(names = "--queries", description = "folder of q01.sql ... q99.sql (default: ${DEFAULT-VALUE})")
+    Path queries = Path.of("tests/tpcds/queries");
+
+    @Option(names = "--runs", description = "timed runs per query and engine (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--only", split = ",", description = "run only these queries, e.g. q01,q14_1")
+    List<String> only = List.of();
+
+    @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
+    int workers = 2;
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(new CommandLine(new TpcdsBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long generationStart = System.nanoTime();
+        Path dataDir = TpcdsData.ensure(cacheDir, scale);
+        double generationSeconds = (System.nanoTime() - generationStart) / 1e9;
+        // The workers read the files through the S3 API of an embedded server over the data folder,
+        // as in the TPC-H runner; DuckDB reads the same files from disk.
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        // The scale factor's folder is the bucket.
+        String bucket = dataDir.getFileName().toString();
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        try (EmbeddedS3Server s3 = EmbeddedS3Server.start(cacheDir, 0, "shoal-bench", HexFormat.of().formatHex(secret));
+             ObjectStores stores = new ObjectStores(Optional.of(s3.config()))) {
+            for (String table : TpcdsData.tableNames()) {
+                catalog.createTable(ExternalTables.define(stores, "tpcds." + table + "=s3://" + bucket + "/" + table + "/"));
+            }
+            try (EmbeddedCluster cluster = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpcds"),
+                    catalog, stores, workers);
+                 Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
+                         .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
+                 Connection duck = duckDb(dataDir)) {
+                run(shoal, duck, dataDir, generationSeconds);
+            }
+        }
+        return 0;
+    }
+
+    private void run(Connection shoal, Connection duck, Path dataDir, double generationSeconds) throws SQLException {
+        List<Query> selected = TpcdsQueries.load(queries).stream().filter(q -> only.isEmpty() || only.contains(q.name())).toList();
+        System.out.printf("TPC-DS SF %s, data ready in %.1f s (%s); Shoal %d workers, DuckDB threads=2; 1 warm-up + %d runs, median%n",
+                scale, generationSeconds, dataDir, workers, runs);
+        System.out.printf("%-6s %-9s %7s %10s %10s %7s  %s%n", "query", "status", "rows", "shoal ms", "duckdb ms", "ratio", "detail");
+        List<Double> ratios = new ArrayList<>();
+        int equal = 0;
+        for (Query query : selected) {
+            ResultRows expected = rows(duck, query.sql());
+            ResultRows actual;
+            try {
+                actual = rows(shoal, query.sql());
+            } catch (SQLException e) {
+                String message = e.getMessage().replaceAll("(?s).*Remote driver error: ", "").replace('\n', ' ');
+                System.out.printf("%-6s %-9s %7s %10s %10.1f %7s  %s%n", query.name(), "ERROR", "-", "-", median(duck, query.sql()), "-",
+                        message.substring(0, Math.min(110, message.length())));
+                continue;
+            }
+            Comparison comparison = Comparison.of(actual, expected, query.sql().toLowerCase(Locale.ROOT).contains("order by"));
+            double shoalMs = median(shoal, query.sql());
+            double duckMs = median(duck, query.sql());
+            double ratio = shoalMs / duckMs;
+            String status = switch (comparison.verdict()) {
+                case EQUAL -> "OK";
+                case EQUAL_AS_MULTISET -> "ORDER";
+                case DIFFERENT -> "DIFF";
+            };
+            if (comparison.equal()) {
+                equal++;
+                ratios.add(ratio);
+            }
+            String detail = comparison.detail().replace('\n', ' ');
+            System.out.printf("%-6s %-9s %7d %10.1f %10.1f %7.2f  %s%n", query.name(), status, actual.rows().size(), shoalMs, duckMs, ratio,
+                    detail.substring(0, Math.min(160, detail.length())));
+        }
+        double geomean = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
+        System.out.printf("%d of %d queries equal DuckDB's answers; geometric mean of their ratios: %.2f%n", equal, selected.size(), geomean);
+    }
+
+    private static ResultRows rows(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            return ResultRows.read(rs);
+        }
+    }
+
+    private double median(Connection connection, String sql) throws SQLException {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            rows(connection, sql);
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    private static Connection duckDb(Path dataDir) throws Exception {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            s.execute("SET autoinstall_known_extensions=false");
+            s.execute("SET extension_directory='" + Files.createTempDirectory("duckdb-ext") + "'");
+            s.execute("SET threads=2");
+            for (String table : TpcdsData.tableNames()) {
+                s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + dataDir.resolve(table).resolve("*.parquet") + "')");
+            }
+        }
+        return duck;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.shoal.tests;
+
+import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.coordinator.cli.ExternalTables;
+import dev.shoal.coordinator.local.EmbeddedCluster;
+import dev.shoal.parquet.catalog.InMemoryCatalog;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.tests.oracle.Comparison;
+import dev.shoal.tests.oracle.ResultRows;
+import dev.shoal.tests.tpcds.TpcdsData;
+import dev.shoal.tests.tpcds.TpcdsQueries;
+import dev.shoal.tests.tpcds.TpcdsQueries.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 103 TPC-DS query files, unchanged, on a coordinator with two workers over TPC-DS SF 0.1
+ * (generated once into {@code target/tpcds}, written by DuckDB, served by the suite's S3 server),
+ * compared with DuckDB over the same files: in order where the query orders. The SF 1 comparison,
+ * where every query returns rows, runs in {@code benchmarks/run-tpcds}.
+ */
+class TpcdsQueryTest {
+    private static final double SCALE = 0.1;
+
+    /**
+     * Queries whose answer differs from DuckDB's at SF 0.1 today, and why; each must still differ
+     * (a query that starts to match must leave this list). The open TPC-DS issue holds them.
+     */
+    private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
+            // Decimal quotients: Shoal keeps six fraction digits rounded half up per row (Trino's rule,
+            // max(s1, s2), is not built yet); DuckDB divides in DOUBLE. The differences are in the
+            // last digits, or in what a rounded per-row quotient sums or ranks to.
+            "q47", "ordered rows differ from row 70 (sum_sales - avg_monthly_sales of decimals; not analysed yet)",
+            "q61", "decimal quotient: promotions / total * 100",
+            "q66", "decimal quotient: sums of per-row sales / w_warehouse_sq_ft",
+            "q78", "decimal quotient: round(ss_qty / (cs_qty + ws_qty), 2) rounds an exact quotient half up",
+            // At SF 0.1 the evening count pmc is 0: Trino fails with division by zero, as Shoal does;
+            // DuckDB answers NULL.
+            "q90", "22012");
+
+    private static EmbeddedCluster cluster;
+    private static Connection shoal;
+    private static Connection duck;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestCluster shared = TestCluster.get();
+        Path data = TpcdsData.ensure(Path.of("target", "tpcds"), SCALE);
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        for (String table : TpcdsData.tableNames()) {
+            try (Stream<Path> files = Files.list(data.resolve(table))) {
+                for (Path file : files.toList()) {
+                    shared.stores.write(Location.parse("s3://lake/tpcds/" + table + "/" + file.getFileName()), Files.readAllBytes(file));
+                }
+            }
+            catalog.createTable(ExternalTables.define(shared.stores, "tpcds." + table + "=s3://lake/tpcds/" + table + "/"));
+        }
+        cluster = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpcds"), catalog, shared.stores, 2);
+        shoal = shared.driver.connect(cluster.jdbcUrl(), new Properties());
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            s.execute("SET autoinstall_known_extensions=false");
+            s.execute("SET threads=2");
+            for (String table : TpcdsData.tableNames()) {
+                s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + data.toAbsolutePath().resolve(table) + "/*.parquet')");
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        shoal.close();
+        duck.close();
+        cluster.close();
+    }
+
+    static List<Query> queries() {
+        return TpcdsQueries.load(Path.of(System.getProperty("shoal.tpcdsQueries", "tpcds/queries")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void answersEqualDuckDb(Query query) throws Exception {
+        ResultRows expected;
+        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(query.sql())) {
+            expected = ResultRows.read(rs);
+        }
+        ResultRows actual;
+        try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery(query.sql())) {
+            actual = ResultRows.read(rs);
+        } catch (SQLException e) {
+            String known = KNOWN_DIFFERENCES.get(query.name());
+            assertNotNull(known, query.name() + " failed: " + e.getMessage());
+            assertTrue(e.getMessage().contains(known), query.name() + " fails otherwise than listed: " + e.getMessage());
+            return;
+        }
+        Comparison comparison = Comparison.of(actual, expected, query.sql().toLowerCase(Locale.ROOT).contains("order by"));
+        if (KNOWN_DIFFERENCES.containsKey(query.name())) {
+            assertNotEquals(Comparison.Verdict.EQUAL, comparison.verdict(),
+                    query.name() + " now equals DuckDB's answer: take it off KNOWN_DIFFERENCES");
+            return;
+        }
+        assertEquals(Comparison.Verdict.EQUAL, comparison.verdict(), query.name() + ": " + comparison.detail());
+    }
+}
