@@ -152,10 +152,8 @@ public final class TpcdsBenchmark implements Callable<Integer> {
             s.execute("SET autoinstall_known_extensions=false");
             s.execute("SET extension_directory='" + Files.createTempDirectory("duckdb-ext") + "'");
             s.execute("SET threads=2");
-            for (String table : TpcdsData.tableNames()) {
-                s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + dataDir.resolve(table).resolve("*.parquet") + "')");
-            }
         }
+        TpcdsData.createDuckDbViews(duck, dataDir);
         return duck;
     }
 }

@@ -81,10 +81,8 @@ class TpcdsQueryTest {
         try (Statement s = duck.createStatement()) {
             s.execute("SET autoinstall_known_extensions=false");
             s.execute("SET threads=2");
-            for (String table : TpcdsData.tableNames()) {
-                s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + data.toAbsolutePath().resolve(table) + "/*.parquet')");
-            }
         }
+        TpcdsData.createDuckDbViews(duck, data);
     }
 
     @AfterAll

@@ -48,6 +48,15 @@ public final class TpcdsData {
         return tables().stream().map(Table::getName).toList();
     }
 
+    /** A view per table in DuckDB's default schema over the Parquet files of {@code dir}. */
+    public static void createDuckDbViews(Connection duck, Path dir) throws SQLException {
+        try (Statement s = duck.createStatement()) {
+            for (String table : tableNames()) {
+                s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + dir.toAbsolutePath().resolve(table) + "/*.parquet')");
+            }
+        }
+    }
+
     /** The folder of scale factor {@code scale} under {@code root}, generated first if missing. */
     public static Path ensure(Path root, double scale) throws IOException {
         Path dir = root.resolve("sf" + format(scale));
