@@ -98,19 +98,19 @@ public final class TpcdsBenchmark implements Callable<Integer> {
         List<Double> ratios = new ArrayList<>();
         int equal = 0;
         for (Query query : selected) {
-            ResultRows expected = rows(duck, query.sql());
+            ResultRows expected = rows(duck, query.duckDbSql());
             ResultRows actual;
             try {
                 actual = rows(shoal, query.sql());
             } catch (SQLException e) {
                 String message = e.getMessage().replaceAll("(?s).*Remote driver error: ", "").replace('\n', ' ');
-                System.out.printf("%-6s %-9s %7s %10s %10.1f %7s  %s%n", query.name(), "ERROR", "-", "-", median(duck, query.sql()), "-",
+                System.out.printf("%-6s %-9s %7s %10s %10.1f %7s  %s%n", query.name(), "ERROR", "-", "-", median(duck, query.duckDbSql()), "-",
                         message.substring(0, Math.min(110, message.length())));
                 continue;
             }
             Comparison comparison = Comparison.of(actual, expected, query.sql().toLowerCase(Locale.ROOT).contains("order by"));
             double shoalMs = median(shoal, query.sql());
-            double duckMs = median(duck, query.sql());
+            double duckMs = median(duck, query.duckDbSql());
             double ratio = shoalMs / duckMs;
             String status = switch (comparison.verdict()) {
                 case EQUAL -> "OK";

@@ -47,13 +47,6 @@ class TpcdsQueryTest {
      * (a query that starts to match must leave this list). The open TPC-DS issue holds them.
      */
     private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-            // Decimal quotients: Shoal keeps six fraction digits rounded half up per row (Trino's rule,
-            // max(s1, s2), is not built yet); DuckDB divides in DOUBLE. The differences are in the
-            // last digits, or in what a rounded per-row quotient sums or ranks to.
-            "q47", "ordered rows differ from row 70 (sum_sales - avg_monthly_sales of decimals; not analysed yet)",
-            "q61", "decimal quotient: promotions / total * 100",
-            "q66", "decimal quotient: sums of per-row sales / w_warehouse_sq_ft",
-            "q78", "decimal quotient: round(ss_qty / (cs_qty + ws_qty), 2) rounds an exact quotient half up",
             // At SF 0.1 the evening count pmc is 0: Trino fails with division by zero, as Shoal does;
             // DuckDB answers NULL.
             "q90", "22012");
@@ -100,7 +93,7 @@ class TpcdsQueryTest {
     @MethodSource("queries")
     void answersEqualDuckDb(Query query) throws Exception {
         ResultRows expected;
-        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(query.sql())) {
+        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(query.duckDbSql())) {
             expected = ResultRows.read(rs);
         }
         ResultRows actual;

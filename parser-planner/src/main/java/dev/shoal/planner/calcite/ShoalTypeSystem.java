@@ -7,14 +7,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * SQL's type rules as Trino applies them where Calcite's defaults differ: decimals up to 38
- * digits, SUM of a decimal is DECIMAL(38, s), AVG of an integer is DOUBLE, and mixed-length
- * string literals are VARCHAR, not blank-padded CHAR.
+ * digits, SUM of a decimal is DECIMAL(38, s), AVG of an integer is DOUBLE, a decimal quotient has
+ * Trino's precision and scale, and mixed-length string literals are VARCHAR, not blank-padded CHAR.
+ * Addition, subtraction, multiplication and modulo already follow Trino's rules in Calcite.
  */
 public final class ShoalTypeSystem extends RelDataTypeSystemImpl {
     public static final ShoalTypeSystem INSTANCE = new ShoalTypeSystem();
-    /** Division keeps at least this scale, and never more than fits an unscaled long. */
-    private static final int MIN_DIVIDE_SCALE = 6;
-    private static final int MAX_DIVIDE_SCALE = 12;
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
@@ -61,14 +59,23 @@ public final class ShoalTypeSystem extends RelDataTypeSystemImpl {
         };
     }
 
+    /**
+     * Trino's rule for a decimal quotient (integers count as DECIMAL(10,0) and BIGINT as
+     * DECIMAL(19,0)): DECIMAL(min(38, p1 + s2 + max(0, s2 - s1)), max(s1, s2)), rounded half up.
+     * Calcite's default keeps at least six fraction digits; Athena's users expect Trino's numbers.
+     */
     @Override
     public RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
         RelDataType derived = super.deriveDecimalDivideType(typeFactory, type1, type2);
         if (derived == null || derived.getSqlTypeName() != SqlTypeName.DECIMAL) {
             return derived;
         }
-        int scale = Math.min(MAX_DIVIDE_SCALE, Math.max(MIN_DIVIDE_SCALE, Math.max(type1.getScale(), type2.getScale())));
-        RelDataType type = typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, scale);
+        int p1 = type1.getPrecision();
+        int s1 = type1.getScale();
+        int s2 = type2.getScale();
+        int scale = Math.max(s1, s2);
+        int precision = Math.min(38, Math.max(p1 + s2 + Math.max(0, s2 - s1), scale));
+        RelDataType type = typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
         return typeFactory.createTypeWithNullability(type, derived.isNullable());
     }
 

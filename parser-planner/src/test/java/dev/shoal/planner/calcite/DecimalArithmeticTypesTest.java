@@ -13,9 +13,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Result types of decimal addition, subtraction, multiplication and modulo follow Trino's
- * documented rules (integers count as DECIMAL(10,0), BIGINT as DECIMAL(19,0)). Division does not
- * yet: it keeps Calcite's at-least-six fraction digits where Trino's rule is below.
+ * Result types of decimal arithmetic follow Trino's documented rules (integers count as
+ * DECIMAL(10,0), BIGINT as DECIMAL(19,0)):
  * <pre>
  *   a + b, a - b   DECIMAL(min(38, 1 + max(s1, s2) + max(p1 - s1, p2 - s2)), max(s1, s2))
  *   a * b          DECIMAL(min(38, p1 + p2), s1 + s2)
@@ -37,6 +36,15 @@ class DecimalArithmeticTypesTest {
 
     @ParameterizedTest(name = "{0} is DECIMAL({1},{2})")
     @CsvSource(delimiter = ';', value = {
+            "d154 / d154; 19; 4",
+            "d72 / d54; 13; 4",
+            "d54 / d72; 7; 4",
+            "d72 / i; 7; 2",
+            "i / d72; 14; 2",
+            "d72 / b; 7; 2",
+            "b / d72; 23; 2",
+            "d382 / d382; 38; 2",
+            "d382 / d54; 38; 4",
             "d72 * d54; 12; 6",
             "d72 * i; 17; 2",
             "d72 + d54; 10; 4",
