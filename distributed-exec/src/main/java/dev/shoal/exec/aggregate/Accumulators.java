@@ -3,6 +3,7 @@ package dev.shoal.exec.aggregate;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.AggregateCall;
+import dev.shoal.core.plan.AggregateFunction;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.type.DataType;
 
@@ -19,10 +20,13 @@ public final class Accumulators {
             if (step != AggregateStep.SINGLE) {
                 throw new ShoalException(ErrorCode.INTERNAL_ERROR, "DISTINCT aggregates are never split into steps");
             }
+            DataType argumentType = inputTypes.get(argument);
             return switch (call.function()) {
-                case COUNT -> new CountDistinctAccumulator(argument);
+                case COUNT -> new DistinctAccumulator(argument, argumentType, new CountAccumulator(argument, false));
+                case SUM -> new DistinctAccumulator(argument, argumentType, new SumAccumulator(argument, -1, argumentType, call.type(), false));
+                case AVG -> new DistinctAccumulator(argument, argumentType, new SumAccumulator(argument, -1, argumentType, call.type(), true));
                 // MIN/MAX are the same with or without DISTINCT.
-                case MIN, MAX -> new MinMaxAccumulator(argument, call.type(), call.function() == dev.shoal.core.plan.AggregateFunction.MAX);
+                case MIN, MAX -> new MinMaxAccumulator(argument, call.type(), call.function() == AggregateFunction.MAX);
                 default -> throw new ShoalException(ErrorCode.NOT_SUPPORTED, call.function() + "(DISTINCT ...) is not supported yet");
             };
         }

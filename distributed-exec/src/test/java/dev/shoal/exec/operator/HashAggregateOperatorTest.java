@@ -12,6 +12,7 @@ import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,5 +58,39 @@ class HashAggregateOperatorTest {
         }
         assertEquals(Map.of("a", List.of(2L, 3L), "b", List.of(1L, 3L), "c", List.of(1L, 1L),
                 "d", List.of(0L, 1L), "e", List.of(1L, 1L)), counts);
+    }
+
+    /** SUM, AVG and COUNT over distinct values per group, across batches, NULLs skipped. */
+    @Test
+    void distinctAggregatesSeeEachValueOncePerGroup() {
+        List<DataType> input = List.of(DataType.VARCHAR, DataType.BIGINT);
+        Batch first = pairs(new Object[][] {{"a", 5L}, {"a", 5L}, {"b", 5L}, {"a", null}, {"a", 7L}});
+        Batch second = pairs(new Object[][] {{"b", 5L}, {"a", 7L}, {"c", null}, {"b", 1L}, {"a", 8L}});
+        AggregateCall sum = new AggregateCall(AggregateFunction.SUM, List.of(1), true, DataType.BIGINT);
+        AggregateCall avg = new AggregateCall(AggregateFunction.AVG, List.of(1), true, DataType.DOUBLE);
+        AggregateCall count = new AggregateCall(AggregateFunction.COUNT, List.of(1), true, DataType.BIGINT);
+        AggregateNode node = new AggregateNode(new ValuesNode(input, List.of()), List.of(0), List.of(sum, avg, count));
+
+        Map<String, List<Object>> results = new TreeMap<>();
+        try (HashAggregateOperator aggregate = new HashAggregateOperator(BatchListOperator.of(first, second), node)) {
+            for (Batch out = aggregate.next(); out != null; out = aggregate.next()) {
+                for (int row = 0; row < out.rowCount(); row++) {
+                    results.put(((VarcharVector) out.column(0)).getString(row),
+                            Arrays.asList(out.column(1).valueAt(row), out.column(2).valueAt(row), out.column(3).valueAt(row)));
+                }
+            }
+        }
+        assertEquals(Map.of("a", List.of(20L, 20.0 / 3, 3L), "b", List.of(6L, 3.0, 2L),
+                "c", Arrays.asList(null, null, 0L)), results);
+    }
+
+    private static Batch pairs(Object[][] rows) {
+        VectorBuilder keys = VectorBuilder.create(DataType.VARCHAR, rows.length);
+        VectorBuilder values = VectorBuilder.create(DataType.BIGINT, rows.length);
+        for (Object[] row : rows) {
+            keys.appendValue(row[0]);
+            values.appendValue(row[1]);
+        }
+        return new Batch(List.of(keys.build(), values.build()), rows.length);
     }
 }
