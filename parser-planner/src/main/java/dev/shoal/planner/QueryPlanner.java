@@ -11,6 +11,7 @@ import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.calcite.TrinoCasts;
 import dev.shoal.planner.calcite.TrinoSpellings;
+import dev.shoal.planner.calcite.TrinoValidator;
 import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
 import dev.shoal.planner.stats.CardinalityEstimator;
@@ -46,7 +47,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -215,7 +215,7 @@ public final class QueryPlanner {
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
-        SqlValidator validator = SqlValidatorUtil.newValidator(ShoalOperatorTable.INSTANCE, reader, typeFactory,
+        SqlValidator validator = new TrinoValidator(ShoalOperatorTable.INSTANCE, reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withIdentifierExpansion(true)
                         // Trino does not coerce implicitly: varchar + 1 is an error, not a guess.

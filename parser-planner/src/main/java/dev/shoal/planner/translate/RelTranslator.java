@@ -1,6 +1,9 @@
 package dev.shoal.planner.translate;
 
 import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.Op;
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateFunction;
@@ -95,7 +98,8 @@ public final class RelTranslator {
             return window(window);
         }
         if (rel instanceof Union union && union.all) {
-            return new UnionNode(union.getInputs().stream().map(this::translate).toList());
+            List<DataType> types = union.getRowType().getFieldList().stream().map(field -> SqlTypes.toShoal(field.getType())).toList();
+            return new UnionNode(union.getInputs().stream().map(input -> castTo(translate(input), types)).toList());
         }
         throw RexTranslator.unsupported(describe(rel));
     }
@@ -313,7 +317,7 @@ public final class RelTranslator {
                 List<Expr> arguments = new ArrayList<>();
                 for (RexNode operand : call.getOperands()) {
                     int index = ((RexInputRef) operand).getIndex();
-                    arguments.add(index < inputCount ? new dev.shoal.core.expr.InputRef(index, SqlTypes.toShoal(operand.getType()))
+                    arguments.add(index < inputCount ? new InputRef(index, SqlTypes.toShoal(operand.getType()))
                             : rex.translate(window.constants.get(index - inputCount)));
                 }
                 calls.add(new WindowCall(windowFunction(call), arguments, frame, SqlTypes.toShoal(outputFields.get(output++).getType())));
@@ -395,6 +399,24 @@ public final class RelTranslator {
         } catch (ArithmeticException e) {
             throw RexTranslator.unsupported("a RANGE offset " + literal + " with more digits than the ORDER BY key's " + key);
         }
+    }
+
+    /**
+     * An input of a UNION as the union's column types: Calcite leaves each branch its own (an
+     * INTEGER literal beside a BIGINT column, an untyped NULL beside anything), where every batch
+     * the union passes on must have one type per column.
+     */
+    private static PlanNode castTo(PlanNode input, List<DataType> types) {
+        List<DataType> actual = input.outputTypes();
+        if (actual.equals(types)) {
+            return input;
+        }
+        List<Expr> projections = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            InputRef column = new InputRef(i, actual.get(i));
+            projections.add(actual.get(i).equals(types.get(i)) ? column : new Call(Op.CAST, types.get(i), column));
+        }
+        return new ProjectNode(input, projections);
     }
 
     private static List<SortKey> sortKeys(org.apache.calcite.rel.RelCollation collation) {
