@@ -1,5 +1,5 @@
--- DuckDB's equivalent of q21.sql under Trino's semantics, where the two engines differ:
--- inv_ratio: CAST(inv_after AS DECIMAL(7,2)) / inv_before is a DECIMAL(7,2) quotient in Trino, and 2.00/3.00 is 0.67: both rounded to 2 digits here, as DECIMAL(38,2) before BETWEEN (DuckDB divides in DOUBLE).
+-- DuckDB's equivalent of q21.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- inv_after / inv_before as CAST(inv_after AS DECIMAL(7,2)) / inv_before is a DECIMAL(7,2) quotient in Trino, and 2.00/3.00 is 0.67, 3.00/2.00 is 1.50: computed exactly before BETWEEN (DuckDB divides in DOUBLE).
 SELECT *
 FROM
   (
@@ -20,6 +20,6 @@ FROM
       AND ("d_date" BETWEEN (CAST('2000-03-11' AS DATE) - INTERVAL  '30' DAY) AND (CAST('2000-03-11' AS DATE) + INTERVAL  '30' DAY))
    GROUP BY "w_warehouse_name", "i_item_id"
 )  x
-WHERE ((CASE WHEN ("inv_before" > 0) THEN CAST(round(CAST("inv_after" AS DECIMAL(7,2)) / "inv_before", 2) AS DECIMAL(38,2)) ELSE null END) BETWEEN CAST(round(DECIMAL '2.00' / DECIMAL '3.00', 2) AS DECIMAL(38,2)) AND CAST(round(DECIMAL '3.00' / DECIMAL '2.00', 2) AS DECIMAL(38,2)))
+WHERE ((CASE WHEN ("inv_before" > 0) THEN (CAST(sign(CAST(("inv_after") * 100 AS HUGEINT)) * sign(CAST(("inv_before") * 100 AS HUGEINT)) * ((2 * abs(CAST(("inv_after") * 100 AS HUGEINT)) * 100 + abs(CAST(("inv_before") * 100 AS HUGEINT))) // (2 * abs(CAST(("inv_before") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) ELSE null END) BETWEEN (CAST(sign(CAST((2) * 100 AS HUGEINT)) * sign(CAST((3) * 100 AS HUGEINT)) * ((2 * abs(CAST((2) * 100 AS HUGEINT)) * 100 + abs(CAST((3) * 100 AS HUGEINT))) // (2 * abs(CAST((3) * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) AND (CAST(sign(CAST((3) * 100 AS HUGEINT)) * sign(CAST((2) * 100 AS HUGEINT)) * ((2 * abs(CAST((3) * 100 AS HUGEINT)) * 100 + abs(CAST((2) * 100 AS HUGEINT))) // (2 * abs(CAST((2) * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01))
 ORDER BY "w_warehouse_name" ASC, "i_item_id" ASC
 LIMIT 100

@@ -1,5 +1,5 @@
--- DuckDB's equivalent of q57.sql under Trino's semantics, where the two engines differ:
--- avg of a DECIMAL(38,2) sum is a DECIMAL(38,2) rounded half up in Trino (DuckDB: DOUBLE), and |sum - avg| / avg is a DECIMAL(38,2) quotient: both rounded to 2 digits here, as DECIMAL(38,2) before they are compared and ordered.
+-- DuckDB's equivalent of q57.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- avg_monthly_sales: avg of a DECIMAL(38,2) sum is a DECIMAL(38,2) rounded half up in Trino (DuckDB: DOUBLE), and |sum_sales - avg_monthly_sales| / avg_monthly_sales a DECIMAL(38,2) quotient: both computed exactly, so that the filter and the order see Trino's values.
 WITH
   v1 AS (
    SELECT
@@ -9,7 +9,7 @@ WITH
    , "d_year"
    , "d_moy"
    , sum("cs_sales_price") "sum_sales"
-   , CAST(round(avg(sum("cs_sales_price")) OVER (PARTITION BY "i_category", "i_brand", "cc_name", "d_year"), 2) AS DECIMAL(38,2)) "avg_monthly_sales"
+   , (CAST(sign(CAST((sum(sum("cs_sales_price")) OVER (PARTITION BY "i_category", "i_brand", "cc_name", "d_year")) * 100 AS HUGEINT)) * sign(CAST((count(sum("cs_sales_price")) OVER (PARTITION BY "i_category", "i_brand", "cc_name", "d_year")) * 100 AS HUGEINT)) * ((2 * abs(CAST((sum(sum("cs_sales_price")) OVER (PARTITION BY "i_category", "i_brand", "cc_name", "d_year")) * 100 AS HUGEINT)) * 100 + abs(CAST((count(sum("cs_sales_price")) OVER (PARTITION BY "i_category", "i_brand", "cc_name", "d_year")) * 100 AS HUGEINT))) // (2 * abs(CAST((count(sum("cs_sales_price")) OVER (PARTITION BY "i_category", "i_brand", "cc_name", "d_year")) * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) "avg_monthly_sales"
    , rank() OVER (PARTITION BY "i_category", "i_brand", "cc_name" ORDER BY "d_year" ASC, "d_moy" ASC) "rn"
    FROM
      item
@@ -55,6 +55,6 @@ FROM
   v2
 WHERE ("d_year" = 1999)
    AND ("avg_monthly_sales" > 0)
-   AND ((CASE WHEN ("avg_monthly_sales" > 0) THEN CAST(round(abs(("sum_sales" - "avg_monthly_sales")) / "avg_monthly_sales", 2) AS DECIMAL(38,2)) ELSE null END) > DECIMAL '0.1')
+   AND ((CASE WHEN ("avg_monthly_sales" > 0) THEN (CAST(sign(CAST((abs(("sum_sales" - "avg_monthly_sales"))) * 100 AS HUGEINT)) * sign(CAST(("avg_monthly_sales") * 100 AS HUGEINT)) * ((2 * abs(CAST((abs(("sum_sales" - "avg_monthly_sales"))) * 100 AS HUGEINT)) * 100 + abs(CAST(("avg_monthly_sales") * 100 AS HUGEINT))) // (2 * abs(CAST(("avg_monthly_sales") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) ELSE null END) > DECIMAL '0.1')
 ORDER BY ("sum_sales" - "avg_monthly_sales") ASC, 3 ASC
 LIMIT 100

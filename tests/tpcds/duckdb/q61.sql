@@ -1,9 +1,9 @@
--- DuckDB's equivalent of q61.sql under Trino's semantics, where the two engines differ:
--- column 3: CAST(promotions AS DECIMAL(15,4)) / CAST(total AS DECIMAL(15,4)) is a DECIMAL(19,4) quotient in Trino: rounded to 4 digits here, as DECIMAL(38,4) before * 100 (DuckDB divides in DOUBLE).
+-- DuckDB's equivalent of q61.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- column 3: CAST(promotions AS DECIMAL(15,4)) / CAST(total AS DECIMAL(15,4)) is a DECIMAL(19,4) quotient in Trino, rounded half up before * 100: computed exactly (DuckDB divides in DOUBLE).
 SELECT
   "promotions"
 , "total"
-, (CAST(round(CAST("promotions" AS DECIMAL(15,4)) / CAST("total" AS DECIMAL(15,4)), 4) AS DECIMAL(38,4)) * 100)
+, ((CAST(sign(CAST(("promotions") * 100 AS HUGEINT)) * sign(CAST(("total") * 100 AS HUGEINT)) * ((2 * abs(CAST(("promotions") * 100 AS HUGEINT)) * 10000 + abs(CAST(("total") * 100 AS HUGEINT))) // (2 * abs(CAST(("total") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.0001) * 100)
 FROM
   (
    SELECT "sum"("ss_ext_sales_price") "promotions"

@@ -1,12 +1,12 @@
--- DuckDB's equivalent of q63.sql under Trino's semantics, where the two engines differ:
--- avg of a DECIMAL(38,2) sum is a DECIMAL(38,2) rounded half up in Trino (DuckDB: DOUBLE), and |sum - avg| / avg is a DECIMAL(38,2) quotient: both rounded to 2 digits here, as DECIMAL(38,2) before they are compared and ordered.
+-- DuckDB's equivalent of q63.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- avg_monthly_sales: avg of a DECIMAL(38,2) sum is a DECIMAL(38,2) rounded half up in Trino (DuckDB: DOUBLE), and |sum_sales - avg_monthly_sales| / avg_monthly_sales a DECIMAL(38,2) quotient: both computed exactly, so that the filter and the order see Trino's values.
 SELECT *
 FROM
   (
    SELECT
      "i_manager_id"
    , sum("ss_sales_price") "sum_sales"
-   , CAST(round(avg(sum("ss_sales_price")) OVER (PARTITION BY "i_manager_id"), 2) AS DECIMAL(38,2)) "avg_monthly_sales"
+   , (CAST(sign(CAST((sum(sum("ss_sales_price")) OVER (PARTITION BY "i_manager_id")) * 100 AS HUGEINT)) * sign(CAST((count(sum("ss_sales_price")) OVER (PARTITION BY "i_manager_id")) * 100 AS HUGEINT)) * ((2 * abs(CAST((sum(sum("ss_sales_price")) OVER (PARTITION BY "i_manager_id")) * 100 AS HUGEINT)) * 100 + abs(CAST((count(sum("ss_sales_price")) OVER (PARTITION BY "i_manager_id")) * 100 AS HUGEINT))) // (2 * abs(CAST((count(sum("ss_sales_price")) OVER (PARTITION BY "i_manager_id")) * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) "avg_monthly_sales"
    FROM
      item
    , store_sales
@@ -24,6 +24,6 @@ FROM
             AND ("i_brand" IN ('amalgimporto #1'         , 'edu packscholar #1'         , 'exportiimporto #1'         , 'importoamalg #1'))))
    GROUP BY "i_manager_id", "d_moy"
 )  tmp1
-WHERE ((CASE WHEN ("avg_monthly_sales" > 0) THEN CAST(round(abs(("sum_sales" - "avg_monthly_sales")) / "avg_monthly_sales", 2) AS DECIMAL(38,2)) ELSE null END) > DECIMAL '0.1')
+WHERE ((CASE WHEN ("avg_monthly_sales" > 0) THEN (CAST(sign(CAST((abs(("sum_sales" - "avg_monthly_sales"))) * 100 AS HUGEINT)) * sign(CAST(("avg_monthly_sales") * 100 AS HUGEINT)) * ((2 * abs(CAST((abs(("sum_sales" - "avg_monthly_sales"))) * 100 AS HUGEINT)) * 100 + abs(CAST(("avg_monthly_sales") * 100 AS HUGEINT))) // (2 * abs(CAST(("avg_monthly_sales") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) ELSE null END) > DECIMAL '0.1')
 ORDER BY "i_manager_id" ASC, "avg_monthly_sales" ASC, "sum_sales" ASC
 LIMIT 100

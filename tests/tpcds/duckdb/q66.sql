@@ -1,5 +1,5 @@
--- DuckDB's equivalent of q66.sql under Trino's semantics, where the two engines differ:
--- the *_per_sq_foot columns: each month's sales / w_warehouse_sq_ft is a DECIMAL(38,2) quotient per row in Trino: rounded to 2 digits here, as DECIMAL(38,2) before it is summed (DuckDB divides in DOUBLE).
+-- DuckDB's equivalent of q66.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- the *_per_sq_foot columns: each month's sales / w_warehouse_sq_ft is a DECIMAL(38,2) quotient per row in Trino, rounded half up before it is summed: computed exactly (DuckDB divides in DOUBLE).
 SELECT
   "w_warehouse_name"
 , "w_warehouse_sq_ft"
@@ -21,18 +21,18 @@ SELECT
 , sum("oct_sales") "oct_sales"
 , sum("nov_sales") "nov_sales"
 , sum("dec_sales") "dec_sales"
-, sum(CAST(round("jan_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "jan_sales_per_sq_foot"
-, sum(CAST(round("feb_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "feb_sales_per_sq_foot"
-, sum(CAST(round("mar_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "mar_sales_per_sq_foot"
-, sum(CAST(round("apr_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "apr_sales_per_sq_foot"
-, sum(CAST(round("may_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "may_sales_per_sq_foot"
-, sum(CAST(round("jun_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "jun_sales_per_sq_foot"
-, sum(CAST(round("jul_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "jul_sales_per_sq_foot"
-, sum(CAST(round("aug_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "aug_sales_per_sq_foot"
-, sum(CAST(round("sep_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "sep_sales_per_sq_foot"
-, sum(CAST(round("oct_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "oct_sales_per_sq_foot"
-, sum(CAST(round("nov_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "nov_sales_per_sq_foot"
-, sum(CAST(round("dec_sales" / "w_warehouse_sq_ft", 2) AS DECIMAL(38,2))) "dec_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("jan_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("jan_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "jan_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("feb_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("feb_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "feb_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("mar_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("mar_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "mar_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("apr_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("apr_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "apr_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("may_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("may_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "may_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("jun_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("jun_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "jun_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("jul_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("jul_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "jul_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("aug_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("aug_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "aug_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("sep_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("sep_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "sep_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("oct_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("oct_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "oct_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("nov_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("nov_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "nov_sales_per_sq_foot"
+, sum((CAST(sign(CAST(("dec_sales") * 100 AS HUGEINT)) * sign(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)) * ((2 * abs(CAST(("dec_sales") * 100 AS HUGEINT)) * 100 + abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT))) // (2 * abs(CAST(("w_warehouse_sq_ft") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01)) "dec_sales_per_sq_foot"
 , sum("jan_net") "jan_net"
 , sum("feb_net") "feb_net"
 , sum("mar_net") "mar_net"

@@ -1,5 +1,5 @@
--- DuckDB's equivalent of q75.sql under Trino's semantics, where the two engines differ:
--- curr_yr / prev_yr: CAST(sales_cnt AS DECIMAL(17,2)) quotients are DECIMAL(19,2) in Trino: rounded to 2 digits here, as DECIMAL(38,2) before < 0.9 (DuckDB divides in DOUBLE).
+-- DuckDB's equivalent of q75.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- CAST(curr_yr.sales_cnt AS DECIMAL(17,2)) / CAST(prev_yr.sales_cnt AS DECIMAL(17,2)) is a DECIMAL(19,2) quotient in Trino: computed exactly before < 0.9 (DuckDB divides in DOUBLE).
 WITH
   all_sales AS (
    SELECT
@@ -80,6 +80,6 @@ WHERE (curr_yr."i_brand_id" = prev_yr."i_brand_id")
    AND (curr_yr."i_manufact_id" = prev_yr."i_manufact_id")
    AND (curr_yr."d_year" = 2002)
    AND (prev_yr."d_year" = (2002 - 1))
-   AND (CAST(round(CAST(curr_yr."sales_cnt" AS DECIMAL(17,2)) / CAST(prev_yr."sales_cnt" AS DECIMAL(17,2)), 2) AS DECIMAL(38,2)) < DECIMAL '0.9')
+   AND ((CAST(sign(CAST((curr_yr."sales_cnt") * 100 AS HUGEINT)) * sign(CAST((prev_yr."sales_cnt") * 100 AS HUGEINT)) * ((2 * abs(CAST((curr_yr."sales_cnt") * 100 AS HUGEINT)) * 100 + abs(CAST((prev_yr."sales_cnt") * 100 AS HUGEINT))) // (2 * abs(CAST((prev_yr."sales_cnt") * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) < DECIMAL '0.9')
 ORDER BY "sales_cnt_diff" ASC, "sales_amt_diff" ASC
 LIMIT 100

@@ -1,5 +1,5 @@
--- DuckDB's equivalent of q78.sql under Trino's semantics, where the two engines differ:
--- ratio: CAST(ss_qty AS DECIMAL(10,2)) / other_qty is an exact DECIMAL(10,2) quotient rounded half up in Trino; DuckDB rounds a DOUBLE (0.575 to 0.57): computed here exactly in integers, round-half-up of ss_qty * 100 / other_qty (all positive), times 0.01.
+-- DuckDB's equivalent of q78.sql under Trino's semantics (written by make-duckdb-equivalents.py):
+-- ratio: CAST(ss_qty AS DECIMAL(10,2)) / other_qty is a DECIMAL(10,2) quotient rounded half up in Trino, which round(..., 2) keeps; DuckDB rounds a DOUBLE (0.575 to 0.57): computed exactly.
 WITH
   ws AS (
    SELECT
@@ -53,7 +53,7 @@ SELECT
   "ss_sold_year"
 , "ss_item_sk"
 , "ss_customer_sk"
-, (CAST((200 * "ss_qty" + (COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) // (2 * (COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) AS DECIMAL(38,0)) * 0.01) "ratio"
+, (CAST(sign(CAST(("ss_qty") * 100 AS HUGEINT)) * sign(CAST(((COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) * 100 AS HUGEINT)) * ((2 * abs(CAST(("ss_qty") * 100 AS HUGEINT)) * 100 + abs(CAST(((COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) * 100 AS HUGEINT))) // (2 * abs(CAST(((COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) "ratio"
 , "ss_qty" "store_qty"
 , "ss_wc" "store_wholesale_cost"
 , "ss_sp" "store_sales_price"
@@ -71,5 +71,5 @@ LEFT JOIN cs ON ("cs_sold_year" = "ss_sold_year")
 WHERE ((COALESCE("ws_qty", 0) > 0)
    OR (COALESCE("cs_qty", 0) > 0))
    AND ("ss_sold_year" = 2000)
-ORDER BY "ss_sold_year" ASC, "ss_item_sk" ASC, "ss_customer_sk" ASC, "ss_qty" DESC, "ss_wc" DESC, "ss_sp" DESC, "other_chan_qty" ASC, "other_chan_wholesale_cost" ASC, "other_chan_sales_price" ASC, (CAST((200 * "ss_qty" + (COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) // (2 * (COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) AS DECIMAL(38,0)) * 0.01) ASC
+ORDER BY "ss_sold_year" ASC, "ss_item_sk" ASC, "ss_customer_sk" ASC, "ss_qty" DESC, "ss_wc" DESC, "ss_sp" DESC, "other_chan_qty" ASC, "other_chan_wholesale_cost" ASC, "other_chan_sales_price" ASC, (CAST(sign(CAST(("ss_qty") * 100 AS HUGEINT)) * sign(CAST(((COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) * 100 AS HUGEINT)) * ((2 * abs(CAST(("ss_qty") * 100 AS HUGEINT)) * 100 + abs(CAST(((COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) * 100 AS HUGEINT))) // (2 * abs(CAST(((COALESCE("ws_qty", 0) + COALESCE("cs_qty", 0))) * 100 AS HUGEINT)))) AS DECIMAL(38,0)) * 0.01) ASC
 LIMIT 100

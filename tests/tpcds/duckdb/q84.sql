@@ -1,4 +1,4 @@
--- DuckDB's equivalent of q84.sql under Trino's semantics, where the two engines differ:
+-- DuckDB's equivalent of q84.sql under Trino's semantics (written by make-duckdb-equivalents.py):
 -- customername: Trino's concat is NULL when any argument is NULL; DuckDB's concat skips NULLs, its || does not.
 SELECT
   "c_customer_id" "customer_id"

@@ -51,6 +51,14 @@ class TpcdsQueryTest {
             // DuckDB answers NULL.
             "q90", "22012");
 
+    /**
+     * Queries whose ORDER BY leaves rows tied on every key at SF 0.1, so that either engine may put
+     * them in either order: their answers are compared as multisets (and must still be in order
+     * where they are not tied, which the multiset check cannot see; the query says which keys tie).
+     */
+    private static final Map<String, String> ORDER_TIES = Map.of(
+            "q47", "sum_sales - avg_monthly_sales and s_store_name tie for Music/amalgscholar #1 and Shoes/exportiedu pack #1 (-685.39, able)");
+
     private static EmbeddedCluster cluster;
     private static Connection shoal;
     private static Connection duck;
@@ -109,6 +117,9 @@ class TpcdsQueryTest {
         if (KNOWN_DIFFERENCES.containsKey(query.name())) {
             assertNotEquals(Comparison.Verdict.EQUAL, comparison.verdict(),
                     query.name() + " now equals DuckDB's answer: take it off KNOWN_DIFFERENCES");
+            return;
+        }
+        if (ORDER_TIES.containsKey(query.name()) && comparison.verdict() == Comparison.Verdict.EQUAL_AS_MULTISET) {
             return;
         }
         assertEquals(Comparison.Verdict.EQUAL, comparison.verdict(), query.name() + ": " + comparison.detail());
