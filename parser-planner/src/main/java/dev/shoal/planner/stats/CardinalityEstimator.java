@@ -11,6 +11,7 @@ import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.stats.ColumnStatistics;
@@ -90,6 +91,9 @@ public final class CardinalityEstimator {
         if (node instanceof ExchangeNode exchange) {
             return rows(exchange.input());
         }
+        if (node instanceof UnionNode union) {
+            return union.inputs().stream().mapToDouble(this::rows).sum();
+        }
         List<PlanNode> inputs = node.inputs();
         return inputs.isEmpty() ? 1 : rows(inputs.get(0));
     }
@@ -154,6 +158,10 @@ public final class CardinalityEstimator {
         }
         if (node instanceof ExchangeNode exchange) {
             return distinctValues(exchange.input(), column);
+        }
+        if (node instanceof UnionNode union) {
+            // Branches of a union usually share a key domain (store_sales and store_returns by store: 12, not 24, nor their rows).
+            return union.inputs().stream().mapToDouble(input -> distinctValues(input, column)).max().orElse(rows);
         }
         return rows;
     }
