@@ -36,6 +36,7 @@ import org.apache.calcite.sql2rel.RelDecorrelator;
 import dev.shoal.planner.calcite.ExistsToSemiJoin;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -96,6 +97,18 @@ public final class QueryPlanner {
                     CoreRules.JOIN_CONDITION_PUSH,
                     CoreRules.JOIN_PUSH_EXPRESSIONS,
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    // A filter that reached a WITH query's reference (t_s_firstyear.dyear = 2001 AND
+                    // sale_type = 's' in TPC-DS q04, q11, q74) goes on below its GROUP BY and into each
+                    // UNION branch, where it folds: the other channels' branches become empty and go.
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                    CoreRules.FILTER_SET_OP_TRANSPOSE,
+                    CoreRules.FILTER_REDUCE_EXPRESSIONS,
+                    PruneEmptyRules.FILTER_INSTANCE,
+                    PruneEmptyRules.PROJECT_INSTANCE,
+                    PruneEmptyRules.UNION_INSTANCE,
+                    PruneEmptyRules.AGGREGATE_INSTANCE,
+                    PruneEmptyRules.JOIN_LEFT_INSTANCE,
+                    PruneEmptyRules.JOIN_RIGHT_INSTANCE,
                     CoreRules.FILTER_MERGE,
                     CoreRules.PROJECT_MERGE,
                     CoreRules.PROJECT_REMOVE))

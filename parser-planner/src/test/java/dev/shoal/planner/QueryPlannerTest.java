@@ -76,6 +76,23 @@ class QueryPlannerTest {
         assertEquals(7, topN.count());
     }
 
+    /** TPC-DS q04's shape: a filter on a WITH query's constant column keeps only the union branch it names. */
+    @Test
+    void filterOnAUnionBranchConstantPrunesTheOtherBranches() {
+        PlannedQuery q = planner.plan("""
+                with channels as (
+                  select 's' as kind, l_orderkey, sum(l_quantity) as total from lineitem group by l_orderkey
+                  union all
+                  select 'c', l_orderkey, sum(l_extendedprice) from lineitem where l_discount > 0 group by l_orderkey)
+                select a.l_orderkey from channels a join channels b on a.l_orderkey = b.l_orderkey
+                where a.kind = 's' and b.kind = 'c' and a.total > b.total""");
+        assertEquals(2, scans(q.root()), "one scan per reference, the other branch pruned: " + q.root());
+    }
+
+    private static int scans(PlanNode node) {
+        return (node instanceof TableScanNode ? 1 : 0) + node.inputs().stream().mapToInt(QueryPlannerTest::scans).sum();
+    }
+
     @Test
     void countStarReadsOneColumn() {
         PlannedQuery q = planner.plan("select count(*) from lineitem");
