@@ -28,6 +28,8 @@ public enum Op {
     PLUS_MICROS,
     /** (string, start[, length]): 1-based, in code points. */
     SUBSTRING,
+    /** Trino's substr(string, start[, length]): 1-based, a negative start counts from the end, start 0 is ''. */
+    SUBSTR,
     UPPER, LOWER, CHAR_LENGTH,
     /** (string, string...). */
     CONCAT,

@@ -45,7 +45,7 @@ public final class ShoalOperatorTable {
             SqlLibraryOperators.REGEXP_EXTRACT,
             SqlLibraryOperators.REGEXP_REPLACE_2,
             SqlLibraryOperators.REGEXP_REPLACE_3,
-            SqlLibraryOperators.SUBSTR_BIG_QUERY,
+            TrinoFunctions.SUBSTR,
             SqlBasicFunction.create("DAY", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlLibraryOperators.BOOL_AND,
             SqlLibraryOperators.BOOL_OR,

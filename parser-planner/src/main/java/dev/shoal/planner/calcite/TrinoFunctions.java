@@ -56,6 +56,16 @@ final class TrinoFunctions {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)),
             SqlFunctionCategory.STRING);
 
+    /**
+     * {@code substr(string, start [, length])}: 1-based, a negative start counts from the end. One
+     * call to the executor (Calcite's BigQuery SUBSTR expands into a CASE that simplification then
+     * copies into every comparison it meets: TPC-DS q08's IN list of 400 zip codes).
+     */
+    static final SqlOperator SUBSTR = new SqlFunction("SUBSTR", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE_VARYING,
+            null, OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+            SqlFunctionCategory.STRING);
+
     private TrinoFunctions() {
     }
 

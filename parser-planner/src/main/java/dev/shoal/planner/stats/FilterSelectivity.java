@@ -47,6 +47,11 @@ final class FilterSelectivity {
         List<Expr> others = new ArrayList<>();
         double known = 1;
         for (Expr conjunct : conjuncts) {
+            if (conjunct instanceof Call call && call.op() == Op.IN) {
+                // An IN list measures as the OR of its equalities.
+                conjunct = new Call(Op.OR, call.args().subList(1, call.args().size()).stream()
+                        .<Expr>map(candidate -> new Call(Op.EQUAL, call.type(), call.arg(0), candidate)).toList(), call.type());
+            }
             Bound bound = bound(conjunct);
             if (bound != null) {
                 ranges.put(bound.column, bound.range);

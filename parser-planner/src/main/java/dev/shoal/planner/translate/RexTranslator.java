@@ -16,11 +16,13 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.Sarg;
 import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
@@ -32,6 +34,8 @@ import java.util.Locale;
 /** Translates Calcite row expressions into Shoal's expression IR. */
 final class RexTranslator {
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** Constants past which an IN list over a column is one hashed IN rather than equalities. */
+    private static final int LONG_IN_LIST = 16;
 
     private final RexBuilder rexBuilder;
 
@@ -94,8 +98,10 @@ final class RexTranslator {
         List<RexNode> operands = call.getOperands();
         SqlKind kind = call.getKind();
         switch (kind) {
-            case SEARCH:
-                return translate(RexUtil.expandSearch(rexBuilder, null, call));
+            case SEARCH: {
+                Expr inList = inList(call);
+                return inList != null ? inList : translate(RexUtil.expandSearch(rexBuilder, null, call));
+            }
             case IS_DISTINCT_FROM:
             case IS_NOT_DISTINCT_FROM:
                 // NULL-safe comparison, spelled out with IS NULL and = (never NULL itself).
@@ -180,7 +186,8 @@ final class RexTranslator {
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         List<Expr> args = translateAll(call.getOperands());
         return switch (name) {
-            case "SUBSTRING", "SUBSTR" -> new Call(Op.SUBSTRING, args, type);
+            case "SUBSTRING" -> new Call(Op.SUBSTRING, args, type);
+            case "SUBSTR" -> new Call(Op.SUBSTR, args, type);
             case "DAY" -> new Call(Op.EXTRACT, type, Literal.ofString("DAY"), args.get(0));
             case "UPPER" -> new Call(Op.UPPER, args, type);
             case "LOWER" -> new Call(Op.LOWER, args, type);
@@ -245,6 +252,34 @@ final class RexTranslator {
             throw unsupported("adding a sub-day interval to a DATE");
         }
         return new Call(Op.PLUS_MICROS, type, base, Literal.ofLong(amount * 1000, DataType.BIGINT));
+    }
+
+    /**
+     * {@code x IN (c1, c2, ...)} as one IN over a hash of the constants, where the equalities Calcite
+     * expands a search into would compute {@code x} once per constant: when {@code x} is an
+     * expression (TPC-DS q08 compares substr(ca_zip, 1, 5) with 400 zip codes), or the list is long.
+     * Short lists over a column stay equalities, which filters evaluate on the selected rows only.
+     */
+    private Expr inList(RexCall search) {
+        RexNode value = search.getOperands().get(0);
+        Sarg<?> sarg = ((RexLiteral) search.getOperands().get(1)).getValueAs(Sarg.class);
+        if (sarg == null || !sarg.isPoints() || sarg.nullAs != RexUnknownAs.UNKNOWN) {
+            return null;
+        }
+        int points = sarg.rangeSet.asRanges().size();
+        if (points < 2 || value instanceof RexInputRef && points <= LONG_IN_LIST) {
+            return null;
+        }
+        List<Expr> args = new ArrayList<>();
+        args.add(translate(value));
+        RexNode expanded = RexUtil.expandSearch(rexBuilder, null, search);
+        for (RexNode equality : expanded.getKind() == SqlKind.OR ? ((RexCall) expanded).getOperands() : List.of(expanded)) {
+            if (equality.getKind() != SqlKind.EQUALS || !(((RexCall) equality).getOperands().get(1) instanceof RexLiteral literal)) {
+                return null;
+            }
+            args.add(literal(literal));
+        }
+        return new Call(Op.IN, args, SqlTypes.toShoal(search.getType()));
     }
 
     static ShoalException unsupported(String what) {
