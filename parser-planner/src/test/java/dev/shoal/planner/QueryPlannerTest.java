@@ -89,6 +89,23 @@ class QueryPlannerTest {
         assertEquals(2, scans(q.root()), "one scan per reference, the other branch pruned: " + q.root());
     }
 
+    /** A ROLLUP of rolling-up aggregates reads its input once (TPC-DS q22), however many grouping sets it has. */
+    @Test
+    void rollupOfSumsAndAveragesScansItsInputOnce() {
+        PlannedQuery q = planner.plan("""
+                select l_returnflag, l_linestatus, sum(l_quantity), avg(l_discount), count(*), grouping(l_returnflag, l_linestatus)
+                from lineitem group by rollup (l_returnflag, l_linestatus)""");
+        assertEquals(1, scans(q.root()), q.root().toString());
+    }
+
+    /** An IN list over an expression is one IN call, not one equality (and one copy of the expression) per constant. */
+    @Test
+    void inListOverAnExpressionStaysOneCall() {
+        PlannedQuery q = planner.plan("select count(*) from lineitem where substr(l_comment, 1, 2) in ('ab', 'cd', 'ef', 'gh')");
+        String plan = q.root().toString();
+        assertEquals(1, plan.split("substr\\(", -1).length - 1, plan);
+    }
+
     private static int scans(PlanNode node) {
         return (node instanceof TableScanNode ? 1 : 0) + node.inputs().stream().mapToInt(QueryPlannerTest::scans).sum();
     }

@@ -182,6 +182,10 @@ public final class RelTranslator {
      * reads the input once per set.)
      */
     private PlanNode groupingSets(Aggregate aggregate) {
+        PlanNode rolledUp = GroupingSetsRollup.plan(aggregate, translate(aggregate.getInput()), RelTranslator::aggregateCall);
+        if (rolledUp != null) {
+            return rolledUp;
+        }
         List<Integer> allKeys = aggregate.getGroupSet().asList();
         List<DataType> inputTypes = new ArrayList<>();
         for (RelDataTypeField field : aggregate.getInput().getRowType().getFieldList()) {
@@ -223,11 +227,10 @@ public final class RelTranslator {
     }
 
     private static boolean isGroupingFunction(org.apache.calcite.rel.core.AggregateCall call) {
-        SqlKind kind = call.getAggregation().getKind();
-        if (kind == SqlKind.GROUP_ID) {
+        if (call.getAggregation().getKind() == SqlKind.GROUP_ID) {
             throw RexTranslator.unsupported("GROUP_ID()");
         }
-        return kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID;
+        return GroupingSetsRollup.isGrouping(call);
     }
 
     private PlanNode aggregate(Aggregate aggregate) {
@@ -269,7 +272,7 @@ public final class RelTranslator {
      * count_if(c) is COUNT(*) FILTER (WHERE c). bool_and/every and bool_or/some reach here as MIN
      * and MAX of a BOOLEAN (Calcite gives them those kinds).
      */
-    private static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call) {
+    static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call) {
         DataType type = SqlTypes.toShoal(call.getType());
         String name = call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT);
         if (name.equals("APPROX_DISTINCT")) {
