@@ -23,13 +23,17 @@ class HashAggregateOperatorTest {
     private static final List<DataType> INPUT = List.of(DataType.VARCHAR, DataType.BOOLEAN);
 
     private static Batch batch(Object[][] rows) {
-        VectorBuilder keys = VectorBuilder.create(DataType.VARCHAR, rows.length);
-        VectorBuilder flags = VectorBuilder.create(DataType.BOOLEAN, rows.length);
+        return batch(INPUT, rows);
+    }
+
+    private static Batch batch(List<DataType> types, Object[][] rows) {
+        List<VectorBuilder> columns = types.stream().map(type -> VectorBuilder.create(type, rows.length)).toList();
         for (Object[] row : rows) {
-            keys.appendValue(row[0]);
-            flags.appendValue(row[1]);
+            for (int c = 0; c < columns.size(); c++) {
+                columns.get(c).appendValue(row[c]);
+            }
         }
-        return new Batch(List.of(keys.build(), flags.build()), rows.length);
+        return new Batch(columns.stream().map(VectorBuilder::build).toList(), rows.length);
     }
 
     /**
@@ -64,8 +68,8 @@ class HashAggregateOperatorTest {
     @Test
     void distinctAggregatesSeeEachValueOncePerGroup() {
         List<DataType> input = List.of(DataType.VARCHAR, DataType.BIGINT);
-        Batch first = pairs(new Object[][] {{"a", 5L}, {"a", 5L}, {"b", 5L}, {"a", null}, {"a", 7L}});
-        Batch second = pairs(new Object[][] {{"b", 5L}, {"a", 7L}, {"c", null}, {"b", 1L}, {"a", 8L}});
+        Batch first = batch(input, new Object[][] {{"a", 5L}, {"a", 5L}, {"b", 5L}, {"a", null}, {"a", 7L}});
+        Batch second = batch(input, new Object[][] {{"b", 5L}, {"a", 7L}, {"c", null}, {"b", 1L}, {"a", 8L}});
         AggregateCall sum = new AggregateCall(AggregateFunction.SUM, List.of(1), true, DataType.BIGINT);
         AggregateCall avg = new AggregateCall(AggregateFunction.AVG, List.of(1), true, DataType.DOUBLE);
         AggregateCall count = new AggregateCall(AggregateFunction.COUNT, List.of(1), true, DataType.BIGINT);
@@ -82,15 +86,5 @@ class HashAggregateOperatorTest {
         }
         assertEquals(Map.of("a", List.of(20L, 20.0 / 3, 3L), "b", List.of(6L, 3.0, 2L),
                 "c", Arrays.asList(null, null, 0L)), results);
-    }
-
-    private static Batch pairs(Object[][] rows) {
-        VectorBuilder keys = VectorBuilder.create(DataType.VARCHAR, rows.length);
-        VectorBuilder values = VectorBuilder.create(DataType.BIGINT, rows.length);
-        for (Object[] row : rows) {
-            keys.appendValue(row[0]);
-            values.appendValue(row[1]);
-        }
-        return new Batch(List.of(keys.build(), values.build()), rows.length);
     }
 }
