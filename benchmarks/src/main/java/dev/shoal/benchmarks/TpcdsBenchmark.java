@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -136,14 +135,7 @@ public final class TpcdsBenchmark implements Callable<Integer> {
     }
 
     private double median(Connection connection, String sql) throws SQLException {
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            rows(connection, sql);
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times[runs / 2];
+        return QueryTimer.medianMillis(connection, sql, runs);
     }
 
     private static Connection duckDb(Path dataDir) throws Exception {

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -93,15 +92,8 @@ public final class TpchBenchmark implements Callable<Integer> {
     }
 
     private double median(Connection connection, String sql) throws SQLException {
-        run(connection, sql);
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            run(connection, sql);
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times[runs / 2];
+        QueryTimer.fetchAll(connection, sql);
+        return QueryTimer.medianMillis(connection, sql, runs);
     }
 
     /** "N rows, X" moved through exchanges, from the first line of EXPLAIN ANALYZE. */
@@ -110,17 +102,6 @@ public final class TpchBenchmark implements Callable<Integer> {
             String first = rs.next() ? rs.getString(1) : "";
             int at = first.indexOf("exchanges moved ");
             return at < 0 ? "?" : first.substring(at + "exchanges moved ".length());
-        }
-    }
-
-    private static void run(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int c = 1; c <= columns; c++) {
-                    rs.getObject(c);
-                }
-            }
         }
     }
 
