@@ -1,24 +1,45 @@
 package dev.shoal.core.error;
 
-/** Stable error codes, reported to clients as the SQLState-like prefix of an error. */
+/**
+ * Stable error codes: the name is the prefix of the message a client sees, {@link #code()} the
+ * JDBC vendor code and {@link #sqlState()} the SQLSTATE. The numbers are part of the protocol:
+ * never renumber one, give a new code the next free number.
+ */
 public enum ErrorCode {
-    SYNTAX_ERROR,
-    UNKNOWN_TABLE,
-    UNKNOWN_COLUMN,
-    TYPE_MISMATCH,
-    NOT_SUPPORTED,
-    DIVISION_BY_ZERO,
-    NUMERIC_OVERFLOW,
-    INVALID_CAST,
-    INVALID_ARGUMENT,
-    FILE_NOT_FOUND,
-    CORRUPT_FILE,
-    STORAGE_ERROR,
-    ALREADY_EXISTS,
-    QUERY_CANCELED,
-    WORKER_LOST,
-    NO_WORKERS,
-    INTERNAL_ERROR,
-    /** A scalar subquery returned more than one row. */
-    SUBQUERY_MULTIPLE_ROWS
+    SYNTAX_ERROR(0, "42000"),
+    UNKNOWN_TABLE(1, "42S02"),
+    UNKNOWN_COLUMN(2, "42S22"),
+    TYPE_MISMATCH(3, "42804"),
+    NOT_SUPPORTED(4, "0A000"),
+    DIVISION_BY_ZERO(5, "22012"),
+    NUMERIC_OVERFLOW(6, "22003"),
+    INVALID_CAST(7, "22018"),
+    INVALID_ARGUMENT(8, "22018"),
+    FILE_NOT_FOUND(9, "HY000"),
+    CORRUPT_FILE(10, "HY000"),
+    STORAGE_ERROR(11, "HY000"),
+    ALREADY_EXISTS(12, "42S01"),
+    QUERY_CANCELED(13, "57014"),
+    WORKER_LOST(14, "HY000"),
+    NO_WORKERS(15, "HY000"),
+    INTERNAL_ERROR(16, "XX000"),
+    /** A scalar subquery returned more than one row (SQL's cardinality violation). */
+    SUBQUERY_MULTIPLE_ROWS(17, "21000");
+
+    private final int code;
+    private final String sqlState;
+
+    ErrorCode(int code, String sqlState) {
+        this.code = code;
+        this.sqlState = sqlState;
+    }
+
+    /** The JDBC vendor code. */
+    public int code() {
+        return code;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
 }
