@@ -2,26 +2,28 @@ package dev.shoal.planner;
 
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.ExchangeNode;
-import dev.shoal.core.plan.DynamicFilterNode;
-import dev.shoal.core.plan.JoinNode;
-import dev.shoal.core.plan.RemoteSourceNode;
-import dev.shoal.core.plan.UnionNode;
-import dev.shoal.core.plan.WindowNode;
-import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.plan.WindowNode;
+import dev.shoal.planner.distribute.Fragment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** EXPLAIN text: one line per plan node, indented by depth. Prints names and expressions only, never credentials. */
 public final class PlanPrinter {
@@ -64,52 +66,85 @@ public final class PlanPrinter {
     }
 
     private static String describe(PlanNode node) {
-        if (node instanceof TableScanNode scan) {
+        return node.accept(DESCRIBER, null);
+    }
+
+    private static final PlanVisitor<String, Void> DESCRIBER = new PlanVisitor<>() {
+        @Override
+        public String visitTableScan(TableScanNode scan, Void context) {
             return "TableScan[" + scan.table() + "] columns=" + scan.columns().stream().map(ScanColumn::name).toList()
                     + (scan.splits().isEmpty() ? "" : " files=" + scan.splits().size());
         }
-        if (node instanceof ValuesNode values) {
+
+        @Override
+        public String visitValues(ValuesNode values, Void context) {
             return "Values rows=" + values.rows().size();
         }
-        if (node instanceof FilterNode filter) {
+
+        @Override
+        public String visitFilter(FilterNode filter, Void context) {
             return "Filter " + filter.predicate();
         }
-        if (node instanceof ProjectNode project) {
+
+        @Override
+        public String visitProject(ProjectNode project, Void context) {
             return "Project " + project.projections();
         }
-        if (node instanceof JoinNode join) {
+
+        @Override
+        public String visitJoin(JoinNode join, Void context) {
             return "Join[" + join.joinType() + (join.distribution() == null ? "" : ", " + join.distribution()) + "]"
                     + " keys=" + join.leftKeys() + "=" + join.rightKeys() + (join.filter() == null ? "" : " filter=" + join.filter())
                     + (join.dynamicFilterId() == JoinNode.NO_DYNAMIC_FILTER ? "" : " publishes df" + join.dynamicFilterId());
         }
-        if (node instanceof DynamicFilterNode filter) {
+
+        @Override
+        public String visitDynamicFilter(DynamicFilterNode filter, Void context) {
             return "DynamicFilter " + filter.targets().stream()
                     .map(target -> "$" + target.column() + " in df" + target.filterId() + "[" + target.keyIndex() + "]").toList();
         }
-        if (node instanceof ExchangeNode exchange) {
+
+        @Override
+        public String visitExchange(ExchangeNode exchange, Void context) {
             return "Exchange[" + exchangeName(exchange.kind(), exchange.keys()) + "] est. rows=" + exchange.estimatedRows();
         }
-        if (node instanceof WindowNode window) {
+
+        @Override
+        public String visitWindow(WindowNode window, Void context) {
             return "Window partition=" + window.partitionKeys() + " order=" + window.orderKeys() + " calls=" + window.calls().stream()
-                    .map(c -> c.function().name().toLowerCase() + c.arguments()).toList();
+                    .map(c -> c.function().name().toLowerCase(Locale.ROOT) + c.arguments()).toList();
         }
-        if (node instanceof UnionNode) {
+
+        @Override
+        public String visitUnion(UnionNode union, Void context) {
             return "Union[ALL]";
         }
-        if (node instanceof RemoteSourceNode remote) {
+
+        @Override
+        public String visitRemoteSource(RemoteSourceNode remote, Void context) {
             return "RemoteSource[fragment " + remote.sourceFragmentId() + ", " + remote.kind() + "]";
         }
-        if (node instanceof AggregateNode aggregate) {
-            return "Aggregate" + (aggregate.step() == AggregateStep.SINGLE ? "" : "(" + aggregate.step() + ")") + " keys=" + aggregate.groupKeys() + " aggregates=" + aggregate.aggregates().stream()
-                    .map(a -> a.function().name().toLowerCase() + (a.distinct() ? "(distinct " : "(") + a.arguments() + ")").toList();
+
+        @Override
+        public String visitAggregate(AggregateNode aggregate, Void context) {
+            return "Aggregate" + (aggregate.step() == AggregateStep.SINGLE ? "" : "(" + aggregate.step() + ")") + " keys="
+                    + aggregate.groupKeys() + " aggregates=" + aggregate.aggregates().stream()
+                    .map(a -> a.function().name().toLowerCase(Locale.ROOT) + (a.distinct() ? "(distinct " : "(") + a.arguments() + ")").toList();
         }
-        if (node instanceof SortNode sort) {
+
+        @Override
+        public String visitSort(SortNode sort, Void context) {
             return "Sort " + sort.keys();
         }
-        if (node instanceof TopNNode topN) {
+
+        @Override
+        public String visitTopN(TopNNode topN, Void context) {
             return "TopN count=" + topN.count() + " " + topN.keys();
         }
-        LimitNode limit = (LimitNode) node;
-        return "Limit offset=" + limit.offset() + " count=" + limit.count();
-    }
+
+        @Override
+        public String visitLimit(LimitNode limit, Void context) {
+            return "Limit offset=" + limit.offset() + " count=" + limit.count();
+        }
+    };
 }

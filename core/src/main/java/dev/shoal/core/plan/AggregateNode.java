@@ -43,6 +43,11 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<Aggreg
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitAggregate(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new AggregateNode(newInputs.get(0), groupKeys, aggregates, step);
     }

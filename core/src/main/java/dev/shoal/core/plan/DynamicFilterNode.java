@@ -27,6 +27,11 @@ public record DynamicFilterNode(PlanNode input, List<DynamicFilterTarget> target
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitDynamicFilter(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new DynamicFilterNode(newInputs.get(0), targets);
     }

@@ -25,6 +25,11 @@ public record ExchangeNode(PlanNode input, ExchangeKind kind, List<Integer> keys
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitExchange(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new ExchangeNode(newInputs.get(0), kind, keys, estimatedRows);
     }

@@ -18,6 +18,11 @@ public record FilterNode(PlanNode input, Expr predicate) implements PlanNode {
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitFilter(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new FilterNode(newInputs.get(0), predicate);
     }

@@ -51,6 +51,11 @@ public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<In
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitJoin(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new JoinNode(newInputs.get(0), newInputs.get(1), joinType, leftKeys, rightKeys, filter, distribution,
                 dynamicFilterId);

@@ -17,6 +17,11 @@ public record LimitNode(PlanNode input, long offset, long count) implements Plan
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitLimit(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new LimitNode(newInputs.get(0), offset, count);
     }

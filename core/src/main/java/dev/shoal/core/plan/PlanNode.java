@@ -36,4 +36,7 @@ public sealed interface PlanNode
 
     /** This node over other inputs (same count), for rewrites that only touch the leaves. */
     PlanNode withInputs(List<PlanNode> newInputs);
+
+    /** Dispatches to the visitor's method for this node's type. */
+    <R, C> R accept(PlanVisitor<R, C> visitor, C context);
 }

@@ -22,6 +22,11 @@ public record ProjectNode(PlanNode input, List<Expr> projections) implements Pla
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitProject(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new ProjectNode(newInputs.get(0), projections);
     }

@@ -24,6 +24,11 @@ public record RemoteSourceNode(int sourceFragmentId, ExchangeKind kind, List<Dat
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitRemoteSource(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return this;
     }

@@ -21,6 +21,11 @@ public record SortNode(PlanNode input, List<SortKey> keys) implements PlanNode {
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitSort(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new SortNode(newInputs.get(0), keys);
     }

@@ -33,6 +33,11 @@ public record TableScanNode(String table, List<ScanColumn> columns, List<Split> 
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitTableScan(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return this;
     }

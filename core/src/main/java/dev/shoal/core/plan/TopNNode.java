@@ -21,6 +21,11 @@ public record TopNNode(PlanNode input, List<SortKey> keys, long count) implement
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitTopN(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new TopNNode(newInputs.get(0), keys, count);
     }

@@ -24,6 +24,11 @@ public record UnionNode(List<PlanNode> sources) implements PlanNode {
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitUnion(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new UnionNode(newInputs);
     }

@@ -28,6 +28,11 @@ public record ValuesNode(List<DataType> types, List<List<Object>> rows) implemen
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitValues(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return this;
     }

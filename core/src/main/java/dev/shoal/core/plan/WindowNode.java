@@ -30,6 +30,11 @@ public record WindowNode(PlanNode input, List<Integer> partitionKeys, List<SortK
     }
 
     @Override
+    public <R, C> R accept(PlanVisitor<R, C> visitor, C context) {
+        return visitor.visitWindow(this, context);
+    }
+
+    @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new WindowNode(newInputs.get(0), partitionKeys, orderKeys, calls);
     }

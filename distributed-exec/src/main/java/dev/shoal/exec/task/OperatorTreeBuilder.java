@@ -4,12 +4,13 @@ import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeNode;
-import dev.shoal.core.plan.JoinNode;
-import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
@@ -58,53 +59,90 @@ public final class OperatorTreeBuilder {
     }
 
     public Operator build(PlanNode node) {
-        if (node instanceof TableScanNode scan) {
+        return node.accept(new Builder(), null);
+    }
+
+    /** One operator per plan node, inputs first. */
+    private final class Builder implements PlanVisitor<Operator, Void> {
+        private Operator input(PlanNode node) {
+            return node.accept(this, null);
+        }
+
+        @Override
+        public Operator visitTableScan(TableScanNode scan, Void context) {
             return new TableScanOperator(store, scan, stats);
         }
-        if (node instanceof RemoteSourceNode remote) {
+
+        @Override
+        public Operator visitRemoteSource(RemoteSourceNode remote, Void context) {
             return remoteSources.apply(remote);
         }
-        if (node instanceof JoinNode join) {
+
+        @Override
+        public Operator visitJoin(JoinNode join, Void context) {
             // The build side is built first, but the probe side is opened first: both exist before either runs.
-            Operator probe = build(join.left());
+            Operator probe = input(join.left());
             DynamicFilterPublisher publisher = join.dynamicFilterId() == JoinNode.NO_DYNAMIC_FILTER ? null
                     : new DynamicFilterPublisher(dynamicFilters, queryId, join.dynamicFilterId());
-            return new HashJoinOperator(probe, build(join.right()), join, publisher);
+            return new HashJoinOperator(probe, input(join.right()), join, publisher);
         }
-        if (node instanceof DynamicFilterNode filter) {
-            return new DynamicFilterOperator(build(filter.input()), filter.targets(), dynamicFilters, queryId,
+
+        @Override
+        public Operator visitDynamicFilter(DynamicFilterNode filter, Void context) {
+            return new DynamicFilterOperator(input(filter.input()), filter.targets(), dynamicFilters, queryId,
                     stats.rowsDynamicallyFiltered());
         }
-        if (node instanceof ExchangeNode exchange) {
+
+        @Override
+        public Operator visitExchange(ExchangeNode exchange, Void context) {
             throw new IllegalStateException("exchange left in a fragment: the fragmenter cuts plans at exchanges");
         }
-        if (node instanceof WindowNode window) {
-            return new WindowOperator(build(window.input()), window);
+
+        @Override
+        public Operator visitWindow(WindowNode window, Void context) {
+            return new WindowOperator(input(window.input()), window);
         }
-        if (node instanceof UnionNode union) {
-            return new UnionOperator(union.sources().stream().map(this::build).toList());
+
+        @Override
+        public Operator visitUnion(UnionNode union, Void context) {
+            return new UnionOperator(union.sources().stream().map(this::input).toList());
         }
-        if (node instanceof ValuesNode values) {
+
+        @Override
+        public Operator visitValues(ValuesNode values, Void context) {
             return new ValuesOperator(values);
         }
-        if (node instanceof FilterNode filter) {
-            return new FilterOperator(build(filter.input()),
+
+        @Override
+        public Operator visitFilter(FilterNode filter, Void context) {
+            return new FilterOperator(input(filter.input()),
                     Exprs.conjuncts(filter.predicate()).stream().map(ExpressionCompiler::compile).toList());
         }
-        if (node instanceof ProjectNode project) {
-            return new ProjectOperator(build(project.input()),
+
+        @Override
+        public Operator visitProject(ProjectNode project, Void context) {
+            return new ProjectOperator(input(project.input()),
                     project.projections().stream().map(ExpressionCompiler::compile).toList());
         }
-        if (node instanceof AggregateNode aggregate) {
-            return new HashAggregateOperator(build(aggregate.input()), aggregate);
+
+        @Override
+        public Operator visitAggregate(AggregateNode aggregate, Void context) {
+            return new HashAggregateOperator(input(aggregate.input()), aggregate);
         }
-        if (node instanceof SortNode sort) {
-            return new SortOperator(build(sort.input()), sort.keys(), sort.outputTypes());
+
+        @Override
+        public Operator visitSort(SortNode sort, Void context) {
+            return new SortOperator(input(sort.input()), sort.keys(), sort.outputTypes());
         }
-        if (node instanceof TopNNode topN) {
-            return new TopNOperator(build(topN.input()), topN.keys(), topN.outputTypes(), topN.count());
+
+        @Override
+        public Operator visitTopN(TopNNode topN, Void context) {
+            return new TopNOperator(input(topN.input()), topN.keys(), topN.outputTypes(), topN.count());
         }
-        LimitNode limit = (LimitNode) node;
-        return new LimitOperator(build(limit.input()), limit.offset(), limit.count());
+
+        @Override
+        public Operator visitLimit(LimitNode limit, Void context) {
+            return new LimitOperator(input(limit.input()), limit.offset(), limit.count());
+        }
     }
 }

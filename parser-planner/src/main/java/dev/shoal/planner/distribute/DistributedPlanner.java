@@ -6,6 +6,7 @@ import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
@@ -14,13 +15,15 @@ import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
-import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.stats.CardinalityEstimator;
@@ -77,41 +80,67 @@ public final class DistributedPlanner {
     }
 
     private Placed place(PlanNode node) {
-        if (node instanceof TableScanNode) {
-            return new Placed(node, Distribution.SOURCE);
+        return node.accept(placer, null);
+    }
+
+    /** Each node with where its rows are: exchanges inserted where a node needs them elsewhere. */
+    private final PlanVisitor<Placed, Void> placer = new PlanVisitor<>() {
+        @Override
+        public Placed visitTableScan(TableScanNode scan, Void context) {
+            return new Placed(scan, Distribution.SOURCE);
         }
-        if (node instanceof ValuesNode) {
-            return new Placed(node, Distribution.SINGLE);
+
+        @Override
+        public Placed visitValues(ValuesNode values, Void context) {
+            return new Placed(values, Distribution.SINGLE);
         }
-        if (node instanceof FilterNode filter) {
+
+        @Override
+        public Placed visitFilter(FilterNode filter, Void context) {
             Placed input = place(filter.input());
             return new Placed(new FilterNode(input.node(), filter.predicate()), input.distribution());
         }
-        if (node instanceof ProjectNode project) {
+
+        @Override
+        public Placed visitProject(ProjectNode project, Void context) {
             return project(project);
         }
-        if (node instanceof AggregateNode aggregate) {
+
+        @Override
+        public Placed visitAggregate(AggregateNode aggregate, Void context) {
             return aggregate(aggregate);
         }
-        if (node instanceof JoinNode join) {
+
+        @Override
+        public Placed visitJoin(JoinNode join, Void context) {
             return join(join);
         }
-        if (node instanceof UnionNode union) {
+
+        @Override
+        public Placed visitUnion(UnionNode union, Void context) {
             return union(union);
         }
-        if (node instanceof WindowNode window) {
+
+        @Override
+        public Placed visitWindow(WindowNode window, Void context) {
             return window(window);
         }
-        if (node instanceof SortNode sort) {
+
+        @Override
+        public Placed visitSort(SortNode sort, Void context) {
             return new Placed(new SortNode(single(place(sort.input())), sort.keys()), Distribution.SINGLE);
         }
-        if (node instanceof TopNNode topN) {
+
+        @Override
+        public Placed visitTopN(TopNNode topN, Void context) {
             Placed input = place(topN.input());
             PlanNode local = input.distribution().isSingle() ? input.node()
                     : exchange(new TopNNode(input.node(), topN.keys(), topN.count()), ExchangeKind.GATHER, List.of());
             return new Placed(new TopNNode(local, topN.keys(), topN.count()), Distribution.SINGLE);
         }
-        if (node instanceof LimitNode limit) {
+
+        @Override
+        public Placed visitLimit(LimitNode limit, Void context) {
             Placed input = place(limit.input());
             PlanNode local = input.node();
             if (!input.distribution().isSingle()) {
@@ -120,8 +149,26 @@ public final class DistributedPlanner {
             }
             return new Placed(new LimitNode(local, limit.offset(), limit.count()), Distribution.SINGLE);
         }
-        throw new IllegalStateException("cannot distribute " + node.getClass().getSimpleName());
-    }
+
+        @Override
+        public Placed visitExchange(ExchangeNode exchange, Void context) {
+            throw alreadyDistributed(exchange);
+        }
+
+        @Override
+        public Placed visitRemoteSource(RemoteSourceNode remote, Void context) {
+            throw alreadyDistributed(remote);
+        }
+
+        @Override
+        public Placed visitDynamicFilter(DynamicFilterNode filter, Void context) {
+            throw alreadyDistributed(filter);
+        }
+
+        private IllegalStateException alreadyDistributed(PlanNode node) {
+            return new IllegalStateException("cannot distribute a plan that is distributed already: " + node.getClass().getSimpleName());
+        }
+    };
 
     private PlanNode single(Placed placed) {
         return placed.distribution().isSingle() ? placed.node() : exchange(placed.node(), ExchangeKind.GATHER, List.of());

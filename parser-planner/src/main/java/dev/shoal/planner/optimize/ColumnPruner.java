@@ -1,24 +1,28 @@
 package dev.shoal.planner.optimize;
 
 import dev.shoal.core.expr.Expr;
-import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Exprs;
+import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.DynamicFilterNode;
+import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
+import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowCall;
 import dev.shoal.core.plan.WindowNode;
-import dev.shoal.core.plan.ValuesNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,20 +73,32 @@ public final class ColumnPruner {
     }
 
     private static Pruned prune(PlanNode node, BitSet required) {
-        if (node instanceof TableScanNode scan) {
+        return node.accept(PRUNER, required);
+    }
+
+    /** Each node keeps the columns {@code required} of its output and what it reads itself. */
+    private static final PlanVisitor<Pruned, BitSet> PRUNER = new PlanVisitor<>() {
+        @Override
+        public Pruned visitTableScan(TableScanNode scan, BitSet required) {
             return scan(scan, required);
         }
-        if (node instanceof ValuesNode values) {
+
+        @Override
+        public Pruned visitValues(ValuesNode values, BitSet required) {
             return identity(values);
         }
-        if (node instanceof FilterNode filter) {
+
+        @Override
+        public Pruned visitFilter(FilterNode filter, BitSet required) {
             BitSet needed = (BitSet) required.clone();
             collect(filter.predicate(), needed);
             Pruned input = prune(filter.input(), needed);
             return dropPredicateOnlyColumns(new FilterNode(input.node(), remap(filter.predicate(), input.mapping())),
                     input.mapping(), required);
         }
-        if (node instanceof ProjectNode project) {
+
+        @Override
+        public Pruned visitProject(ProjectNode project, BitSet required) {
             BitSet needed = new BitSet();
             int[] mapping = new int[project.projections().size()];
             Arrays.fill(mapping, -1);
@@ -98,7 +114,9 @@ public final class ColumnPruner {
             List<Expr> rewritten = kept.stream().map(e -> remap(e, input.mapping())).toList();
             return new Pruned(new ProjectNode(input.node(), rewritten), mapping);
         }
-        if (node instanceof AggregateNode aggregate) {
+
+        @Override
+        public Pruned visitAggregate(AggregateNode aggregate, BitSet required) {
             BitSet needed = new BitSet();
             aggregate.groupKeys().forEach(needed::set);
             aggregate.aggregates().forEach(call -> call.arguments().forEach(needed::set));
@@ -110,40 +128,74 @@ public final class ColumnPruner {
                     call.filter() < 0 ? -1 : input.mapping()[call.filter()])).toList();
             return identity(new AggregateNode(input.node(), keys, calls, aggregate.step()));
         }
-        if (node instanceof SortNode sort) {
+
+        @Override
+        public Pruned visitSort(SortNode sort, BitSet required) {
             Pruned input = prune(sort.input(), withKeys(required, sort.keys()));
             return new Pruned(new SortNode(input.node(), remapKeys(sort.keys(), input.mapping())), input.mapping());
         }
-        if (node instanceof TopNNode topN) {
+
+        @Override
+        public Pruned visitTopN(TopNNode topN, BitSet required) {
             Pruned input = prune(topN.input(), withKeys(required, topN.keys()));
             return new Pruned(new TopNNode(input.node(), remapKeys(topN.keys(), input.mapping()), topN.count()), input.mapping());
         }
-        if (node instanceof JoinNode join) {
+
+        @Override
+        public Pruned visitLimit(LimitNode limit, BitSet required) {
+            Pruned input = prune(limit.input(), required);
+            return new Pruned(new LimitNode(input.node(), limit.offset(), limit.count()), input.mapping());
+        }
+
+        @Override
+        public Pruned visitJoin(JoinNode join, BitSet required) {
             return join(join, required);
         }
-        if (node instanceof WindowNode window) {
+
+        @Override
+        public Pruned visitWindow(WindowNode window, BitSet required) {
             return window(window, required);
         }
-        if (node instanceof UnionNode union) {
+
+        @Override
+        public Pruned visitUnion(UnionNode union, BitSet required) {
             // Every input keeps the same columns, so that they line up; COUNT(*) above reads the first.
-            if (required.isEmpty()) {
-                required = new BitSet();
-                required.set(0);
+            BitSet columns = required;
+            if (columns.isEmpty()) {
+                columns = new BitSet();
+                columns.set(0);
             }
             List<PlanNode> sources = new ArrayList<>();
             int[] mapping = null;
             for (PlanNode source : union.sources()) {
-                Pruned pruned = prune(source, required);
-                Pruned aligned = keepOnly(pruned, required, source.outputTypes().size());
+                Pruned pruned = prune(source, columns);
+                Pruned aligned = keepOnly(pruned, columns, source.outputTypes().size());
                 sources.add(aligned.node());
                 mapping = aligned.mapping();
             }
             return new Pruned(new UnionNode(sources), mapping);
         }
-        LimitNode limit = (LimitNode) node;
-        Pruned input = prune(limit.input(), required);
-        return new Pruned(new LimitNode(input.node(), limit.offset(), limit.count()), input.mapping());
-    }
+
+        @Override
+        public Pruned visitExchange(ExchangeNode exchange, BitSet required) {
+            throw distributed(exchange);
+        }
+
+        @Override
+        public Pruned visitRemoteSource(RemoteSourceNode remote, BitSet required) {
+            throw distributed(remote);
+        }
+
+        @Override
+        public Pruned visitDynamicFilter(DynamicFilterNode filter, BitSet required) {
+            throw distributed(filter);
+        }
+
+        /** Pruning runs on the logical plan, before the distributed planner adds these nodes. */
+        private IllegalStateException distributed(PlanNode node) {
+            return new IllegalStateException("column pruning runs before distribution, found " + node.getClass().getSimpleName());
+        }
+    };
 
     /** Each side keeps what the output needs plus its keys and what the join condition reads. */
     private static Pruned join(JoinNode join, BitSet required) {

@@ -3,16 +3,21 @@ package dev.shoal.planner.stats;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
+import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.RemoteSourceNode;
+import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.stats.ColumnStatistics;
 import dev.shoal.parquet.stats.TableStatistics;
@@ -51,26 +56,45 @@ public final class CardinalityEstimator {
     }
 
     private double estimateRows(PlanNode node) {
-        if (node instanceof TableScanNode scan) {
+        return node.accept(rowEstimates, null);
+    }
+
+    /** Rows out of each node, from its inputs' (memoized through {@link #rows}). */
+    private final PlanVisitor<Double, Void> rowEstimates = new PlanVisitor<>() {
+        @Override
+        public Double visitTableScan(TableScanNode scan, Void context) {
             TableStatistics stats = statistics.apply(scan.table());
-            return stats.known() ? Math.max(1, stats.rowCount()) : UNKNOWN_TABLE_ROWS;
+            return (double) (stats.known() ? Math.max(1, stats.rowCount()) : UNKNOWN_TABLE_ROWS);
         }
-        if (node instanceof ValuesNode values) {
-            return Math.max(1, values.rows().size());
+
+        @Override
+        public Double visitValues(ValuesNode values, Void context) {
+            return (double) Math.max(1, values.rows().size());
         }
-        if (node instanceof FilterNode filter) {
+
+        @Override
+        public Double visitFilter(FilterNode filter, Void context) {
             FilterSelectivity selectivity = new FilterSelectivity(column -> columnRange(filter.input(), column));
             return Math.max(1, rows(filter.input()) * selectivity.of(filter.predicate()));
         }
-        if (node instanceof AggregateNode aggregate) {
+
+        @Override
+        public Double visitProject(ProjectNode project, Void context) {
+            return rows(project.input());
+        }
+
+        @Override
+        public Double visitAggregate(AggregateNode aggregate, Void context) {
             if (aggregate.groupKeys().isEmpty()) {
-                return 1;
+                return 1.0;
             }
             // The final step of a split aggregation finds the groups its partial step already counted.
             double reduction = aggregate.step() == AggregateStep.FINAL ? 1 : GROUPING_REDUCTION;
             return Math.max(1, rows(aggregate.input()) * reduction);
         }
-        if (node instanceof JoinNode join) {
+
+        @Override
+        public Double visitJoin(JoinNode join, Void context) {
             double left = rows(join.left());
             double right = rows(join.right());
             double matched = equiJoinRows(join, left, right);
@@ -82,21 +106,48 @@ public final class CardinalityEstimator {
                 case INNER -> Math.max(1, join.filter() == null ? matched : matched * FilterSelectivity.UNKNOWN);
             };
         }
-        if (node instanceof TopNNode topN) {
+
+        @Override
+        public Double visitSort(SortNode sort, Void context) {
+            return rows(sort.input());
+        }
+
+        @Override
+        public Double visitTopN(TopNNode topN, Void context) {
             return Math.min(topN.count(), rows(topN.input()));
         }
-        if (node instanceof LimitNode limit) {
+
+        @Override
+        public Double visitLimit(LimitNode limit, Void context) {
             return limit.count() < 0 ? rows(limit.input()) : Math.min(limit.count(), rows(limit.input()));
         }
-        if (node instanceof ExchangeNode exchange) {
+
+        @Override
+        public Double visitExchange(ExchangeNode exchange, Void context) {
             return rows(exchange.input());
         }
-        if (node instanceof UnionNode union) {
-            return union.inputs().stream().mapToDouble(this::rows).sum();
+
+        @Override
+        public Double visitRemoteSource(RemoteSourceNode remote, Void context) {
+            // A fragment's input from another fragment: its rows were estimated where it was cut.
+            return 1.0;
         }
-        List<PlanNode> inputs = node.inputs();
-        return inputs.isEmpty() ? 1 : rows(inputs.get(0));
-    }
+
+        @Override
+        public Double visitUnion(UnionNode union, Void context) {
+            return union.inputs().stream().mapToDouble(CardinalityEstimator.this::rows).sum();
+        }
+
+        @Override
+        public Double visitWindow(WindowNode window, Void context) {
+            return rows(window.input());
+        }
+
+        @Override
+        public Double visitDynamicFilter(DynamicFilterNode filter, Void context) {
+            return rows(filter.input());
+        }
+    };
 
     /**
      * {@code left × right / max(distinct keys of either side)}, a side's distinct keys being the
