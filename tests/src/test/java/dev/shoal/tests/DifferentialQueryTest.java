@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,16 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every {@code .sql} file under {@code src/test/resources/queries}, plus the TPC-H queries Shoal
- * runs so far, through the shaded JDBC driver, compared with DuckDB on the same Parquet files.
- * A query with ORDER BY is compared in order; any other as a multiset of rows.
+ * Every {@code .sql} file under {@code src/test/resources/queries} (in folders by area), plus the
+ * 22 TPC-H queries, through the shaded JDBC driver, compared with DuckDB on the same Parquet files.
+ * A query with ORDER BY is compared in order; any other as a multiset of rows. A case's header may
+ * state an expected error or plan property instead or as well ({@link QueryCase}).
  */
 class DifferentialQueryTest {
     /** The 22 TPC-H queries, standard text with validation parameters (kept in benchmarks/tpch/queries). */
@@ -53,50 +57,50 @@ class DifferentialQueryTest {
     static Stream<Arguments> queries() throws IOException {
         List<Arguments> cases = new ArrayList<>();
         Path local = Path.of("src/test/resources/queries");
-        try (Stream<Path> files = Files.list(local)) {
-            files.filter(p -> p.toString().endsWith(".sql")).sorted()
-                    .forEach(p -> cases.add(Arguments.of(p.getFileName().toString(), p)));
+        try (Stream<Path> files = Files.walk(local)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                String name = local.relativize(file).toString().replace('\\', '/');
+                cases.add(Arguments.of(QueryCase.parse(name, Files.readString(file))));
+            }
         }
         Path tpch = Path.of(System.getProperty("shoal.tpchQueries", "../benchmarks/tpch/queries"));
         for (String name : TPCH_QUERIES) {
             if (!Files.exists(tpch.resolve(name))) {
                 throw new IOException("TPC-H query " + tpch.resolve(name) + " is missing");
             }
-            cases.add(Arguments.of("tpch/" + name, tpch.resolve(name)));
+            cases.add(Arguments.of(QueryCase.parse("tpch/" + name, Files.readString(tpch.resolve(name)))));
         }
         return cases.stream();
     }
 
-    /**
-     * The query DuckDB runs: the file's own, unless it has lines starting "-- duckdb: ", which then
-     * spell DuckDB's equivalent where the two dialects differ (the file says which and why).
-     */
-    static String duckDbQuery(String sql) {
-        String override = sql.lines().filter(line -> line.startsWith("-- duckdb: "))
-                .map(line -> line.substring("-- duckdb: ".length())).collect(java.util.stream.Collectors.joining("\n"));
-        return override.isEmpty() ? sql : override;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
-    void answersEqualDuckDb(String name, Path file) throws Exception {
-        String sql = Files.readString(file).trim();
-        if (sql.endsWith(";")) {
-            sql = sql.substring(0, sql.length() - 1);
+    void answersEqualDuckDb(QueryCase query) throws Exception {
+        if (query.expectedSqlState() != null) {
+            SQLException e = assertThrows(SQLException.class, () -> rows(query.sql()), query.name() + " should fail");
+            assertEquals(query.expectedSqlState(), e.getSQLState(), query.name() + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains(query.expectedMessage()), query.name() + ": " + e.getMessage());
+            return;
         }
-        ResultRows actual;
-        try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            actual = ResultRows.read(rs);
+        for (String fragment : query.planContains()) {
+            String plan = String.join("\n", rows("explain " + query.sql()).rows().stream().map(row -> String.valueOf(row.get(0))).toList());
+            assertTrue(plan.contains(fragment), query.name() + ": the plan has no " + fragment + "\n" + plan);
         }
+        ResultRows actual = rows(query.sql());
         ResultRows expected;
-        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(duckDbQuery(sql))) {
+        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(query.duckDbSql())) {
             expected = ResultRows.read(rs);
         }
-        boolean ordered = sql.toLowerCase(Locale.ROOT).contains("order by");
-        String difference = ordered ? ResultRows.difference(actual, expected)
+        String difference = query.ordered() ? ResultRows.difference(actual, expected)
                 : ResultRows.difference(actual.sorted(), expected.sorted());
-        assertNull(difference, name + ": " + difference);
-        assertTrue(!expected.rows().isEmpty() || sql.toLowerCase(Locale.ROOT).contains("-- empty"),
-                name + " returns no rows in DuckDB: the case proves little (mark it '-- empty' if meant)");
+        assertNull(difference, query.name() + ": " + difference);
+        assertTrue(!expected.rows().isEmpty() || query.emptyOnPurpose(),
+                query.name() + " returns no rows in DuckDB: the case proves little (mark it '-- empty' if meant)");
+    }
+
+    private static ResultRows rows(String sql) throws SQLException {
+        try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            return ResultRows.read(rs);
+        }
     }
 }
