@@ -4,6 +4,7 @@ import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.server.AvaticaServer;
 import dev.shoal.coordinator.server.ShoalMeta;
+import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.serde.PlanCodec;
@@ -11,7 +12,6 @@ import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.WorkerAnnouncement;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.FlightEndpoint;
-import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.time.Duration;

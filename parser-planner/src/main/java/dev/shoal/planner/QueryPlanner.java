@@ -1,10 +1,10 @@
 package dev.shoal.planner;
 
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.Catalog;
-import dev.shoal.parquet.catalog.TableDefinition;
-import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ExistsToSemiJoin;

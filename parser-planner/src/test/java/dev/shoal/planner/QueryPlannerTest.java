@@ -1,5 +1,6 @@
 package dev.shoal.planner;
 
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.AggregateNode;
@@ -13,7 +14,6 @@ import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
-import dev.shoal.parquet.catalog.TableDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.shoal.coordinator.cli;
 
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
-import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.catalog.TableFiles;
 import dev.shoal.parquet.reader.ParquetSchemaReader;
 import dev.shoal.parquet.store.ObjectInfo;

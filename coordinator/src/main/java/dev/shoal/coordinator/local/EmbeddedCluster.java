@@ -2,7 +2,7 @@ package dev.shoal.coordinator.local;
 
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
-import dev.shoal.parquet.catalog.Catalog;
+import dev.shoal.core.catalog.Catalog;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.worker.WorkerConfig;
 import dev.shoal.worker.WorkerServer;

@@ -1,8 +1,8 @@
 package dev.shoal.coordinator.local;
 
 import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
-import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStores;

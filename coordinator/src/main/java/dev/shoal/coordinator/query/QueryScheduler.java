@@ -2,6 +2,7 @@ package dev.shoal.coordinator.query;
 
 import dev.shoal.coordinator.cluster.WorkerNode;
 import dev.shoal.coordinator.cluster.WorkerRegistry;
+import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ExchangeKind;
@@ -13,7 +14,6 @@ import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
-import dev.shoal.parquet.catalog.Catalog;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.planner.distribute.FragmentPartitioning;

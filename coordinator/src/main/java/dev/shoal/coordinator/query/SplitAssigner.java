@@ -1,12 +1,12 @@
 package dev.shoal.coordinator.query;
 
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
-import dev.shoal.parquet.catalog.Catalog;
-import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.catalog.TableFiles;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;

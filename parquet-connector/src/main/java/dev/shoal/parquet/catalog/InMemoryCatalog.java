@@ -1,5 +1,7 @@
 package dev.shoal.parquet.catalog;
 
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 

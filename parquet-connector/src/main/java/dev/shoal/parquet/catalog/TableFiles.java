@@ -1,5 +1,6 @@
 package dev.shoal.parquet.catalog;
 
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;

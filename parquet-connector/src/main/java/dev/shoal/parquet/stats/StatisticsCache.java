@@ -1,7 +1,9 @@
 package dev.shoal.parquet.stats;
 
+import dev.shoal.core.catalog.ColumnStatistics;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.ScanColumn;
-import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.parquet.catalog.TableFiles;
 import dev.shoal.parquet.reader.ParquetSchemaReader;
 import dev.shoal.parquet.store.ObjectInfo;

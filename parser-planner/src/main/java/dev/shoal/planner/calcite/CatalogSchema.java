@@ -1,8 +1,8 @@
 package dev.shoal.planner.calcite;
 
-import dev.shoal.parquet.catalog.Catalog;
-import dev.shoal.parquet.catalog.TableDefinition;
-import dev.shoal.parquet.stats.TableStatistics;
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableStatistics;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 

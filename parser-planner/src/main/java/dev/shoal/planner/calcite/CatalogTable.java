@@ -1,13 +1,13 @@
 package dev.shoal.planner.calcite;
 
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.ScanColumn;
-import dev.shoal.parquet.catalog.TableDefinition;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
-import dev.shoal.parquet.stats.TableStatistics;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dev.shoal.planner.distribute;
 
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.expr.InputRef;
@@ -25,7 +26,6 @@ import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.stats.CardinalityEstimator;
 
 import java.util.ArrayList;

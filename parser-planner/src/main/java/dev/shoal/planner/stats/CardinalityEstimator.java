@@ -1,5 +1,7 @@
 package dev.shoal.planner.stats;
 
+import dev.shoal.core.catalog.ColumnStatistics;
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
@@ -19,8 +21,6 @@ import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.stats.ColumnStatistics;
-import dev.shoal.parquet.stats.TableStatistics;
 
 import java.util.List;
 import java.util.function.Function;

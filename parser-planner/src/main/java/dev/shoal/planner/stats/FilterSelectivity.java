@@ -1,5 +1,6 @@
 package dev.shoal.planner.stats;
 
+import dev.shoal.core.catalog.ColumnStatistics;
 import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.Exprs;
@@ -8,7 +9,6 @@ import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
-import dev.shoal.parquet.stats.ColumnStatistics;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

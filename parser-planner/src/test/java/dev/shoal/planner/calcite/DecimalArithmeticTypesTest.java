@@ -1,9 +1,9 @@
 package dev.shoal.planner.calcite;
 
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
-import dev.shoal.parquet.catalog.TableDefinition;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

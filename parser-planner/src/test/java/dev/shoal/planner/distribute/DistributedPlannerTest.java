@@ -1,5 +1,8 @@
 package dev.shoal.planner.distribute;
 
+import dev.shoal.core.catalog.ColumnStatistics;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.DynamicFilterNode;
@@ -12,9 +15,6 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
-import dev.shoal.parquet.catalog.TableDefinition;
-import dev.shoal.parquet.stats.ColumnStatistics;
-import dev.shoal.parquet.stats.TableStatistics;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

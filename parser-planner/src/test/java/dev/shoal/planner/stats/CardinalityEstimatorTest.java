@@ -1,5 +1,7 @@
 package dev.shoal.planner.stats;
 
+import dev.shoal.core.catalog.ColumnStatistics;
+import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.JoinDistribution;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
@@ -8,8 +10,6 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.stats.ColumnStatistics;
-import dev.shoal.parquet.stats.TableStatistics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.shoal.planner.stats;
 
+import dev.shoal.core.catalog.ColumnStatistics;
 import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.stats.ColumnStatistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

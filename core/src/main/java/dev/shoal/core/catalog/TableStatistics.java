@@ -1,4 +1,4 @@
-package dev.shoal.parquet.stats;
+package dev.shoal.core.catalog;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.shoal.parquet.stats;
+package dev.shoal.core.catalog;
 
 /**
  * A column's statistics over all files of a table, from Parquet footers: NULL count, and min/max

@@ -1,4 +1,4 @@
-package dev.shoal.parquet.catalog;
+package dev.shoal.core.catalog;
 
 import dev.shoal.core.plan.ScanColumn;
 

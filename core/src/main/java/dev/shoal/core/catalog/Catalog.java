@@ -1,4 +1,4 @@
-package dev.shoal.parquet.catalog;
+package dev.shoal.core.catalog;
 
 import java.util.List;
 import java.util.Optional;
