@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.cluster;
 
+import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
 
 /** A worker the coordinator knows: its id and exchange endpoint. */
@@ -8,7 +9,7 @@ public record WorkerNode(String id, String host, int port) {
         return id + " (" + host + ":" + port + ")";
     }
 
-    public TaskLocation location(String taskId) {
+    public TaskLocation location(TaskId taskId) {
         return new TaskLocation(id, host, port, taskId);
     }
 }

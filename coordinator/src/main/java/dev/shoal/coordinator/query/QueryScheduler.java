@@ -11,6 +11,7 @@ import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.task.TaskDescriptor;
+import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
@@ -82,7 +83,7 @@ final class QueryScheduler {
                 List<CompletableFuture<Void>> creations = new ArrayList<>();
                 for (int t = 0; t < taskCount; t++) {
                     WorkerNode worker = taskCount == 1 ? workers.get((queryId.hashCode() & 0x7fffffff) % workers.size()) : workers.get(t);
-                    String taskId = queryId + "." + fragment.id() + "." + t;
+                    TaskId taskId = new TaskId(queryId, fragment.id(), t, 0);
                     TaskDescriptor descriptor = new TaskDescriptor(taskId,
                             new PlanFragment(queryId, fragment.id(), splits.assign(fragment.root(), t, taskCount)),
                             new OutputSpec(fragment.outputKind(), fragment.outputKeys(), partitions),
@@ -99,7 +100,7 @@ final class QueryScheduler {
             throw e;
         }
         Fragment root = fragments.get(0);
-        TaskDescriptor rootTask = new TaskDescriptor(queryId + ".0.0",
+        TaskDescriptor rootTask = new TaskDescriptor(new TaskId(queryId, 0, 0, 0),
                 new PlanFragment(queryId, 0, splits.assign(root.root(), 0, 1)),
                 new OutputSpec(ExchangeKind.GATHER, List.of(), 1), sourcesOf(root, locations), 0);
         return new Scheduled(rootTask, used);

@@ -11,7 +11,7 @@ import java.util.Map;
  * partition of their output this task reads ({@code partition}, its index among its fragment's
  * tasks).
  */
-public record TaskDescriptor(String taskId, PlanFragment fragment, OutputSpec output,
+public record TaskDescriptor(TaskId taskId, PlanFragment fragment, OutputSpec output,
                              Map<Integer, List<TaskLocation>> sources, int partition) {
     public TaskDescriptor {
         sources = Map.copyOf(sources);

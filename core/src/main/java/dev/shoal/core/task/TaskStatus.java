@@ -5,7 +5,7 @@ package dev.shoal.core.task;
  * rows of those dropped by dynamic filters, received through exchanges and sent through its
  * output exchange.
  */
-public record TaskStatus(String taskId, int fragmentId, String workerId, String state, long rowsRead, long bytesRead,
+public record TaskStatus(TaskId taskId, int fragmentId, String workerId, TaskState state, long rowsRead, long bytesRead,
                          long rowsDynamicallyFiltered,
                          long rowsReceived, long bytesReceived, long rowsSent, long bytesSent,
                          long peakBufferedBytes, long elapsedMillis) {

@@ -9,6 +9,7 @@ import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.task.TaskDescriptor;
+import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
 import dev.shoal.exec.exchange.ExchangeSourceOperator;
@@ -36,7 +37,7 @@ public final class TaskExecutor {
     /** A task of a single fragment with no exchanges (tests, and plans that need none). */
     public Task start(byte[] serializedFragment) {
         PlanFragment fragment = PlanCodec.decode(serializedFragment);
-        return start(new TaskDescriptor(fragment.queryId() + "." + fragment.fragmentId() + ".0", fragment,
+        return start(new TaskDescriptor(new TaskId(fragment.queryId(), fragment.fragmentId(), 0, 0), fragment,
                 new OutputSpec(ExchangeKind.GATHER, List.of(), 1), Map.of(), 0));
     }
 
@@ -65,17 +66,17 @@ public final class TaskExecutor {
 
     /** A running task: its output batches, pulled one at a time. */
     public static final class Task implements AutoCloseable {
-        private final String id;
+        private final TaskId id;
         private final Operator root;
         private final TaskStats stats;
 
-        Task(String id, Operator root, TaskStats stats) {
+        Task(TaskId id, Operator root, TaskStats stats) {
             this.id = id;
             this.root = root;
             this.stats = stats;
         }
 
-        public String id() {
+        public TaskId id() {
             return id;
         }
 

@@ -2,6 +2,8 @@ package dev.shoal.exec.task;
 
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.task.TaskDescriptor;
+import dev.shoal.core.task.TaskId;
+import dev.shoal.core.task.TaskState;
 import dev.shoal.core.task.TaskStatus;
 import dev.shoal.exec.exchange.FlightErrors;
 import dev.shoal.exec.exchange.OutputBuffer;
@@ -29,7 +31,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     private final String workerId;
     private final TaskExecutor executor;
     private final long maxBufferedBytes;
-    private final Map<String, RunningTask> tasks = new ConcurrentHashMap<>();
+    private final Map<TaskId, RunningTask> tasks = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("shoal-task"));
 
     public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes) {
@@ -47,7 +49,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     }
 
     @Override
-    public OutputBuffer buffer(String taskId) {
+    public OutputBuffer buffer(TaskId taskId) {
         RunningTask task = tasks.get(taskId);
         return task == null ? null : task.buffer;
     }
@@ -72,7 +74,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     }
 
     public int runningTasks() {
-        return (int) tasks.values().stream().filter(task -> task.state.equals("RUNNING")).count();
+        return (int) tasks.values().stream().filter(task -> task.state == TaskState.RUNNING).count();
     }
 
     @Override
@@ -87,7 +89,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
         private final OutputBuffer buffer;
         private final long startNanos = System.nanoTime();
         private volatile TaskStats stats = new TaskStats();
-        private volatile String state = "RUNNING";
+        private volatile TaskState state = TaskState.RUNNING;
         private volatile long endNanos;
         private volatile Future<?> future;
 
@@ -104,10 +106,10 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
                     writer.write(batch);
                 }
                 buffer.finish();
-                state = "FINISHED";
+                state = TaskState.FINISHED;
             } catch (Throwable error) {
-                if (!state.equals("CANCELED")) {
-                    state = "FAILED";
+                if (state != TaskState.CANCELED) {
+                    state = TaskState.FAILED;
                     LOG.debug("task {} failed", descriptor.taskId(), error);
                 }
                 buffer.fail(FlightErrors.asShoal(error));
@@ -117,8 +119,8 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
         }
 
         void abort() {
-            if (state.equals("RUNNING")) {
-                state = "CANCELED";
+            if (state == TaskState.RUNNING) {
+                state = TaskState.CANCELED;
             }
             buffer.abort();
             Future<?> running = future;

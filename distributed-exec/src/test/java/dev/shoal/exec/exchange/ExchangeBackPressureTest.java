@@ -7,6 +7,7 @@ import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.task.OutputSpec;
+import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.core.type.DataType;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Flight exchanges end to end over loopback: rows arrive intact, a slow consumer holds its producer back, errors travel. */
 class ExchangeBackPressureTest {
+    private static final TaskId TASK = new TaskId("q1", 1, 0, 0);
     private static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.VARCHAR);
     private static final int ROWS_PER_BATCH = 1000;
 
@@ -59,12 +61,12 @@ class ExchangeBackPressureTest {
                 producerError.set(e);
             }
         });
-        try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> id.equals("t1") ? buffer : null, Map.of());
+        try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> id.equals(TASK) ? buffer : null, Map.of());
              FlightClients clients = new FlightClients()) {
             producer.start();
             ExchangeStats stats = new ExchangeStats();
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
-                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), "t1")), 0, TYPES, stats);
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 0, TYPES, stats);
             long rows = 0;
             long maxInFlight = 0;
             long checksum = 0;
@@ -120,7 +122,7 @@ class ExchangeBackPressureTest {
         try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> buffer, Map.of());
              FlightClients clients = new FlightClients()) {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
-                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), "t1")), 1, TYPES, new ExchangeStats());
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 1, TYPES, new ExchangeStats());
             ShoalException e = assertThrows(ShoalException.class, () -> {
                 while (consumer.next() != null) {
                     // Reading on until the failure arrives.
@@ -136,7 +138,7 @@ class ExchangeBackPressureTest {
     void unreachableWorkerIsNamed() {
         try (FlightClients clients = new FlightClients()) {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
-                    List.of(new TaskLocation("w9", "127.0.0.1", 1, "t1")), 0, TYPES, new ExchangeStats());
+                    List.of(new TaskLocation("w9", "127.0.0.1", 1, TASK)), 0, TYPES, new ExchangeStats());
             ShoalException e = assertThrows(ShoalException.class, consumer::next);
             assertEquals(dev.shoal.core.error.ErrorCode.WORKER_LOST, e.code());
             assertTrue(e.getMessage().contains("w9 (127.0.0.1:1)"), e.getMessage());
