@@ -129,8 +129,8 @@ public final class QueryManager implements AutoCloseable {
         for (RunningQuery query : running.values()) {
             for (WorkerNode worker : query.workers()) {
                 if (!registry.isAlive(worker.id())) {
-                    query.fail(new ShoalException(ErrorCode.WORKER_LOST, "worker " + worker.describe()
-                            + " was lost: no heartbeat for " + registry.silenceMillis(worker.id()) + " ms"));
+                    query.fail(ShoalException.workerLost(worker.describe(), "worker " + worker.describe()
+                            + " was lost: no heartbeat for " + registry.silenceMillis(worker.id()) + " ms", null));
                     break;
                 }
             }
@@ -143,7 +143,7 @@ public final class QueryManager implements AutoCloseable {
             return;
         }
         for (WorkerNode worker : query.workers()) {
-            if (error.getMessage().contains(worker.describe())) {
+            if (error.lostWorker().filter(worker.describe()::equals).isPresent()) {
                 registry.markLost(worker.id(), error.getMessage());
                 clients.forget(worker.host(), worker.port());
             }

@@ -7,9 +7,10 @@ import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 
 /**
- * Carries Shoal errors across Flight calls: the server sends "CODE: message" as the status
- * description, the client turns it back into the same {@link ShoalException}. A transport
- * failure (the peer is gone) becomes WORKER_LOST naming the peer.
+ * Carries Shoal errors across Flight calls: the server sends "CODE: message" (or, for a lost
+ * worker, "WORKER_LOST@worker: message") as the status description, the client turns it back into
+ * the same {@link ShoalException}. A transport failure (the peer is gone) becomes WORKER_LOST
+ * naming the peer.
  */
 public final class FlightErrors {
     private FlightErrors() {
@@ -17,7 +18,8 @@ public final class FlightErrors {
 
     public static FlightRuntimeException toFlight(Throwable error) {
         ShoalException shoal = asShoal(error);
-        return CallStatus.INTERNAL.withDescription(shoal.code().name() + ": " + shoal.getMessage()).toRuntimeException();
+        String prefix = shoal.code().name() + shoal.lostWorker().map(worker -> "@" + worker).orElse("");
+        return CallStatus.INTERNAL.withDescription(prefix + ": " + shoal.getMessage()).toRuntimeException();
     }
 
     public static ShoalException asShoal(Throwable error) {
@@ -37,15 +39,18 @@ public final class FlightErrors {
         if (error.status().code() == FlightStatusCode.INTERNAL && description != null) {
             int colon = description.indexOf(": ");
             if (colon > 0) {
+                String prefix = description.substring(0, colon);
+                int at = prefix.indexOf('@');
                 try {
-                    ErrorCode code = ErrorCode.valueOf(description.substring(0, colon));
-                    return new ShoalException(code, description.substring(colon + 2));
+                    ErrorCode code = ErrorCode.valueOf(at < 0 ? prefix : prefix.substring(0, at));
+                    String message = description.substring(colon + 2);
+                    return at < 0 ? new ShoalException(code, message) : ShoalException.workerLost(prefix.substring(at + 1), message, null);
                 } catch (IllegalArgumentException notOurs) {
                     // A gRPC-level INTERNAL error: the transport broke.
                 }
             }
         }
         String detail = description == null || description.isEmpty() ? error.status().code().name() : description;
-        return new ShoalException(ErrorCode.WORKER_LOST, "lost contact with worker " + peer + ": " + detail, error);
+        return ShoalException.workerLost(peer, "lost contact with worker " + peer + ": " + detail, error);
     }
 }
