@@ -34,7 +34,7 @@ public final class TpchBenchmark implements Callable<Integer> {
     Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
 
     @Option(names = "--queries", description = "folder of q01.sql ... q22.sql (default: ${DEFAULT-VALUE})")
-    Path queries = Path.of("benchmarks/tpch/queries");
+    Path queries = Path.of("tests/tpch/queries");
 
     @Option(names = "--runs", description = "timed runs per query (default: ${DEFAULT-VALUE})")
     int runs = 3;

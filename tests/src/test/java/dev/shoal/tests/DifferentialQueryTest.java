@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * state an expected error or plan property instead or as well ({@link QueryCase}).
  */
 class DifferentialQueryTest {
-    /** The 22 TPC-H queries, standard text with validation parameters (kept in benchmarks/tpch/queries). */
+    /** The 22 TPC-H queries, standard text with validation parameters (kept in tests/tpch/queries). */
     private static final List<String> TPCH_QUERIES = IntStream.rangeClosed(1, 22)
             .mapToObj(q -> String.format("q%02d.sql", q)).toList();
 
@@ -63,7 +63,7 @@ class DifferentialQueryTest {
                 cases.add(Arguments.of(QueryCase.parse(name, Files.readString(file))));
             }
         }
-        Path tpch = Path.of(System.getProperty("shoal.tpchQueries", "../benchmarks/tpch/queries"));
+        Path tpch = Path.of(System.getProperty("shoal.tpchQueries", "tpch/queries"));
         for (String name : TPCH_QUERIES) {
             if (!Files.exists(tpch.resolve(name))) {
                 throw new IOException("TPC-H query " + tpch.resolve(name) + " is missing");
