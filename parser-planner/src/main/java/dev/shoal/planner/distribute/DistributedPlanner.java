@@ -57,316 +57,324 @@ public final class DistributedPlanner {
 
     private final Function<String, TableStatistics> statistics;
     private final long broadcastThresholdBytes;
-    // Per plan: the estimator remembers estimates by node, filter ids are numbered within a query.
-    private CardinalityEstimator estimator;
-    private int nextDynamicFilterId;
 
     public DistributedPlanner(Function<String, TableStatistics> statistics, long broadcastThresholdBytes) {
         this.statistics = statistics;
         this.broadcastThresholdBytes = broadcastThresholdBytes;
     }
 
+    /** The plan with its exchanges; safe to call from any number of threads at once. */
+    public PlanNode plan(PlanNode root) {
+        return new Placement(new CardinalityEstimator(statistics), broadcastThresholdBytes).distribute(root);
+    }
+
     private record Placed(PlanNode node, Distribution distribution) {
     }
 
-    public synchronized PlanNode plan(PlanNode root) {
-        estimator = new CardinalityEstimator(statistics);
-        nextDynamicFilterId = 0;
-        try {
+    /** One plan's placement: the estimator remembers estimates by node, filter ids are numbered within the query. */
+    private static final class Placement {
+        private final CardinalityEstimator estimator;
+        private final long broadcastThresholdBytes;
+        private int nextDynamicFilterId;
+
+        Placement(CardinalityEstimator estimator, long broadcastThresholdBytes) {
+            this.estimator = estimator;
+            this.broadcastThresholdBytes = broadcastThresholdBytes;
+        }
+
+        PlanNode distribute(PlanNode root) {
             return single(place(root));
-        } finally {
-            estimator = null;
-        }
-    }
-
-    private Placed place(PlanNode node) {
-        return node.accept(placer, null);
-    }
-
-    /** Each node with where its rows are: exchanges inserted where a node needs them elsewhere. */
-    private final PlanVisitor<Placed, Void> placer = new PlanVisitor<>() {
-        @Override
-        public Placed visitTableScan(TableScanNode scan, Void context) {
-            return new Placed(scan, Distribution.SOURCE);
         }
 
-        @Override
-        public Placed visitValues(ValuesNode values, Void context) {
-            return new Placed(values, Distribution.SINGLE);
+        private Placed place(PlanNode node) {
+            return node.accept(placer, null);
         }
 
-        @Override
-        public Placed visitFilter(FilterNode filter, Void context) {
-            Placed input = place(filter.input());
-            return new Placed(new FilterNode(input.node(), filter.predicate()), input.distribution());
-        }
-
-        @Override
-        public Placed visitProject(ProjectNode project, Void context) {
-            return project(project);
-        }
-
-        @Override
-        public Placed visitAggregate(AggregateNode aggregate, Void context) {
-            return aggregate(aggregate);
-        }
-
-        @Override
-        public Placed visitJoin(JoinNode join, Void context) {
-            return join(join);
-        }
-
-        @Override
-        public Placed visitUnion(UnionNode union, Void context) {
-            return union(union);
-        }
-
-        @Override
-        public Placed visitWindow(WindowNode window, Void context) {
-            return window(window);
-        }
-
-        @Override
-        public Placed visitSort(SortNode sort, Void context) {
-            return new Placed(new SortNode(single(place(sort.input())), sort.keys()), Distribution.SINGLE);
-        }
-
-        @Override
-        public Placed visitTopN(TopNNode topN, Void context) {
-            Placed input = place(topN.input());
-            PlanNode local = input.distribution().isSingle() ? input.node()
-                    : exchange(new TopNNode(input.node(), topN.keys(), topN.count()), ExchangeKind.GATHER, List.of());
-            return new Placed(new TopNNode(local, topN.keys(), topN.count()), Distribution.SINGLE);
-        }
-
-        @Override
-        public Placed visitLimit(LimitNode limit, Void context) {
-            Placed input = place(limit.input());
-            PlanNode local = input.node();
-            if (!input.distribution().isSingle()) {
-                local = exchange(limit.count() < 0 ? local : new LimitNode(local, 0, limit.offset() + limit.count()),
-                        ExchangeKind.GATHER, List.of());
+        /** Each node with where its rows are: exchanges inserted where a node needs them elsewhere. */
+        private final PlanVisitor<Placed, Void> placer = new PlanVisitor<>() {
+            @Override
+            public Placed visitTableScan(TableScanNode scan, Void context) {
+                return new Placed(scan, Distribution.SOURCE);
             }
-            return new Placed(new LimitNode(local, limit.offset(), limit.count()), Distribution.SINGLE);
+
+            @Override
+            public Placed visitValues(ValuesNode values, Void context) {
+                return new Placed(values, Distribution.SINGLE);
+            }
+
+            @Override
+            public Placed visitFilter(FilterNode filter, Void context) {
+                Placed input = place(filter.input());
+                return new Placed(new FilterNode(input.node(), filter.predicate()), input.distribution());
+            }
+
+            @Override
+            public Placed visitProject(ProjectNode project, Void context) {
+                return project(project);
+            }
+
+            @Override
+            public Placed visitAggregate(AggregateNode aggregate, Void context) {
+                return aggregate(aggregate);
+            }
+
+            @Override
+            public Placed visitJoin(JoinNode join, Void context) {
+                return join(join);
+            }
+
+            @Override
+            public Placed visitUnion(UnionNode union, Void context) {
+                return union(union);
+            }
+
+            @Override
+            public Placed visitWindow(WindowNode window, Void context) {
+                return window(window);
+            }
+
+            @Override
+            public Placed visitSort(SortNode sort, Void context) {
+                return new Placed(new SortNode(single(place(sort.input())), sort.keys()), Distribution.SINGLE);
+            }
+
+            @Override
+            public Placed visitTopN(TopNNode topN, Void context) {
+                Placed input = place(topN.input());
+                PlanNode local = input.distribution().isSingle() ? input.node()
+                        : exchange(new TopNNode(input.node(), topN.keys(), topN.count()), ExchangeKind.GATHER, List.of());
+                return new Placed(new TopNNode(local, topN.keys(), topN.count()), Distribution.SINGLE);
+            }
+
+            @Override
+            public Placed visitLimit(LimitNode limit, Void context) {
+                Placed input = place(limit.input());
+                PlanNode local = input.node();
+                if (!input.distribution().isSingle()) {
+                    local = exchange(limit.count() < 0 ? local : new LimitNode(local, 0, limit.offset() + limit.count()),
+                            ExchangeKind.GATHER, List.of());
+                }
+                return new Placed(new LimitNode(local, limit.offset(), limit.count()), Distribution.SINGLE);
+            }
+
+            @Override
+            public Placed visitExchange(ExchangeNode exchange, Void context) {
+                throw alreadyDistributed(exchange);
+            }
+
+            @Override
+            public Placed visitRemoteSource(RemoteSourceNode remote, Void context) {
+                throw alreadyDistributed(remote);
+            }
+
+            @Override
+            public Placed visitDynamicFilter(DynamicFilterNode filter, Void context) {
+                throw alreadyDistributed(filter);
+            }
+
+            private IllegalStateException alreadyDistributed(PlanNode node) {
+                return new IllegalStateException("cannot distribute a plan that is distributed already: " + node.getClass().getSimpleName());
+            }
+        };
+
+        private PlanNode single(Placed placed) {
+            return placed.distribution().isSingle() ? placed.node() : exchange(placed.node(), ExchangeKind.GATHER, List.of());
         }
 
-        @Override
-        public Placed visitExchange(ExchangeNode exchange, Void context) {
-            throw alreadyDistributed(exchange);
+        private Placed project(ProjectNode project) {
+            Placed input = place(project.input());
+            Distribution distribution = input.distribution();
+            if (distribution.kind() == Distribution.Kind.HASH) {
+                // The hash property survives when every key column is projected as is.
+                List<Integer> keys = new ArrayList<>();
+                for (int key : distribution.keys()) {
+                    int position = -1;
+                    for (int i = 0; i < project.projections().size() && position < 0; i++) {
+                        if (project.projections().get(i) instanceof InputRef ref && ref.index() == key) {
+                            position = i;
+                        }
+                    }
+                    if (position < 0) {
+                        keys = null;
+                        break;
+                    }
+                    keys.add(position);
+                }
+                distribution = keys == null ? Distribution.SOURCE : Distribution.hash(keys);
+            }
+            return new Placed(new ProjectNode(input.node(), project.projections()), distribution);
         }
 
-        @Override
-        public Placed visitRemoteSource(RemoteSourceNode remote, Void context) {
-            throw alreadyDistributed(remote);
+        /**
+         * UNION ALL of distributed inputs runs in every task, each task unioning its share of each
+         * input; an input that sits in one task is dealt ROUND_ROBIN so that no row is repeated.
+         */
+        private Placed union(UnionNode union) {
+            List<Placed> inputs = union.sources().stream().map(this::place).toList();
+            if (inputs.stream().allMatch(input -> input.distribution().isSingle())) {
+                return new Placed(new UnionNode(inputs.stream().map(Placed::node).toList()), Distribution.SINGLE);
+            }
+            List<PlanNode> sources = new ArrayList<>();
+            for (Placed input : inputs) {
+                sources.add(input.distribution().isSingle()
+                        ? exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()) : input.node());
+            }
+            return new Placed(new UnionNode(sources), Distribution.SOURCE);
         }
 
-        @Override
-        public Placed visitDynamicFilter(DynamicFilterNode filter, Void context) {
-            throw alreadyDistributed(filter);
+        /** A window needs each partition whole in one task: HASH on the PARTITION BY keys (GATHER without them). */
+        private Placed window(WindowNode window) {
+            Placed input = place(window.input());
+            List<Integer> keys = window.partitionKeys();
+            if (input.distribution().isSingle() || keys.isEmpty()) {
+                return new Placed(window.withInputs(List.of(single(input))), Distribution.SINGLE);
+            }
+            PlanNode partitioned = input.distribution().kind() == Distribution.Kind.HASH && keys.containsAll(input.distribution().keys())
+                    ? input.node() : exchange(input.node(), ExchangeKind.HASH, keys);
+            Distribution distribution = partitioned == input.node() ? input.distribution() : Distribution.hash(keys);
+            return new Placed(window.withInputs(List.of(partitioned)), distribution);
         }
 
-        private IllegalStateException alreadyDistributed(PlanNode node) {
-            return new IllegalStateException("cannot distribute a plan that is distributed already: " + node.getClass().getSimpleName());
+        private Placed aggregate(AggregateNode aggregate) {
+            Placed input = place(aggregate.input());
+            List<Integer> keys = aggregate.groupKeys();
+            List<Integer> outputKeys = IntStream.range(0, keys.size()).boxed().toList();
+            if (input.distribution().isSingle()) {
+                if (estimator.rows(input.node()) < ROUND_ROBIN_MIN_ROWS) {
+                    return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.SINGLE);
+                }
+                // Many rows in one task (after a LIMIT or TopN): deal them out to every worker, so that
+                // the aggregation below runs in parallel instead of on the coordinator.
+                input = new Placed(exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()), Distribution.SOURCE);
+            }
+            Distribution inputSpread = input.distribution();
+            if (inputSpread.kind() == Distribution.Kind.HASH && keys.containsAll(inputSpread.keys())) {
+                // Equal keys already share a task: aggregate in place.
+                List<Integer> spread = inputSpread.keys().stream().map(keys::indexOf).toList();
+                return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.hash(spread));
+            }
+            Distribution result = keys.isEmpty() ? Distribution.SINGLE : Distribution.hash(outputKeys);
+            if (!aggregate.aggregates().isEmpty() && aggregate.aggregates().stream()
+                    .allMatch(call -> call.distinct() && call.filter() < 0
+                            && call.arguments().equals(aggregate.aggregates().get(0).arguments())
+                            && call.arguments().size() == 1)) {
+                // DISTINCT over one column: each task first drops duplicate (keys, value) pairs, then the
+                // pairs are shuffled on the keys and the distinct aggregates computed once per group.
+                int argument = aggregate.aggregates().get(0).arguments().get(0);
+                List<Integer> pairKeys = new ArrayList<>(keys);
+                pairKeys.add(argument);
+                PlanNode deduplicated = new AggregateNode(input.node(), pairKeys, List.of());
+                PlanNode shuffled = keys.isEmpty() ? exchange(deduplicated, ExchangeKind.GATHER, List.of())
+                        : exchange(deduplicated, ExchangeKind.HASH, outputKeys);
+                List<AggregateCall> calls = aggregate.aggregates().stream()
+                        .map(call -> new AggregateCall(call.function(), List.of(keys.size()), true, call.type())).toList();
+                return new Placed(new AggregateNode(shuffled, outputKeys, calls), result);
+            }
+            if (aggregate.aggregates().stream().anyMatch(AggregateCall::distinct)) {
+                // Mixed DISTINCT and plain aggregates: shuffle the rows, aggregate once.
+                PlanNode shuffled = keys.isEmpty() ? exchange(input.node(), ExchangeKind.GATHER, List.of())
+                        : exchange(input.node(), ExchangeKind.HASH, keys);
+                return new Placed(aggregate.withInputs(List.of(shuffled)), result);
+            }
+            AggregateNode partial = new AggregateNode(input.node(), keys, aggregate.aggregates(), AggregateStep.PARTIAL);
+            List<DataType> inputTypes = input.node().outputTypes();
+            List<AggregateCall> finalCalls = new ArrayList<>();
+            int column = keys.size();
+            for (AggregateCall call : aggregate.aggregates()) {
+                DataType argumentType = call.arguments().isEmpty() ? null : inputTypes.get(call.arguments().get(0));
+                int width = call.intermediateTypes(argumentType).size();
+                List<Integer> arguments = IntStream.range(column, column + width).boxed().toList();
+                finalCalls.add(new AggregateCall(call.function(), arguments, false, call.type()));
+                column += width;
+            }
+            PlanNode shuffled = keys.isEmpty() ? exchange(partial, ExchangeKind.GATHER, List.of())
+                    : exchange(partial, ExchangeKind.HASH, outputKeys);
+            return new Placed(new AggregateNode(shuffled, outputKeys, finalCalls, AggregateStep.FINAL), result);
         }
-    };
 
-    private PlanNode single(Placed placed) {
-        return placed.distribution().isSingle() ? placed.node() : exchange(placed.node(), ExchangeKind.GATHER, List.of());
-    }
-
-    private Placed project(ProjectNode project) {
-        Placed input = place(project.input());
-        Distribution distribution = input.distribution();
-        if (distribution.kind() == Distribution.Kind.HASH) {
-            // The hash property survives when every key column is projected as is.
-            List<Integer> keys = new ArrayList<>();
-            for (int key : distribution.keys()) {
-                int position = -1;
-                for (int i = 0; i < project.projections().size() && position < 0; i++) {
-                    if (project.projections().get(i) instanceof InputRef ref && ref.index() == key) {
-                        position = i;
+        private Placed join(JoinNode join) {
+            if (join.joinType() == JoinType.INNER && estimator.rows(join.right()) > estimator.rows(join.left())) {
+                return place(swapped(join));
+            }
+            Placed left = place(join.left());
+            Placed right = place(join.right());
+            if (left.distribution().isSingle() && right.distribution().isSingle()) {
+                return new Placed(join, Distribution.SINGLE);
+            }
+            boolean noKeys = join.leftKeys().isEmpty();
+            boolean buildMayRepeat = !join.joinType().keepsUnmatchedRight();
+            if (buildMayRepeat && (noKeys || left.distribution().isSingle() || broadcastIsCheaper(join))) {
+                PlanNode build = left.distribution().isSingle()
+                        ? single(right) : exchange(right.node(), ExchangeKind.BROADCAST, List.of());
+                PlanNode probe = left.node();
+                int filterId = JoinNode.NO_DYNAMIC_FILTER;
+                if (!left.distribution().isSingle() && DynamicFilterPlacer.joinCanFilter(join.joinType())) {
+                    // Every worker's join task holds the whole build side: the scans below can use its keys.
+                    PlanNode filtered = DynamicFilterPlacer.place(probe, join, nextDynamicFilterId,
+                            scan -> estimator.rows(scan) * NOMINAL_ROW_BYTES > broadcastThresholdBytes);
+                    if (filtered != null) {
+                        probe = filtered;
+                        filterId = nextDynamicFilterId++;
                     }
                 }
-                if (position < 0) {
-                    keys = null;
-                    break;
-                }
-                keys.add(position);
+                JoinNode placed = new JoinNode(probe, build, join.joinType(), join.leftKeys(), join.rightKeys(),
+                        join.filter(), JoinDistribution.BROADCAST, filterId);
+                return new Placed(placed, left.distribution());
             }
-            distribution = keys == null ? Distribution.SOURCE : Distribution.hash(keys);
-        }
-        return new Placed(new ProjectNode(input.node(), project.projections()), distribution);
-    }
-
-    /**
-     * UNION ALL of distributed inputs runs in every task, each task unioning its share of each
-     * input; an input that sits in one task is dealt ROUND_ROBIN so that no row is repeated.
-     */
-    private Placed union(UnionNode union) {
-        List<Placed> inputs = union.sources().stream().map(this::place).toList();
-        if (inputs.stream().allMatch(input -> input.distribution().isSingle())) {
-            return new Placed(new UnionNode(inputs.stream().map(Placed::node).toList()), Distribution.SINGLE);
-        }
-        List<PlanNode> sources = new ArrayList<>();
-        for (Placed input : inputs) {
-            sources.add(input.distribution().isSingle()
-                    ? exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()) : input.node());
-        }
-        return new Placed(new UnionNode(sources), Distribution.SOURCE);
-    }
-
-    /** A window needs each partition whole in one task: HASH on the PARTITION BY keys (GATHER without them). */
-    private Placed window(WindowNode window) {
-        Placed input = place(window.input());
-        List<Integer> keys = window.partitionKeys();
-        if (input.distribution().isSingle() || keys.isEmpty()) {
-            return new Placed(window.withInputs(List.of(single(input))), Distribution.SINGLE);
-        }
-        PlanNode partitioned = input.distribution().kind() == Distribution.Kind.HASH && keys.containsAll(input.distribution().keys())
-                ? input.node() : exchange(input.node(), ExchangeKind.HASH, keys);
-        Distribution distribution = partitioned == input.node() ? input.distribution() : Distribution.hash(keys);
-        return new Placed(window.withInputs(List.of(partitioned)), distribution);
-    }
-
-    private Placed aggregate(AggregateNode aggregate) {
-        Placed input = place(aggregate.input());
-        List<Integer> keys = aggregate.groupKeys();
-        List<Integer> outputKeys = IntStream.range(0, keys.size()).boxed().toList();
-        if (input.distribution().isSingle()) {
-            if (estimator.rows(input.node()) < ROUND_ROBIN_MIN_ROWS) {
-                return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.SINGLE);
+            if (noKeys) {
+                JoinNode placed = new JoinNode(single(left), single(right), join.joinType(), join.leftKeys(),
+                        join.rightKeys(), join.filter(), null);
+                return new Placed(placed, Distribution.SINGLE);
             }
-            // Many rows in one task (after a LIMIT or TopN): deal them out to every worker, so that
-            // the aggregation below runs in parallel instead of on the coordinator.
-            input = new Placed(exchange(input.node(), ExchangeKind.ROUND_ROBIN, List.of()), Distribution.SOURCE);
+            PlanNode probe = left.distribution().isHashOn(join.leftKeys()) ? left.node()
+                    : exchange(left.node(), ExchangeKind.HASH, join.leftKeys());
+            PlanNode build = right.distribution().isHashOn(join.rightKeys()) ? right.node()
+                    : exchange(right.node(), ExchangeKind.HASH, join.rightKeys());
+            JoinNode placed = new JoinNode(probe, build, join.joinType(), join.leftKeys(), join.rightKeys(), join.filter(),
+                    JoinDistribution.PARTITIONED);
+            // Unmatched right rows carry NULL left keys: the output is no longer partitioned on them.
+            Distribution distribution = join.joinType().keepsUnmatchedRight()
+                    ? Distribution.SOURCE : Distribution.hash(join.leftKeys());
+            return new Placed(placed, distribution);
         }
-        Distribution inputSpread = input.distribution();
-        if (inputSpread.kind() == Distribution.Kind.HASH && keys.containsAll(inputSpread.keys())) {
-            // Equal keys already share a task: aggregate in place.
-            List<Integer> spread = inputSpread.keys().stream().map(keys::indexOf).toList();
-            return new Placed(aggregate.withInputs(List.of(input.node())), Distribution.hash(spread));
-        }
-        Distribution result = keys.isEmpty() ? Distribution.SINGLE : Distribution.hash(outputKeys);
-        if (!aggregate.aggregates().isEmpty() && aggregate.aggregates().stream()
-                .allMatch(call -> call.distinct() && call.filter() < 0
-                        && call.arguments().equals(aggregate.aggregates().get(0).arguments())
-                        && call.arguments().size() == 1)) {
-            // DISTINCT over one column: each task first drops duplicate (keys, value) pairs, then the
-            // pairs are shuffled on the keys and the distinct aggregates computed once per group.
-            int argument = aggregate.aggregates().get(0).arguments().get(0);
-            List<Integer> pairKeys = new ArrayList<>(keys);
-            pairKeys.add(argument);
-            PlanNode deduplicated = new AggregateNode(input.node(), pairKeys, List.of());
-            PlanNode shuffled = keys.isEmpty() ? exchange(deduplicated, ExchangeKind.GATHER, List.of())
-                    : exchange(deduplicated, ExchangeKind.HASH, outputKeys);
-            List<AggregateCall> calls = aggregate.aggregates().stream()
-                    .map(call -> new AggregateCall(call.function(), List.of(keys.size()), true, call.type())).toList();
-            return new Placed(new AggregateNode(shuffled, outputKeys, calls), result);
-        }
-        if (aggregate.aggregates().stream().anyMatch(AggregateCall::distinct)) {
-            // Mixed DISTINCT and plain aggregates: shuffle the rows, aggregate once.
-            PlanNode shuffled = keys.isEmpty() ? exchange(input.node(), ExchangeKind.GATHER, List.of())
-                    : exchange(input.node(), ExchangeKind.HASH, keys);
-            return new Placed(aggregate.withInputs(List.of(shuffled)), result);
-        }
-        AggregateNode partial = new AggregateNode(input.node(), keys, aggregate.aggregates(), AggregateStep.PARTIAL);
-        List<DataType> inputTypes = input.node().outputTypes();
-        List<AggregateCall> finalCalls = new ArrayList<>();
-        int column = keys.size();
-        for (AggregateCall call : aggregate.aggregates()) {
-            DataType argumentType = call.arguments().isEmpty() ? null : inputTypes.get(call.arguments().get(0));
-            int width = call.intermediateTypes(argumentType).size();
-            List<Integer> arguments = IntStream.range(column, column + width).boxed().toList();
-            finalCalls.add(new AggregateCall(call.function(), arguments, false, call.type()));
-            column += width;
-        }
-        PlanNode shuffled = keys.isEmpty() ? exchange(partial, ExchangeKind.GATHER, List.of())
-                : exchange(partial, ExchangeKind.HASH, outputKeys);
-        return new Placed(new AggregateNode(shuffled, outputKeys, finalCalls, AggregateStep.FINAL), result);
-    }
 
-    private Placed join(JoinNode join) {
-        if (join.joinType() == JoinType.INNER && estimator.rows(join.right()) > estimator.rows(join.left())) {
-            return place(swapped(join));
-        }
-        Placed left = place(join.left());
-        Placed right = place(join.right());
-        if (left.distribution().isSingle() && right.distribution().isSingle()) {
-            return new Placed(join, Distribution.SINGLE);
-        }
-        boolean noKeys = join.leftKeys().isEmpty();
-        boolean buildMayRepeat = !join.joinType().keepsUnmatchedRight();
-        if (buildMayRepeat && (noKeys || left.distribution().isSingle() || broadcastIsCheaper(join))) {
-            PlanNode build = left.distribution().isSingle()
-                    ? single(right) : exchange(right.node(), ExchangeKind.BROADCAST, List.of());
-            PlanNode probe = left.node();
-            int filterId = JoinNode.NO_DYNAMIC_FILTER;
-            if (!left.distribution().isSingle() && DynamicFilterPlacer.joinCanFilter(join.joinType())) {
-                // Every worker's join task holds the whole build side: the scans below can use its keys.
-                PlanNode filtered = DynamicFilterPlacer.place(probe, join, nextDynamicFilterId,
-                        scan -> estimator.rows(scan) * NOMINAL_ROW_BYTES > broadcastThresholdBytes);
-                if (filtered != null) {
-                    probe = filtered;
-                    filterId = nextDynamicFilterId++;
-                }
+        /**
+         * Broadcasting sends the build side to every worker, partitioning sends each side once. An
+         * inner join already builds on its smaller side and gains a dynamic filter from a broadcast:
+         * under the threshold it is broadcast. Other joins keep their sides, and a semi or anti
+         * join's build side can dwarf its probe side: with two workers or more, broadcast pays only
+         * when the build side is no larger than the probe side, or tiny.
+         */
+        private boolean broadcastIsCheaper(JoinNode join) {
+            double build = estimator.bytes(join.right());
+            if (build > broadcastThresholdBytes) {
+                return false;
             }
-            JoinNode placed = new JoinNode(probe, build, join.joinType(), join.leftKeys(), join.rightKeys(),
-                    join.filter(), JoinDistribution.BROADCAST, filterId);
-            return new Placed(placed, left.distribution());
+            return join.joinType() == JoinType.INNER || build <= estimator.bytes(join.left()) || build <= SMALL_BUILD_BYTES;
         }
-        if (noKeys) {
-            JoinNode placed = new JoinNode(single(left), single(right), join.joinType(), join.leftKeys(),
-                    join.rightKeys(), join.filter(), null);
-            return new Placed(placed, Distribution.SINGLE);
-        }
-        PlanNode probe = left.distribution().isHashOn(join.leftKeys()) ? left.node()
-                : exchange(left.node(), ExchangeKind.HASH, join.leftKeys());
-        PlanNode build = right.distribution().isHashOn(join.rightKeys()) ? right.node()
-                : exchange(right.node(), ExchangeKind.HASH, join.rightKeys());
-        JoinNode placed = new JoinNode(probe, build, join.joinType(), join.leftKeys(), join.rightKeys(), join.filter(),
-                JoinDistribution.PARTITIONED);
-        // Unmatched right rows carry NULL left keys: the output is no longer partitioned on them.
-        Distribution distribution = join.joinType().keepsUnmatchedRight()
-                ? Distribution.SOURCE : Distribution.hash(join.leftKeys());
-        return new Placed(placed, distribution);
-    }
 
-    /**
-     * Broadcasting sends the build side to every worker, partitioning sends each side once. An
-     * inner join already builds on its smaller side and gains a dynamic filter from a broadcast:
-     * under the threshold it is broadcast. Other joins keep their sides, and a semi or anti
-     * join's build side can dwarf its probe side: with two workers or more, broadcast pays only
-     * when the build side is no larger than the probe side, or tiny.
-     */
-    private boolean broadcastIsCheaper(JoinNode join) {
-        double build = estimator.bytes(join.right());
-        if (build > broadcastThresholdBytes) {
-            return false;
+        /** The same inner join with the smaller input on the right (the build side), columns in the original order. */
+        private static PlanNode swapped(JoinNode join) {
+            List<DataType> leftTypes = join.left().outputTypes();
+            List<DataType> rightTypes = join.right().outputTypes();
+            int leftCount = leftTypes.size();
+            int rightCount = rightTypes.size();
+            int[] mapping = new int[leftCount + rightCount];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = i < leftCount ? rightCount + i : i - leftCount;
+            }
+            Expr filter = join.filter() == null ? null : Exprs.remap(join.filter(), mapping);
+            JoinNode swapped = new JoinNode(join.right(), join.left(), JoinType.INNER, join.rightKeys(), join.leftKeys(),
+                    filter, null);
+            List<Expr> restore = new ArrayList<>();
+            for (int i = 0; i < mapping.length; i++) {
+                restore.add(new InputRef(mapping[i], i < leftCount ? leftTypes.get(i) : rightTypes.get(i - leftCount)));
+            }
+            return new ProjectNode(swapped, restore);
         }
-        return join.joinType() == JoinType.INNER || build <= estimator.bytes(join.left()) || build <= SMALL_BUILD_BYTES;
-    }
 
-    /** The same inner join with the smaller input on the right (the build side), columns in the original order. */
-    private static PlanNode swapped(JoinNode join) {
-        List<DataType> leftTypes = join.left().outputTypes();
-        List<DataType> rightTypes = join.right().outputTypes();
-        int leftCount = leftTypes.size();
-        int rightCount = rightTypes.size();
-        int[] mapping = new int[leftCount + rightCount];
-        for (int i = 0; i < mapping.length; i++) {
-            mapping[i] = i < leftCount ? rightCount + i : i - leftCount;
+        private ExchangeNode exchange(PlanNode input, ExchangeKind kind, List<Integer> keys) {
+            return new ExchangeNode(input, kind, keys, Math.round(estimator.rows(input)));
         }
-        Expr filter = join.filter() == null ? null : Exprs.remap(join.filter(), mapping);
-        JoinNode swapped = new JoinNode(join.right(), join.left(), JoinType.INNER, join.rightKeys(), join.leftKeys(),
-                filter, null);
-        List<Expr> restore = new ArrayList<>();
-        for (int i = 0; i < mapping.length; i++) {
-            restore.add(new InputRef(mapping[i], i < leftCount ? leftTypes.get(i) : rightTypes.get(i - leftCount)));
-        }
-        return new ProjectNode(swapped, restore);
-    }
-
-    private ExchangeNode exchange(PlanNode input, ExchangeKind kind, List<Integer> keys) {
-        return new ExchangeNode(input, kind, keys, Math.round(estimator.rows(input)));
     }
 }
