@@ -1,17 +1,14 @@
 package dev.shoal.core.plan;
 
-import dev.shoal.core.expr.Expr;
 import dev.shoal.core.type.DataType;
 
 import java.util.List;
 
 /**
  * Reads the given columns of a table's Parquet files. The planner leaves {@code splits} empty;
- * the scheduler fills in the files each task reads. {@code pushedFilter}, when present, is a
- * predicate over the scan's output used only to skip row groups by their statistics; it is
- * always applied again by a filter above.
+ * the scheduler fills in the files each task reads.
  */
-public record TableScanNode(String table, List<ScanColumn> columns, List<Split> splits, Expr pushedFilter)
+public record TableScanNode(String table, List<ScanColumn> columns, List<Split> splits)
         implements PlanNode {
     public TableScanNode {
         columns = List.copyOf(columns);
@@ -19,7 +16,7 @@ public record TableScanNode(String table, List<ScanColumn> columns, List<Split> 
     }
 
     public TableScanNode withSplits(List<Split> newSplits) {
-        return new TableScanNode(table, columns, newSplits, pushedFilter);
+        return new TableScanNode(table, columns, newSplits);
     }
 
     @Override

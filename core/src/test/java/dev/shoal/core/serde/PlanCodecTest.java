@@ -35,9 +35,9 @@ class PlanCodecTest {
         TableScanNode scan = new TableScanNode("tpch.lineitem",
                 List.of(new ScanColumn("l_quantity", MONEY), new ScanColumn("l_shipdate", DataType.DATE),
                         new ScanColumn("l_comment", DataType.VARCHAR), new ScanColumn("l_tax", DataType.DOUBLE)),
-                List.of(new Split("s3://lake/tpch/lineitem/part-0.parquet", 1234)),
-                new Call(Op.LESS_THAN_OR_EQUAL, DataType.BOOLEAN, new InputRef(1, DataType.DATE), Literal.ofLong(10_471, DataType.DATE)));
+                List.of(new Split("s3://lake/tpch/lineitem/part-0.parquet", 1234)));
         FilterNode filter = new FilterNode(scan, new Call(Op.AND, DataType.BOOLEAN,
+                new Call(Op.LESS_THAN_OR_EQUAL, DataType.BOOLEAN, new InputRef(1, DataType.DATE), Literal.ofLong(10_471, DataType.DATE)),
                 new Call(Op.LIKE, DataType.BOOLEAN, new InputRef(2, DataType.VARCHAR), Literal.ofString("%pending%")),
                 new Call(Op.IN, DataType.BOOLEAN, new InputRef(3, DataType.DOUBLE), new Literal(1.5, DataType.DOUBLE),
                         new Literal(null, DataType.DOUBLE))));

@@ -84,7 +84,7 @@ class TaskExecutorDifferentialTest {
     }
 
     private static TableScanNode scan() throws Exception {
-        return new TableScanNode("items", COLUMNS, List.of(new Split(Location.ofFile(file).toString(), Files.size(file))), null);
+        return new TableScanNode("items", COLUMNS, List.of(new Split(Location.ofFile(file).toString(), Files.size(file))));
     }
 
     private static InputRef col(int index) {

@@ -286,7 +286,7 @@ public final class ColumnPruner {
             mapping[0] = 0;
             kept.add(scan.columns().get(0));
         }
-        return new Pruned(new TableScanNode(scan.table(), kept, scan.splits(), scan.pushedFilter()), mapping);
+        return new Pruned(new TableScanNode(scan.table(), kept, scan.splits()), mapping);
     }
 
     private static Pruned identity(PlanNode node) {

@@ -70,7 +70,7 @@ public final class RelTranslator {
             if (table == null) {
                 throw RexTranslator.unsupported("scanning " + scan.getTable().getQualifiedName());
             }
-            return new TableScanNode(table.definition().qualifiedName(), table.definition().columns(), List.of(), null);
+            return new TableScanNode(table.definition().qualifiedName(), table.definition().columns(), List.of());
         }
         if (rel instanceof Filter filter) {
             return new FilterNode(translate(filter.getInput()), rex.translate(filter.getCondition()));

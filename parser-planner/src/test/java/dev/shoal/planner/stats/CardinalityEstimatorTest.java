@@ -30,7 +30,7 @@ class CardinalityEstimatorTest {
     }
 
     private static TableScanNode scan(String table) {
-        return new TableScanNode(table, List.of(new ScanColumn("store_sk", DataType.BIGINT)), List.of(), null);
+        return new TableScanNode(table, List.of(new ScanColumn("store_sk", DataType.BIGINT)), List.of());
     }
 
     @Test
