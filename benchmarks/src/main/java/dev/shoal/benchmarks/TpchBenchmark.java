@@ -1,6 +1,6 @@
 package dev.shoal.benchmarks;
 
-import dev.shoal.coordinator.local.LocalCluster;
+import dev.shoal.launcher.local.LocalCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.shoal.tests;
 
 import dev.shoal.coordinator.CoordinatorConfig;
-import dev.shoal.coordinator.local.EmbeddedCluster;
-import dev.shoal.coordinator.local.TpchDemoData;
+import dev.shoal.launcher.local.EmbeddedCluster;
+import dev.shoal.launcher.local.TpchDemoData;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real worker processes: {@code shoal worker} in child JVMs (the coordinator module's class path),
+ * Real worker processes: {@code shoal worker} in child JVMs, from the worker module's own main and class path,
  * given S3 settings through the environment as an operator would. Their output goes to a log file
  * per worker, kept for a failing test's diagnosis.
  */
@@ -25,16 +25,16 @@ final class WorkerProcesses implements AutoCloseable {
     }
 
     void start(String workerId, int coordinatorClusterPort, S3Config s3) throws IOException {
-        String classes = System.getProperty("shoal.coordinatorClasses", "../coordinator/target/classes");
+        String classes = System.getProperty("shoal.workerClasses", "../worker/target/classes");
         String classpath = classes + File.pathSeparator
-                + Files.readString(Path.of(System.getProperty("shoal.coordinatorClasspathFile", "../coordinator/target/classpath.txt"))).trim();
+                + Files.readString(Path.of(System.getProperty("shoal.workerClasspathFile", "../worker/target/classpath.txt"))).trim();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
-        command.addAll(List.of("-cp", classpath, "dev.shoal.coordinator.ShoalMain", "worker",
+        command.addAll(List.of("-cp", classpath, "dev.shoal.worker.WorkerMain",
                 "--coordinator", "127.0.0.1:" + coordinatorClusterPort, "--id", workerId, "--heartbeat", "500"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

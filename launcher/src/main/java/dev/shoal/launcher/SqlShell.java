@@ -1,4 +1,4 @@
-package dev.shoal.coordinator;
+package dev.shoal.launcher;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.shoal.coordinator;
+package dev.shoal.launcher;
 
-import dev.shoal.coordinator.local.LocalCluster;
+import dev.shoal.launcher.local.LocalCluster;
+import dev.shoal.worker.WorkerMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,9 @@ import java.util.concurrent.Callable;
 /** The {@code shoal} command line. */
 @Command(name = "shoal", mixinStandardHelpOptions = true, version = "Shoal 0.1.0",
         description = "A distributed SQL query engine for Parquet data lakes.",
-        subcommands = {ShoalMain.Local.class, CoordinatorCommand.class, WorkerCommand.class})
+        footer = {"", "Environment: SHOAL_HEAP (the JVM's maximum heap, default 4g) and JAVA_OPTS (other JVM options), read by ./shoal;",
+                "SHOAL_S3_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY for S3 (or the AWS default chain)."},
+        subcommands = {ShoalMain.Local.class, CoordinatorCommand.class, WorkerMain.class})
 public final class ShoalMain implements Runnable {
     public static void main(String[] args) {
         // Servers log at INFO by default; a shell user wants warnings only.

@@ -1,8 +1,10 @@
-package dev.shoal.coordinator;
+package dev.shoal.launcher;
 
-import dev.shoal.coordinator.cli.ByteSizeConverter;
-import dev.shoal.coordinator.cli.ExternalTables;
-import dev.shoal.coordinator.cli.S3Environment;
+import dev.shoal.coordinator.Coordinator;
+import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.launcher.cli.ByteSizeConverter;
+import dev.shoal.parquet.catalog.ExternalTables;
+import dev.shoal.parquet.store.S3Environment;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.ObjectStores;
 import picocli.CommandLine.Command;

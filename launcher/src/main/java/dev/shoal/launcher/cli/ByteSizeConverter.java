@@ -1,4 +1,4 @@
-package dev.shoal.coordinator.cli;
+package dev.shoal.launcher.cli;
 
 import picocli.CommandLine;
 

@@ -1,4 +1,4 @@
-package dev.shoal.coordinator.cli;
+package dev.shoal.parquet.store;
 
 import dev.shoal.parquet.store.S3Config;
 

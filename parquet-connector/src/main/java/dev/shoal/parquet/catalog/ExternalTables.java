@@ -1,4 +1,4 @@
-package dev.shoal.coordinator.cli;
+package dev.shoal.parquet.catalog;
 
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;

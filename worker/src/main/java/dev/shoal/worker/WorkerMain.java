@@ -1,9 +1,8 @@
-package dev.shoal.coordinator;
+package dev.shoal.worker;
 
-import dev.shoal.coordinator.cli.S3Environment;
+import dev.shoal.parquet.store.S3Environment;
 import dev.shoal.parquet.store.ObjectStores;
-import dev.shoal.worker.WorkerConfig;
-import dev.shoal.worker.WorkerServer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +14,12 @@ import java.util.concurrent.Callable;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs a worker that announces itself to a coordinator and runs its tasks.",
                 "S3 settings come from the environment, as for the coordinator."})
-final class WorkerCommand implements Callable<Integer> {
+public final class WorkerMain implements Callable<Integer> {
+    /** A worker process on its own: {@code java -cp ... dev.shoal.worker.WorkerMain --coordinator HOST:PORT}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new WorkerMain()).execute(args));
+    }
+
     @Option(names = "--coordinator", required = true, paramLabel = "HOST:PORT", description = "the coordinator's cluster port")
     String coordinator;
 

@@ -1,4 +1,4 @@
-package dev.shoal.coordinator.local;
+package dev.shoal.launcher.local;
 
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;

@@ -1,4 +1,4 @@
-package dev.shoal.coordinator.local;
+package dev.shoal.launcher.local;
 
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
