@@ -1,5 +1,7 @@
 package dev.shoal.coordinator;
 
+import dev.shoal.planner.distribute.DistributedPlanner;
+
 /**
  * A coordinator's settings: where it serves JDBC and the cluster endpoint workers announce to,
  * the default schema, the largest estimated build side a join broadcasts, and how long a worker
@@ -10,7 +12,7 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
     public static final int DEFAULT_JDBC_PORT = 8765;
     public static final int DEFAULT_CLUSTER_PORT = 8766;
     /** Trino's default is 100 MB; on 2 cores a broadcast to each worker is costlier, hence lower. */
-    public static final long DEFAULT_BROADCAST_THRESHOLD_BYTES = 32L << 20;
+    public static final long DEFAULT_BROADCAST_THRESHOLD_BYTES = DistributedPlanner.DEFAULT_BROADCAST_THRESHOLD_BYTES;
     public static final long DEFAULT_HEARTBEAT_TIMEOUT_MILLIS = 5000;
 
     public static CoordinatorConfig defaults(String host, int jdbcPort, int clusterPort, String defaultSchema) {

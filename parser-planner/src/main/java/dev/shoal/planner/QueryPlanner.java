@@ -7,7 +7,6 @@ import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ConstantFolder;
-import dev.shoal.planner.calcite.ExistsToSemiJoin;
 import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.calcite.TrinoCasts;
@@ -52,6 +51,13 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 import java.util.ArrayList;
+import java.util.Map;
+import dev.shoal.planner.rules.RewritePrograms;
+import dev.shoal.planner.rules.PullCommonFactors;
+import dev.shoal.planner.rules.ExistsToSemiJoin;
+import dev.shoal.planner.distribute.Fragmenter;
+import dev.shoal.planner.distribute.Fragment;
+import dev.shoal.planner.distribute.DistributedPlanner;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
@@ -63,69 +69,25 @@ import java.util.function.Function;
  * Enumerable execution: planning stays in milliseconds.
  */
 public final class QueryPlanner {
-    private static final HepProgram REWRITES = new HepProgramBuilder()
-            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-            .addRuleCollection(List.of(
-                    // UNION (distinct), INTERSECT and EXCEPT become UNION ALL and aggregations.
-                    CoreRules.UNION_TO_DISTINCT,
-                    CoreRules.INTERSECT_TO_DISTINCT,
-                    CoreRules.MINUS_TO_DISTINCT,
-                    CoreRules.FILTER_REDUCE_EXPRESSIONS,
-                    CoreRules.PROJECT_REDUCE_EXPRESSIONS,
-                    CoreRules.FILTER_MERGE,
-                    CoreRules.FILTER_PROJECT_TRANSPOSE,
-                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
-                    CoreRules.PROJECT_MERGE,
-                    CoreRules.PROJECT_REMOVE,
-                    CoreRules.AGGREGATE_PROJECT_MERGE))
-            .build();
-
-    /**
-     * Filters move into join conditions, so that each join has its keys; the join order itself is
-     * chosen afterwards on Shoal's plan by {@link JoinReorderer}, from table statistics.
-     */
-    private static final HepProgram JOIN_ORDER = new HepProgramBuilder()
-            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-            // A disjunction over several tables implies one per table: from (n1 = 'FRANCE' AND n2 = 'GERMANY')
-            // OR (n1 = 'GERMANY' AND n2 = 'FRANCE') comes n1 IN ('FRANCE', 'GERMANY'), which then moves down
-            // to the scan (TPC-H Q7, Q19). The original condition stays.
-            .addRuleCollection(List.of(
-                    CoreRules.EXPAND_FILTER_DISJUNCTION_GLOBAL,
-                    CoreRules.EXPAND_JOIN_DISJUNCTION_GLOBAL))
-            .addRuleCollection(List.of(
-                    CoreRules.FILTER_INTO_JOIN,
-                    CoreRules.JOIN_CONDITION_PUSH,
-                    CoreRules.JOIN_PUSH_EXPRESSIONS,
-                    CoreRules.FILTER_PROJECT_TRANSPOSE,
-                    // A filter that reached a WITH query's reference (t_s_firstyear.dyear = 2001 AND
-                    // sale_type = 's' in TPC-DS q04, q11, q74) goes on below its GROUP BY and into each
-                    // UNION branch, where it folds: the other channels' branches become empty and go.
-                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
-                    CoreRules.FILTER_SET_OP_TRANSPOSE,
-                    CoreRules.FILTER_REDUCE_EXPRESSIONS,
-                    PruneEmptyRules.FILTER_INSTANCE,
-                    PruneEmptyRules.PROJECT_INSTANCE,
-                    PruneEmptyRules.UNION_INSTANCE,
-                    PruneEmptyRules.AGGREGATE_INSTANCE,
-                    PruneEmptyRules.JOIN_LEFT_INSTANCE,
-                    PruneEmptyRules.JOIN_RIGHT_INSTANCE,
-                    CoreRules.FILTER_MERGE,
-                    CoreRules.PROJECT_MERGE,
-                    CoreRules.PROJECT_REMOVE))
-            .build();
-
     private final Catalog catalog;
     private final String defaultSchema;
     private final Function<TableDefinition, TableStatistics> statistics;
+    private final DistributedPlanner distributor;
 
     public QueryPlanner(Catalog catalog, String defaultSchema) {
         this(catalog, defaultSchema, table -> TableStatistics.UNKNOWN);
     }
 
     public QueryPlanner(Catalog catalog, String defaultSchema, Function<TableDefinition, TableStatistics> statistics) {
+        this(catalog, defaultSchema, statistics, DistributedPlanner.DEFAULT_BROADCAST_THRESHOLD_BYTES);
+    }
+
+    public QueryPlanner(Catalog catalog, String defaultSchema, Function<TableDefinition, TableStatistics> statistics,
+                        long broadcastThresholdBytes) {
         this.catalog = catalog;
         this.defaultSchema = defaultSchema;
         this.statistics = statistics;
+        this.distributor = new DistributedPlanner(this::statisticsOf, broadcastThresholdBytes);
     }
 
     /**
@@ -135,50 +97,11 @@ public final class QueryPlanner {
      * are decorrelated into joins with aggregates.
      */
     private static RelNode removeSubQueries(RelNode rel, RelOptCluster cluster, CalciteCatalogReader reader) {
-        HepPlanner planner = new HepPlanner(SUB_QUERIES);
+        HepPlanner planner = new HepPlanner(RewritePrograms.SUB_QUERIES);
         planner.setRoot(rel);
         RelNode withoutSubQueries = ExistsToSemiJoin.rewrite(planner.findBestExp());
         return RelDecorrelator.decorrelateQuery(withoutSubQueries, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
     }
-
-    /**
-     * (a AND x) OR (a AND y) becomes a AND (x OR y) in every filter, before filters are pushed
-     * down: the common conjuncts can then reach a scan or become join keys (TPC-H Q19 repeats its
-     * join condition and two lineitem filters in each of three OR branches).
-     */
-    private static RelNode pullCommonFactors(RelNode rel) {
-        return rel.accept(new org.apache.calcite.rel.RelHomogeneousShuttle() {
-            @Override
-            public RelNode visit(RelNode other) {
-                RelNode visited = super.visit(other);
-                if (visited instanceof org.apache.calcite.rel.logical.LogicalFilter filter) {
-                    RexNode pulled = RexUtil.pullFactors(filter.getCluster().getRexBuilder(), filter.getCondition());
-                    if (!pulled.equals(filter.getCondition())) {
-                        return filter.copy(filter.getTraitSet(), filter.getInput(), pulled);
-                    }
-                }
-                return visited;
-            }
-        });
-    }
-
-    /** Window functions (RexOver in projections) move into Window nodes of their own. */
-    private static RelNode windows(RelNode rel) {
-        HepPlanner planner = new HepPlanner(WINDOWS);
-        planner.setRoot(rel);
-        return planner.findBestExp();
-    }
-
-    private static final HepProgram WINDOWS = new HepProgramBuilder()
-            .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
-            .build();
-
-    private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
-            .addRuleCollection(List.of(
-                    CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
-                    CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
-                    CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
-            .build();
 
     /** An unnamed output column is {@code _col<position>} in Trino and Athena, where Calcite says {@code EXPR$<n>}. */
     static List<String> trinoColumnNames(List<String> calciteNames) {
@@ -218,7 +141,14 @@ public final class QueryPlanner {
         return plan(parse(sql), System.nanoTime());
     }
 
+    /**
+     * The phases, in order, each timed: parse (before this call, since {@code startNanos}),
+     * validate, convert to relational algebra, subqueries to joins, rewrites, filters into joins,
+     * translation to Shoal's IR with join order and column pruning, and distribution into fragments.
+     */
     public PlannedQuery plan(SqlNode parsed, long startNanos) {
+        PhaseTimer phases = new PhaseTimer(startNanos);
+        phases.end("parse");
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         for (String schema : catalog.schemas()) {
@@ -242,8 +172,9 @@ public final class QueryPlanner {
         } catch (CalciteContextException e) {
             throw SqlErrors.validation(e);
         }
+        phases.end("validate");
 
-        HepPlanner hep = new HepPlanner(REWRITES);
+        HepPlanner hep = new HepPlanner(RewritePrograms.REWRITES);
         hep.setExecutor(ConstantFolder.INSTANCE);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
@@ -251,20 +182,52 @@ public final class QueryPlanner {
                 cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withExpand(false).withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
-        RelNode rel = pullCommonFactors(windows(removeSubQueries(relRoot.project(), cluster, reader)));
+        phases.end("convert");
+        RelNode rel = PullCommonFactors.rewrite(run(RewritePrograms.WINDOWS, removeSubQueries(relRoot.project(), cluster, reader)));
+        phases.end("subqueries");
         hep.setRoot(rel);
         RelNode optimized = hep.findBestExp();
+        phases.end("rewrite");
         if (RelOptUtil.countJoins(optimized) > 0) {
-            HepPlanner joinPlanner = new HepPlanner(JOIN_ORDER);
+            HepPlanner joinPlanner = new HepPlanner(RewritePrograms.JOIN_ORDER);
             joinPlanner.setExecutor(ConstantFolder.INSTANCE);
             joinPlanner.setRoot(optimized);
             optimized = joinPlanner.findBestExp();
         }
+        phases.end("join conditions");
 
         CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
         PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(new RelTranslator(rexBuilder).translate(optimized)));
-        List<String> names = trinoColumnNames(relRoot.fields.stream().map(java.util.Map.Entry::getValue).toList());
-        List<DataType> types = plan.outputTypes();
-        return new PlannedQuery(plan, names, types, System.nanoTime() - startNanos);
+        phases.end("translate");
+        List<Fragment> fragments = Fragmenter.fragment(distributor.plan(plan));
+        phases.end("distribute");
+        List<String> names = trinoColumnNames(relRoot.fields.stream().map(Map.Entry::getValue).toList());
+        return new PlannedQuery(plan, fragments, names, plan.outputTypes(), phases.times());
+    }
+
+    private static RelNode run(HepProgram program, RelNode rel) {
+        HepPlanner planner = new HepPlanner(program);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    /** Times phases back to back: each ends where the next begins. */
+    private static final class PhaseTimer {
+        private final List<PhaseTime> times = new ArrayList<>();
+        private long last;
+
+        PhaseTimer(long startNanos) {
+            this.last = startNanos;
+        }
+
+        void end(String phase) {
+            long now = System.nanoTime();
+            times.add(new PhaseTime(phase, now - last));
+            last = now;
+        }
+
+        List<PhaseTime> times() {
+            return times;
+        }
     }
 }

@@ -82,6 +82,10 @@ class DistributedExecutionTest {
                 + "from lineitem group by l_returnflag, l_linestatus";
         assertSameAsDuckDb(sql);
         List<String> analyzed = lines("explain analyze " + sql);
+        String planning = analyzed.stream().filter(line -> line.startsWith("Planning: ")).findFirst().orElseThrow();
+        for (String phase : List.of("parse", "validate", "convert", "subqueries", "rewrite", "join conditions", "translate", "distribute")) {
+            assertTrue(planning.contains(phase + " "), "EXPLAIN ANALYZE times each planning phase: " + planning);
+        }
         List<TaskLine> partial = tasksOfFragmentWithOutput(analyzed, "output HASH");
         assertEquals(List.of("w1", "w2"), partial.stream().map(TaskLine::worker).sorted().toList(), String.join("\n", analyzed));
         for (TaskLine task : partial) {

@@ -1,6 +1,7 @@
 package dev.shoal.coordinator.query;
 
 import dev.shoal.core.task.TaskStatus;
+import dev.shoal.planner.PhaseTime;
 import dev.shoal.planner.PlanPrinter;
 import dev.shoal.planner.distribute.Fragment;
 
@@ -18,12 +19,15 @@ final class ExplainAnalyzePrinter {
     private ExplainAnalyzePrinter() {
     }
 
-    static List<String> lines(List<Fragment> fragments, List<TaskStatus> tasks, long rows, long elapsedMillis, long planningNanos) {
+    static List<String> lines(List<Fragment> fragments, List<TaskStatus> tasks, long rows, long elapsedMillis, List<PhaseTime> planning) {
+        long planningNanos = planning.stream().mapToLong(PhaseTime::nanos).sum();
         List<String> out = new ArrayList<>();
         long exchangedBytes = tasks.stream().mapToLong(TaskStatus::bytesSent).sum();
         long exchangedRows = tasks.stream().mapToLong(TaskStatus::rowsSent).sum();
         out.add(String.format(Locale.ROOT, "Query: %d rows in %d ms (planning %.1f ms); exchanges moved %d rows, %s",
                 rows, elapsedMillis, planningNanos / 1e6, exchangedRows, bytes(exchangedBytes)));
+        out.add("Planning: " + String.join(", ", planning.stream()
+                .map(phase -> String.format(Locale.ROOT, "%s %.1f ms", phase.phase(), phase.nanos() / 1e6)).toList()));
         for (Fragment fragment : fragments) {
             String output = fragment.id() == 0 ? "" : " output " + PlanPrinter.exchangeName(fragment.outputKind(), fragment.outputKeys())
                     + " (est. rows " + fragment.estimatedOutputRows() + ")";

@@ -16,9 +16,7 @@ import dev.shoal.parquet.stats.StatisticsCache;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
-import dev.shoal.planner.distribute.DistributedPlanner;
 import dev.shoal.planner.distribute.Fragment;
-import dev.shoal.planner.distribute.Fragmenter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +38,6 @@ public final class QueryManager implements AutoCloseable {
     private static final long MONITOR_PERIOD_MILLIS = 250;
 
     private final QueryPlanner planner;
-    private final DistributedPlanner distributor;
     private final QueryScheduler scheduler;
     private final TaskExecutor executor;
     private final WorkerRegistry registry;
@@ -51,8 +48,7 @@ public final class QueryManager implements AutoCloseable {
 
     public QueryManager(Catalog catalog, ObjectStore store, WorkerRegistry registry, FlightClients clients,
                         CoordinatorConfig config) {
-        this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get);
-        this.distributor = new DistributedPlanner(planner::statisticsOf, config.broadcastThresholdBytes());
+        this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get, config.broadcastThresholdBytes());
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
         this.executor = new TaskExecutor(store, clients);
         this.registry = registry;
@@ -65,7 +61,7 @@ public final class QueryManager implements AutoCloseable {
     }
 
     public List<Fragment> fragments(PlannedQuery planned) {
-        return Fragmenter.fragment(distributor.plan(planned.root()));
+        return planned.fragments();
     }
 
     public RunningQuery start(PlannedQuery planned) {
@@ -122,7 +118,7 @@ public final class QueryManager implements AutoCloseable {
             statuses.addAll(PlanCodec.readList(body, TaskStatus.class));
         }
         scheduler.cancel(query.id(), query.workers());
-        return ExplainAnalyzePrinter.lines(fragments, statuses, rows, elapsedMillis, planned.planningNanos());
+        return ExplainAnalyzePrinter.lines(fragments, statuses, rows, elapsedMillis, planned.phases());
     }
 
     private void failQueriesOnLostWorkers() {

@@ -54,6 +54,8 @@ public final class DistributedPlanner {
     static final long NOMINAL_ROW_BYTES = 64;
     /** A build side this small is broadcast whatever the probe side: its copies cost nothing. */
     static final long SMALL_BUILD_BYTES = 1 << 20;
+    /** Build sides estimated below this are broadcast (--broadcast-threshold on the coordinator). */
+    public static final long DEFAULT_BROADCAST_THRESHOLD_BYTES = 32L << 20;
 
     private final Function<String, TableStatistics> statistics;
     private final long broadcastThresholdBytes;

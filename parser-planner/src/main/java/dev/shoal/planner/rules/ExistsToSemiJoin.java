@@ -1,4 +1,4 @@
-package dev.shoal.planner.calcite;
+package dev.shoal.planner.rules;
 
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
