@@ -1,8 +1,8 @@
 package dev.shoal.benchmarks;
 
 import dev.shoal.coordinator.CoordinatorConfig;
-import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.launcher.local.EmbeddedCluster;
+import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.ObjectStores;

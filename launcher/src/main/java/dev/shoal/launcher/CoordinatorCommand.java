@@ -4,9 +4,9 @@ import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.launcher.cli.ByteSizeConverter;
 import dev.shoal.parquet.catalog.ExternalTables;
-import dev.shoal.parquet.store.S3Environment;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,8 @@
 package dev.shoal.tests;
 
-import dev.shoal.tests.oracle.ResultRows;
-
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.tests.oracle.ResultRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,7 +1,6 @@
 package dev.shoal.tests;
 
 import dev.shoal.tests.oracle.ResultRows;
-
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

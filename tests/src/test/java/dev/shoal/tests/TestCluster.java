@@ -1,11 +1,11 @@
 package dev.shoal.tests;
 
 import dev.shoal.coordinator.CoordinatorConfig;
-import dev.shoal.launcher.local.EmbeddedCluster;
-import dev.shoal.launcher.local.TpchDemoData;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
+import dev.shoal.launcher.local.EmbeddedCluster;
+import dev.shoal.launcher.local.TpchDemoData;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.Location;

@@ -1,8 +1,8 @@
 package dev.shoal.tests;
 
 import dev.shoal.coordinator.CoordinatorConfig;
-import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.launcher.local.EmbeddedCluster;
+import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.tests.oracle.Comparison;

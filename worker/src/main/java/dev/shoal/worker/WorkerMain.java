@@ -1,7 +1,7 @@
 package dev.shoal.worker;
 
-import dev.shoal.parquet.store.S3Environment;
 import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -17,7 +17,6 @@ import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.distribute.Fragment;
-import dev.shoal.planner.distribute.FragmentPartitioning;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package dev.shoal.core.expr;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 

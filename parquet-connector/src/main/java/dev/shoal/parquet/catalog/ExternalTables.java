@@ -3,7 +3,6 @@ package dev.shoal.parquet.catalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
-import dev.shoal.parquet.catalog.TableFiles;
 import dev.shoal.parquet.reader.ParquetSchemaReader;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;

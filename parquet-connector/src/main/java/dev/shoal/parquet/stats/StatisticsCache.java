@@ -106,7 +106,7 @@ public final class StatisticsCache {
                 nullsKnown = false;
             }
             if (!statistics.hasNonNullValue() || !(statistics.genericGetMin() instanceof Number)) {
-                rangeKnown &= statistics.hasNonNullValue() ? false : true;
+                rangeKnown &= !statistics.hasNonNullValue();
                 return;
             }
             Comparable<Object> chunkMin = (Comparable<Object>) (Object) statistics.genericGetMin();

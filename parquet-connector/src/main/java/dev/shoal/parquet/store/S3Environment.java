@@ -1,6 +1,5 @@
 package dev.shoal.parquet.store;
 
-import dev.shoal.parquet.store.S3Config;
 
 import java.util.Map;
 import java.util.Optional;
