@@ -10,6 +10,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -72,7 +73,7 @@ public final class ShoalJdbcFactory implements AvaticaFactory {
     }
 
     @Override
-    public java.sql.ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature)
+    public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature)
             throws SQLException {
         return avatica.newResultSetMetaData(statement, signature);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,8 +96,8 @@ class CastMatrixTest {
                     if (TRINO_ANSWERS.containsKey(sql)) {
                         String shown = String.valueOf(actual.rows().get(0).get(0));
                         String wanted = TRINO_ANSWERS.get(sql);
-                        if (!shown.equals(wanted) && !(actual.rows().get(0).get(0) instanceof java.math.BigDecimal d
-                                && d.compareTo(new java.math.BigDecimal(wanted)) == 0)) {
+                        if (!shown.equals(wanted) && !(actual.rows().get(0).get(0) instanceof BigDecimal d
+                                && d.compareTo(new BigDecimal(wanted)) == 0)) {
                             problems.add(sql + " -> " + shown + ", Trino answers " + wanted);
                         }
                         continue;

@@ -3,10 +3,13 @@ package dev.shoal.tests;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +63,7 @@ class StreamingResultTest {
              ResultSet rs = statement.executeQuery("select l_returnflag, count(*), max(l_orderkey) as top, min(l_orderkey) "
                      + "from lineitem group by l_returnflag")) {
             ResultSetMetaData meta = rs.getMetaData();
-            assertEquals(java.util.List.of("l_returnflag", "_col1", "top", "_col3"), java.util.List.of(meta.getColumnLabel(1),
+            assertEquals(List.of("l_returnflag", "_col1", "top", "_col3"), List.of(meta.getColumnLabel(1),
                     meta.getColumnLabel(2), meta.getColumnLabel(3), meta.getColumnLabel(4)));
         }
     }
@@ -68,12 +71,12 @@ class StreamingResultTest {
     @Test
     void preparedStatementExecutesRepeatedlyWithTheSameAnswer() throws Exception {
         try (Connection connection = TestCluster.get().connect();
-             java.sql.PreparedStatement statement = connection.prepareStatement(
+             PreparedStatement statement = connection.prepareStatement(
                      "select l_returnflag, count(*) from lineitem group by l_returnflag order by l_returnflag")) {
             assertEquals("l_returnflag", statement.getMetaData().getColumnLabel(1));
-            java.util.List<String> first = new java.util.ArrayList<>();
-            java.util.List<String> second = new java.util.ArrayList<>();
-            for (java.util.List<String> into : java.util.List.of(first, second)) {
+            List<String> first = new ArrayList<>();
+            List<String> second = new ArrayList<>();
+            for (List<String> into : List.of(first, second)) {
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         into.add(rs.getString(1) + "=" + rs.getLong(2));

@@ -4,6 +4,7 @@ import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.WorkerAnnouncement;
 import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.exchange.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class Announcer implements AutoCloseable {
     private final Supplier<WorkerAnnouncement> announcement;
     private final long periodMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            dev.shoal.exec.exchange.Threads.daemon("shoal-heartbeat"));
+            Threads.daemon("shoal-heartbeat"));
     private volatile boolean reachable = true;
 
     Announcer(FlightClients clients, String host, int port, Supplier<WorkerAnnouncement> announcement, long periodMillis) {

@@ -18,6 +18,7 @@ import dev.shoal.exec.exchange.Threads;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.distribute.Fragment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -155,7 +156,7 @@ final class QueryScheduler {
         for (WorkerNode worker : workers) {
             try {
                 clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.CANCEL_QUERY,
-                        queryId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        queryId.getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException ignored) {
                 // The worker is gone or going: its tasks went with it.
             }

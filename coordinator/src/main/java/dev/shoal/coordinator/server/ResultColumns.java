@@ -4,6 +4,10 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.exec.expression.Decimals;
 import org.apache.calcite.avatica.ColumnMetaData;
 
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSetMetaData;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,7 @@ final class ResultColumns {
         for (int i = 0; i < names.size(); i++) {
             DataType type = types.get(i);
             ColumnMetaData.AvaticaType avaticaType = ColumnMetaData.scalar(sqlType(type), typeName(type), rep(type));
-            columns.add(new ColumnMetaData(i, false, true, false, false, java.sql.ResultSetMetaData.columnNullable,
+            columns.add(new ColumnMetaData(i, false, true, false, false, ResultSetMetaData.columnNullable,
                     type.isNumeric(), displaySize(type), names.get(i), names.get(i), null,
                     precision(type), type.scale(), null, null, avaticaType, true, false, false, className(type)));
         }
@@ -76,10 +80,10 @@ final class ResultColumns {
             case INTEGER -> Integer.class.getName();
             case BIGINT -> Long.class.getName();
             case DOUBLE -> Double.class.getName();
-            case DECIMAL -> java.math.BigDecimal.class.getName();
+            case DECIMAL -> BigDecimal.class.getName();
             case VARCHAR -> String.class.getName();
-            case DATE -> java.sql.Date.class.getName();
-            case TIMESTAMP -> java.sql.Timestamp.class.getName();
+            case DATE -> Date.class.getName();
+            case TIMESTAMP -> Timestamp.class.getName();
         };
     }
 

@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlNode;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Avatica's view of Shoal: statements are prepared by the planner, executed by the query manager,
@@ -221,7 +224,7 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     @Override
-    public boolean syncResults(StatementHandle sh, org.apache.calcite.avatica.QueryState state, long offset) {
+    public boolean syncResults(StatementHandle sh, QueryState state, long offset) {
         return false;
     }
 
@@ -250,12 +253,12 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     /** Trino's {@code EXPLAIN query}; Calcite's own {@code EXPLAIN PLAN FOR query} also works. */
-    private static final java.util.regex.Pattern TRINO_EXPLAIN =
-            java.util.regex.Pattern.compile("^(\\s*)(?i:explain)(\\s+)(?!(?i:plan)\\b)((?i:analyze)\\s+)?");
+    private static final Pattern TRINO_EXPLAIN =
+            Pattern.compile("^(\\s*)(?i:explain)(\\s+)(?!(?i:plan)\\b)((?i:analyze)\\s+)?");
 
     private PlanOrExplain plan(String sql) {
         long start = System.nanoTime();
-        java.util.regex.Matcher trinoExplain = TRINO_EXPLAIN.matcher(sql);
+        Matcher trinoExplain = TRINO_EXPLAIN.matcher(sql);
         if (trinoExplain.find()) {
             // Blank the keyword rather than cut it, so error positions still point into the user's text.
             SqlNode inner = queries.planner().parse(" ".repeat(trinoExplain.end()) + sql.substring(trinoExplain.end()));

@@ -2,6 +2,8 @@ package dev.shoal.core.batch;
 
 import dev.shoal.core.type.DataType;
 
+import java.util.Arrays;
+
 /** BOOLEAN values in a {@code boolean[]}. */
 public final class BooleanVector implements ColumnVector {
     private final boolean[] values;
@@ -58,7 +60,7 @@ public final class BooleanVector implements ColumnVector {
 
     @Override
     public BooleanVector slice(int from, int count) {
-        return new BooleanVector(java.util.Arrays.copyOfRange(values, from, from + count),
+        return new BooleanVector(Arrays.copyOfRange(values, from, from + count),
                 ColumnVector.sliceNulls(nulls, from, count), count);
     }
 

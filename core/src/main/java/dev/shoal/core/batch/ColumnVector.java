@@ -2,6 +2,8 @@ package dev.shoal.core.batch;
 
 import dev.shoal.core.type.DataType;
 
+import java.util.Arrays;
+
 /**
  * One column of a {@link Batch}: values in a primitive array, plus a null mask
  * ({@code null} when the column has no nulls, so that tight loops can skip the check).
@@ -41,7 +43,7 @@ public sealed interface ColumnVector permits LongVector, Int128Vector, DoubleVec
         }
         for (int i = from; i < from + count; i++) {
             if (nulls[i]) {
-                return java.util.Arrays.copyOfRange(nulls, from, from + count);
+                return Arrays.copyOfRange(nulls, from, from + count);
             }
         }
         return null;

@@ -2,6 +2,8 @@ package dev.shoal.core.batch;
 
 import dev.shoal.core.type.DataType;
 
+import java.util.Arrays;
+
 /** DOUBLE values in a {@code double[]}. */
 public final class DoubleVector implements ColumnVector {
     private final double[] values;
@@ -53,7 +55,7 @@ public final class DoubleVector implements ColumnVector {
 
     @Override
     public DoubleVector slice(int from, int count) {
-        return new DoubleVector(java.util.Arrays.copyOfRange(values, from, from + count),
+        return new DoubleVector(Arrays.copyOfRange(values, from, from + count),
                 ColumnVector.sliceNulls(nulls, from, count), count);
     }
 

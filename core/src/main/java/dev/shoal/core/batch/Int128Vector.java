@@ -4,6 +4,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Unscaled DECIMAL values too wide for a {@code long}: 128-bit two's complement split into a high
@@ -99,8 +100,8 @@ public final class Int128Vector implements ColumnVector {
 
     @Override
     public Int128Vector slice(int from, int count) {
-        return new Int128Vector(type, java.util.Arrays.copyOfRange(high, from, from + count),
-                java.util.Arrays.copyOfRange(low, from, from + count), ColumnVector.sliceNulls(nulls, from, count), count);
+        return new Int128Vector(type, Arrays.copyOfRange(high, from, from + count),
+                Arrays.copyOfRange(low, from, from + count), ColumnVector.sliceNulls(nulls, from, count), count);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.shoal.core.batch;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
+import java.util.Arrays;
+
 /** Integral, decimal (unscaled), date (days) and timestamp (micros) values in a {@code long[]}. */
 public final class LongVector implements ColumnVector {
     private final DataType type;
@@ -60,7 +62,7 @@ public final class LongVector implements ColumnVector {
 
     @Override
     public LongVector slice(int from, int count) {
-        return new LongVector(type, java.util.Arrays.copyOfRange(values, from, from + count),
+        return new LongVector(type, Arrays.copyOfRange(values, from, from + count),
                 ColumnVector.sliceNulls(nulls, from, count), count);
     }
 

@@ -107,7 +107,7 @@ public final class VarcharVector implements ColumnVector {
     /** Shares the bytes; only the offsets are copied (they may start past zero). */
     @Override
     public VarcharVector slice(int from, int count) {
-        return new VarcharVector(data, java.util.Arrays.copyOfRange(offsets, from, from + count + 1),
+        return new VarcharVector(data, Arrays.copyOfRange(offsets, from, from + count + 1),
                 ColumnVector.sliceNulls(nulls, from, count), count);
     }
 

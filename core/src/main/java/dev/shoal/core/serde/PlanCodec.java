@@ -9,6 +9,7 @@ import dev.shoal.core.plan.PlanFragment;
 import dev.shoal.core.task.TaskDescriptor;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Serializes plan fragments and task descriptors for the trip from coordinator to worker. JSON:
@@ -46,9 +47,9 @@ public final class PlanCodec {
         }
     }
 
-    public static <T> java.util.List<T> readList(byte[] bytes, Class<T> elementType) {
+    public static <T> List<T> readList(byte[] bytes, Class<T> elementType) {
         try {
-            return MAPPER.readValue(bytes, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, elementType));
+            return MAPPER.readValue(bytes, MAPPER.getTypeFactory().constructCollectionType(List.class, elementType));
         } catch (IOException e) {
             throw new ShoalException(ErrorCode.INTERNAL_ERROR, "cannot read " + elementType.getSimpleName() + " list: " + e.getMessage(), e);
         }

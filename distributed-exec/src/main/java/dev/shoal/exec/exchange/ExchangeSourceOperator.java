@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,7 +32,7 @@ public final class ExchangeSourceOperator implements Operator {
     private final List<DataType> types;
     private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     /** Batches (not end markers) in the queue: readers wait while it is at the bound. */
-    private final java.util.concurrent.Semaphore space = new java.util.concurrent.Semaphore(QUEUE_BATCHES);
+    private final Semaphore space = new Semaphore(QUEUE_BATCHES);
     /** Sources whose end marker has not been taken yet; only the consumer thread counts it down. */
     private int open;
     private final AtomicReference<ShoalException> failure = new AtomicReference<>();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** A process's Flight server: task output streams and control actions on one port. */
 public final class FlightEndpoint implements AutoCloseable {
@@ -57,7 +58,7 @@ public final class FlightEndpoint implements AutoCloseable {
     public void close() {
         try {
             server.shutdown();
-            if (!server.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
                 server.close();
             }
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
@@ -56,7 +57,7 @@ final class ConstantComparisonExpression implements SelectiveExpression {
             try {
                 long atColumnScale = Decimals.rescale(value, Decimals.scaleOf(literalType), Decimals.scaleOf(columnType));
                 return new ConstantComparisonExpression(op, column, TypeKind.Storage.LONG, null, atColumnScale, 0);
-            } catch (dev.shoal.core.error.ShoalException overflow) {
+            } catch (ShoalException overflow) {
                 return null;
             }
         }

@@ -8,6 +8,7 @@ import dev.shoal.core.type.TypeKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,7 @@ final class DateTimeFunctions {
             case "month", "quarter", "year" -> {
                 LocalDateTime start = LocalDateTime.ofEpochSecond(Math.floorDiv(a, 1_000_000L), 0, ZoneOffset.UTC);
                 LocalDateTime end = LocalDateTime.ofEpochSecond(Math.floorDiv(b, 1_000_000L), 0, ZoneOffset.UTC);
-                long months = java.time.temporal.ChronoUnit.MONTHS.between(start, end);
+                long months = ChronoUnit.MONTHS.between(start, end);
                 yield u.equals("month") ? months : u.equals("quarter") ? months / 3 : months / 12;
             }
             default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "'" + unit + "' is not a unit of date_diff");

@@ -12,6 +12,7 @@ import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class ExpressionCompiler {
             case COALESCE -> coalesce(args, type);
             case ABS -> new RowFunctionExpression(compileAll(args),
                     v -> v[0] instanceof Double d ? (Object) Math.abs(d)
-                            : v[0] instanceof java.math.BigInteger wide ? wide.abs() : (Object) Math.abs((Long) v[0]), type, false);
+                            : v[0] instanceof BigInteger wide ? wide.abs() : (Object) Math.abs((Long) v[0]), type, false);
             default -> new RowFunctionExpression(compileAll(args),
                     ScalarFunctions.of(op, args.stream().map(Expr::type).toList(), type), type, false);
         };

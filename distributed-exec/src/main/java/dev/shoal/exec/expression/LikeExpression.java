@@ -6,6 +6,7 @@ import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VarcharVector;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,7 @@ final class LikeExpression implements VectorExpression {
     }
 
     private static boolean regionEquals(byte[] data, int from, byte[] literal) {
-        return java.util.Arrays.equals(data, from, from + literal.length, literal, 0, literal.length);
+        return Arrays.equals(data, from, from + literal.length, literal, 0, literal.length);
     }
 
     static int indexOf(byte[] data, int from, int to, byte[] needle) {

@@ -9,6 +9,7 @@ import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.plan.SortKey;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Compares two rows of one batch by ORDER BY keys, NULLs placed as each key says. */
@@ -62,7 +63,7 @@ public final class RowComparator {
         for (int i = 0; i < rowCount; i++) {
             boxed[i] = i;
         }
-        java.util.Arrays.sort(boxed, this::compare);
+        Arrays.sort(boxed, this::compare);
         int[] out = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             out[i] = boxed[i];

@@ -14,9 +14,11 @@ import dev.shoal.core.plan.FrameBound;
 import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.WindowCall;
 import dev.shoal.core.plan.WindowFrame;
+import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 import dev.shoal.exec.expression.Decimals;
+import dev.shoal.exec.expression.ValueCasts;
 
 /**
  * Computes one window call over rows sorted by partition and order keys. {@code partitionEnd[i]}
@@ -87,15 +89,15 @@ final class WindowFunctions {
                 ColumnVector values = column(call, rows, 0);
                 long offset = call.arguments().size() > 1 ? (Long) constant(call, 1) : 1;
                 Object otherwise = call.arguments().size() > 2
-                        ? dev.shoal.exec.expression.ValueCasts.cast(constant(call, 2), call.arguments().get(2).type(), call.type()) : null;
+                        ? ValueCasts.cast(constant(call, 2), call.arguments().get(2).type(), call.type()) : null;
                 for (int i = start; i < end; i++) {
-                    long at = call.function() == dev.shoal.core.plan.WindowFunction.LAG ? i - offset : i + offset;
+                    long at = call.function() == WindowFunction.LAG ? i - offset : i + offset;
                     out.appendValue(at >= start && at < end ? values.valueAt((int) at) : otherwise);
                 }
             }
             case FIRST_VALUE, LAST_VALUE, NTH_VALUE -> {
                 ColumnVector values = column(call, rows, 0);
-                long nth = call.function() == dev.shoal.core.plan.WindowFunction.NTH_VALUE ? (Long) constant(call, 1) : 1;
+                long nth = call.function() == WindowFunction.NTH_VALUE ? (Long) constant(call, 1) : 1;
                 for (int i = start; i < end; i++) {
                     int from = ranges != null ? ranges[0][i - start] : frameStart(call.frame(), i, start, end, peerEnd);
                     int to = ranges != null ? ranges[1][i - start] : frameEnd(call.frame(), i, start, end, peerEnd);
@@ -144,7 +146,7 @@ final class WindowFunctions {
                         : (Object) (doubleSums[to - start] - doubleSums[from - start]));
                 case AVG -> out.appendValue(count == 0 ? null : average(values, inputType, call.type(),
                         longSums[to - start] - longSums[from - start], doubleSums[to - start] - doubleSums[from - start], count));
-                case MIN, MAX -> out.appendValue(extreme(values, from, to, call.function() == dev.shoal.core.plan.WindowFunction.MAX));
+                case MIN, MAX -> out.appendValue(extreme(values, from, to, call.function() == WindowFunction.MAX));
                 default -> throw new IllegalStateException("not a window aggregate: " + call.function());
             }
         }

@@ -4,6 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.task.OutputSpec;
@@ -118,7 +119,7 @@ class ExchangeBackPressureTest {
     void producerFailureReachesTheConsumerWithItsMessage() throws Exception {
         OutputBuffer buffer = new OutputBuffer(TYPES, 2, 1 << 20);
         buffer.add(1, batch(0));
-        buffer.fail(new ShoalException(dev.shoal.core.error.ErrorCode.CORRUPT_FILE, "cannot read Parquet file s3://lake/x.parquet"));
+        buffer.fail(new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file s3://lake/x.parquet"));
         try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> buffer, Map.of());
              FlightClients clients = new FlightClients()) {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
@@ -128,7 +129,7 @@ class ExchangeBackPressureTest {
                     // Reading on until the failure arrives.
                 }
             });
-            assertEquals(dev.shoal.core.error.ErrorCode.CORRUPT_FILE, e.code());
+            assertEquals(ErrorCode.CORRUPT_FILE, e.code());
             assertTrue(e.getMessage().contains("s3://lake/x.parquet"), e.getMessage());
             consumer.close();
         }
@@ -140,7 +141,7 @@ class ExchangeBackPressureTest {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
                     List.of(new TaskLocation("w9", "127.0.0.1", 1, TASK)), 0, TYPES, new ExchangeStats());
             ShoalException e = assertThrows(ShoalException.class, consumer::next);
-            assertEquals(dev.shoal.core.error.ErrorCode.WORKER_LOST, e.code());
+            assertEquals(ErrorCode.WORKER_LOST, e.code());
             assertTrue(e.getMessage().contains("w9 (127.0.0.1:1)"), e.getMessage());
             consumer.close();
         }

@@ -3,6 +3,7 @@ package dev.shoal.exec.join;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
@@ -36,7 +37,7 @@ class HashJoinOperatorTest {
     private static List<String> run(JoinType type, boolean filtered) {
         // The residual condition keeps only pairs whose right value is not 'y'.
         Call notY = filtered ? new Call(Op.NOT_EQUAL, DataType.BOOLEAN, new InputRef(3, DataType.VARCHAR),
-                new dev.shoal.core.expr.Literal("y", DataType.VARCHAR)) : null;
+                new Literal("y", DataType.VARCHAR)) : null;
         JoinNode node = new JoinNode(LEFT, RIGHT, type, List.of(0), List.of(0), notY, null);
         List<String> rows = new ArrayList<>();
         try (HashJoinOperator join = new HashJoinOperator(new ValuesOperator(LEFT), new ValuesOperator(RIGHT), node)) {

@@ -11,12 +11,14 @@ import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.api.Binary;
@@ -24,6 +26,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -102,7 +105,7 @@ final class ColumnChunkDecoder {
         if (page instanceof DataPageV2 v2) {
             return v2.getNullCount() == 0;
         }
-        org.apache.parquet.column.statistics.Statistics<?> statistics = ((DataPageV1) page).getStatistics();
+        Statistics<?> statistics = ((DataPageV1) page).getStatistics();
         return statistics != null && !statistics.isEmpty() && statistics.isNumNullsSet() && statistics.getNumNulls() == 0;
     }
 
@@ -133,7 +136,7 @@ final class ColumnChunkDecoder {
         return new PageValues(v2.getValueCount(), definition == null ? () -> 0 : definition::readInt, values);
     }
 
-    private ValuesReader valuesReader(org.apache.parquet.column.Encoding encoding, Dictionary dictionary) {
+    private ValuesReader valuesReader(Encoding encoding, Dictionary dictionary) {
         if (encoding.usesDictionary()) {
             if (dictionary == null) {
                 throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
@@ -263,7 +266,7 @@ final class ColumnChunkDecoder {
             value = value.multiply(BigInteger.valueOf(rescale));
         }
         if (value.bitLength() >= 64 && (value.bitLength() >= 128 || !target.isWideDecimal())) {
-            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value " + new java.math.BigDecimal(value, target.scale())
+            throw new ShoalException(ErrorCode.NUMERIC_OVERFLOW, "decimal value " + new BigDecimal(value, target.scale())
                     + " in column " + column.getPath()[0] + " of " + file + " does not fit " + target);
         }
         return value;

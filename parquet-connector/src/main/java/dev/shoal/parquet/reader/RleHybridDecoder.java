@@ -3,6 +3,11 @@ package dev.shoal.parquet.reader;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
  * Parquet's RLE / bit-packing hybrid encoding (dictionary ids, definition levels) decoded in
  * bulk from a byte array into an int array. parquet-java's decoder reads it value by value
@@ -45,7 +50,7 @@ final class RleHybridDecoder {
             }
             int n = Math.min(remaining, count - filled);
             if (repeated) {
-                java.util.Arrays.fill(out, filled, filled + n, repeatedValue);
+                Arrays.fill(out, filled, filled + n, repeatedValue);
             } else {
                 unpack(out, filled, n);
             }
@@ -86,8 +91,8 @@ final class RleHybridDecoder {
         readPosition = read;
     }
 
-    private static final java.lang.invoke.VarHandle INT_LE =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private void readRunHeader() {
         position = Math.max(position, runEnd);

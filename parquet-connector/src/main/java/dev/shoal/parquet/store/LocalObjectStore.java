@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class LocalObjectStore implements ObjectStore {
             // Write beside, then move: readers never see a half-written file.
             Path temp = Files.createTempFile(target.getParent(), ".shoal-", ".tmp");
             Files.write(temp, content);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot write " + location + ": " + e.getMessage(), e);
         }

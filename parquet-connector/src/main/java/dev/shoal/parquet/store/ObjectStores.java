@@ -1,5 +1,8 @@
 package dev.shoal.parquet.store;
 
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +17,8 @@ public final class ObjectStores implements ObjectStore {
 
     public ObjectStore storeFor(Location location) {
         if (location.isS3()) {
-            return s3.orElseThrow(() -> new dev.shoal.core.error.ShoalException(
-                    dev.shoal.core.error.ErrorCode.STORAGE_ERROR, "no S3 endpoint is configured for " + location));
+            return s3.orElseThrow(() -> new ShoalException(
+                    ErrorCode.STORAGE_ERROR, "no S3 endpoint is configured for " + location));
         }
         return local;
     }

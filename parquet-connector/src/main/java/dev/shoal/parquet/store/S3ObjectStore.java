@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class S3ObjectStore implements ObjectStore {
                         + length + " bytes at " + offset + ", got " + read);
             }
             return bytes;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot read " + location + ": " + e.getMessage(), e);
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw notFound(location);

@@ -22,12 +22,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -88,7 +91,7 @@ class ParquetRoundTripTest {
             builders.get(8).appendValue(isNull ? null : 1_600_000_000_000_000L + i * 1_000_000L);
             // Every third value needs 128 bits; the others fit in a long.
             builders.get(9).appendValue(isNull ? null : i % 3 == 0
-                    ? java.math.BigInteger.TEN.pow(30).multiply(java.math.BigInteger.valueOf(i - ROWS / 2)).add(java.math.BigInteger.valueOf(i))
+                    ? BigInteger.TEN.pow(30).multiply(BigInteger.valueOf(i - ROWS / 2)).add(BigInteger.valueOf(i))
                     : (Object) ((long) i * 7 - 9999));
         }
         List<ColumnVector> vectors = builders.stream().map(VectorBuilder::build).toList();
@@ -146,16 +149,16 @@ class ParquetRoundTripTest {
             rs.next();
             assertEquals(ROWS, rs.getLong(1));
             assertEquals(ROWS - (ROWS + 3) / 7, rs.getLong(2));
-            assertEquals(java.math.BigDecimal.valueOf(expectedPrice, 2), rs.getBigDecimal(3));
-            assertEquals(java.time.LocalDate.ofEpochDay(8000), rs.getObject(4, java.time.LocalDate.class));
-            java.math.BigInteger expectedTotal = java.math.BigInteger.ZERO;
+            assertEquals(BigDecimal.valueOf(expectedPrice, 2), rs.getBigDecimal(3));
+            assertEquals(LocalDate.ofEpochDay(8000), rs.getObject(4, LocalDate.class));
+            BigInteger expectedTotal = BigInteger.ZERO;
             for (int i = 0; i < ROWS; i++) {
                 Object value = data.column(9).valueAt(i);
                 if (value != null) {
-                    expectedTotal = expectedTotal.add(value instanceof java.math.BigInteger big ? big : java.math.BigInteger.valueOf((Long) value));
+                    expectedTotal = expectedTotal.add(value instanceof BigInteger big ? big : BigInteger.valueOf((Long) value));
                 }
             }
-            assertEquals(new java.math.BigDecimal(expectedTotal, 4), rs.getBigDecimal(6), "DuckDB reads the 16-byte decimals");
+            assertEquals(new BigDecimal(expectedTotal, 4), rs.getBigDecimal(6), "DuckDB reads the 16-byte decimals");
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.shoal.planner.calcite;
 
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,21 +47,21 @@ public final class ConstantFolder implements RexExecutor {
      * text its own way (TRUE and -.05 where Trino writes true and -0.05).
      */
     private static boolean foldsOtherwiseThanTrino(RexCall call) {
-        if (call.getKind() == org.apache.calcite.sql.SqlKind.DIVIDE
-                && call.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+        if (call.getKind() == SqlKind.DIVIDE
+                && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
             // Calcite truncates a decimal quotient (2.00 / 3.00 to 0.666666); Trino rounds half up.
             return true;
         }
-        if (call.getKind() != org.apache.calcite.sql.SqlKind.CAST) {
+        if (call.getKind() != SqlKind.CAST) {
             return false;
         }
-        org.apache.calcite.rel.type.RelDataType from = call.getOperands().get(0).getType();
-        org.apache.calcite.rel.type.RelDataType to = call.getType();
-        boolean toText = org.apache.calcite.sql.type.SqlTypeName.CHAR_TYPES.contains(to.getSqlTypeName());
-        boolean fromText = org.apache.calcite.sql.type.SqlTypeName.CHAR_TYPES.contains(from.getSqlTypeName());
-        boolean toExact = org.apache.calcite.sql.type.SqlTypeName.EXACT_TYPES.contains(to.getSqlTypeName());
-        boolean fromApprox = org.apache.calcite.sql.type.SqlTypeName.APPROX_TYPES.contains(from.getSqlTypeName());
-        boolean dropsDigits = from.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL
+        RelDataType from = call.getOperands().get(0).getType();
+        RelDataType to = call.getType();
+        boolean toText = SqlTypeName.CHAR_TYPES.contains(to.getSqlTypeName());
+        boolean fromText = SqlTypeName.CHAR_TYPES.contains(from.getSqlTypeName());
+        boolean toExact = SqlTypeName.EXACT_TYPES.contains(to.getSqlTypeName());
+        boolean fromApprox = SqlTypeName.APPROX_TYPES.contains(from.getSqlTypeName());
+        boolean dropsDigits = from.getSqlTypeName() == SqlTypeName.DECIMAL
                 && toExact && Math.max(to.getScale(), 0) < from.getScale();
         return toText && !fromText || toExact && fromApprox || dropsDigits;
     }

@@ -23,6 +23,7 @@ import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowCall;
 import dev.shoal.core.plan.WindowNode;
+import dev.shoal.core.type.DataType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -221,7 +222,7 @@ public final class ColumnPruner {
                 join.rightKeys().stream().map(k -> right.mapping()[k]).toList(),
                 join.filter() == null ? null : remap(join.filter(), mapping), join.distribution());
         int outputs = join.joinType().outputsRight() ? mapping.length : leftCount;
-        return new Pruned(pruned, java.util.Arrays.copyOf(mapping, outputs));
+        return new Pruned(pruned, Arrays.copyOf(mapping, outputs));
     }
 
     /** Keeps the calls someone reads, and the input columns they, the keys and the output need. */
@@ -260,12 +261,12 @@ public final class ColumnPruner {
         List<Expr> projections = new ArrayList<>();
         int[] mapping = new int[width];
         Arrays.fill(mapping, -1);
-        List<dev.shoal.core.type.DataType> types = pruned.node().outputTypes();
+        List<DataType> types = pruned.node().outputTypes();
         for (int i = 0; i < width; i++) {
             if (required.get(i)) {
                 mapping[i] = projections.size();
                 int at = pruned.mapping()[i];
-                projections.add(new dev.shoal.core.expr.InputRef(at, types.get(at)));
+                projections.add(new InputRef(at, types.get(at)));
             }
         }
         return new Pruned(new ProjectNode(pruned.node(), projections), mapping);

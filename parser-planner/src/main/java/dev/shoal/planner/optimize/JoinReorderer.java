@@ -14,8 +14,11 @@ import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.stats.CardinalityEstimator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Orders the inputs of each tree of inner joins greedily from statistics: first join small inputs
@@ -172,7 +175,7 @@ public final class JoinReorderer {
             List<Integer> leftKeys = new ArrayList<>();
             List<Integer> rightKeys = new ArrayList<>();
             int[] classes = equalityClasses();
-            java.util.Set<Integer> joinedClasses = new java.util.HashSet<>();
+            Set<Integer> joinedClasses = new HashSet<>();
             for (int e = 0; e < equalities.size(); e++) {
                 if (equalityUsed[e]) {
                     continue;
@@ -210,7 +213,7 @@ public final class JoinReorderer {
             }
             List<Integer> joinedLayout = concat(left.layout(), right.layout());
             int[] mapping = new int[types.size()];
-            java.util.Arrays.fill(mapping, -1);
+            Arrays.fill(mapping, -1);
             for (int i = 0; i < joinedLayout.size(); i++) {
                 mapping[joinedLayout.get(i)] = i;
             }
@@ -240,7 +243,7 @@ public final class JoinReorderer {
                 return classes;
             }
             int[] parent = new int[types.size()];
-            java.util.Arrays.fill(parent, -1);
+            Arrays.fill(parent, -1);
             for (int[] pair : equalities) {
                 for (int column : pair) {
                     if (parent[column] < 0) {

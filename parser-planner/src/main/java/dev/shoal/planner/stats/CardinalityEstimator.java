@@ -22,7 +22,10 @@ import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -39,8 +42,8 @@ public final class CardinalityEstimator {
     private final Function<String, TableStatistics> statistics;
 
     /** Estimates are asked again and again while joins are ordered: remember them for this plan. */
-    private final java.util.Map<String, TableStatistics> tables = new java.util.HashMap<>();
-    private final java.util.Map<PlanNode, Double> rowsByNode = new java.util.IdentityHashMap<>();
+    private final Map<String, TableStatistics> tables = new HashMap<>();
+    private final Map<PlanNode, Double> rowsByNode = new IdentityHashMap<>();
 
     public CardinalityEstimator(Function<String, TableStatistics> statistics) {
         this.statistics = table -> tables.computeIfAbsent(table, statistics);

@@ -28,9 +28,11 @@ import dev.shoal.core.plan.WindowFrame;
 import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.calcite.CatalogTable;
 import dev.shoal.planner.calcite.SqlTypes;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -51,10 +53,14 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Translates an optimized Calcite plan into Shoal's plan IR. */
 public final class RelTranslator {
@@ -169,8 +175,8 @@ public final class RelTranslator {
         if (left.storage() != right.storage()) {
             return false;
         }
-        boolean leftDecimal = left.kind() == dev.shoal.core.type.TypeKind.DECIMAL;
-        boolean rightDecimal = right.kind() == dev.shoal.core.type.TypeKind.DECIMAL;
+        boolean leftDecimal = left.kind() == TypeKind.DECIMAL;
+        boolean rightDecimal = right.kind() == TypeKind.DECIMAL;
         return leftDecimal == rightDecimal ? !leftDecimal || left.scale() == right.scale()
                 : (leftDecimal ? left.scale() : right.scale()) == 0;
     }
@@ -192,7 +198,7 @@ public final class RelTranslator {
             inputTypes.add(SqlTypes.toShoal(field.getType()));
         }
         List<PlanNode> branches = new ArrayList<>();
-        for (org.apache.calcite.util.ImmutableBitSet set : aggregate.getGroupSets()) {
+        for (ImmutableBitSet set : aggregate.getGroupSets()) {
             List<Integer> keys = set.asList();
             List<AggregateCall> calls = new ArrayList<>();
             for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
@@ -205,7 +211,7 @@ public final class RelTranslator {
             List<Expr> projections = new ArrayList<>();
             for (int key : allKeys) {
                 int at = keys.indexOf(key);
-                projections.add(at >= 0 ? new dev.shoal.core.expr.InputRef(at, nodeTypes.get(at))
+                projections.add(at >= 0 ? new InputRef(at, nodeTypes.get(at))
                         : new Literal(null, inputTypes.get(key)));
             }
             int next = keys.size();
@@ -217,7 +223,7 @@ public final class RelTranslator {
                     }
                     projections.add(Literal.ofLong(bits, SqlTypes.toShoal(call.getType())));
                 } else {
-                    projections.add(new dev.shoal.core.expr.InputRef(next, nodeTypes.get(next)));
+                    projections.add(new InputRef(next, nodeTypes.get(next)));
                     next++;
                 }
             }
@@ -251,17 +257,17 @@ public final class RelTranslator {
         }
         List<Integer> keys = aggregate.getGroupSet().asList();
         PlanNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
-        if (literals.stream().allMatch(java.util.Objects::isNull)) {
+        if (literals.stream().allMatch(Objects::isNull)) {
             return node;
         }
         List<DataType> types = node.outputTypes();
         List<Expr> projections = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
-            projections.add(new dev.shoal.core.expr.InputRef(k, types.get(k)));
+            projections.add(new InputRef(k, types.get(k)));
         }
         int next = keys.size();
         for (Expr literal : literals) {
-            projections.add(literal != null ? literal : new dev.shoal.core.expr.InputRef(next, types.get(next++)));
+            projections.add(literal != null ? literal : new InputRef(next, types.get(next++)));
         }
         return new ProjectNode(node, projections);
     }
@@ -274,7 +280,7 @@ public final class RelTranslator {
      */
     static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call) {
         DataType type = SqlTypes.toShoal(call.getType());
-        String name = call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT);
+        String name = call.getAggregation().getName().toUpperCase(Locale.ROOT);
         if (name.equals("APPROX_DISTINCT")) {
             return new AggregateCall(AggregateFunction.COUNT, call.getArgList(), true, type, call.filterArg);
         }
@@ -380,15 +386,15 @@ public final class RelTranslator {
         }
         try {
             return switch (key.kind()) {
-                case INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class).longValueExact();
+                case INTEGER, BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
                 case DECIMAL -> {
                     if (key.isWideDecimal()) {
                         throw RexTranslator.unsupported("a RANGE window frame with an offset over a decimal of more than 18 digits");
                     }
-                    yield literal.getValueAs(java.math.BigDecimal.class).setScale(key.scale()).unscaledValue().longValueExact();
+                    yield literal.getValueAs(BigDecimal.class).setScale(key.scale()).unscaledValue().longValueExact();
                 }
                 case DATE -> {
-                    if (!org.apache.calcite.sql.type.SqlTypeName.DAY_INTERVAL_TYPES.contains(literal.getType().getSqlTypeName())) {
+                    if (!SqlTypeName.DAY_INTERVAL_TYPES.contains(literal.getType().getSqlTypeName())) {
                         throw RexTranslator.unsupported("a RANGE offset over a DATE key other than an interval of days");
                     }
                     long millis = literal.getValueAs(Long.class);
@@ -422,7 +428,7 @@ public final class RelTranslator {
         return new ProjectNode(input, projections);
     }
 
-    private static List<SortKey> sortKeys(org.apache.calcite.rel.RelCollation collation) {
+    private static List<SortKey> sortKeys(RelCollation collation) {
         List<SortKey> keys = new ArrayList<>();
         for (RelFieldCollation field : collation.getFieldCollations()) {
             boolean ascending = !field.getDirection().isDescending();
@@ -462,9 +468,9 @@ public final class RelTranslator {
             return null;
         }
         return switch (type.kind()) {
-            case DECIMAL -> RexTranslator.unscaled(literal.getValueAs(java.math.BigDecimal.class), type);
-            case DOUBLE -> literal.getValueAs(java.math.BigDecimal.class).doubleValue();
-            case INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class).longValueExact();
+            case DECIMAL -> RexTranslator.unscaled(literal.getValueAs(BigDecimal.class), type);
+            case DOUBLE -> literal.getValueAs(BigDecimal.class).doubleValue();
+            case INTEGER, BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
             default -> RexTranslator.literal(literal).value();
         };
     }

@@ -8,9 +8,11 @@ import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.calcite.SqlTypes;
 import dev.shoal.planner.calcite.TrinoSpellings;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -19,6 +21,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
@@ -27,6 +30,10 @@ import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,14 +65,14 @@ final class RexTranslator {
 
     /** The unscaled value at the type's scale: a Long, or a BigInteger when it needs more than 64 bits. */
     static Object unscaled(BigDecimal value, DataType type) {
-        BigInteger unscaled = value.setScale(type.scale(), java.math.RoundingMode.HALF_UP).unscaledValue();
+        BigInteger unscaled = value.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue();
         return unscaled.bitLength() < 64 ? (Object) unscaled.longValue() : unscaled;
     }
 
     /** Microseconds since the epoch: TimestampString keeps every digit, its millisecond value drops the last three. */
     private static long micros(TimestampString timestamp) {
-        java.time.LocalDateTime time = java.time.LocalDateTime.parse(timestamp.toString().replace(' ', 'T'));
-        return time.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
+        LocalDateTime time = LocalDateTime.parse(timestamp.toString().replace(' ', 'T'));
+        return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
     }
 
     static Literal literal(RexLiteral literal) {
@@ -105,7 +112,7 @@ final class RexTranslator {
             case IS_DISTINCT_FROM:
             case IS_NOT_DISTINCT_FROM:
                 // NULL-safe comparison, spelled out with IS NULL and = (never NULL itself).
-                return translate(org.apache.calcite.plan.RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0),
+                return translate(RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0),
                         operands.get(1), kind == SqlKind.IS_NOT_DISTINCT_FROM));
             case PLUS:
             case MINUS:
@@ -174,7 +181,7 @@ final class RexTranslator {
                 return new Call(Op.COALESCE, translateAll(operands), type);
             case TRIM: {
                 // TRIM([BOTH | LEADING | TRAILING] chars FROM s): (flag, chars, s) in Calcite.
-                String flag = ((RexLiteral) operands.get(0)).getValueAs(org.apache.calcite.sql.fun.SqlTrimFunction.Flag.class).name();
+                String flag = ((RexLiteral) operands.get(0)).getValueAs(SqlTrimFunction.Flag.class).name();
                 return new Call(Op.TRIM, type, Literal.ofString(flag), translate(operands.get(1)), translate(operands.get(2)));
             }
             default:
@@ -226,7 +233,7 @@ final class RexTranslator {
             case "DATE_FORMAT" -> new Call(Op.DATE_FORMAT, args, type);
             case "DAY_OF_WEEK" -> new Call(Op.EXTRACT, type, Literal.ofString("DOW"), args.get(0));
             case "DAY_OF_YEAR" -> new Call(Op.EXTRACT, type, Literal.ofString("DOY"), args.get(0));
-            case "CURRENT_DATE" -> Literal.ofLong(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay(), type);
+            case "CURRENT_DATE" -> Literal.ofLong(LocalDate.now(ZoneOffset.UTC).toEpochDay(), type);
             default -> throw unsupported("function " + call.getOperator().getName());
         };
     }
@@ -248,7 +255,7 @@ final class RexTranslator {
         if (amount % MILLIS_PER_DAY == 0) {
             return new Call(Op.PLUS_DAYS, type, base, Literal.ofLong(amount / MILLIS_PER_DAY, DataType.BIGINT));
         }
-        if (type.kind() != dev.shoal.core.type.TypeKind.TIMESTAMP) {
+        if (type.kind() != TypeKind.TIMESTAMP) {
             throw unsupported("adding a sub-day interval to a DATE");
         }
         return new Call(Op.PLUS_MICROS, type, base, Literal.ofLong(amount * 1000, DataType.BIGINT));

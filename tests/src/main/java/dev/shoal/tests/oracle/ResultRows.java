@@ -2,9 +2,11 @@ package dev.shoal.tests.oracle;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,10 +54,10 @@ public record ResultRows(List<List<Object>> rows) {
         if (value instanceof Number n) {
             return BigDecimal.valueOf(n.longValue());
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toLocalDateTime().toString();
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate().toString();
         }
         return value.toString();
