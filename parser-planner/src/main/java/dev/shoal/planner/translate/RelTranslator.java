@@ -5,7 +5,6 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.InputRef;
-import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateFunction;
@@ -54,7 +53,6 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.ImmutableBitSet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -181,67 +179,9 @@ public final class RelTranslator {
                 : (leftDecimal ? left.scale() : right.scale()) == 0;
     }
 
-    /**
-     * GROUPING SETS, ROLLUP and CUBE: one aggregation per grouping set over the same input, each
-     * padded with NULL for the keys it does not group by and with its GROUPING() bits as
-     * constants, then a UNION ALL. (Trino computes all sets in one pass with a GroupId node; this
-     * reads the input once per set.)
-     */
-    private PlanNode groupingSets(Aggregate aggregate) {
-        PlanNode rolledUp = GroupingSetsRollup.plan(aggregate, translate(aggregate.getInput()), RelTranslator::aggregateCall);
-        if (rolledUp != null) {
-            return rolledUp;
-        }
-        List<Integer> allKeys = aggregate.getGroupSet().asList();
-        List<DataType> inputTypes = new ArrayList<>();
-        for (RelDataTypeField field : aggregate.getInput().getRowType().getFieldList()) {
-            inputTypes.add(SqlTypes.toShoal(field.getType()));
-        }
-        List<PlanNode> branches = new ArrayList<>();
-        for (ImmutableBitSet set : aggregate.getGroupSets()) {
-            List<Integer> keys = set.asList();
-            List<AggregateCall> calls = new ArrayList<>();
-            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-                if (!isGroupingFunction(call)) {
-                    calls.add(aggregateCall(call));
-                }
-            }
-            AggregateNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
-            List<DataType> nodeTypes = node.outputTypes();
-            List<Expr> projections = new ArrayList<>();
-            for (int key : allKeys) {
-                int at = keys.indexOf(key);
-                projections.add(at >= 0 ? new InputRef(at, nodeTypes.get(at))
-                        : new Literal(null, inputTypes.get(key)));
-            }
-            int next = keys.size();
-            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-                if (isGroupingFunction(call)) {
-                    long bits = 0;
-                    for (int argument : call.getArgList()) {
-                        bits = (bits << 1) | (set.get(argument) ? 0 : 1);
-                    }
-                    projections.add(Literal.ofLong(bits, SqlTypes.toShoal(call.getType())));
-                } else {
-                    projections.add(new InputRef(next, nodeTypes.get(next)));
-                    next++;
-                }
-            }
-            branches.add(new ProjectNode(node, projections));
-        }
-        return branches.size() == 1 ? branches.get(0) : new UnionNode(branches);
-    }
-
-    private static boolean isGroupingFunction(org.apache.calcite.rel.core.AggregateCall call) {
-        if (call.getAggregation().getKind() == SqlKind.GROUP_ID) {
-            throw RexTranslator.unsupported("GROUP_ID()");
-        }
-        return GroupingSetsRollup.isGrouping(call);
-    }
-
     private PlanNode aggregate(Aggregate aggregate) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            return groupingSets(aggregate);
+            return GroupingSets.plan(aggregate, () -> translate(aggregate.getInput()), RelTranslator::aggregateCall);
         }
         List<AggregateCall> calls = new ArrayList<>();
         // LITERAL_AGG (a constant per group, from subquery rewrites) is no aggregation at all:

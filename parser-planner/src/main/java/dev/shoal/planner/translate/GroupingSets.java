@@ -12,6 +12,7 @@ import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
@@ -25,24 +26,72 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * GROUPING SETS, ROLLUP and CUBE whose aggregates roll up (COUNT, SUM, MIN, MAX, AVG as a sum and
- * a count) are computed from one pass over the input: an aggregation by every key of every set,
+ * GROUPING SETS, ROLLUP and CUBE in Shoal's IR. When the aggregates roll up (COUNT, SUM, MIN, MAX,
+ * AVG as a sum and a count) all sets are computed from one pass over the input: an aggregation by every key of every set,
  * whose rows are then repeated once per grouping set (a cross join with the set ids), the keys a
  * set does not group by masked to NULL, and aggregated again by (keys, set id). The input (TPC-DS
  * q22's 11.7 million inventory rows, q14's three channels) is read once instead of once per set,
- * as Trino's GroupId does. Other aggregates (DISTINCT, variance) keep one aggregation per set.
+ * as Trino's GroupId does. Other aggregates (DISTINCT, variance) get one aggregation per set over
+ * the same input, padded with NULL for the keys it does not group by and with its GROUPING() bits
+ * as constants, then a UNION ALL, which reads the input once per set.
  */
-final class GroupingSetsRollup {
+final class GroupingSets {
     private static final Set<AggregateFunction> ROLLS_UP = EnumSet.of(AggregateFunction.COUNT_STAR, AggregateFunction.COUNT,
             AggregateFunction.SUM, AggregateFunction.MIN, AggregateFunction.MAX, AggregateFunction.AVG);
 
-    private GroupingSetsRollup() {
+    private GroupingSets() {
+    }
+
+    /** The plan of a grouping-sets aggregation whose input {@code input} translates. */
+    static PlanNode plan(Aggregate aggregate, Supplier<PlanNode> input, Function<org.apache.calcite.rel.core.AggregateCall, AggregateCall> translateCall) {
+        if (aggregate.getAggCallList().stream().anyMatch(call -> call.getAggregation().getKind() == SqlKind.GROUP_ID)) {
+            throw RexTranslator.unsupported("GROUP_ID()");
+        }
+        PlanNode rolledUp = rolledUp(aggregate, input.get(), translateCall);
+        return rolledUp != null ? rolledUp : perSet(aggregate, input, translateCall);
+    }
+
+    /** One aggregation per set, then a UNION ALL. */
+    private static PlanNode perSet(Aggregate aggregate, Supplier<PlanNode> input,
+                                   Function<org.apache.calcite.rel.core.AggregateCall, AggregateCall> translateCall) {
+        List<Integer> allKeys = aggregate.getGroupSet().asList();
+        List<DataType> inputTypes = aggregate.getInput().getRowType().getFieldList().stream()
+                .map(field -> SqlTypes.toShoal(field.getType())).toList();
+        List<PlanNode> branches = new ArrayList<>();
+        for (ImmutableBitSet set : aggregate.getGroupSets()) {
+            List<Integer> keys = set.asList();
+            List<AggregateCall> calls = aggregate.getAggCallList().stream().filter(call -> !isGrouping(call)).map(translateCall).toList();
+            AggregateNode node = new AggregateNode(input.get(), keys, calls);
+            List<DataType> nodeTypes = node.outputTypes();
+            List<Expr> projections = new ArrayList<>();
+            for (int key : allKeys) {
+                int at = keys.indexOf(key);
+                projections.add(at >= 0 ? new InputRef(at, nodeTypes.get(at)) : new Literal(null, inputTypes.get(key)));
+            }
+            int next = keys.size();
+            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+                if (isGrouping(call)) {
+                    long bits = 0;
+                    for (int argument : call.getArgList()) {
+                        bits = (bits << 1) | (set.get(argument) ? 0 : 1);
+                    }
+                    projections.add(Literal.ofLong(bits, SqlTypes.toShoal(call.getType())));
+                } else {
+                    projections.add(new InputRef(next, nodeTypes.get(next)));
+                    next++;
+                }
+            }
+            branches.add(new ProjectNode(node, projections));
+        }
+        return branches.size() == 1 ? branches.get(0) : new UnionNode(branches);
     }
 
     /** The rolled-up plan, or null when an aggregate does not roll up. */
-    static PlanNode plan(Aggregate aggregate, PlanNode input, Function<org.apache.calcite.rel.core.AggregateCall, AggregateCall> translateCall) {
+    private static PlanNode rolledUp(Aggregate aggregate, PlanNode input,
+                                     Function<org.apache.calcite.rel.core.AggregateCall, AggregateCall> translateCall) {
         List<Integer> allKeys = aggregate.getGroupSet().asList();
         List<ImmutableBitSet> sets = aggregate.getGroupSets();
         List<DataType> inputTypes = input.outputTypes();
