@@ -7,7 +7,6 @@ import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
-import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
@@ -15,10 +14,10 @@ import dev.shoal.core.plan.JoinDistribution;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.LimitNode;
+import dev.shoal.core.plan.LogicalPlanVisitor;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
-import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
@@ -93,7 +92,7 @@ public final class DistributedPlanner {
         }
 
         /** Each node with where its rows are: exchanges inserted where a node needs them elsewhere. */
-        private final PlanVisitor<Placed, Void> placer = new PlanVisitor<>() {
+        private final PlanVisitor<Placed, Void> placer = new LogicalPlanVisitor<>() {
             @Override
             public Placed visitTableScan(TableScanNode scan, Void context) {
                 return new Placed(scan, Distribution.SOURCE);
@@ -157,25 +156,6 @@ public final class DistributedPlanner {
                             ExchangeKind.GATHER, List.of());
                 }
                 return new Placed(new LimitNode(local, limit.offset(), limit.count()), Distribution.SINGLE);
-            }
-
-            @Override
-            public Placed visitExchange(ExchangeNode exchange, Void context) {
-                throw alreadyDistributed(exchange);
-            }
-
-            @Override
-            public Placed visitRemoteSource(RemoteSourceNode remote, Void context) {
-                throw alreadyDistributed(remote);
-            }
-
-            @Override
-            public Placed visitDynamicFilter(DynamicFilterNode filter, Void context) {
-                throw alreadyDistributed(filter);
-            }
-
-            private IllegalStateException alreadyDistributed(PlanNode node) {
-                return new IllegalStateException("cannot distribute a plan that is distributed already: " + node.getClass().getSimpleName());
             }
         };
 

@@ -5,15 +5,13 @@ import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
-import dev.shoal.core.plan.DynamicFilterNode;
-import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.LimitNode;
+import dev.shoal.core.plan.LogicalPlanVisitor;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
-import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.SortNode;
@@ -78,7 +76,7 @@ public final class ColumnPruner {
     }
 
     /** Each node keeps the columns {@code required} of its output and what it reads itself. */
-    private static final PlanVisitor<Pruned, BitSet> PRUNER = new PlanVisitor<>() {
+    private static final PlanVisitor<Pruned, BitSet> PRUNER = new LogicalPlanVisitor<>() {
         @Override
         public Pruned visitTableScan(TableScanNode scan, BitSet required) {
             return scan(scan, required);
@@ -175,26 +173,6 @@ public final class ColumnPruner {
                 mapping = aligned.mapping();
             }
             return new Pruned(new UnionNode(sources), mapping);
-        }
-
-        @Override
-        public Pruned visitExchange(ExchangeNode exchange, BitSet required) {
-            throw distributed(exchange);
-        }
-
-        @Override
-        public Pruned visitRemoteSource(RemoteSourceNode remote, BitSet required) {
-            throw distributed(remote);
-        }
-
-        @Override
-        public Pruned visitDynamicFilter(DynamicFilterNode filter, BitSet required) {
-            throw distributed(filter);
-        }
-
-        /** Pruning runs on the logical plan, before the distributed planner adds these nodes. */
-        private IllegalStateException distributed(PlanNode node) {
-            return new IllegalStateException("column pruning runs before distribution, found " + node.getClass().getSimpleName());
         }
     };
 
