@@ -110,7 +110,7 @@ public final class QueryPlanner {
         return catalog.table(qualifiedName).map(statistics).orElse(TableStatistics.UNKNOWN);
     }
 
-    static SqlParser.Config parserConfig() {
+    public static SqlParser.Config parserConfig() {
         // Unquoted names fold to lower case, as in Trino, so result columns read l_returnflag.
         return SqlParser.config()
                 .withParserFactory(SqlBabelParserImpl.FACTORY)

@@ -102,7 +102,7 @@ public record ResultRows(List<List<Object>> rows) {
         return null;
     }
 
-    private static boolean valuesEqual(Object actual, Object expected) {
+    static boolean valuesEqual(Object actual, Object expected) {
         if (actual == null || expected == null) {
             return actual == expected;
         }
