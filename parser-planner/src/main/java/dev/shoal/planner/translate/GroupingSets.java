@@ -50,20 +50,20 @@ final class GroupingSets {
         if (aggregate.getAggCallList().stream().anyMatch(call -> call.getAggregation().getKind() == SqlKind.GROUP_ID)) {
             throw RexTranslator.unsupported("GROUP_ID()");
         }
-        PlanNode rolledUp = rolledUp(aggregate, input.get(), translateCall);
-        return rolledUp != null ? rolledUp : perSet(aggregate, input, translateCall);
+        // The calls without GROUPING(), translated once for whichever strategy is taken.
+        List<AggregateCall> calls = aggregate.getAggCallList().stream().filter(call -> !isGrouping(call)).map(translateCall).toList();
+        boolean rollsUp = calls.stream().allMatch(call -> !call.distinct() && ROLLS_UP.contains(call.function()));
+        return rollsUp ? rolledUp(aggregate, input.get(), calls) : perSet(aggregate, input, calls);
     }
 
     /** One aggregation per set, then a UNION ALL. */
-    private static PlanNode perSet(Aggregate aggregate, Supplier<PlanNode> input,
-                                   Function<org.apache.calcite.rel.core.AggregateCall, AggregateCall> translateCall) {
+    private static PlanNode perSet(Aggregate aggregate, Supplier<PlanNode> input, List<AggregateCall> calls) {
         List<Integer> allKeys = aggregate.getGroupSet().asList();
         List<DataType> inputTypes = aggregate.getInput().getRowType().getFieldList().stream()
                 .map(field -> SqlTypes.toShoal(field.getType())).toList();
         List<PlanNode> branches = new ArrayList<>();
         for (ImmutableBitSet set : aggregate.getGroupSets()) {
             List<Integer> keys = set.asList();
-            List<AggregateCall> calls = aggregate.getAggCallList().stream().filter(call -> !isGrouping(call)).map(translateCall).toList();
             AggregateNode node = new AggregateNode(input.get(), keys, calls);
             List<DataType> nodeTypes = node.outputTypes();
             List<Expr> projections = new ArrayList<>();
@@ -89,22 +89,11 @@ final class GroupingSets {
         return branches.size() == 1 ? branches.get(0) : new UnionNode(branches);
     }
 
-    /** The rolled-up plan, or null when an aggregate does not roll up. */
-    private static PlanNode rolledUp(Aggregate aggregate, PlanNode input,
-                                     Function<org.apache.calcite.rel.core.AggregateCall, AggregateCall> translateCall) {
+    /** All sets from one aggregation by all keys, repeated per set and aggregated again. */
+    private static PlanNode rolledUp(Aggregate aggregate, PlanNode input, List<AggregateCall> calls) {
         List<Integer> allKeys = aggregate.getGroupSet().asList();
         List<ImmutableBitSet> sets = aggregate.getGroupSets();
         List<DataType> inputTypes = input.outputTypes();
-        List<AggregateCall> calls = new ArrayList<>();
-        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-            if (!isGrouping(call)) {
-                AggregateCall translated = translateCall.apply(call);
-                if (translated.distinct() || !ROLLS_UP.contains(translated.function())) {
-                    return null;
-                }
-                calls.add(translated);
-            }
-        }
         // 1. One aggregation by all keys; AVG is carried as its sum and its count.
         List<AggregateCall> baseCalls = new ArrayList<>();
         for (AggregateCall call : calls) {
