@@ -9,20 +9,18 @@ import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.calcite.TrinoCasts;
-import dev.shoal.planner.calcite.TrinoSpellings;
 import dev.shoal.planner.calcite.TrinoValidator;
 import dev.shoal.planner.distribute.DistributedPlanner;
 import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.planner.distribute.Fragmenter;
 import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
+import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.rules.ExistsToSemiJoin;
 import dev.shoal.planner.rules.PullCommonFactors;
 import dev.shoal.planner.rules.RewritePrograms;
 import dev.shoal.planner.stats.CardinalityEstimator;
 import dev.shoal.planner.translate.RelTranslator;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
@@ -39,9 +37,6 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -110,23 +105,8 @@ public final class QueryPlanner {
         return catalog.table(qualifiedName).map(statistics).orElse(TableStatistics.UNKNOWN);
     }
 
-    public static SqlParser.Config parserConfig() {
-        // Unquoted names fold to lower case, as in Trino, so result columns read l_returnflag.
-        return SqlParser.config()
-                .withParserFactory(SqlBabelParserImpl.FACTORY)
-                .withCaseSensitive(false)
-                .withUnquotedCasing(Casing.TO_LOWER)
-                .withQuotedCasing(Casing.UNCHANGED)
-                .withQuoting(Quoting.DOUBLE_QUOTE)
-                .withConformance(SqlConformanceEnum.LENIENT);
-    }
-
     public SqlNode parse(String sql) {
-        try {
-            return SqlParser.create(TrinoSpellings.rewrite(sql), parserConfig()).parseStmt();
-        } catch (SqlParseException e) {
-            throw SqlErrors.syntax(e);
-        }
+        return ShoalParser.parse(sql);
     }
 
     public PlannedQuery plan(String sql) {

@@ -72,6 +72,16 @@ class BadInputTest {
     }
 
     @Test
+    void explainNamesAnOptionItCannotHonour() {
+        SQLException type = fails("explain (type io) select 1");
+        assertEquals("0A000", type.getSQLState());
+        assertTrue(type.getMessage().contains("EXPLAIN type IO is not supported"), type.getMessage());
+        SQLException option = fails("explain (colour red) select 1");
+        assertEquals("42000", option.getSQLState());
+        assertTrue(option.getMessage().contains("unknown EXPLAIN option COLOUR"), option.getMessage());
+    }
+
+    @Test
     void unknownTableIsNamedWithPosition() {
         SQLException e = fails("select * from lineitems");
         assertEquals("42S02", e.getSQLState());

@@ -104,6 +104,9 @@ class DistributedExecutionTest {
         String plan = String.join("\n", lines("explain " + sql));
         assertTrue(plan.contains("Join[INNER, BROADCAST]"), plan);
         assertTrue(plan.contains("output: BROADCAST"), plan);
+        assertEquals(plan, String.join("\n", lines("explain (type distributed, format text) " + sql)));
+        String logical = String.join("\n", lines("explain (type logical) " + sql));
+        assertTrue(logical.contains("Join[INNER") && !logical.contains("BROADCAST") && !logical.contains("Fragment"), logical);
         assertSameAsDuckDb(sql);
         List<TaskLine> probe = tasksOfFragmentWithOutput(lines("explain analyze " + sql), "output HASH");
         assertEquals(2, probe.size());

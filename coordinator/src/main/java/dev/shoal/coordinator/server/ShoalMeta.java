@@ -7,6 +7,7 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.PlanPrinter;
 import dev.shoal.planner.PlannedQuery;
+import dev.shoal.planner.parser.SqlExplainStatement;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.MetaImpl;
@@ -14,7 +15,6 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
-import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Avatica's view of Shoal: statements are prepared by the planner, executed by the query manager,
@@ -155,11 +153,14 @@ public final class ShoalMeta extends MetaImpl {
             state.prepared = null;
             Signature signature = signature(state.sql, planned);
             h.signature = signature;
-            if (planned.explain()) {
+            if (planned.explain() != Explain.NONE) {
                 state.replaceQuery(null);
                 state.explainRows = new ArrayList<>();
-                List<String> lines = planned.analyze() ? queries.explainAnalyze(planned.query())
-                        : PlanPrinter.fragmentLines(queries.fragments(planned.query()));
+                List<String> lines = switch (planned.explain()) {
+                    case ANALYZE -> queries.explainAnalyze(planned.query());
+                    case LOGICAL -> PlanPrinter.lines(planned.query().root());
+                    default -> PlanPrinter.fragmentLines(queries.fragments(planned.query()));
+                };
                 for (String line : lines) {
                     state.explainRows.add(new Object[] {line});
                 }
@@ -246,33 +247,48 @@ public final class ShoalMeta extends MetaImpl {
         return state;
     }
 
-    private record PlanOrExplain(PlannedQuery query, boolean explain, boolean analyze) {
-        PlanOrExplain(PlannedQuery query, boolean explain) {
-            this(query, explain, false);
-        }
-    }
+    /** What EXPLAIN prints: the distributed plan, the plan before distribution, or what running it did. */
+    private enum Explain { NONE, DISTRIBUTED, LOGICAL, ANALYZE }
 
-    /** Trino's {@code EXPLAIN query}; Calcite's own {@code EXPLAIN PLAN FOR query} also works. */
-    private static final Pattern TRINO_EXPLAIN =
-            Pattern.compile("^(\\s*)(?i:explain)(\\s+)(?!(?i:plan)\\b)((?i:analyze)\\s+)?");
+    private record PlanOrExplain(PlannedQuery query, Explain explain) {
+    }
 
     private PlanOrExplain plan(String sql) {
         long start = System.nanoTime();
-        Matcher trinoExplain = TRINO_EXPLAIN.matcher(sql);
-        if (trinoExplain.find()) {
-            // Blank the keyword rather than cut it, so error positions still point into the user's text.
-            SqlNode inner = queries.planner().parse(" ".repeat(trinoExplain.end()) + sql.substring(trinoExplain.end()));
-            return new PlanOrExplain(queries.planner().plan(inner, start), true, trinoExplain.group(3) != null);
-        }
         SqlNode parsed = queries.planner().parse(sql);
-        if (parsed instanceof SqlExplain explain) {
-            return new PlanOrExplain(queries.planner().plan(explain.getExplicandum(), start), true);
+        if (parsed instanceof SqlExplainStatement explain) {
+            Explain mode = explainMode(explain);
+            return new PlanOrExplain(queries.planner().plan(explain.statement(), start), mode);
         }
-        return new PlanOrExplain(queries.planner().plan(parsed, start), false);
+        return new PlanOrExplain(queries.planner().plan(parsed, start), Explain.NONE);
+    }
+
+    /** Trino's EXPLAIN options: TYPE DISTRIBUTED (the default) or LOGICAL, FORMAT TEXT. */
+    private static Explain explainMode(SqlExplainStatement explain) {
+        Explain mode = explain.analyze() ? Explain.ANALYZE : Explain.DISTRIBUTED;
+        for (SqlExplainStatement.Option option : explain.options()) {
+            String value = option.valueText();
+            switch (option.nameText()) {
+                case "TYPE" -> mode = switch (value) {
+                    case "DISTRIBUTED" -> Explain.DISTRIBUTED;
+                    case "LOGICAL" -> Explain.LOGICAL;
+                    default -> throw new ShoalException(ErrorCode.NOT_SUPPORTED,
+                            "EXPLAIN type " + value + " is not supported (DISTRIBUTED or LOGICAL)");
+                };
+                case "FORMAT" -> {
+                    if (!value.equals("TEXT")) {
+                        throw new ShoalException(ErrorCode.NOT_SUPPORTED, "EXPLAIN format " + value + " is not supported (TEXT)");
+                    }
+                }
+                default -> throw new ShoalException(ErrorCode.SYNTAX_ERROR,
+                        "unknown EXPLAIN option " + option.nameText() + " (TYPE or FORMAT)");
+            }
+        }
+        return mode;
     }
 
     private static Signature signature(String sql, PlanOrExplain planned) {
-        List<ColumnMetaData> columns = planned.explain()
+        List<ColumnMetaData> columns = planned.explain() != Explain.NONE
                 ? ResultColumns.metadata(List.of("plan"), List.of(DataType.VARCHAR))
                 : ResultColumns.metadata(planned.query().columnNames(), planned.query().columnTypes());
         return Signature.create(columns, sql, List.of(), CursorFactory.ARRAY, StatementType.SELECT);

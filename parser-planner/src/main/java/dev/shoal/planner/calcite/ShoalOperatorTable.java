@@ -24,6 +24,13 @@ import java.util.List;
  * semantics (see {@code RexTranslator} and the executor's function implementations).
  */
 public final class ShoalOperatorTable {
+    /**
+     * Trino's {@code date_diff('unit', a, b)}. The grammar builds this call itself (see parserImpls.ftl),
+     * since Calcite's grammar reads DATE_DIFF as BigQuery's {@code DATE_DIFF(a, b, unit)}.
+     */
+    public static final SqlOperator DATE_DIFF = SqlBasicFunction.create("DATE_DIFF", ReturnTypes.BIGINT_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE);
+
     /** Functions whose Calcite implementation differs from Trino's: never evaluated by Calcite. */
     public static final List<SqlOperator> LIBRARY_FUNCTIONS = List.of(
             TrinoFunctions.IF,
@@ -57,8 +64,10 @@ public final class ShoalOperatorTable {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DATE_ADD", ReturnTypes.ARG2_NULLABLE,
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
-            SqlBasicFunction.create(TrinoSpellings.DATE_DIFF_ALIAS, ReturnTypes.BIGINT_NULLABLE,
-                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE),
+            DATE_DIFF,
+            // Trino's date(x): CAST(x AS DATE), from a string or a timestamp.
+            SqlBasicFunction.create("DATE", ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.TO_NULLABLE),
+                    OperandTypes.or(OperandTypes.CHARACTER, OperandTypes.DATETIME), SqlFunctionCategory.TIMEDATE),
             // Trino's date_format(timestamp, '%Y-%m-%d'): MySQL's specifiers.
             SqlBasicFunction.create("DATE_FORMAT", ReturnTypes.VARCHAR_NULLABLE,
                     OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER), SqlFunctionCategory.TIMEDATE),

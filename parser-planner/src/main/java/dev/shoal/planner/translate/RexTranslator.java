@@ -10,7 +10,6 @@ import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.calcite.SqlTypes;
-import dev.shoal.planner.calcite.TrinoSpellings;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
@@ -228,7 +227,8 @@ final class RexTranslator {
             case "SIGN" -> new Call(Op.SIGN, args, type);
             case "DATE_TRUNC" -> new Call(Op.DATE_TRUNC, args, type);
             case "DATE_ADD" -> new Call(Op.DATE_ADD, args, type);
-            case TrinoSpellings.DATE_DIFF_ALIAS -> new Call(Op.DATE_DIFF, args, type);
+            case "DATE" -> new Call(Op.CAST, args, type);
+            case "DATE_DIFF" -> new Call(Op.DATE_DIFF, args, type);
             case "FROM_UNIXTIME" -> new Call(Op.FROM_UNIXTIME, args, type);
             case "DATE_FORMAT" -> new Call(Op.DATE_FORMAT, args, type);
             case "DAY_OF_WEEK" -> new Call(Op.EXTRACT, type, Literal.ofString("DOW"), args.get(0));

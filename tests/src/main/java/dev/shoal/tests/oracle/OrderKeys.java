@@ -1,7 +1,7 @@
 package dev.shoal.tests.oracle;
 
-import dev.shoal.planner.QueryPlanner;
-import dev.shoal.planner.calcite.TrinoSpellings;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.planner.parser.ShoalParser;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -12,8 +12,6 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +35,8 @@ public final class OrderKeys {
     public static Optional<Keys> of(String sql) {
         SqlNode query;
         try {
-            query = SqlParser.create(TrinoSpellings.rewrite(sql), QueryPlanner.parserConfig()).parseQuery();
-        } catch (SqlParseException e) {
+            query = ShoalParser.parseQuery(sql);
+        } catch (ShoalException e) {
             return Optional.empty();
         }
         if (query instanceof SqlWith with) {
