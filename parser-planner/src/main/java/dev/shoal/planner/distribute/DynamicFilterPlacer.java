@@ -8,9 +8,17 @@ import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
+import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
+import dev.shoal.core.plan.RemoteSourceNode;
+import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TopNNode;
+import dev.shoal.core.plan.UnionNode;
+import dev.shoal.core.plan.ValuesNode;
+import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 
@@ -26,7 +34,7 @@ import java.util.function.Predicate;
  * joined above either. Only integral, date and short decimal keys of the same type on both sides
  * are filtered, the values the executor checks without hashing.
  */
-final class DynamicFilterPlacer {
+final class DynamicFilterPlacer implements PlanVisitor<PlanNode, List<DynamicFilterPlacer.Key>> {
     private final int filterId;
     private final Predicate<TableScanNode> worthFiltering;
 
@@ -36,7 +44,7 @@ final class DynamicFilterPlacer {
     }
 
     /** A probe key to follow: build key {@code keyIndex} is looked for in {@code column} of the current node. */
-    private record Key(int keyIndex, int column) {
+    record Key(int keyIndex, int column) {
     }
 
     /**
@@ -72,42 +80,97 @@ final class DynamicFilterPlacer {
     }
 
     private PlanNode follow(PlanNode node, List<Key> keys) {
-        if (keys.isEmpty()) {
-            return node;
-        }
-        if (node instanceof TableScanNode scan) {
-            return worthFiltering.test(scan) ? new DynamicFilterNode(scan, targets(keys)) : scan;
-        }
-        if (node instanceof DynamicFilterNode filtered && filtered.input() instanceof TableScanNode) {
+        return keys.isEmpty() ? node : node.accept(this, keys);
+    }
+
+    @Override
+    public PlanNode visitTableScan(TableScanNode scan, List<Key> keys) {
+        return worthFiltering.test(scan) ? new DynamicFilterNode(scan, targets(keys)) : scan;
+    }
+
+    @Override
+    public PlanNode visitDynamicFilter(DynamicFilterNode filtered, List<Key> keys) {
+        if (filtered.input() instanceof TableScanNode) {
             List<DynamicFilterTarget> targets = new ArrayList<>(filtered.targets());
             targets.addAll(targets(keys));
             return new DynamicFilterNode(filtered.input(), targets);
         }
-        if (node instanceof FilterNode || node instanceof ExchangeNode || node instanceof DynamicFilterNode) {
-            return replaceInput(node, 0, follow(node.inputs().get(0), keys));
-        }
-        if (node instanceof ProjectNode project) {
-            List<Key> below = new ArrayList<>();
-            for (Key key : keys) {
-                if (project.projections().get(key.column()) instanceof InputRef ref) {
-                    below.add(new Key(key.keyIndex(), ref.index()));
-                }
+        return replaceInput(filtered, follow(filtered.input(), keys));
+    }
+
+    @Override
+    public PlanNode visitFilter(FilterNode filter, List<Key> keys) {
+        return replaceInput(filter, follow(filter.input(), keys));
+    }
+
+    @Override
+    public PlanNode visitExchange(ExchangeNode exchange, List<Key> keys) {
+        return replaceInput(exchange, follow(exchange.input(), keys));
+    }
+
+    @Override
+    public PlanNode visitProject(ProjectNode project, List<Key> keys) {
+        List<Key> below = new ArrayList<>();
+        for (Key key : keys) {
+            if (project.projections().get(key.column()) instanceof InputRef ref) {
+                below.add(new Key(key.keyIndex(), ref.index()));
             }
-            return replaceInput(node, 0, follow(project.input(), below));
         }
-        if (node instanceof AggregateNode aggregate) {
-            List<Key> below = new ArrayList<>();
-            for (Key key : keys) {
-                if (key.column() < aggregate.groupKeys().size()) {
-                    below.add(new Key(key.keyIndex(), aggregate.groupKeys().get(key.column())));
-                }
+        return replaceInput(project, follow(project.input(), below));
+    }
+
+    @Override
+    public PlanNode visitAggregate(AggregateNode aggregate, List<Key> keys) {
+        List<Key> below = new ArrayList<>();
+        for (Key key : keys) {
+            if (key.column() < aggregate.groupKeys().size()) {
+                below.add(new Key(key.keyIndex(), aggregate.groupKeys().get(key.column())));
             }
-            return replaceInput(node, 0, follow(aggregate.input(), below));
         }
-        if (node instanceof JoinNode join) {
-            return throughJoin(join, keys);
-        }
-        return node;
+        return replaceInput(aggregate, follow(aggregate.input(), below));
+    }
+
+    @Override
+    public PlanNode visitJoin(JoinNode join, List<Key> keys) {
+        return throughJoin(join, keys);
+    }
+
+    // A row of these may stand for others (a sort's or a limit's neighbours, a window's partition,
+    // a union's other branches, a remote fragment's rows): their keys are not followed further.
+
+    @Override
+    public PlanNode visitValues(ValuesNode values, List<Key> keys) {
+        return values;
+    }
+
+    @Override
+    public PlanNode visitSort(SortNode sort, List<Key> keys) {
+        return sort;
+    }
+
+    @Override
+    public PlanNode visitTopN(TopNNode topN, List<Key> keys) {
+        return topN;
+    }
+
+    @Override
+    public PlanNode visitLimit(LimitNode limit, List<Key> keys) {
+        return limit;
+    }
+
+    @Override
+    public PlanNode visitRemoteSource(RemoteSourceNode remote, List<Key> keys) {
+        return remote;
+    }
+
+    @Override
+    public PlanNode visitUnion(UnionNode union, List<Key> keys) {
+        return union;
+    }
+
+    @Override
+    public PlanNode visitWindow(WindowNode window, List<Key> keys) {
+        return window;
     }
 
     /** Left columns of a join that keeps only matched left rows or all of them; right columns of an inner join. */
@@ -133,12 +196,7 @@ final class DynamicFilterPlacer {
         return keys.stream().map(key -> new DynamicFilterTarget(filterId, key.keyIndex(), key.column())).toList();
     }
 
-    private static PlanNode replaceInput(PlanNode node, int index, PlanNode input) {
-        if (input == node.inputs().get(index)) {
-            return node;
-        }
-        List<PlanNode> inputs = new ArrayList<>(node.inputs());
-        inputs.set(index, input);
-        return node.withInputs(inputs);
+    private static PlanNode replaceInput(PlanNode node, PlanNode input) {
+        return input == node.inputs().get(0) ? node : node.withInputs(List.of(input));
     }
 }

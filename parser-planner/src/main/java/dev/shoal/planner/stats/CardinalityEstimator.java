@@ -2,7 +2,6 @@ package dev.shoal.planner.stats;
 
 import dev.shoal.core.catalog.ColumnStatistics;
 import dev.shoal.core.catalog.TableStatistics;
-import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.DynamicFilterNode;
@@ -45,6 +44,9 @@ public final class CardinalityEstimator {
     private final Map<String, TableStatistics> tables = new HashMap<>();
     private final Map<PlanNode, Double> rowsByNode = new IdentityHashMap<>();
 
+    private final ColumnRangeOf columnRanges = new ColumnRangeOf(this::scanColumnStatistics);
+    private final DistinctValuesOf distinctValues = new DistinctValuesOf(this, this::scanColumnStatistics);
+
     public CardinalityEstimator(Function<String, TableStatistics> statistics) {
         this.statistics = table -> tables.computeIfAbsent(table, statistics);
     }
@@ -77,7 +79,7 @@ public final class CardinalityEstimator {
 
         @Override
         public Double visitFilter(FilterNode filter, Void context) {
-            FilterSelectivity selectivity = new FilterSelectivity(column -> columnRange(filter.input(), column));
+            FilterSelectivity selectivity = new FilterSelectivity(column -> filter.input().accept(columnRanges, column));
             return Math.max(1, rows(filter.input()) * selectivity.of(filter.predicate()));
         }
 
@@ -171,62 +173,9 @@ public final class CardinalityEstimator {
         return left * right / divisor;
     }
 
-    /** The footer statistics behind an output column of {@code node} when it is a table column passed through as is. */
-    private FilterSelectivity.ColumnRange columnRange(PlanNode node, int column) {
-        if (node instanceof TableScanNode scan) {
-            ColumnStatistics columnStats = scanColumnStatistics(scan, column);
-            return columnStats == null ? null : new FilterSelectivity.ColumnRange(columnStats, scan.columns().get(column).type());
-        }
-        if (node instanceof FilterNode || node instanceof ExchangeNode) {
-            return columnRange(node.inputs().get(0), column);
-        }
-        if (node instanceof ProjectNode project) {
-            return project.projections().get(column) instanceof InputRef ref ? columnRange(project.input(), ref.index()) : null;
-        }
-        if (node instanceof JoinNode join) {
-            int leftWidth = join.left().outputTypes().size();
-            return column < leftWidth ? columnRange(join.left(), column) : columnRange(join.right(), column - leftWidth);
-        }
-        return null;
-    }
-
     /** Estimated distinct values of an output column of {@code node}. */
     public double distinctValues(PlanNode node, int column) {
-        double rows = rows(node);
-        return Math.min(rows, sourceDistinctValues(node, column, rows));
-    }
-
-    private double sourceDistinctValues(PlanNode node, int column, double rows) {
-        if (node instanceof TableScanNode scan) {
-            return scanDistinctValues(scan, column, rows);
-        }
-        if (node instanceof FilterNode filter) {
-            return distinctValues(filter.input(), column);
-        }
-        if (node instanceof ProjectNode project) {
-            return project.projections().get(column) instanceof InputRef ref ? distinctValues(project.input(), ref.index()) : rows;
-        }
-        if (node instanceof JoinNode join) {
-            int leftWidth = join.left().outputTypes().size();
-            return column < leftWidth ? distinctValues(join.left(), column) : distinctValues(join.right(), column - leftWidth);
-        }
-        if (node instanceof ExchangeNode exchange) {
-            return distinctValues(exchange.input(), column);
-        }
-        if (node instanceof UnionNode union) {
-            // Branches of a union usually share a key domain (store_sales and store_returns by store: 12, not 24, nor their rows).
-            return union.inputs().stream().mapToDouble(input -> distinctValues(input, column)).max().orElse(rows);
-        }
-        return rows;
-    }
-
-    private double scanDistinctValues(TableScanNode scan, int column, double rows) {
-        ColumnStatistics columnStats = scanColumnStatistics(scan, column);
-        if (columnStats != null && columnStats.min() instanceof Number min && columnStats.max() instanceof Number max
-                && !(min instanceof Double) && !(min instanceof Float)) {
-            return Math.min(rows, (double) max.longValue() - min.longValue() + 1);
-        }
-        return rows;
+        return Math.min(rows(node), node.accept(distinctValues, column));
     }
 
     /** The footer statistics of a scanned column, or null when the table has none for it. */
