@@ -17,6 +17,7 @@ import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
 import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.rules.ExistsToSemiJoin;
+import dev.shoal.planner.rules.LiteralAggToProject;
 import dev.shoal.planner.rules.PullCommonFactors;
 import dev.shoal.planner.rules.RewritePrograms;
 import dev.shoal.planner.stats.CardinalityEstimator;
@@ -169,7 +170,8 @@ public final class QueryPlanner {
         phases.end("join conditions");
 
         CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
-        PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(new RelTranslator(rexBuilder).translate(optimized)));
+        PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(
+                new RelTranslator(rexBuilder).translate(LiteralAggToProject.rewrite(optimized))));
         phases.end("translate");
         List<Fragment> fragments = Fragmenter.fragment(distributor.plan(plan));
         phases.end("distribute");

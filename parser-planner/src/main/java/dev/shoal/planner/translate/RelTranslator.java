@@ -7,7 +7,6 @@ import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.plan.AggregateCall;
-import dev.shoal.core.plan.AggregateFunction;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.FrameBound;
@@ -58,7 +57,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /** Translates an optimized Calcite plan into Shoal's plan IR. */
 public final class RelTranslator {
@@ -181,73 +179,12 @@ public final class RelTranslator {
 
     private PlanNode aggregate(Aggregate aggregate) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            return GroupingSets.plan(aggregate, () -> translate(aggregate.getInput()), RelTranslator::aggregateCall);
+            return GroupingSets.plan(aggregate, () -> translate(aggregate.getInput()), AggregateCalls::of);
         }
-        List<AggregateCall> calls = new ArrayList<>();
-        // LITERAL_AGG (a constant per group, from subquery rewrites) is no aggregation at all:
-        // it becomes a literal in a projection above.
-        List<Expr> literals = new ArrayList<>();
-        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-            if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
-                literals.add(rex.translate(call.rexList.get(0)));
-                continue;
-            }
-            literals.add(null);
-            calls.add(aggregateCall(call));
-        }
-        List<Integer> keys = aggregate.getGroupSet().asList();
-        PlanNode node = new AggregateNode(translate(aggregate.getInput()), keys, calls);
-        if (literals.stream().allMatch(Objects::isNull)) {
-            return node;
-        }
-        List<DataType> types = node.outputTypes();
-        List<Expr> projections = new ArrayList<>();
-        for (int k = 0; k < keys.size(); k++) {
-            projections.add(new InputRef(k, types.get(k)));
-        }
-        int next = keys.size();
-        for (Expr literal : literals) {
-            projections.add(literal != null ? literal : new InputRef(next, types.get(next++)));
-        }
-        return new ProjectNode(node, projections);
+        List<AggregateCall> calls = aggregate.getAggCallList().stream().map(AggregateCalls::of).toList();
+        return new AggregateNode(translate(aggregate.getInput()), aggregate.getGroupSet().asList(), calls);
     }
 
-    /**
-     * One Calcite aggregate call in Shoal's terms. Trino's extra aggregates reuse existing
-     * machinery: approx_distinct(x) is COUNT(DISTINCT x), exact and within any error bound;
-     * count_if(c) is COUNT(*) FILTER (WHERE c). bool_and/every and bool_or/some reach here as MIN
-     * and MAX of a BOOLEAN (Calcite gives them those kinds).
-     */
-    static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call) {
-        DataType type = SqlTypes.toShoal(call.getType());
-        String name = call.getAggregation().getName().toUpperCase(Locale.ROOT);
-        if (name.equals("APPROX_DISTINCT")) {
-            return new AggregateCall(AggregateFunction.COUNT, call.getArgList(), true, type, call.filterArg);
-        }
-        if (name.equals("COUNT_IF")) {
-            if (call.filterArg >= 0) {
-                throw RexTranslator.unsupported("count_if with FILTER (WHERE ...)");
-            }
-            return new AggregateCall(AggregateFunction.COUNT_STAR, List.of(), false, type, call.getArgList().get(0));
-        }
-        return new AggregateCall(function(call), call.getArgList(), call.isDistinct(), type, call.filterArg);
-    }
-
-    private static AggregateFunction function(org.apache.calcite.rel.core.AggregateCall call) {
-        return switch (call.getAggregation().getKind()) {
-            case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
-            case SUM -> AggregateFunction.SUM;
-            case AVG -> AggregateFunction.AVG;
-            case MIN -> AggregateFunction.MIN;
-            case MAX -> AggregateFunction.MAX;
-            case STDDEV_POP -> AggregateFunction.STDDEV_POP;
-            case STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
-            case VAR_POP -> AggregateFunction.VAR_POP;
-            case VAR_SAMP -> AggregateFunction.VAR_SAMP;
-            case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
-            default -> throw RexTranslator.unsupported("aggregate function " + call.getAggregation().getName());
-        };
-    }
 
     /** Each group of a Calcite window (same partitioning, order and frame) becomes one WindowNode, stacked. */
     private PlanNode window(Window window) {
