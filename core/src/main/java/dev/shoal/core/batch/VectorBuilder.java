@@ -4,11 +4,8 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,8 +15,6 @@ import java.util.Arrays;
  * {@link ColumnVector#valueAt}.
  */
 public abstract sealed class VectorBuilder {
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     protected final DataType type;
     protected boolean[] nulls;
     protected int size;
@@ -152,28 +147,16 @@ public abstract sealed class VectorBuilder {
             values[size++] = lowWord;
         }
 
-        /** Appends {@code count} little-endian 4-byte integers from {@code page[from..]}, each times {@code factor}, none NULL. */
-        public void appendInts(byte[] page, int from, int count, long factor) {
+        /** Appends {@code source[from, from + count)}, none NULL: a decoded run in one copy. */
+        public void appendAll(long[] source, int from, int count) {
             reserveNotNull(count);
-            for (int i = 0; i < count; i++) {
-                long value = (int) INTS.get(page, from + 4 * i) * factor;
-                if (high != null) {
-                    high[size] = value >> 63;
+            System.arraycopy(source, from, values, size, count);
+            if (high != null) {
+                for (int i = size; i < size + count; i++) {
+                    high[i] = values[i] >> 63;
                 }
-                values[size++] = value;
             }
-        }
-
-        /** Appends {@code count} little-endian 8-byte integers from {@code page[from..]}, each times {@code factor}, none NULL. */
-        public void appendLongs(byte[] page, int from, int count, long factor) {
-            reserveNotNull(count);
-            for (int i = 0; i < count; i++) {
-                long value = (long) LONGS.get(page, from + 8 * i) * factor;
-                if (high != null) {
-                    high[size] = value >> 63;
-                }
-                values[size++] = value;
-            }
+            size += count;
         }
 
         /** Appends {@code dictionary[ids[i]]} for i in 0 .. count-1, none NULL: a dictionary page in one loop. */
@@ -404,24 +387,17 @@ public abstract sealed class VectorBuilder {
         }
 
         /**
-         * Appends {@code count} values stored as a 4-byte little-endian length then the bytes (Parquet's
-         * PLAIN encoding), none NULL, from {@code page[from, end)}.
+         * Appends {@code count} values, none NULL, the i-th being {@code lengths[i]} bytes of
+         * {@code source} from {@code starts[i]}; {@code totalLength} is their sum, so the data grows once.
          */
-        public void appendLengthPrefixed(byte[] page, int from, int end, int count) {
-            if (dataSize + (end - from) > data.length) {
-                data = Arrays.copyOf(data, grow(data.length, dataSize + (end - from)));
+        public void appendSlices(byte[] source, int[] starts, int[] lengths, int count, int totalLength) {
+            if (dataSize + totalLength > data.length) {
+                data = Arrays.copyOf(data, grow(data.length, dataSize + totalLength));
             }
             reserveNotNull(count);
-            int position = from;
             for (int i = 0; i < count; i++) {
-                int length = (int) INTS.get(page, position);
-                position += 4;
-                if (length < 0 || position + length > end) {
-                    throw new IllegalArgumentException("a value's length runs past its page");
-                }
-                System.arraycopy(page, position, data, dataSize, length);
-                position += length;
-                dataSize += length;
+                System.arraycopy(source, starts[i], data, dataSize, lengths[i]);
+                dataSize += lengths[i];
                 offsets[++size] = dataSize;
             }
         }

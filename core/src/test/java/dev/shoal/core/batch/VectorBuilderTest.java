@@ -3,6 +3,8 @@ package dev.shoal.core.batch;
 import dev.shoal.core.type.DataType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +36,28 @@ class VectorBuilderTest {
         assertTrue(taken.column(0).isNull(1));
         assertEquals(1L, taken.column(1).valueAt(2));
         assertFalse(taken.column(1).isNull(0));
+    }
+
+    @Test
+    void bulkAppendsFollowNullsAndWideDecimals() {
+        VectorBuilder.Longs wide = (VectorBuilder.Longs) VectorBuilder.create(DataType.decimal(38, 0), 4);
+        wide.appendNull();
+        wide.appendValue(BigInteger.ONE.shiftLeft(100));
+        wide.appendAll(new long[] {9, -5, 7}, 1, 2);
+        ColumnVector built = wide.build();
+        assertEquals(4, built.size());
+        assertTrue(built.isNull(0));
+        assertEquals("-5", built.valueAt(2).toString(), "a negative long widens with its sign");
+        assertEquals("7", built.valueAt(3).toString());
+
+        VectorBuilder.Bytes bytes = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 1);
+        bytes.appendNull();
+        byte[] source = "xxabcyde".getBytes(StandardCharsets.UTF_8);
+        bytes.appendSlices(source, new int[] {2, 6, 0}, new int[] {3, 2, 0}, 3, 5);
+        VarcharVector strings = (VarcharVector) bytes.build();
+        assertEquals(4, strings.size());
+        assertTrue(strings.isNull(0));
+        assertEquals(List.of("abc", "de", ""), List.of(strings.getString(1), strings.getString(2), strings.getString(3)));
     }
 
     @Test

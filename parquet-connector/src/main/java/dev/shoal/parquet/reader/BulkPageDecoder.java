@@ -30,6 +30,7 @@ final class BulkPageDecoder {
     private final ColumnChunkDecoder owner;
     private final PrimitiveType.PrimitiveTypeName physical;
     private final boolean plainSupported;
+    private final PlainValues plain = new PlainValues();
     private int[] levels = new int[0];
     private int[] ids = new int[0];
 
@@ -175,15 +176,15 @@ final class BulkPageDecoder {
             int start = values.arrayOffset() + position;
             switch (physical) {
                 case INT32 -> {
-                    ((VectorBuilder.Longs) builder).appendInts(array, start, count, rescale);
+                    plain.int32s(array, start, count, rescale, (VectorBuilder.Longs) builder);
                     return;
                 }
                 case INT64 -> {
-                    ((VectorBuilder.Longs) builder).appendLongs(array, start, count, rescale);
+                    plain.int64s(array, start, count, rescale, (VectorBuilder.Longs) builder);
                     return;
                 }
                 case BINARY -> {
-                    ((VectorBuilder.Bytes) builder).appendLengthPrefixed(array, start, values.arrayOffset() + values.limit(), count);
+                    plain.binaries(array, start, values.arrayOffset() + values.limit(), count, (VectorBuilder.Bytes) builder);
                     return;
                 }
                 default -> {

@@ -1,0 +1,66 @@
+package dev.shoal.parquet.reader;
+
+import dev.shoal.core.batch.VectorBuilder;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Parquet's PLAIN encoding of a page with no NULLs, decoded a page at a time: little-endian
+ * 4- and 8-byte integers (times a decimal rescale factor) and byte strings each preceded by a
+ * 4-byte length. One per column chunk; its scratch arrays are reused from page to page.
+ */
+final class PlainValues {
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private long[] longs = new long[0];
+    private int[] starts = new int[0];
+    private int[] lengths = new int[0];
+
+    void int32s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+        long[] out = longScratch(count);
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) INTS.get(page, from + 4 * i) * factor;
+        }
+        into.appendAll(out, 0, count);
+    }
+
+    void int64s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+        long[] out = longScratch(count);
+        for (int i = 0; i < count; i++) {
+            out[i] = (long) LONGS.get(page, from + 8 * i) * factor;
+        }
+        into.appendAll(out, 0, count);
+    }
+
+    /** {@code count} length-prefixed strings in {@code page[from, end)}; a length past the end is a corrupt page. */
+    void binaries(byte[] page, int from, int end, int count, VectorBuilder.Bytes into) {
+        if (starts.length < count) {
+            starts = new int[count];
+            lengths = new int[count];
+        }
+        int position = from;
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int length = (int) INTS.get(page, position);
+            position += 4;
+            if (length < 0 || position + length > end) {
+                throw new IllegalArgumentException("a value's length runs past its page");
+            }
+            starts[i] = position;
+            lengths[i] = length;
+            position += length;
+            total += length;
+        }
+        into.appendSlices(page, starts, lengths, count, total);
+    }
+
+    private long[] longScratch(int count) {
+        if (longs.length < count) {
+            longs = new long[count];
+        }
+        return longs;
+    }
+}
