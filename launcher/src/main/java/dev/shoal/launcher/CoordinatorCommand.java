@@ -1,15 +1,18 @@
 package dev.shoal.launcher;
 
+import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.launcher.cli.ByteSizeConverter;
 import dev.shoal.parquet.catalog.ExternalTables;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code shoal coordinator}: the coordinator as its own process; workers join it with {@code shoal worker}. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = {"Runs a coordinator: JDBC for clients, a cluster port for workers.",
-                "S3 settings come from the environment: SHOAL_S3_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY."})
+                "S3 settings come from the environment: SHOAL_S3_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.",
+                "A PostgreSQL catalog's credentials come from SHOAL_CATALOG_USER and SHOAL_CATALOG_PASSWORD."})
 final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--host", description = "address to listen on and to give workers (default: ${DEFAULT-VALUE})")
     String host = "127.0.0.1";
@@ -33,6 +37,11 @@ final class CoordinatorCommand implements Callable<Integer> {
             description = "declares a table over the Parquet files under LOCATION (repeatable); columns come from the files")
     List<String> tables = new ArrayList<>();
 
+    @Option(names = "--catalog-url", paramLabel = "JDBC_URL",
+            description = "where schemas and tables are kept: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB "
+                    + "(default: jdbc:sqlite:~/.shoal/catalog.db)")
+    String catalogUrl = "jdbc:sqlite:" + Path.of(System.getProperty("user.home"), ".shoal", "catalog.db");
+
     @Option(names = "--default-schema", description = "schema of unqualified table names (default: ${DEFAULT-VALUE})")
     String defaultSchema = "default";
 
@@ -46,18 +55,31 @@ final class CoordinatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()))) {
-            InMemoryCatalog catalog = new InMemoryCatalog();
-            for (String table : tables) {
-                catalog.createTable(ExternalTables.define(stores, table));
+            StoredCatalog catalog = new StoredCatalog(openCatalogStore());
+            for (String spec : tables) {
+                TableDefinition table = ExternalTables.define(stores, spec);
+                // A shortcut for CREATE EXTERNAL TABLE: a table already in the catalog is kept as it is.
+                if (catalog.table(table.schema(), table.name()).isEmpty()) {
+                    catalog.createTable(table);
+                }
             }
             CoordinatorConfig config = new CoordinatorConfig(host, port, clusterPort, defaultSchema, broadcastThreshold,
                     heartbeatTimeout);
-            try (Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
+            try (catalog; Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
+                System.err.println("catalog: " + catalog.store().describe());
                 System.out.println(coordinator.jdbcUrl() + " (workers: --coordinator " + host + ":" + coordinator.clusterPort() + ")");
                 System.out.flush();
                 Thread.currentThread().join();
             }
         }
         return 0;
+    }
+
+    private JdbcCatalogStore openCatalogStore() {
+        if (catalogUrl.startsWith("jdbc:sqlite:")) {
+            return JdbcCatalogStore.sqlite(Path.of(catalogUrl.substring("jdbc:sqlite:".length())));
+        }
+        return JdbcCatalogStore.open(catalogUrl, Optional.ofNullable(System.getenv("SHOAL_CATALOG_USER")),
+                Optional.ofNullable(System.getenv("SHOAL_CATALOG_PASSWORD")));
     }
 }

@@ -3,9 +3,14 @@ package dev.shoal.core.catalog;
 import java.util.List;
 import java.util.Optional;
 
-/** The databases (schemas) and tables the engine knows. Names are matched case-insensitively. */
+/**
+ * The schemas (databases) and tables the engine knows. Names are matched case-insensitively.
+ * Each change is one transaction in the store behind the catalog: it is all there or not at all.
+ */
 public interface Catalog {
     List<String> schemas();
+
+    Optional<SchemaDefinition> schema(String name);
 
     List<TableDefinition> tables(String schema);
 
@@ -17,5 +22,15 @@ public interface Catalog {
         return dot < 0 ? Optional.empty() : table(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1));
     }
 
+    /** Fails with ALREADY_EXISTS when a schema of that name exists. */
+    void createSchema(SchemaDefinition schema);
+
+    /** Fails with UNKNOWN_SCHEMA when missing, SCHEMA_NOT_EMPTY when it has tables and {@code cascade} is false. */
+    void dropSchema(String name, boolean cascade);
+
+    /** Creates the table's schema too if it does not exist; fails with ALREADY_EXISTS when the table does. */
     void createTable(TableDefinition table);
+
+    /** Fails with UNKNOWN_TABLE when missing. */
+    void dropTable(String schema, String name);
 }

@@ -24,7 +24,12 @@ public enum ErrorCode {
     NO_WORKERS(15, "HY000"),
     INTERNAL_ERROR(16, "XX000"),
     /** A scalar subquery returned more than one row (SQL's cardinality violation). */
-    SUBQUERY_MULTIPLE_ROWS(17, "21000");
+    SUBQUERY_MULTIPLE_ROWS(17, "21000"),
+    UNKNOWN_SCHEMA(18, "3F000"),
+    /** DROP SCHEMA of a schema that still has tables, without CASCADE. */
+    SCHEMA_NOT_EMPTY(19, "2BP01"),
+    /** The catalog's database could not be reached or refused a change. */
+    CATALOG_ERROR(20, "HY000");
 
     private final int code;
     private final String sqlState;

@@ -2,6 +2,8 @@ package dev.shoal.core.type;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import java.util.Locale;
+
 /**
  * A SQL type: its kind, and precision and scale for DECIMAL (zero otherwise).
  * Integral types, decimals, dates and timestamps all live in {@code long[]} vectors;
@@ -51,6 +53,26 @@ public record DataType(TypeKind kind, int precision, int scale) {
 
     public TypeKind.Storage storage() {
         return kind.storage();
+    }
+
+    /** The type {@link #toString()} printed: {@code BIGINT}, {@code DECIMAL(15,2)}, ... */
+    public static DataType parse(String text) {
+        String trimmed = text.trim().toUpperCase(Locale.ROOT);
+        if (trimmed.startsWith("DECIMAL(") && trimmed.endsWith(")")) {
+            String[] parts = trimmed.substring("DECIMAL(".length(), trimmed.length() - 1).split(",");
+            if (parts.length == 2) {
+                return decimal(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            }
+        }
+        try {
+            TypeKind kind = TypeKind.valueOf(trimmed);
+            if (kind != TypeKind.DECIMAL) {
+                return new DataType(kind, 0, 0);
+            }
+        } catch (IllegalArgumentException notAKind) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not a type name: " + text);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.shoal.launcher.local;
 
+import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.core.catalog.TableDefinition;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStores;
@@ -14,20 +15,31 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Everything in one JVM: an embedded S3 server over a data folder, TPC-H demo tables in it, and a
- * coordinator with its workers, which reach the data through the S3 API like any deployment.
+ * Everything in one JVM: an embedded S3 server over a data folder, TPC-H demo tables in it, the
+ * catalog in an SQLite file beside them, and a coordinator with its workers, which reach the data
+ * through the S3 API like any deployment.
  */
 public final class LocalCluster implements AutoCloseable {
     public static final String BUCKET = "shoal";
 
     private final EmbeddedS3Server s3;
     private final ObjectStores stores;
+    private final StoredCatalog catalog;
     private final EmbeddedCluster coordinator;
 
-    private LocalCluster(EmbeddedS3Server s3, ObjectStores stores, EmbeddedCluster coordinator) {
+    private LocalCluster(EmbeddedS3Server s3, ObjectStores stores, StoredCatalog catalog, EmbeddedCluster coordinator) {
         this.s3 = s3;
         this.stores = stores;
+        this.catalog = catalog;
         this.coordinator = coordinator;
+    }
+
+    /**
+     * The catalog's SQLite file, beside the buckets: it names tables whose files are in this data
+     * folder, so the two go together.
+     */
+    public static Path catalogFile(Path dataDir) {
+        return dataDir.resolve(".catalog").resolve("catalog.db");
     }
 
     public static LocalCluster start(Path dataDir, String host, int port, int workers, double scaleFactor) throws Exception {
@@ -36,16 +48,23 @@ public final class LocalCluster implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         EmbeddedS3Server s3 = EmbeddedS3Server.start(dataDir, 0, "shoal-local", HexFormat.of().formatHex(secret));
         ObjectStores stores = new ObjectStores(Optional.of(s3.config()));
+        StoredCatalog catalog = null;
         try {
             ((S3ObjectStore) stores.storeFor(Location.parse("s3://" + BUCKET + "/"))).createBucketIfMissing(BUCKET);
-            InMemoryCatalog catalog = new InMemoryCatalog();
+            catalog = new StoredCatalog(JdbcCatalogStore.sqlite(catalogFile(dataDir)));
+            // The demo tables are registered once, as external tables; later starts find them in the catalog.
             for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://" + BUCKET + "/tpch/"), scaleFactor)) {
-                catalog.createTable(table);
+                if (catalog.table(table.schema(), table.name()).isEmpty()) {
+                    catalog.createTable(table);
+                }
             }
             EmbeddedCluster coordinator = EmbeddedCluster.start(
                     CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA), catalog, stores, workers);
-            return new LocalCluster(s3, stores, coordinator);
+            return new LocalCluster(s3, stores, catalog, coordinator);
         } catch (Exception e) {
+            if (catalog != null) {
+                catalog.close();
+            }
             stores.close();
             s3.close();
             throw e;
@@ -59,6 +78,7 @@ public final class LocalCluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         coordinator.close();
+        catalog.close();
         stores.close();
         s3.close();
     }

@@ -1,6 +1,7 @@
 package dev.shoal.parquet.catalog;
 
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -10,38 +11,74 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** A catalog held in memory (tables registered at start-up; persistence comes with DDL). */
+/** A catalog held in memory, for planner tests and throwaway clusters; nothing survives the process. */
 public final class InMemoryCatalog implements Catalog {
-    private final Map<String, Map<String, TableDefinition>> schemas = new ConcurrentHashMap<>();
+    private final Map<String, SchemaDefinition> schemas = new TreeMap<>();
+    private final Map<String, Map<String, TableDefinition>> tables = new TreeMap<>();
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
     @Override
-    public List<String> schemas() {
-        return schemas.keySet().stream().sorted().toList();
+    public synchronized List<String> schemas() {
+        return List.copyOf(schemas.keySet());
     }
 
     @Override
-    public List<TableDefinition> tables(String schema) {
-        Map<String, TableDefinition> tables = schemas.get(key(schema));
-        return tables == null ? List.of() : List.copyOf(new TreeMap<>(tables).values());
+    public synchronized Optional<SchemaDefinition> schema(String name) {
+        return Optional.ofNullable(schemas.get(key(name)));
     }
 
     @Override
-    public Optional<TableDefinition> table(String schema, String name) {
-        Map<String, TableDefinition> tables = schemas.get(key(schema));
-        return tables == null ? Optional.empty() : Optional.ofNullable(tables.get(key(name)));
+    public synchronized List<TableDefinition> tables(String schema) {
+        Map<String, TableDefinition> inSchema = tables.get(key(schema));
+        return inSchema == null ? List.of() : List.copyOf(inSchema.values());
     }
 
     @Override
-    public void createTable(TableDefinition table) {
-        Map<String, TableDefinition> tables = schemas.computeIfAbsent(key(table.schema()), s -> new ConcurrentHashMap<>());
-        if (tables.putIfAbsent(key(table.name()), table) != null) {
+    public synchronized Optional<TableDefinition> table(String schema, String name) {
+        Map<String, TableDefinition> inSchema = tables.get(key(schema));
+        return inSchema == null ? Optional.empty() : Optional.ofNullable(inSchema.get(key(name)));
+    }
+
+    @Override
+    public synchronized void createSchema(SchemaDefinition schema) {
+        if (schemas.putIfAbsent(key(schema.name()), schema) != null) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "schema " + schema.name() + " already exists");
+        }
+        tables.put(key(schema.name()), new TreeMap<>());
+    }
+
+    @Override
+    public synchronized void dropSchema(String name, boolean cascade) {
+        Map<String, TableDefinition> inSchema = tables.get(key(name));
+        if (inSchema == null) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + name + " does not exist");
+        }
+        if (!inSchema.isEmpty() && !cascade) {
+            throw new ShoalException(ErrorCode.SCHEMA_NOT_EMPTY, "schema " + name + " has tables; DROP SCHEMA ... CASCADE drops them too");
+        }
+        tables.remove(key(name));
+        schemas.remove(key(name));
+    }
+
+    @Override
+    public synchronized void createTable(TableDefinition table) {
+        if (!schemas.containsKey(key(table.schema()))) {
+            createSchema(SchemaDefinition.named(key(table.schema())));
+        }
+        if (tables.get(key(table.schema())).putIfAbsent(key(table.name()), table) != null) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + table.qualifiedName() + " already exists");
+        }
+    }
+
+    @Override
+    public synchronized void dropTable(String schema, String name) {
+        Map<String, TableDefinition> inSchema = tables.get(key(schema));
+        if (inSchema == null || inSchema.remove(key(name)) == null) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
     }
 }

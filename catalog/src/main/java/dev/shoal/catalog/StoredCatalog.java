@@ -1,0 +1,111 @@
+package dev.shoal.catalog;
+
+import dev.shoal.catalog.store.CatalogChange;
+import dev.shoal.catalog.store.CatalogSnapshot;
+import dev.shoal.catalog.store.CatalogStore;
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.SchemaDefinition;
+import dev.shoal.core.catalog.TableDefinition;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The engine's catalog over a {@link CatalogStore}: reads come from the last snapshot loaded, each
+ * change goes to the store in one transaction and the snapshot is loaded again after it. A
+ * snapshot older than {@code maxAgeMillis} is loaded again too, so that coordinators sharing a
+ * PostgreSQL store see each other's changes within that time.
+ */
+public final class StoredCatalog implements Catalog, AutoCloseable {
+    public static final long DEFAULT_MAX_AGE_MILLIS = 5_000;
+
+    private final CatalogStore store;
+    private final long maxAgeMillis;
+    private volatile CatalogSnapshot snapshot;
+    private volatile long loadedAt;
+
+    public StoredCatalog(CatalogStore store) {
+        this(store, DEFAULT_MAX_AGE_MILLIS);
+    }
+
+    public StoredCatalog(CatalogStore store, long maxAgeMillis) {
+        this.store = store;
+        this.maxAgeMillis = maxAgeMillis;
+        reload();
+    }
+
+    public CatalogStore store() {
+        return store;
+    }
+
+    private synchronized void reload() {
+        snapshot = store.load();
+        loadedAt = System.currentTimeMillis();
+    }
+
+    private CatalogSnapshot current() {
+        if (System.currentTimeMillis() - loadedAt > maxAgeMillis) {
+            reload();
+        }
+        return snapshot;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public List<String> schemas() {
+        return current().schemas().keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public Optional<SchemaDefinition> schema(String name) {
+        return Optional.ofNullable(current().schemas().get(key(name)));
+    }
+
+    @Override
+    public List<TableDefinition> tables(String schema) {
+        return current().tables().getOrDefault(key(schema), List.of());
+    }
+
+    @Override
+    public Optional<TableDefinition> table(String schema, String name) {
+        String wanted = key(name);
+        return tables(schema).stream().filter(t -> t.name().equals(wanted)).findFirst();
+    }
+
+    private void change(CatalogChange change) {
+        try {
+            store.apply(change);
+        } finally {
+            reload();
+        }
+    }
+
+    @Override
+    public void createSchema(SchemaDefinition schema) {
+        change(new CatalogChange.CreateSchema(schema));
+    }
+
+    @Override
+    public void dropSchema(String name, boolean cascade) {
+        change(new CatalogChange.DropSchema(name, cascade));
+    }
+
+    @Override
+    public void createTable(TableDefinition table) {
+        change(new CatalogChange.CreateTable(table, true));
+    }
+
+    @Override
+    public void dropTable(String schema, String name) {
+        change(new CatalogChange.DropTable(schema, name));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

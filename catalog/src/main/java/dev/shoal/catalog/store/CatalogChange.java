@@ -1,0 +1,20 @@
+package dev.shoal.catalog.store;
+
+import dev.shoal.core.catalog.SchemaDefinition;
+import dev.shoal.core.catalog.TableDefinition;
+
+/** One DDL statement's change to the catalog: a store applies each in one transaction. */
+public sealed interface CatalogChange {
+    record CreateSchema(SchemaDefinition schema) implements CatalogChange {
+    }
+
+    record DropSchema(String name, boolean cascade) implements CatalogChange {
+    }
+
+    /** With {@code createSchemaIfMissing}, the table's schema is created in the same transaction (--table). */
+    record CreateTable(TableDefinition table, boolean createSchemaIfMissing) implements CatalogChange {
+    }
+
+    record DropTable(String schema, String name) implements CatalogChange {
+    }
+}

@@ -1,0 +1,201 @@
+package dev.shoal.catalog.store;
+
+import dev.shoal.core.catalog.SchemaDefinition;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableKind;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The catalog in a SQL database over JDBC: an SQLite file (the default, nothing to install) or
+ * PostgreSQL (shared by several coordinators, as Hive's metastore or Iceberg's JDBC catalog). Its
+ * tables are created and upgraded by Flyway from {@code dev/shoal/catalog/migration} at open.
+ */
+public final class JdbcCatalogStore implements CatalogStore {
+    private static final String MIGRATIONS = "classpath:dev/shoal/catalog/migration";
+
+    private final String url;
+    private final Properties connectionProperties;
+
+    private JdbcCatalogStore(String url, Properties connectionProperties) {
+        this.url = url;
+        this.connectionProperties = connectionProperties;
+    }
+
+    /** An SQLite file, created with its folder when missing. */
+    public static JdbcCatalogStore sqlite(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ShoalException(ErrorCode.CATALOG_ERROR, "cannot create the catalog's folder for " + file + ": " + e.getMessage(), e);
+        }
+        return open("jdbc:sqlite:" + file.toAbsolutePath(), Optional.empty(), Optional.empty());
+    }
+
+    /** Any JDBC URL Shoal supports (jdbc:sqlite:..., jdbc:postgresql://...); the schema is migrated first. */
+    public static JdbcCatalogStore open(String url, Optional<String> user, Optional<String> password) {
+        Properties properties = new Properties();
+        user.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        if (url.startsWith("jdbc:sqlite:")) {
+            // Another process writing the same file waits up to 10 s instead of failing at once.
+            properties.setProperty("busy_timeout", "10000");
+        } else if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT,
+                    "catalog URL must be jdbc:sqlite:<file> or jdbc:postgresql://host/db, got " + redact(url));
+        }
+        JdbcCatalogStore store = new JdbcCatalogStore(url, properties);
+        store.migrate(user, password);
+        return store;
+    }
+
+    private void migrate(Optional<String> user, Optional<String> password) {
+        try {
+            Flyway.configure()
+                    .dataSource(url, user.orElse(null), password.orElse(null))
+                    .locations(MIGRATIONS)
+                    .table("shoal_schema_history")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new ShoalException(ErrorCode.CATALOG_ERROR, "cannot open the catalog at " + describe() + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return redact(url);
+    }
+
+    /** The URL without a password in its query string (jdbc:postgresql://h/db?user=u&password=p). */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, connectionProperties);
+    }
+
+    @Override
+    public CatalogSnapshot load() {
+        try (Connection connection = connect()) {
+            Map<String, SchemaDefinition> schemas = new TreeMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT name, location FROM shoal_schemas");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    schemas.put(rs.getString(1), new SchemaDefinition(rs.getString(1), Optional.ofNullable(rs.getString(2))));
+                }
+            }
+            Map<String, List<ScanColumn>> columns = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT schema_name, table_name, name, type FROM shoal_columns ORDER BY schema_name, table_name, position");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(new ScanColumn(rs.getString(3), DataType.parse(rs.getString(4))));
+                }
+            }
+            Map<String, Map<String, String>> properties = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT schema_name, table_name, name, value FROM shoal_table_properties");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    properties.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new LinkedHashMap<>())
+                            .put(rs.getString(3), rs.getString(4));
+                }
+            }
+            Map<String, List<TableDefinition>> tables = new TreeMap<>();
+            schemas.keySet().forEach(schema -> tables.put(schema, new ArrayList<>()));
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT schema_name, name, kind, location FROM shoal_tables ORDER BY schema_name, name");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1) + "." + rs.getString(2);
+                    tables.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TableDefinition(rs.getString(1),
+                            rs.getString(2), rs.getString(4), columns.getOrDefault(key, List.of()), TableKind.valueOf(rs.getString(3)),
+                            properties.getOrDefault(key, Map.of())));
+                }
+            }
+            return new CatalogSnapshot(schemas, tables);
+        } catch (SQLException e) {
+            throw storeError("cannot read the catalog", e);
+        }
+    }
+
+    @Override
+    public void apply(CatalogChange change) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                Transaction transaction = new Transaction(connection);
+                // Java 17 has no switch over a sealed type's records yet.
+                if (change instanceof CatalogChange.CreateSchema create) {
+                    transaction.createSchema(create.schema());
+                } else if (change instanceof CatalogChange.DropSchema drop) {
+                    transaction.dropSchema(key(drop.name()), drop.cascade());
+                } else if (change instanceof CatalogChange.CreateTable create) {
+                    transaction.createTable(create.table(), create.createSchemaIfMissing());
+                } else if (change instanceof CatalogChange.DropTable drop) {
+                    transaction.dropTable(key(drop.schema()), key(drop.name()));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw isUniqueViolation(e)
+                    ? new ShoalException(ErrorCode.ALREADY_EXISTS, "another statement created it first: " + firstLine(e.getMessage()), e)
+                    : storeError("cannot change the catalog", e);
+        }
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Another coordinator committed the same name between this transaction's check and its insert. */
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState()) // PostgreSQL
+                || (e.getErrorCode() == 19 && String.valueOf(e.getMessage()).contains("UNIQUE")); // SQLite
+    }
+
+    private ShoalException storeError(String what, SQLException e) {
+        return new ShoalException(ErrorCode.CATALOG_ERROR, what + " at " + describe() + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    @Override
+    public void close() {
+        // Connections are opened per change; nothing is held between them.
+    }
+}

@@ -1,0 +1,112 @@
+package dev.shoal.catalog.store;
+
+import dev.shoal.core.catalog.SchemaDefinition;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** The statements of one catalog change, on a connection whose transaction the caller commits or rolls back. */
+final class Transaction {
+    private final Connection connection;
+
+    Transaction(Connection connection) {
+        this.connection = connection;
+    }
+
+    void createSchema(SchemaDefinition schema) throws SQLException {
+        String name = JdbcCatalogStore.key(schema.name());
+        if (schemaExists(name)) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "schema " + name + " already exists");
+        }
+        update("INSERT INTO shoal_schemas (name, location, created_at) VALUES (?, ?, ?)",
+                name, schema.location().orElse(null), System.currentTimeMillis());
+    }
+
+    void dropSchema(String name, boolean cascade) throws SQLException {
+        if (!schemaExists(name)) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + name + " does not exist");
+        }
+        if (!cascade && count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ?", name) > 0) {
+            throw new ShoalException(ErrorCode.SCHEMA_NOT_EMPTY,
+                    "schema " + name + " is not empty; DROP SCHEMA " + name + " CASCADE drops its tables too");
+        }
+        update("DELETE FROM shoal_table_properties WHERE schema_name = ?", name);
+        update("DELETE FROM shoal_columns WHERE schema_name = ?", name);
+        update("DELETE FROM shoal_tables WHERE schema_name = ?", name);
+        update("DELETE FROM shoal_schemas WHERE name = ?", name);
+    }
+
+    void createTable(TableDefinition table, boolean createSchemaIfMissing) throws SQLException {
+        String schema = JdbcCatalogStore.key(table.schema());
+        String name = JdbcCatalogStore.key(table.name());
+        if (!schemaExists(schema)) {
+            if (!createSchemaIfMissing) {
+                throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist (CREATE SCHEMA " + schema + " first)");
+            }
+            createSchema(SchemaDefinition.named(schema));
+        }
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already exists");
+        }
+        update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at) VALUES (?, ?, ?, ?, ?)",
+                schema, name, table.kind().name(), table.location(), System.currentTimeMillis());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO shoal_columns (schema_name, table_name, position, name, type) VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (ScanColumn column : table.columns()) {
+                insert.setString(1, schema);
+                insert.setString(2, name);
+                insert.setInt(3, position++);
+                insert.setString(4, column.name());
+                insert.setString(5, column.type().toString());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        for (Map.Entry<String, String> property : table.properties().entrySet()) {
+            update("INSERT INTO shoal_table_properties (schema_name, table_name, name, value) VALUES (?, ?, ?, ?)",
+                    schema, name, property.getKey(), property.getValue());
+        }
+    }
+
+    void dropTable(String schema, String name) throws SQLException {
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
+        }
+        update("DELETE FROM shoal_table_properties WHERE schema_name = ? AND table_name = ?", schema, name);
+        update("DELETE FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
+        update("DELETE FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name);
+    }
+
+    private boolean schemaExists(String name) throws SQLException {
+        return count("SELECT COUNT(*) FROM shoal_schemas WHERE name = ?", name) > 0;
+    }
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.shoal.catalog.store;
+
+import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.core.catalog.SchemaDefinition;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableKind;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every test runs against both stores: an SQLite file and a real PostgreSQL server. */
+class CatalogStoreTest {
+    @TempDir
+    static Path folder;
+    private static EmbeddedPostgres postgres;
+    private static int databases;
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** A fresh, empty store of each kind; a second call of the same supplier opens the same database again. */
+    static Stream<Supplier<Supplier<JdbcCatalogStore>>> stores() {
+        return Stream.of(
+                () -> {
+                    Path file = folder.resolve("catalog-" + (++databases) + ".db");
+                    return () -> JdbcCatalogStore.sqlite(file);
+                },
+                () -> {
+                    String url = postgresDatabase();
+                    return () -> JdbcCatalogStore.open(url, Optional.of("postgres"), Optional.empty());
+                });
+    }
+
+    private static synchronized String postgresDatabase() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.start();
+            }
+            String name = "catalog_" + (++databases);
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
+        } catch (Exception e) {
+            throw new AssertionError("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    private static TableDefinition lineitem() {
+        return new TableDefinition("Lake", "LineItem", "s3://lake/tpch/lineitem/",
+                List.of(new ScanColumn("l_orderkey", DataType.BIGINT), new ScanColumn("l_price", DataType.decimal(15, 2)),
+                        new ScanColumn("l_shipdate", DataType.DATE)),
+                TableKind.EXTERNAL, Map.of("source", "tpch", "scale", "0.1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void tablesSurviveReopeningWithTheirColumnsAndProperties(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        Supplier<JdbcCatalogStore> database = kind.get();
+        try (StoredCatalog catalog = new StoredCatalog(database.get())) {
+            catalog.createSchema(new SchemaDefinition("lake", Optional.of("s3://lake/warehouse/lake/")));
+            catalog.createTable(lineitem());
+        }
+        try (StoredCatalog reopened = new StoredCatalog(database.get())) {
+            assertEquals(List.of("lake"), reopened.schemas());
+            assertEquals(Optional.of("s3://lake/warehouse/lake/"), reopened.schema("LAKE").orElseThrow().location());
+            TableDefinition table = reopened.table("lake", "lineitem").orElseThrow();
+            assertEquals("lake.lineitem", table.qualifiedName(), "names are kept lower-case");
+            assertEquals(lineitem().columns(), table.columns());
+            assertEquals(lineitem().properties(), table.properties());
+            assertEquals(TableKind.EXTERNAL, table.kind());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void ddlErrorsNameTheObjectAndChangeNothing(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        try (StoredCatalog catalog = new StoredCatalog(kind.get().get())) {
+            catalog.createTable(lineitem());
+            ShoalException duplicate = assertThrows(ShoalException.class, () -> catalog.createTable(lineitem()));
+            assertEquals(ErrorCode.ALREADY_EXISTS, duplicate.code());
+            assertTrue(duplicate.getMessage().contains("lake.lineitem"), duplicate.getMessage());
+
+            ShoalException notEmpty = assertThrows(ShoalException.class, () -> catalog.dropSchema("lake", false));
+            assertEquals(ErrorCode.SCHEMA_NOT_EMPTY, notEmpty.code());
+            assertTrue(catalog.table("lake", "lineitem").isPresent());
+
+            assertEquals(ErrorCode.UNKNOWN_TABLE,
+                    assertThrows(ShoalException.class, () -> catalog.dropTable("lake", "orders")).code());
+            assertEquals(ErrorCode.UNKNOWN_SCHEMA,
+                    assertThrows(ShoalException.class, () -> catalog.dropSchema("nowhere", true)).code());
+
+            catalog.dropSchema("lake", true);
+            assertEquals(List.of(), catalog.schemas());
+            assertFalse(catalog.table("lake", "lineitem").isPresent());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aChangeThatFailsHalfwayLeavesTheCatalogAsItWas(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        try (StoredCatalog catalog = new StoredCatalog(kind.get().get())) {
+            catalog.createSchema(SchemaDefinition.named("lake"));
+            Map<String, String> properties = new HashMap<>();
+            properties.put("broken", null);
+            // The table and its columns are inserted before the NULL property fails its NOT NULL constraint.
+            TableDefinition broken = new TableDefinition("lake", "broken", "s3://lake/broken/", lineitem().columns(),
+                    TableKind.EXTERNAL, properties);
+            ShoalException e = assertThrows(ShoalException.class, () -> catalog.createTable(broken));
+            assertEquals(ErrorCode.CATALOG_ERROR, e.code());
+            assertEquals(List.of(), catalog.tables("lake"));
+            catalog.createTable(new TableDefinition("lake", "broken", "s3://lake/broken/", lineitem().columns()));
+            assertEquals(3, catalog.table("lake", "broken").orElseThrow().columns().size(), "no columns were left behind");
+        }
+    }
+
+    @Test
+    void describingAStoreNeverShowsItsPassword() {
+        assertEquals("jdbc:postgresql://db/catalog?user=shoal&password=***",
+                JdbcCatalogStore.redact("jdbc:postgresql://db/catalog?user=shoal&password=s3cret"));
+    }
+}
