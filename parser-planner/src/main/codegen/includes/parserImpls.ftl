@@ -63,3 +63,171 @@ SqlNode TrinoDateDiff() :
         return TrinoCalls.dateDiff(s.end(this), args);
     }
 }
+
+boolean IfNotExistsOpt() :
+{
+}
+{
+    LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean IfExistsOpt() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/** The text of a string literal. */
+String StringValue() :
+{
+    final SqlNode literal;
+}
+{
+    literal = StringLiteral() { return DdlLiterals.text(literal); }
+}
+
+/** {@code CREATE SCHEMA|DATABASE [IF NOT EXISTS] name [LOCATION '...']} (after CREATE). */
+SqlCreate SqlCreateSchema(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    String location = null;
+}
+{
+    ( <SCHEMA> | <DATABASE> )
+    ifNotExists = IfNotExistsOpt()
+    name = CompoundIdentifier()
+    [ <LOCATION> location = StringValue() ]
+    {
+        return new SqlCreateSchema(s.end(this), ifNotExists, name, Optional.ofNullable(location));
+    }
+}
+
+/** Athena's CREATE EXTERNAL TABLE (after CREATE); see SqlCreateExternalTable. */
+SqlCreate SqlCreateExternalTable(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final List<ColumnDeclaration> columns = new ArrayList<ColumnDeclaration>();
+    final List<ColumnDeclaration> partitionColumns = new ArrayList<ColumnDeclaration>();
+    final Map<String, String> properties = new LinkedHashMap<String, String>();
+    String comment = null;
+    final SqlIdentifier format;
+    final String location;
+}
+{
+    <EXTERNAL> <TABLE>
+    ifNotExists = IfNotExistsOpt()
+    name = CompoundIdentifier()
+    [ ColumnDeclarations(columns) ]
+    [ <COMMENT> comment = StringValue() ]
+    [ <PARTITIONED> <BY> ColumnDeclarations(partitionColumns) ]
+    <STORED> <AS> format = SimpleIdentifier()
+    <LOCATION> location = StringValue()
+    [ <TBLPROPERTIES> Properties(properties) ]
+    {
+        return new SqlCreateExternalTable(s.end(this), ifNotExists, name, columns, Optional.ofNullable(comment),
+            partitionColumns, format, location, properties);
+    }
+}
+
+void ColumnDeclarations(List<ColumnDeclaration> columns) :
+{
+}
+{
+    <LPAREN> ColumnDeclaration(columns) ( <COMMA> ColumnDeclaration(columns) )* <RPAREN>
+}
+
+void ColumnDeclaration(List<ColumnDeclaration> columns) :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    String comment = null;
+}
+{
+    name = SimpleIdentifier() type = DataType() [ <COMMENT> comment = StringValue() ] {
+        columns.add(new ColumnDeclaration(name, type, Optional.ofNullable(comment)));
+    }
+}
+
+/** {@code ('key' = 'value', ...)}. */
+void Properties(Map<String, String> properties) :
+{
+    String key;
+    String value;
+}
+{
+    <LPAREN>
+    key = StringValue() <EQ> value = StringValue() { properties.put(key, value); }
+    (
+        <COMMA> key = StringValue() <EQ> value = StringValue() { properties.put(key, value); }
+    )*
+    <RPAREN>
+}
+
+/** {@code DROP SCHEMA|DATABASE [IF EXISTS] name [CASCADE|RESTRICT]} (after DROP). */
+SqlDrop SqlDropSchema(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+    boolean cascade = false;
+}
+{
+    ( <SCHEMA> | <DATABASE> )
+    ifExists = IfExistsOpt()
+    name = CompoundIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> { cascade = false; } ]
+    {
+        return new SqlDropSchema(s.end(this), ifExists, name, cascade);
+    }
+}
+
+/** {@code DROP TABLE [IF EXISTS] name} (after DROP). */
+SqlDrop SqlDropTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <TABLE>
+    ifExists = IfExistsOpt()
+    name = CompoundIdentifier()
+    {
+        return new SqlDropTable(s.end(this), ifExists, name);
+    }
+}
+
+/** {@code SHOW SCHEMAS|DATABASES [LIKE 'pattern']}. */
+SqlNode SqlShowSchemas() :
+{
+    final Span s;
+    String like = null;
+}
+{
+    <SHOW> { s = span(); } ( <SCHEMAS> | <DATABASES> )
+    [ <LIKE> like = StringValue() ]
+    {
+        return new SqlShow(s.end(this), SqlShow.Subject.SCHEMAS, Optional.empty(), Optional.ofNullable(like));
+    }
+}
+
+/** {@code SHOW TABLES [IN|FROM schema] [LIKE 'pattern']}. */
+SqlNode SqlShowTables() :
+{
+    final Span s;
+    SqlIdentifier schema = null;
+    String like = null;
+}
+{
+    <SHOW> { s = span(); } <TABLES>
+    [ ( <IN> | <FROM> ) schema = CompoundIdentifier() ]
+    [ <LIKE> like = StringValue() ]
+    {
+        return new SqlShow(s.end(this), SqlShow.Subject.TABLES, Optional.ofNullable(schema), Optional.ofNullable(like));
+    }
+}

@@ -1,6 +1,7 @@
 package dev.shoal.coordinator;
 
 import dev.shoal.coordinator.cluster.WorkerRegistry;
+import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.server.AvaticaServer;
 import dev.shoal.coordinator.server.ShoalMeta;
@@ -48,7 +49,8 @@ public final class Coordinator implements AutoCloseable {
                 }));
         FlightClients clients = new FlightClients();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config);
-        AvaticaServer server = new AvaticaServer(new ShoalMeta(queries), config.host(), config.jdbcPort());
+        AvaticaServer server = new AvaticaServer(new ShoalMeta(queries, new DdlExecutor(catalog, store, config.defaultSchema())),
+                config.host(), config.jdbcPort());
         try {
             server.start();
         } catch (RuntimeException e) {

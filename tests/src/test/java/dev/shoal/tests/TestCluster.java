@@ -1,12 +1,13 @@
 package dev.shoal.tests;
 
+import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.launcher.local.EmbeddedCluster;
 import dev.shoal.launcher.local.TpchDemoData;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStores;
@@ -37,7 +38,8 @@ final class TestCluster {
     static final long BROADCAST_THRESHOLD_BYTES = 64 << 10;
 
     final EmbeddedCluster coordinator;
-    final InMemoryCatalog catalog;
+    /** The catalog in an SQLite file, as shoal local keeps it. */
+    final StoredCatalog catalog;
     final ShadedDriver driver;
 
     private TestCluster() throws Exception {
@@ -45,7 +47,7 @@ final class TestCluster {
         s3 = EmbeddedS3Server.start(dataDir, 0, "e2e-access", "e2e-secret-do-not-print");
         stores = new ObjectStores(Optional.of(s3.config()));
         ((S3ObjectStore) stores.storeFor(Location.parse("s3://lake/"))).createBucketIfMissing("lake");
-        catalog = new InMemoryCatalog();
+        catalog = new StoredCatalog(JdbcCatalogStore.sqlite(dataDir.resolve(".catalog").resolve("catalog.db")));
         for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://lake/tpch/"), SCALE)) {
             catalog.createTable(table);
         }

@@ -1,5 +1,7 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.coordinator.ddl.CommandResult;
+import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.error.ErrorCode;
@@ -33,13 +35,15 @@ public final class ShoalMeta extends MetaImpl {
     private static final int DEFAULT_FRAME_ROWS = 10_000;
 
     private final QueryManager queries;
+    private final DdlExecutor commands;
     private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
     private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
 
-    public ShoalMeta(QueryManager queries) {
+    public ShoalMeta(QueryManager queries, DdlExecutor commands) {
         super(null);
         this.queries = queries;
+        this.commands = commands;
     }
 
     /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
@@ -153,6 +157,16 @@ public final class ShoalMeta extends MetaImpl {
             state.prepared = null;
             Signature signature = signature(state.sql, planned);
             h.signature = signature;
+            if (planned.isCommand()) {
+                state.replaceQuery(null);
+                CommandResult result = commands.execute(planned.command());
+                if (result.isUpdate()) {
+                    return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+                }
+                state.explainRows = new ArrayList<>(result.rows());
+                Frame frame = Frame.create(0, true, state.explainRows);
+                return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, frame)));
+            }
             if (planned.explain() != Explain.NONE) {
                 state.replaceQuery(null);
                 state.explainRows = new ArrayList<>();
@@ -250,17 +264,24 @@ public final class ShoalMeta extends MetaImpl {
     /** What EXPLAIN prints: the distributed plan, the plan before distribution, or what running it did. */
     private enum Explain { NONE, DISTRIBUTED, LOGICAL, ANALYZE }
 
-    private record PlanOrExplain(PlannedQuery query, Explain explain) {
+    /** A prepared statement: a query's plan, what to EXPLAIN of it, or a command run at execution (DDL, SHOW). */
+    private record PlanOrExplain(PlannedQuery query, Explain explain, SqlNode command) {
+        boolean isCommand() {
+            return command != null;
+        }
     }
 
     private PlanOrExplain plan(String sql) {
         long start = System.nanoTime();
         SqlNode parsed = queries.planner().parse(sql);
+        if (DdlExecutor.handles(parsed)) {
+            return new PlanOrExplain(null, Explain.NONE, parsed);
+        }
         if (parsed instanceof SqlExplainStatement explain) {
             Explain mode = explainMode(explain);
-            return new PlanOrExplain(queries.planner().plan(explain.statement(), start), mode);
+            return new PlanOrExplain(queries.planner().plan(explain.statement(), start), mode, null);
         }
-        return new PlanOrExplain(queries.planner().plan(parsed, start), Explain.NONE);
+        return new PlanOrExplain(queries.planner().plan(parsed, start), Explain.NONE, null);
     }
 
     /** Trino's EXPLAIN options: TYPE DISTRIBUTED (the default) or LOGICAL, FORMAT TEXT. */
@@ -288,6 +309,13 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     private static Signature signature(String sql, PlanOrExplain planned) {
+        if (planned.isCommand()) {
+            List<String> names = DdlExecutor.resultColumns(planned.command());
+            return names.isEmpty()
+                    ? Signature.create(List.of(), sql, List.of(), CursorFactory.ARRAY, StatementType.OTHER_DDL)
+                    : Signature.create(ResultColumns.metadata(names, names.stream().map(n -> DataType.VARCHAR).toList()), sql,
+                            List.of(), CursorFactory.ARRAY, StatementType.SELECT);
+        }
         List<ColumnMetaData> columns = planned.explain() != Explain.NONE
                 ? ResultColumns.metadata(List.of("plan"), List.of(DataType.VARCHAR))
                 : ResultColumns.metadata(planned.query().columnNames(), planned.query().columnTypes());

@@ -3,6 +3,7 @@ package dev.shoal.parquet.catalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.reader.ParquetSchemaReader;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;
@@ -29,13 +30,16 @@ public final class ExternalTables {
         if (!location.endsWith("/")) {
             location += "/";
         }
-        TableDefinition probe = new TableDefinition(name.substring(0, dot), name.substring(dot + 1), location, List.of());
-        List<ObjectInfo> files = TableFiles.list(store, probe);
+        return new TableDefinition(name.substring(0, dot), name.substring(dot + 1), location, inferColumns(store, location, name));
+    }
+
+    /** The columns of the first data file under {@code location}; none there is an error naming the table. */
+    public static List<ScanColumn> inferColumns(ObjectStore store, String location, String tableName) {
+        List<ObjectInfo> files = TableFiles.list(store, new TableDefinition("", tableName, location, List.of()));
         if (files.isEmpty()) {
-            throw new ShoalException(ErrorCode.FILE_NOT_FOUND, "no Parquet files under " + location + " for table " + name);
+            throw new ShoalException(ErrorCode.FILE_NOT_FOUND, "no Parquet files under " + location + " for table " + tableName);
         }
         ObjectInfo first = files.get(0);
-        var columns = ParquetSchemaReader.columns(ParquetSchemaReader.footer(store, first.location(), first.length()));
-        return new TableDefinition(probe.schema(), probe.name(), location, columns);
+        return ParquetSchemaReader.columns(ParquetSchemaReader.footer(store, first.location(), first.length()));
     }
 }

@@ -1,0 +1,211 @@
+package dev.shoal.coordinator.ddl;
+
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.SchemaDefinition;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.TableKind;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import dev.shoal.parquet.catalog.ExternalTables;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.parser.ddl.ColumnDeclaration;
+import dev.shoal.planner.parser.ddl.ColumnTypes;
+import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
+import dev.shoal.planner.parser.ddl.SqlCreateSchema;
+import dev.shoal.planner.parser.ddl.SqlDropSchema;
+import dev.shoal.planner.parser.ddl.SqlDropTable;
+import dev.shoal.planner.parser.ddl.SqlShow;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the statements that change or list the catalog: CREATE/DROP SCHEMA, CREATE EXTERNAL TABLE,
+ * DROP TABLE, SHOW SCHEMAS and SHOW TABLES. Each change is one catalog transaction; a statement
+ * that fails leaves the catalog as it was.
+ */
+public final class DdlExecutor {
+    private final Catalog catalog;
+    private final ObjectStore store;
+    private final String defaultSchema;
+
+    public DdlExecutor(Catalog catalog, ObjectStore store, String defaultSchema) {
+        this.catalog = catalog;
+        this.store = store;
+        this.defaultSchema = defaultSchema;
+    }
+
+    /** Whether this executor runs the statement (otherwise it is a query for the planner). */
+    public static boolean handles(SqlNode statement) {
+        return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
+                || statement instanceof SqlCreateExternalTable || statement instanceof SqlDropTable || statement instanceof SqlShow;
+    }
+
+    /** The columns a statement's result has, known before it runs (none for DDL). */
+    public static List<String> resultColumns(SqlNode statement) {
+        if (statement instanceof SqlShow show) {
+            return List.of(show.subject() == SqlShow.Subject.SCHEMAS ? "Schema" : "Table");
+        }
+        return List.of();
+    }
+
+    public CommandResult execute(SqlNode statement) {
+        if (statement instanceof SqlCreateSchema create) {
+            return createSchema(create);
+        }
+        if (statement instanceof SqlDropSchema drop) {
+            return dropSchema(drop);
+        }
+        if (statement instanceof SqlCreateExternalTable create) {
+            return createExternalTable(create);
+        }
+        if (statement instanceof SqlDropTable drop) {
+            return dropTable(drop);
+        }
+        if (statement instanceof SqlShow show) {
+            return show(show);
+        }
+        throw new ShoalException(ErrorCode.NOT_SUPPORTED, "statement " + statement.getKind() + " is not supported");
+    }
+
+    private CommandResult createSchema(SqlCreateSchema create) {
+        String name = simpleName(create.name(), "schema");
+        if (create.ifNotExists && catalog.schema(name).isPresent()) {
+            return CommandResult.done();
+        }
+        create.location().ifPresent(DdlExecutor::checkLocation);
+        catalog.createSchema(new SchemaDefinition(name, create.location().map(DdlExecutor::asPrefix)));
+        return CommandResult.done();
+    }
+
+    private CommandResult dropSchema(SqlDropSchema drop) {
+        String name = simpleName(drop.name(), "schema");
+        if (drop.ifExists && catalog.schema(name).isEmpty()) {
+            return CommandResult.done();
+        }
+        catalog.dropSchema(name, drop.cascade());
+        return CommandResult.done();
+    }
+
+    private CommandResult createExternalTable(SqlCreateExternalTable create) {
+        TableName name = tableName(create.name());
+        if (catalog.schema(name.schema()).isEmpty()) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + name.schema() + " does not exist (CREATE SCHEMA "
+                    + name.schema() + " first)");
+        }
+        if (catalog.table(name.schema(), name.table()).isPresent()) {
+            if (create.ifNotExists) {
+                return CommandResult.done();
+            }
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + name + " already exists");
+        }
+        String format = create.format().getSimple().toUpperCase(Locale.ROOT);
+        if (!format.equals("PARQUET")) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + name + ": STORED AS " + format
+                    + " is not supported; Shoal reads Parquet");
+        }
+        if (!create.partitionColumns().isEmpty()) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + name + ": PARTITIONED BY is not supported yet");
+        }
+        checkLocation(create.location());
+        String location = asPrefix(create.location());
+        // The files must be there and readable, whether or not the statement lists the columns.
+        List<ScanColumn> found = ExternalTables.inferColumns(store, location, name.toString());
+        List<ScanColumn> columns = create.columns().isEmpty() ? found : declaredColumns(create.columns());
+        Map<String, String> properties = new LinkedHashMap<>(create.properties());
+        create.comment().ifPresent(comment -> properties.put("comment", comment));
+        catalog.createTable(new TableDefinition(name.schema(), name.table(), location, columns, TableKind.EXTERNAL, properties));
+        return CommandResult.done();
+    }
+
+    private static List<ScanColumn> declaredColumns(List<ColumnDeclaration> declarations) {
+        List<ScanColumn> columns = new ArrayList<>();
+        for (ColumnDeclaration declaration : declarations) {
+            String column = declaration.name().getSimple().toLowerCase(Locale.ROOT);
+            if (columns.stream().anyMatch(c -> c.name().equals(column))) {
+                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + column + " is declared twice");
+            }
+            columns.add(new ScanColumn(column, ColumnTypes.of(declaration)));
+        }
+        return columns;
+    }
+
+    private CommandResult dropTable(SqlDropTable drop) {
+        TableName name = tableName(drop.name());
+        Optional<TableDefinition> table = catalog.table(name.schema(), name.table());
+        if (table.isEmpty()) {
+            if (drop.ifExists) {
+                return CommandResult.done();
+            }
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + name + " does not exist");
+        }
+        if (table.get().kind() != TableKind.EXTERNAL) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + name + " is managed; dropping its files is not supported yet");
+        }
+        // An external table's files belong to whoever put them there: only the catalog entry goes.
+        catalog.dropTable(name.schema(), name.table());
+        return CommandResult.done();
+    }
+
+    private CommandResult show(SqlShow show) {
+        List<String> names;
+        if (show.subject() == SqlShow.Subject.SCHEMAS) {
+            names = catalog.schemas();
+        } else {
+            String schema = show.schema().map(s -> simpleName(s, "schema")).orElse(defaultSchema);
+            if (catalog.schema(schema).isEmpty()) {
+                throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
+            }
+            names = catalog.tables(schema).stream().map(TableDefinition::name).toList();
+        }
+        LikePattern like = show.like().map(LikePattern::new).orElse(null);
+        List<Object[]> rows = names.stream().filter(n -> like == null || like.matches(n)).map(n -> new Object[] {n}).toList();
+        return new CommandResult(resultColumns(show), List.of(DataType.VARCHAR), rows);
+    }
+
+    private record TableName(String schema, String table) {
+        @Override
+        public String toString() {
+            return schema + "." + table;
+        }
+    }
+
+    private TableName tableName(SqlIdentifier identifier) {
+        List<String> parts = identifier.names;
+        return switch (parts.size()) {
+            case 1 -> new TableName(defaultSchema, parts.get(0).toLowerCase(Locale.ROOT));
+            case 2 -> new TableName(parts.get(0).toLowerCase(Locale.ROOT), parts.get(1).toLowerCase(Locale.ROOT));
+            default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "table name " + identifier
+                    + " has too many parts: schema.table or table");
+        };
+    }
+
+    private static String simpleName(SqlIdentifier identifier, String what) {
+        if (!identifier.isSimple()) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, what + " name " + identifier + " must be one name");
+        }
+        return identifier.getSimple().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkLocation(String location) {
+        try {
+            Location.parse(location);
+        } catch (RuntimeException e) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "LOCATION '" + location + "' is not a location: "
+                    + e.getMessage() + " (for example s3://bucket/prefix/)");
+        }
+    }
+
+    private static String asPrefix(String location) {
+        return location.endsWith("/") ? location : location + "/";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.shoal.planner.parser;
+
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
+import dev.shoal.planner.parser.ddl.SqlCreateSchema;
+import dev.shoal.planner.parser.ddl.SqlDropSchema;
+import dev.shoal.planner.parser.ddl.SqlDropTable;
+import dev.shoal.planner.parser.ddl.SqlShow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DdlParserTest {
+    private static <T> T parse(Class<T> type, String sql) {
+        return assertInstanceOf(type, ShoalParser.parse(sql));
+    }
+
+    @Test
+    void createAndDropSchemaInAthenasAndTrinosSpellings() {
+        SqlCreateSchema create = parse(SqlCreateSchema.class, "create database if not exists Sales location 's3://lake/sales/'");
+        assertTrue(create.ifNotExists);
+        assertEquals("sales", create.name().getSimple());
+        assertEquals(Optional.of("s3://lake/sales/"), create.location());
+        assertFalse(parse(SqlCreateSchema.class, "CREATE SCHEMA s").ifNotExists);
+
+        SqlDropSchema drop = parse(SqlDropSchema.class, "drop schema if exists s cascade");
+        assertTrue(drop.ifExists);
+        assertTrue(drop.cascade());
+        assertFalse(parse(SqlDropSchema.class, "drop database s restrict").cascade());
+    }
+
+    @Test
+    void createExternalTableWithEveryClause() {
+        SqlCreateExternalTable table = parse(SqlCreateExternalTable.class, """
+                CREATE EXTERNAL TABLE IF NOT EXISTS lake.events (
+                  id bigint COMMENT 'event id',
+                  amount decimal(12, 2),
+                  name string
+                )
+                COMMENT 'raw events'
+                PARTITIONED BY (dt date)
+                STORED AS PARQUET
+                LOCATION 's3://lake/events/'
+                TBLPROPERTIES ('parquet.compression' = 'SNAPPY', 'owner' = 'it''s me')""");
+        assertTrue(table.ifNotExists);
+        assertEquals(List.of("lake", "events"), table.name().names);
+        assertEquals(List.of("id", "amount", "name"), table.columns().stream().map(c -> c.name().getSimple()).toList());
+        assertEquals(Optional.of("event id"), table.columns().get(0).comment());
+        assertEquals("dt", table.partitionColumns().get(0).name().getSimple());
+        assertEquals(Optional.of("raw events"), table.comment());
+        assertEquals("parquet", table.format().getSimple());
+        assertEquals("s3://lake/events/", table.location());
+        assertEquals(Map.of("parquet.compression", "SNAPPY", "owner", "it's me"), table.properties());
+    }
+
+    @Test
+    void createExternalTableWithoutColumnsTakesThemFromTheFiles() {
+        SqlCreateExternalTable table = parse(SqlCreateExternalTable.class,
+                "create external table t stored as parquet location 's3://lake/t/'");
+        assertTrue(table.columns().isEmpty());
+        assertFalse(table.ifNotExists);
+    }
+
+    @Test
+    void dropTableAndShow() {
+        assertTrue(parse(SqlDropTable.class, "drop table if exists lake.t").ifExists);
+        SqlShow schemas = parse(SqlShow.class, "show databases like 'sa%'");
+        assertEquals(SqlShow.Subject.SCHEMAS, schemas.subject());
+        assertEquals(Optional.of("sa%"), schemas.like());
+        SqlShow tables = parse(SqlShow.class, "SHOW TABLES FROM lake LIKE 'e_%'");
+        assertEquals(SqlShow.Subject.TABLES, tables.subject());
+        assertEquals("lake", tables.schema().orElseThrow().getSimple());
+        assertTrue(parse(SqlShow.class, "show tables").schema().isEmpty());
+    }
+
+    @Test
+    void theNewWordsStayNames() {
+        ShoalParser.parse("select if(location > 1, comment, tables) from schemas where stored = 1");
+        ShoalParser.parse("create schema if");
+    }
+
+    @Test
+    void aMissingLocationIsASyntaxErrorNamingWhere() {
+        ShoalException e = assertThrows(ShoalException.class, () -> ShoalParser.parse("create external table t stored as parquet"));
+        assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+    }
+}

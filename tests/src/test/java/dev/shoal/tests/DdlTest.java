@@ -1,0 +1,110 @@
+package dev.shoal.tests;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Schemas and external tables made and dropped with SQL through the JDBC driver, kept in the suite's SQLite catalog. */
+class DdlTest {
+    private static Connection connection;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        connection = TestCluster.get().connect();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop schema if exists ddl cascade");
+        }
+        connection.close();
+    }
+
+    private static void run(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            assertFalse(s.execute(sql), "DDL returns no result set: " + sql);
+            assertEquals(0, s.getUpdateCount());
+        }
+    }
+
+    private static List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static SQLException fails(String sql) {
+        return assertThrows(SQLException.class, () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            }
+        });
+    }
+
+    @Test
+    void externalTablesOverExistingFilesAnswerQueriesAndGoAway() throws Exception {
+        run("create schema if not exists ddl");
+        run("create database if not exists ddl");
+        assertEquals(List.of("ddl"), column("show schemas like 'dd_'"));
+
+        run("create external table ddl.nations stored as parquet location 's3://lake/tpch/nation'");
+        run("""
+                create external table if not exists ddl.named (n_nationkey bigint comment 'key', n_name string)
+                comment 'two columns of nation'
+                stored as parquet location 's3://lake/tpch/nation/' tblproperties ('owner' = 'ddl test')""");
+        assertEquals(List.of("named", "nations"), column("show tables in ddl"));
+        assertEquals(List.of("nations"), column("show tables from ddl like '%S'"));
+
+        assertEquals(List.of("25"), column("select count(*) from ddl.nations"));
+        assertEquals(List.of("GERMANY"), column("select n_name from ddl.named where n_nationkey = 7"));
+        assertEquals(column("select sum(n_regionkey) from nation"), column("select sum(n_regionkey) from ddl.nations"));
+
+        SQLException notEmpty = fails("drop schema ddl");
+        assertEquals("2BP01", notEmpty.getSQLState());
+        run("drop table ddl.named");
+        assertEquals("42S02", fails("select * from ddl.named").getSQLState());
+        assertEquals(List.of("25"), column("select count(*) from nation"), "an external table's files stay where they were");
+        run("drop schema ddl cascade");
+        assertFalse(column("show schemas").contains("ddl"));
+    }
+
+    @Test
+    void badDdlNamesTheProblemAndChangesNothing() throws Exception {
+        run("create schema if not exists ddl_bad");
+        List<String> before = column("show tables in ddl_bad");
+
+        SQLException empty = fails("create external table ddl_bad.t stored as parquet location 's3://lake/no/such/prefix/'");
+        assertTrue(empty.getMessage().contains("no Parquet files under s3://lake/no/such/prefix/ for table ddl_bad.t"),
+                empty.getMessage());
+        SQLException orc = fails("create external table ddl_bad.t stored as orc location 's3://lake/tpch/nation/'");
+        assertEquals("0A000", orc.getSQLState());
+        assertTrue(orc.getMessage().contains("STORED AS ORC"), orc.getMessage());
+        SQLException schema = fails("create external table nowhere.t stored as parquet location 's3://lake/tpch/nation/'");
+        assertEquals("3F000", schema.getSQLState());
+        SQLException type = fails("create external table ddl_bad.t (a map) stored as parquet location 's3://lake/tpch/nation/'");
+        assertTrue(type.getMessage().contains("column a: type MAP is not supported"), type.getMessage());
+        SQLException duplicate = fails("create schema ddl_bad");
+        assertEquals("42S01", duplicate.getSQLState());
+        assertEquals("42S02", fails("drop table ddl_bad.missing").getSQLState());
+
+        assertEquals(before, column("show tables in ddl_bad"));
+        run("drop schema ddl_bad");
+    }
+}
