@@ -231,3 +231,40 @@ SqlNode SqlShowTables() :
         return new SqlShow(s.end(this), SqlShow.Subject.TABLES, Optional.ofNullable(schema), Optional.ofNullable(like));
     }
 }
+
+/** {@code CREATE TABLE [IF NOT EXISTS] t [WITH (name = value, ...)] AS query [WITH [NO] DATA]} (after CREATE). */
+SqlCreate SqlCreateTableAs(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final Map<String, SqlNode> properties = new LinkedHashMap<String, SqlNode>();
+    final SqlNode query;
+    boolean withData = true;
+}
+{
+    <TABLE>
+    ifNotExists = IfNotExistsOpt()
+    name = CompoundIdentifier()
+    [
+        <WITH> <LPAREN> TableProperty(properties) ( <COMMA> TableProperty(properties) )* <RPAREN>
+    ]
+    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    [
+        LOOKAHEAD(2) <WITH> ( <NO> <DATA> { withData = false; } | <DATA> )
+    ]
+    {
+        return new SqlCreateTableAs(s.end(this), ifNotExists, name, properties, query, withData);
+    }
+}
+
+/** {@code name = value} in CREATE TABLE's WITH (...). */
+void TableProperty(Map<String, SqlNode> properties) :
+{
+    final SqlIdentifier name;
+    final SqlNode value;
+}
+{
+    name = SimpleIdentifier() <EQ> value = Expression(ExprContext.ACCEPT_NON_QUERY) {
+        properties.put(name.getSimple().toLowerCase(java.util.Locale.ROOT), value);
+    }
+}

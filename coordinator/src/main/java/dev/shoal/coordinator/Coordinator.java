@@ -49,7 +49,8 @@ public final class Coordinator implements AutoCloseable {
                 }));
         FlightClients clients = new FlightClients();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config);
-        AvaticaServer server = new AvaticaServer(new ShoalMeta(queries, new DdlExecutor(catalog, store, config.defaultSchema())),
+        AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
+                new DdlExecutor(catalog, store, queries, config.defaultSchema(), config.warehouse())),
                 config.host(), config.jdbcPort());
         try {
             server.start();

@@ -2,13 +2,25 @@ package dev.shoal.coordinator;
 
 import dev.shoal.planner.distribute.DistributedPlanner;
 
+import java.util.Optional;
+
 /**
  * A coordinator's settings: where it serves JDBC and the cluster endpoint workers announce to,
- * the default schema, the largest estimated build side a join broadcasts, and how long a worker
- * may stay silent before it is considered lost.
+ * the default schema, the largest estimated build side a join broadcasts, how long a worker
+ * may stay silent before it is considered lost, and the warehouse prefix under which managed tables
+ * go ({@code <warehouse><schema>/<table>/}) when their schema has no location.
  */
 public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
-                                long broadcastThresholdBytes, long heartbeatTimeoutMillis) {
+                                long broadcastThresholdBytes, long heartbeatTimeoutMillis, Optional<String> warehouse) {
+    public CoordinatorConfig {
+        warehouse = warehouse.map(w -> w.endsWith("/") ? w : w + "/");
+    }
+
+    public CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
+                             long broadcastThresholdBytes, long heartbeatTimeoutMillis) {
+        this(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis, Optional.empty());
+    }
+
     public static final int DEFAULT_JDBC_PORT = 8765;
     public static final int DEFAULT_CLUSTER_PORT = 8766;
     /** Trino's default is 100 MB; on 2 cores a broadcast to each worker is costlier, hence lower. */
@@ -21,6 +33,11 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
     }
 
     public CoordinatorConfig withBroadcastThreshold(long bytes) {
-        return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, bytes, heartbeatTimeoutMillis);
+        return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, bytes, heartbeatTimeoutMillis, warehouse);
+    }
+
+    public CoordinatorConfig withWarehouse(String location) {
+        return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
+                Optional.of(location));
     }
 }

@@ -42,6 +42,11 @@ final class CoordinatorCommand implements Callable<Integer> {
                     + "(default: jdbc:sqlite:~/.shoal/catalog.db)")
     String catalogUrl = "jdbc:sqlite:" + Path.of(System.getProperty("user.home"), ".shoal", "catalog.db");
 
+    @Option(names = "--warehouse", paramLabel = "LOCATION",
+            description = "prefix under which CREATE TABLE AS puts managed tables, as LOCATION/<schema>/<table>/ "
+                    + "(default: none; the schema's LOCATION or external_location then says where)")
+    String warehouse;
+
     @Option(names = "--default-schema", description = "schema of unqualified table names (default: ${DEFAULT-VALUE})")
     String defaultSchema = "default";
 
@@ -64,7 +69,7 @@ final class CoordinatorCommand implements Callable<Integer> {
                 }
             }
             CoordinatorConfig config = new CoordinatorConfig(host, port, clusterPort, defaultSchema, broadcastThreshold,
-                    heartbeatTimeout);
+                    heartbeatTimeout, Optional.ofNullable(warehouse));
             try (catalog; Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
                 System.err.println("catalog: " + catalog.store().describe());
                 System.out.println(coordinator.jdbcUrl() + " (workers: --coordinator " + host + ":" + coordinator.clusterPort() + ")");

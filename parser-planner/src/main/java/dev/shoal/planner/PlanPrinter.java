@@ -15,6 +15,7 @@ import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -140,6 +141,12 @@ public final class PlanPrinter {
         @Override
         public String visitTopN(TopNNode topN, Void context) {
             return "TopN count=" + topN.count() + " " + topN.keys();
+        }
+
+        @Override
+        public String visitTableWriter(TableWriterNode writer, Void context) {
+            return "TableWriter " + writer.location() + " " + writer.compression() + " columns="
+                    + writer.columns().stream().map(ScanColumn::name).toList();
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ShoalOperatorTable;
@@ -120,6 +121,19 @@ public final class QueryPlanner {
      * translation to Shoal's IR with join order and column pruning, and distribution into fragments.
      */
     public PlannedQuery plan(SqlNode parsed, long startNanos) {
+        return plan(parsed, startNanos, null);
+    }
+
+    /**
+     * A query whose rows are written as Parquet files instead of returned (CREATE TABLE AS): the
+     * plan ends in a {@link TableWriterNode} in every task of the fragment below it, and the result
+     * is one row per file written (path, bytes, rows). The written columns are the query's, named.
+     */
+    public PlannedQuery planWrite(SqlNode query, long startNanos, WriteTarget target) {
+        return plan(query, startNanos, target);
+    }
+
+    private PlannedQuery plan(SqlNode parsed, long startNanos, WriteTarget target) {
         PhaseTimer phases = new PhaseTimer(startNanos);
         phases.end("parse");
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
@@ -172,10 +186,15 @@ public final class QueryPlanner {
         CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
         PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(
                 new RelTranslator(rexBuilder).translate(LiteralAggToProject.rewrite(optimized))));
+        List<String> names = trinoColumnNames(relRoot.fields.stream().map(Map.Entry::getValue).toList());
+        if (target != null) {
+            plan = new TableWriterNode(plan, target.location(), target.writeId(), WrittenColumns.of(names, plan.outputTypes()),
+                    target.compression(), target.maxRowsPerFile());
+            names = WrittenColumns.FILE_COLUMNS;
+        }
         phases.end("translate");
         List<Fragment> fragments = Fragmenter.fragment(distributor.plan(plan));
         phases.end("distribute");
-        List<String> names = trinoColumnNames(relRoot.fields.stream().map(Map.Entry::getValue).toList());
         return new PlannedQuery(plan, fragments, names, plan.outputTypes(), phases.times());
     }
 

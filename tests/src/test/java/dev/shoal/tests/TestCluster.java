@@ -29,6 +29,8 @@ import java.util.Properties;
  */
 final class TestCluster {
     static final double SCALE = 0.1;
+    /** Where the suite's CREATE TABLE AS puts managed tables. */
+    static final String WAREHOUSE = "s3://lake/warehouse/";
     private static TestCluster instance;
 
     final Path dataDir;
@@ -56,7 +58,7 @@ final class TestCluster {
         catalog.createTable(new TableDefinition("tpch", "corrupt", "s3://lake/corrupt/", oneColumn));
         catalog.createTable(new TableDefinition("tpch", "nobucket", "s3://no-such-bucket/t/", oneColumn));
         coordinator = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpch")
-                .withBroadcastThreshold(BROADCAST_THRESHOLD_BYTES), catalog, stores, 2);
+                .withBroadcastThreshold(BROADCAST_THRESHOLD_BYTES).withWarehouse(WAREHOUSE), catalog, stores, 2);
         driver = ShadedDriver.load();
     }
 

@@ -4,8 +4,8 @@ import dev.shoal.core.type.DataType;
 
 import java.util.List;
 
-/** What a statement that is not a query returns: rows (SHOW) or nothing but success (DDL). */
-public record CommandResult(List<String> columnNames, List<DataType> columnTypes, List<Object[]> rows) {
+/** What a statement that is not a query returns: rows (SHOW), or an update count (DDL: 0; CREATE TABLE AS: rows written). */
+public record CommandResult(List<String> columnNames, List<DataType> columnTypes, List<Object[]> rows, long updateCount) {
     public CommandResult {
         columnNames = List.copyOf(columnNames);
         columnTypes = List.copyOf(columnTypes);
@@ -13,7 +13,15 @@ public record CommandResult(List<String> columnNames, List<DataType> columnTypes
     }
 
     static CommandResult done() {
-        return new CommandResult(List.of(), List.of(), List.of());
+        return updated(0);
+    }
+
+    static CommandResult updated(long count) {
+        return new CommandResult(List.of(), List.of(), List.of(), count);
+    }
+
+    static CommandResult rows(List<String> columnNames, List<DataType> columnTypes, List<Object[]> rows) {
+        return new CommandResult(columnNames, columnTypes, rows, -1);
     }
 
     /** A DDL statement's result: an update count for JDBC, no result set. */

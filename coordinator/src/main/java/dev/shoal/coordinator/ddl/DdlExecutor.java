@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
@@ -15,6 +16,7 @@ import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
+import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
 import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
@@ -30,24 +32,27 @@ import java.util.Optional;
 
 /**
  * Runs the statements that change or list the catalog: CREATE/DROP SCHEMA, CREATE EXTERNAL TABLE,
- * DROP TABLE, SHOW SCHEMAS and SHOW TABLES. Each change is one catalog transaction; a statement
+ * CREATE TABLE AS (see {@link CreateTableAsExecutor}), DROP TABLE, SHOW SCHEMAS and SHOW TABLES. Each change is one catalog transaction; a statement
  * that fails leaves the catalog as it was.
  */
 public final class DdlExecutor {
     private final Catalog catalog;
     private final ObjectStore store;
     private final String defaultSchema;
+    private final CreateTableAsExecutor createTableAs;
 
-    public DdlExecutor(Catalog catalog, ObjectStore store, String defaultSchema) {
+    public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, String defaultSchema, Optional<String> warehouse) {
         this.catalog = catalog;
         this.store = store;
         this.defaultSchema = defaultSchema;
+        this.createTableAs = new CreateTableAsExecutor(catalog, store, queries, warehouse);
     }
 
     /** Whether this executor runs the statement (otherwise it is a query for the planner). */
     public static boolean handles(SqlNode statement) {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
-                || statement instanceof SqlCreateExternalTable || statement instanceof SqlDropTable || statement instanceof SqlShow;
+                || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
+                || statement instanceof SqlDropTable || statement instanceof SqlShow;
     }
 
     /** The columns a statement's result has, known before it runs (none for DDL). */
@@ -67,6 +72,9 @@ public final class DdlExecutor {
         }
         if (statement instanceof SqlCreateExternalTable create) {
             return createExternalTable(create);
+        }
+        if (statement instanceof SqlCreateTableAs create) {
+            return createTableAs.execute(create, tableName(create.name()));
         }
         if (statement instanceof SqlDropTable drop) {
             return dropTable(drop);
@@ -169,10 +177,10 @@ public final class DdlExecutor {
         }
         LikePattern like = show.like().map(LikePattern::new).orElse(null);
         List<Object[]> rows = names.stream().filter(n -> like == null || like.matches(n)).map(n -> new Object[] {n}).toList();
-        return new CommandResult(resultColumns(show), List.of(DataType.VARCHAR), rows);
+        return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
     }
 
-    private record TableName(String schema, String table) {
+    record TableName(String schema, String table) {
         @Override
         public String toString() {
             return schema + "." + table;

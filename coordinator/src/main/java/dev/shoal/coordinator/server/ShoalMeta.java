@@ -161,7 +161,7 @@ public final class ShoalMeta extends MetaImpl {
                 state.replaceQuery(null);
                 CommandResult result = commands.execute(planned.command());
                 if (result.isUpdate()) {
-                    return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+                    return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
                 }
                 state.explainRows = new ArrayList<>(result.rows());
                 Frame frame = Frame.create(0, true, state.explainRows);

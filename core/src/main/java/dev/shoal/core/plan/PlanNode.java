@@ -23,10 +23,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = RemoteSourceNode.class, name = "remoteSource"),
         @JsonSubTypes.Type(value = UnionNode.class, name = "union"),
         @JsonSubTypes.Type(value = WindowNode.class, name = "window"),
-        @JsonSubTypes.Type(value = DynamicFilterNode.class, name = "dynamicFilter")})
+        @JsonSubTypes.Type(value = DynamicFilterNode.class, name = "dynamicFilter"),
+        @JsonSubTypes.Type(value = TableWriterNode.class, name = "tableWriter")})
 public sealed interface PlanNode
         permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregateNode, SortNode, TopNNode, LimitNode,
-        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode, WindowNode, DynamicFilterNode {
+        JoinNode, ExchangeNode, RemoteSourceNode, UnionNode, WindowNode, DynamicFilterNode, TableWriterNode {
 
     @JsonIgnore
     List<DataType> outputTypes();

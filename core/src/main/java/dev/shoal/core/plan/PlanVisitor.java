@@ -33,4 +33,6 @@ public interface PlanVisitor<R, C> {
     R visitWindow(WindowNode node, C context);
 
     R visitDynamicFilter(DynamicFilterNode node, C context);
+
+    R visitTableWriter(TableWriterNode node, C context);
 }

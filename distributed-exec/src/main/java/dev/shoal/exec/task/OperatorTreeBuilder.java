@@ -13,10 +13,12 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowNode;
+import dev.shoal.core.task.TaskId;
 import dev.shoal.exec.dynamicfilter.DynamicFilterOperator;
 import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
@@ -29,6 +31,7 @@ import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.ProjectOperator;
 import dev.shoal.exec.operator.SortOperator;
 import dev.shoal.exec.operator.TableScanOperator;
+import dev.shoal.exec.operator.TableWriterOperator;
 import dev.shoal.exec.operator.TopNOperator;
 import dev.shoal.exec.operator.UnionOperator;
 import dev.shoal.exec.operator.ValuesOperator;
@@ -43,19 +46,21 @@ public final class OperatorTreeBuilder {
     private final TaskStats stats;
     private final Function<RemoteSourceNode, Operator> remoteSources;
     private final DynamicFilterRegistry dynamicFilters;
+    private final TaskId taskId;
     private final String queryId;
 
     /**
      * {@code remoteSources} opens the receiving end of an exchange for this task;
-     * {@code dynamicFilters} is where the joins of query {@code queryId} publish their build keys.
+     * {@code dynamicFilters} is where the joins of the task's query publish their build keys.
      */
     public OperatorTreeBuilder(ObjectStore store, TaskStats stats, Function<RemoteSourceNode, Operator> remoteSources,
-                               DynamicFilterRegistry dynamicFilters, String queryId) {
+                               DynamicFilterRegistry dynamicFilters, TaskId taskId) {
         this.store = store;
         this.stats = stats;
         this.remoteSources = remoteSources;
         this.dynamicFilters = dynamicFilters;
-        this.queryId = queryId;
+        this.taskId = taskId;
+        this.queryId = taskId.queryId();
     }
 
     public Operator build(PlanNode node) {
@@ -91,6 +96,11 @@ public final class OperatorTreeBuilder {
         public Operator visitDynamicFilter(DynamicFilterNode filter, Void context) {
             return new DynamicFilterOperator(input(filter.input()), filter.targets(), dynamicFilters, queryId,
                     stats.rowsDynamicallyFiltered());
+        }
+
+        @Override
+        public Operator visitTableWriter(TableWriterNode writer, Void context) {
+            return new TableWriterOperator(input(writer.input()), writer, store, taskId);
         }
 
         @Override

@@ -45,7 +45,7 @@ public final class TaskExecutor {
     public Task start(TaskDescriptor descriptor) {
         TaskStats stats = new TaskStats();
         Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats),
-                dynamicFilters, descriptor.fragment().queryId())
+                dynamicFilters, descriptor.taskId())
                 .build(descriptor.fragment().root());
         return new Task(descriptor.taskId(), root, stats);
     }

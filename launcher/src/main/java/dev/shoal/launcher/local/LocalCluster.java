@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class LocalCluster implements AutoCloseable {
     public static final String BUCKET = "shoal";
+    /** Where CREATE TABLE AS puts a managed table: {@code <warehouse><schema>/<table>/}. */
+    public static final String WAREHOUSE = "s3://" + BUCKET + "/warehouse/";
 
     private final EmbeddedS3Server s3;
     private final ObjectStores stores;
@@ -59,7 +61,7 @@ public final class LocalCluster implements AutoCloseable {
                 }
             }
             EmbeddedCluster coordinator = EmbeddedCluster.start(
-                    CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA), catalog, stores, workers);
+                    CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA).withWarehouse(WAREHOUSE), catalog, stores, workers);
             return new LocalCluster(s3, stores, catalog, coordinator);
         } catch (Exception e) {
             if (catalog != null) {

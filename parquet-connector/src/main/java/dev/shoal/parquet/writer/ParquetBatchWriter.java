@@ -61,7 +61,12 @@ public final class ParquetBatchWriter implements AutoCloseable {
         return rowCount;
     }
 
-    /** Finishes the file and stores it; returns its size in bytes. */
+    /** The file's size once closed. */
+    public long bytes() {
+        return buffer.size();
+    }
+
+    /** Finishes the file and stores it with one PUT. */
     @Override
     public void close() {
         try {

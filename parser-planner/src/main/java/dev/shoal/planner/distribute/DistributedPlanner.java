@@ -20,6 +20,7 @@ import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -145,6 +146,14 @@ public final class DistributedPlanner {
                 PlanNode local = input.distribution().isSingle() ? input.node()
                         : exchange(new TopNNode(input.node(), topN.keys(), topN.count()), ExchangeKind.GATHER, List.of());
                 return new Placed(new TopNNode(local, topN.keys(), topN.count()), Distribution.SINGLE);
+            }
+
+            /** Each task writes the rows it holds: as many writers as the input has tasks, one when it is single. */
+            @Override
+            public Placed visitTableWriter(TableWriterNode writer, Void context) {
+                Placed input = place(writer.input());
+                return new Placed(writer.withInputs(List.of(input.node())),
+                        input.distribution().isSingle() ? Distribution.SINGLE : Distribution.SOURCE);
             }
 
             @Override

@@ -15,6 +15,7 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -151,6 +152,11 @@ final class DynamicFilterPlacer implements PlanVisitor<PlanNode, List<DynamicFil
     @Override
     public PlanNode visitTopN(TopNNode topN, List<Key> keys) {
         return topN;
+    }
+
+    @Override
+    public PlanNode visitTableWriter(TableWriterNode writer, List<Key> keys) {
+        return writer;
     }
 
     @Override

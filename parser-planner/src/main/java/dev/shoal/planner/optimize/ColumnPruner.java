@@ -16,6 +16,7 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -138,6 +139,16 @@ public final class ColumnPruner {
         public Pruned visitTopN(TopNNode topN, BitSet required) {
             Pruned input = prune(topN.input(), withKeys(required, topN.keys()));
             return new Pruned(new TopNNode(input.node(), remapKeys(topN.keys(), input.mapping()), topN.count()), input.mapping());
+        }
+
+        @Override
+        public Pruned visitTableWriter(TableWriterNode writer, BitSet required) {
+            // Every column is written, in order.
+            int width = writer.input().outputTypes().size();
+            BitSet all = new BitSet();
+            all.set(0, width);
+            Pruned input = keepOnly(prune(writer.input(), all), all, width);
+            return identity(writer.withInputs(List.of(input.node())));
         }
 
         @Override

@@ -15,6 +15,7 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -120,6 +121,11 @@ public final class CardinalityEstimator {
         @Override
         public Double visitTopN(TopNNode topN, Void context) {
             return Math.min(topN.count(), rows(topN.input()));
+        }
+
+        @Override
+        public Double visitTableWriter(TableWriterNode writer, Void context) {
+            return Math.max(1, Math.ceil(rows(writer.input()) / Math.max(1, writer.maxRowsPerFile())));
         }
 
         @Override

@@ -13,6 +13,7 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -75,6 +76,11 @@ final class ColumnRangeOf implements PlanVisitor<FilterSelectivity.ColumnRange, 
 
     @Override
     public FilterSelectivity.ColumnRange visitTopN(TopNNode topN, Integer column) {
+        return null;
+    }
+
+    @Override
+    public FilterSelectivity.ColumnRange visitTableWriter(TableWriterNode writer, Integer column) {
         return null;
     }
 

@@ -14,6 +14,7 @@ import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
@@ -94,6 +95,11 @@ final class DistinctValuesOf implements PlanVisitor<Double, Integer> {
     @Override
     public Double visitTopN(TopNNode topN, Integer column) {
         return rowsOf(topN);
+    }
+
+    @Override
+    public Double visitTableWriter(TableWriterNode writer, Integer column) {
+        return rowsOf(writer);
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.shoal.planner.parser;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
+import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
 import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
+import org.apache.calcite.sql.SqlKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -79,6 +81,20 @@ class DdlParserTest {
         assertEquals(SqlShow.Subject.TABLES, tables.subject());
         assertEquals("lake", tables.schema().orElseThrow().getSimple());
         assertTrue(parse(SqlShow.class, "show tables").schema().isEmpty());
+    }
+
+    @Test
+    void createTableAsWithPropertiesAndNoData() {
+        SqlCreateTableAs ctas = parse(SqlCreateTableAs.class, """
+                create table if not exists lake.summary
+                with (format = 'PARQUET', write_compression = 'ZSTD', partitioned_by = ARRAY['flag'])
+                as select l_returnflag as flag, count(*) as n from lineitem group by 1
+                with no data""");
+        assertTrue(ctas.ifNotExists);
+        assertEquals(List.of("format", "write_compression", "partitioned_by"), List.copyOf(ctas.properties().keySet()));
+        assertEquals(SqlKind.SELECT, ctas.query().getKind());
+        assertFalse(ctas.withData());
+        assertTrue(parse(SqlCreateTableAs.class, "create table t as with x as (select 1 as a) select a from x with data").withData());
     }
 
     @Test
