@@ -4,6 +4,7 @@ import dev.shoal.catalog.store.CatalogChange;
 import dev.shoal.catalog.store.CatalogSnapshot;
 import dev.shoal.catalog.store.CatalogStore;
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 
@@ -102,6 +103,11 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
     @Override
     public void dropTable(String schema, String name) {
         change(new CatalogChange.DropTable(schema, name));
+    }
+
+    @Override
+    public void addFiles(String schema, String name, List<DataFile> files) {
+        change(new CatalogChange.AddFiles(schema, name, files));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -86,6 +87,11 @@ class CreateTableAsTest {
         assertNull(difference, difference);
         ResultRows fromDuck = duckRows("select * from read_parquet('" + writtenFiles("summary") + "')");
         assertNull(ResultRows.difference(fromDuck.sorted(), shoalRows(query).sorted()), "DuckDB reads the written files");
+        // The table is its committed files, never a listing: a stray file in its folder is not read.
+        cluster.stores.write(Location.parse(TestCluster.WAREHOUSE + "ctas/summary/stray.parquet"),
+                Files.readAllBytes(Files.list(cluster.tableDir("nation")).filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow()));
+        assertEquals(4, ((Number) shoalRows("select count(*) from ctas.summary").rows().get(0).get(0)).intValue());
+        cluster.stores.delete(Location.parse(TestCluster.WAREHOUSE + "ctas/summary/stray.parquet"));
         assertTrue(filesUnder("summary").stream().allMatch(f -> f.location().key().matches(".*/\\d{8}_\\d{6}_[0-9a-f]{10}_\\d+-\\d+_0_\\d+\\.parquet")),
                 filesUnder("summary").toString());
     }
@@ -104,6 +110,15 @@ class CreateTableAsTest {
         assertTrue(filesUnder("items").size() >= 2, "each of the two workers' scan tasks wrote its own file: " + filesUnder("items"));
         ResultRows codecs = duckRows("select distinct compression from parquet_metadata('" + writtenFiles("items") + "')");
         assertEquals("GZIP", codecs.rows().get(0).get(0).toString().toUpperCase());
+    }
+
+    @Test
+    void droppingAManagedTableDeletesItsFiles() throws Exception {
+        update("create table ctas.doomed as select n_nationkey, n_name from nation");
+        assertFalse(filesUnder("doomed").isEmpty());
+        update("drop table ctas.doomed");
+        assertEquals(List.of(), filesUnder("doomed"));
+        assertThrows(SQLException.class, () -> shoalRows("select * from ctas.doomed"));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.shoal.catalog.store;
 
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
+
+import java.util.List;
 
 /** One DDL statement's change to the catalog: a store applies each in one transaction. */
 public sealed interface CatalogChange {
@@ -16,5 +19,11 @@ public sealed interface CatalogChange {
     }
 
     record DropTable(String schema, String name) implements CatalogChange {
+    }
+
+    record AddFiles(String schema, String name, List<DataFile> files) implements CatalogChange {
+        public AddFiles {
+            files = List.copyOf(files);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.catalog.store;
 
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -126,16 +127,26 @@ public final class JdbcCatalogStore implements CatalogStore {
                             .put(rs.getString(3), rs.getString(4));
                 }
             }
+            Map<String, List<DataFile>> files = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT schema_name, table_name, path, bytes, row_count FROM shoal_files ORDER BY schema_name, table_name, path");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    files.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(new DataFile(rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
             Map<String, List<TableDefinition>> tables = new TreeMap<>();
             schemas.keySet().forEach(schema -> tables.put(schema, new ArrayList<>()));
             try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT schema_name, name, kind, location FROM shoal_tables ORDER BY schema_name, name");
+                    "SELECT schema_name, name, kind, location, has_file_list FROM shoal_tables ORDER BY schema_name, name");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1) + "." + rs.getString(2);
                     tables.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TableDefinition(rs.getString(1),
                             rs.getString(2), rs.getString(4), columns.getOrDefault(key, List.of()), TableKind.valueOf(rs.getString(3)),
-                            properties.getOrDefault(key, Map.of())));
+                            properties.getOrDefault(key, Map.of()),
+                            rs.getInt(5) != 0 ? Optional.of(files.getOrDefault(key, List.of())) : Optional.empty()));
                 }
             }
             return new CatalogSnapshot(schemas, tables);
@@ -159,6 +170,8 @@ public final class JdbcCatalogStore implements CatalogStore {
                     transaction.createTable(create.table(), create.createSchemaIfMissing());
                 } else if (change instanceof CatalogChange.DropTable drop) {
                     transaction.dropTable(key(drop.schema()), key(drop.name()));
+                } else if (change instanceof CatalogChange.AddFiles add) {
+                    transaction.addFilesToTable(key(add.schema()), key(add.name()), add.files());
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.shoal.catalog.store;
 
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** The statements of one catalog change, on a connection whose transaction the caller commits or rolls back. */
@@ -37,6 +39,7 @@ final class Transaction {
             throw new ShoalException(ErrorCode.SCHEMA_NOT_EMPTY,
                     "schema " + name + " is not empty; DROP SCHEMA " + name + " CASCADE drops its tables too");
         }
+        update("DELETE FROM shoal_files WHERE schema_name = ?", name);
         update("DELETE FROM shoal_table_properties WHERE schema_name = ?", name);
         update("DELETE FROM shoal_columns WHERE schema_name = ?", name);
         update("DELETE FROM shoal_tables WHERE schema_name = ?", name);
@@ -55,8 +58,8 @@ final class Transaction {
         if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already exists");
         }
-        update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at) VALUES (?, ?, ?, ?, ?)",
-                schema, name, table.kind().name(), table.location(), System.currentTimeMillis());
+        update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) VALUES (?, ?, ?, ?, ?, ?)",
+                schema, name, table.kind().name(), table.location(), System.currentTimeMillis(), table.files().isPresent() ? 1 : 0);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO shoal_columns (schema_name, table_name, position, name, type) VALUES (?, ?, ?, ?, ?)")) {
             int position = 0;
@@ -70,9 +73,39 @@ final class Transaction {
             }
             insert.executeBatch();
         }
+        if (table.files().isPresent()) {
+            addFiles(schema, name, table.files().get());
+        }
         for (Map.Entry<String, String> property : table.properties().entrySet()) {
             update("INSERT INTO shoal_table_properties (schema_name, table_name, name, value) VALUES (?, ?, ?, ?)",
                     schema, name, property.getKey(), property.getValue());
+        }
+    }
+
+    /** Commits more files to a table that has a file list (INSERT). */
+    void addFilesToTable(String schema, String name, List<DataFile> files) throws SQLException {
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
+        }
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ? AND has_file_list = 1", schema, name) == 0) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + schema + "." + name
+                    + " is read by listing its location; INSERT writes only into tables Shoal created");
+        }
+        addFiles(schema, name, files);
+    }
+
+    private void addFiles(String schema, String name, List<DataFile> files) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO shoal_files (schema_name, table_name, path, bytes, row_count) VALUES (?, ?, ?, ?, ?)")) {
+            for (DataFile file : files) {
+                insert.setString(1, schema);
+                insert.setString(2, name);
+                insert.setString(3, file.path());
+                insert.setLong(4, file.bytes());
+                insert.setLong(5, file.rows());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -80,6 +113,7 @@ final class Transaction {
         if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
+        update("DELETE FROM shoal_files WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_table_properties WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name);

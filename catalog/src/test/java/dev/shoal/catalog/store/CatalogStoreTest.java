@@ -1,6 +1,7 @@
 package dev.shoal.catalog.store;
 
 import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -95,6 +96,30 @@ class CatalogStoreTest {
             assertEquals(lineitem().columns(), table.columns());
             assertEquals(lineitem().properties(), table.properties());
             assertEquals(TableKind.EXTERNAL, table.kind());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aWrittenTableKeepsItsCommittedFilesAndGainsInsertedOnes(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        Supplier<JdbcCatalogStore> database = kind.get();
+        List<DataFile> written = List.of(new DataFile("s3://lake/w/t/a_0.parquet", 100, 10), new DataFile("s3://lake/w/t/b_0.parquet", 50, 5));
+        try (StoredCatalog catalog = new StoredCatalog(database.get())) {
+            catalog.createTable(new TableDefinition("w", "t", "s3://lake/w/t/", lineitem().columns(), TableKind.MANAGED, Map.of(),
+                    Optional.of(written)));
+            catalog.addFiles("w", "t", List.of(new DataFile("s3://lake/w/t/c_0.parquet", 7, 1)));
+            catalog.createTable(lineitem());
+            ShoalException listed = assertThrows(ShoalException.class,
+                    () -> catalog.addFiles("lake", "lineitem", List.of(new DataFile("s3://x/y.parquet", 1, 1))));
+            assertEquals(ErrorCode.NOT_SUPPORTED, listed.code());
+        }
+        try (StoredCatalog reopened = new StoredCatalog(database.get())) {
+            List<DataFile> files = reopened.table("w", "t").orElseThrow().files().orElseThrow();
+            assertEquals(List.of("a_0", "b_0", "c_0"), files.stream().map(f -> f.path().replaceAll(".*/|\\.parquet", "")).toList());
+            assertEquals(16, files.stream().mapToLong(DataFile::rows).sum());
+            assertTrue(reopened.table("lake", "lineitem").orElseThrow().files().isEmpty(), "an external table is listed, not recorded");
+            reopened.dropTable("w", "t");
+            assertTrue(reopened.table("w", "t").isEmpty());
         }
     }
 

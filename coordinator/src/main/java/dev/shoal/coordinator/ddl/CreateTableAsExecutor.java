@@ -3,6 +3,7 @@ package dev.shoal.coordinator.ddl;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -78,7 +79,9 @@ final class CreateTableAsExecutor {
             Map<String, String> tableProperties = new LinkedHashMap<>();
             tableProperties.put("format", "PARQUET");
             tableProperties.put("write_compression", properties.compression());
-            catalog.createTable(new TableDefinition(name.schema(), name.table(), location, writer.columns(), kind, tableProperties));
+            List<DataFile> committed = files.stream().map(f -> new DataFile(f.path(), f.bytes(), f.rows())).toList();
+            catalog.createTable(new TableDefinition(name.schema(), name.table(), location, writer.columns(), kind, tableProperties,
+                    Optional.of(committed)));
         } catch (RuntimeException e) {
             deleteFilesOf(location, writeId);
             throw e;

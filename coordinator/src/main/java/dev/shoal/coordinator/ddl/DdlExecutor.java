@@ -2,6 +2,7 @@ package dev.shoal.coordinator.ddl;
 
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -22,6 +23,8 @@ import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +39,8 @@ import java.util.Optional;
  * that fails leaves the catalog as it was.
  */
 public final class DdlExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(DdlExecutor.class);
+
     private final Catalog catalog;
     private final ObjectStore store;
     private final String defaultSchema;
@@ -156,11 +161,18 @@ public final class DdlExecutor {
             }
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + name + " does not exist");
         }
-        if (table.get().kind() != TableKind.EXTERNAL) {
-            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + name + " is managed; dropping its files is not supported yet");
-        }
         // An external table's files belong to whoever put them there: only the catalog entry goes.
+        // A managed table's go after it, so that no query can find the table and miss its files.
         catalog.dropTable(name.schema(), name.table());
+        if (table.get().kind() == TableKind.MANAGED) {
+            for (DataFile file : table.get().files().orElse(List.of())) {
+                try {
+                    store.delete(Location.parse(file.path()));
+                } catch (RuntimeException e) {
+                    LOG.warn("table {} is dropped, but its file {} could not be deleted: {}", name, file.path(), e.getMessage());
+                }
+            }
+        }
         return CommandResult.done();
     }
 

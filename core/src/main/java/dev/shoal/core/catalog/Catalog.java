@@ -33,4 +33,7 @@ public interface Catalog {
 
     /** Fails with UNKNOWN_TABLE when missing. */
     void dropTable(String schema, String name);
+
+    /** Commits files written into a table with a file list (INSERT): all of them become visible at once. */
+    void addFiles(String schema, String name, List<DataFile> files);
 }

@@ -1,11 +1,13 @@
 package dev.shoal.parquet.catalog;
 
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +74,19 @@ public final class InMemoryCatalog implements Catalog {
         if (tables.get(key(table.schema())).putIfAbsent(key(table.name()), table) != null) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + table.qualifiedName() + " already exists");
         }
+    }
+
+    @Override
+    public synchronized void addFiles(String schema, String name, List<DataFile> files) {
+        TableDefinition table = table(schema, name)
+                .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist"));
+        if (table.files().isEmpty()) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + table.qualifiedName() + " has no file list");
+        }
+        List<DataFile> all = new ArrayList<>(table.files().get());
+        all.addAll(files);
+        tables.get(key(schema)).put(key(name), new TableDefinition(table.schema(), table.name(), table.location(), table.columns(),
+                table.kind(), table.properties(), Optional.of(all)));
     }
 
     @Override

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The data files of a table: every non-empty object under its location whose name does not start
- * with '_' or '.' (Hive and Spark marker files).
+ * The data files of a table: those committed to it when Shoal wrote it (never a listing, so a
+ * file of a failed or concurrent write is never read), otherwise every non-empty object under its
+ * location whose name does not start with '_' or '.' (Hive and Spark marker files).
  */
 public final class TableFiles {
     private TableFiles() {
     }
 
     public static List<ObjectInfo> list(ObjectStore store, TableDefinition table) {
+        if (table.files().isPresent()) {
+            return table.files().get().stream().map(f -> new ObjectInfo(Location.parse(f.path()), f.bytes())).toList();
+        }
         List<ObjectInfo> files = new ArrayList<>();
         for (ObjectInfo object : store.list(Location.parse(table.location()))) {
             String key = object.location().key();
