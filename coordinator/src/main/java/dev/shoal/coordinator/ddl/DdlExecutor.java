@@ -13,6 +13,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
@@ -22,6 +23,7 @@ import dev.shoal.planner.parser.ddl.SqlDropSchema;
 import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,8 @@ import java.util.Optional;
 
 /**
  * Runs the statements that change or list the catalog: CREATE/DROP SCHEMA, CREATE EXTERNAL TABLE,
- * CREATE TABLE AS (see {@link CreateTableAsExecutor}), DROP TABLE, SHOW SCHEMAS and SHOW TABLES. Each change is one catalog transaction; a statement
+ * CREATE TABLE AS ({@link CreateTableAsExecutor}), INSERT ({@link InsertExecutor}), DROP TABLE,
+ * SHOW SCHEMAS and SHOW TABLES. Each change is one catalog transaction; a statement
  * that fails leaves the catalog as it was.
  */
 public final class DdlExecutor {
@@ -45,19 +48,22 @@ public final class DdlExecutor {
     private final ObjectStore store;
     private final String defaultSchema;
     private final CreateTableAsExecutor createTableAs;
+    private final InsertExecutor insert;
 
     public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, String defaultSchema, Optional<String> warehouse) {
         this.catalog = catalog;
         this.store = store;
         this.defaultSchema = defaultSchema;
-        this.createTableAs = new CreateTableAsExecutor(catalog, store, queries, warehouse);
+        TableWrite write = new TableWrite(store, queries);
+        this.createTableAs = new CreateTableAsExecutor(catalog, store, write, warehouse);
+        this.insert = new InsertExecutor(catalog, write, queries.planner());
     }
 
     /** Whether this executor runs the statement (otherwise it is a query for the planner). */
     public static boolean handles(SqlNode statement) {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
                 || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
-                || statement instanceof SqlDropTable || statement instanceof SqlShow;
+                || statement instanceof SqlInsert || statement instanceof SqlDropTable || statement instanceof SqlShow;
     }
 
     /** The columns a statement's result has, known before it runs (none for DDL). */
@@ -68,7 +74,8 @@ public final class DdlExecutor {
         return List.of();
     }
 
-    public CommandResult execute(SqlNode statement) {
+    /** Runs a statement {@link #handles} accepts; {@code sql} is its text, parsed again where a statement needs a fresh tree. */
+    public CommandResult execute(SqlNode statement, String sql) {
         if (statement instanceof SqlCreateSchema create) {
             return createSchema(create);
         }
@@ -80,6 +87,12 @@ public final class DdlExecutor {
         }
         if (statement instanceof SqlCreateTableAs create) {
             return createTableAs.execute(create, tableName(create.name()));
+        }
+        if (statement instanceof SqlInsert insert) {
+            if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
+                throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
+            }
+            return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), tableName(target));
         }
         if (statement instanceof SqlDropTable drop) {
             return dropTable(drop);

@@ -159,7 +159,7 @@ public final class ShoalMeta extends MetaImpl {
             h.signature = signature;
             if (planned.isCommand()) {
                 state.replaceQuery(null);
-                CommandResult result = commands.execute(planned.command());
+                CommandResult result = commands.execute(planned.command(), state.sql);
                 if (result.isUpdate()) {
                     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
                 }

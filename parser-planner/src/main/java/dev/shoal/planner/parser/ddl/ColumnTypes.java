@@ -37,6 +37,11 @@ public final class ColumnTypes {
         };
     }
 
+    /** SQL text of a Shoal type, as CAST takes it: {@code DECIMAL(15,2)}, {@code VARCHAR}, ... */
+    public static String sqlText(DataType type) {
+        return type.toString();
+    }
+
     private static DataType decimal(ColumnDeclaration column, int precision, int scale) {
         if (precision < 1 || precision > DataType.MAX_DECIMAL_PRECISION || scale > precision) {
             throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + column.name().getSimple()

@@ -1,0 +1,98 @@
+package dev.shoal.coordinator.ddl;
+
+import dev.shoal.coordinator.query.QueryManager;
+import dev.shoal.coordinator.query.RunningQuery;
+import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.plan.TableWriterNode;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectInfo;
+import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.PlannedQuery;
+import dev.shoal.planner.WriteTarget;
+import org.apache.calcite.sql.SqlNode;
+
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One distributed write of a query's rows as Parquet files under a location, and its commit: the
+ * tasks write and report their files, then {@code commit} puts that list in the catalog. If the
+ * query or the commit fails, every file of this write (named after its write id) is deleted.
+ */
+final class TableWrite {
+    private static final DateTimeFormatter WRITE_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ObjectStore store;
+    private final QueryManager queries;
+
+    TableWrite(ObjectStore store, QueryManager queries) {
+        this.store = store;
+        this.queries = queries;
+    }
+
+    /** What a write produced: the columns written and the files committed. */
+    record Result(List<ScanColumn> columns, List<DataFile> files) {
+        long rows() {
+            return files.stream().mapToLong(DataFile::rows).sum();
+        }
+    }
+
+    /**
+     * Plans {@code query} as a write under {@code location} and, when {@code withData}, runs it;
+     * then calls {@code commit} with the result. Returns the result once committed.
+     */
+    Result write(SqlNode query, long startNanos, String location, String compression, boolean withData, Consumer<Result> commit) {
+        String writeId = newWriteId();
+        WriteTarget target = new WriteTarget(location, writeId, compression, WriteTarget.DEFAULT_MAX_ROWS_PER_FILE);
+        PlannedQuery planned = queries.planner().planWrite(query, startNanos, target);
+        List<ScanColumn> columns = ((TableWriterNode) planned.root()).columns();
+        try {
+            Result result = new Result(columns, withData ? run(planned) : List.of());
+            commit.accept(result);
+            return result;
+        } catch (RuntimeException e) {
+            deleteFilesOf(location, writeId);
+            throw e;
+        }
+    }
+
+    /** The columns the query would write, without running it. */
+    List<ScanColumn> columnsOf(SqlNode query, long startNanos) {
+        PlannedQuery planned = queries.planner().planWrite(query, startNanos, new WriteTarget("s3://unused/", "unused", "SNAPPY", 1));
+        return ((TableWriterNode) planned.root()).columns();
+    }
+
+    private List<DataFile> run(PlannedQuery planned) {
+        try (RunningQuery query = queries.start(planned)) {
+            return query.nextRows(Integer.MAX_VALUE, row -> new DataFile((String) row.value(0), (Long) row.value(1), (Long) row.value(2)));
+        }
+    }
+
+    /** Deletes what this write stored: every object under the location named after its write id. */
+    private void deleteFilesOf(String location, String writeId) {
+        try {
+            for (ObjectInfo object : store.list(Location.parse(location))) {
+                String key = object.location().key();
+                if (key.substring(key.lastIndexOf('/') + 1).startsWith(writeId + "_")) {
+                    store.delete(object.location());
+                }
+            }
+        } catch (RuntimeException cleanupFailed) {
+            // The write already failed; its error is the one to report. Files left behind are named after the write id.
+        }
+    }
+
+    /** Unique to one write: its time and 40 random bits, as Trino's query ids (20261201_191602_...). */
+    private static String newWriteId() {
+        byte[] random = new byte[5];
+        RANDOM.nextBytes(random);
+        return LocalDateTime.now(ZoneOffset.UTC).format(WRITE_ID_TIME) + "_" + HexFormat.of().formatHex(random);
+    }
+}
