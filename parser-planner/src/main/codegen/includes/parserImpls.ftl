@@ -268,3 +268,29 @@ void TableProperty(Map<String, SqlNode> properties) :
         properties.put(name.getSimple().toLowerCase(java.util.Locale.ROOT), value);
     }
 }
+
+/** {@code SHOW COLUMNS FROM|IN table}. */
+SqlNode SqlShowColumns() :
+{
+    final Span s;
+    final SqlIdentifier table;
+}
+{
+    <SHOW> { s = span(); } <COLUMNS> ( <FROM> | <IN> ) table = CompoundIdentifier()
+    {
+        return new SqlShow(s.end(this), SqlShow.Subject.COLUMNS, Optional.of(table), Optional.empty());
+    }
+}
+
+/** {@code SHOW CREATE TABLE table}: DDL that re-creates the table over its files. */
+SqlNode SqlShowCreateTable() :
+{
+    final Span s;
+    final SqlIdentifier table;
+}
+{
+    <SHOW> { s = span(); } <CREATE> <TABLE> table = CompoundIdentifier()
+    {
+        return new SqlShow(s.end(this), SqlShow.Subject.CREATE_TABLE, Optional.of(table), Optional.empty());
+    }
+}

@@ -50,6 +50,20 @@ class DdlTest {
         return values;
     }
 
+    private static List<List<String>> rows(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    row.add(rs.getString(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     private static SQLException fails(String sql) {
         return assertThrows(SQLException.class, () -> {
             try (Statement s = connection.createStatement()) {
@@ -75,6 +89,18 @@ class DdlTest {
         assertEquals(List.of("25"), column("select count(*) from ddl.nations"));
         assertEquals(List.of("GERMANY"), column("select n_name from ddl.named where n_nationkey = 7"));
         assertEquals(column("select sum(n_regionkey) from nation"), column("select sum(n_regionkey) from ddl.nations"));
+
+        List<List<String>> described = rows("describe ddl.named");
+        assertEquals(List.of(List.of("n_nationkey", "bigint", "", ""), List.of("n_name", "varchar", "", "")), described);
+        assertEquals(described, rows("show columns from ddl.named"));
+        String create = column("show create table ddl.named").get(0);
+        assertTrue(create.startsWith("CREATE EXTERNAL TABLE \"ddl\".\"named\" (\n   \"n_nationkey\" bigint,"), create);
+        assertTrue(create.contains("LOCATION 's3://lake/tpch/nation/'") && create.contains("'owner' = 'ddl test'"), create);
+        // What SHOW CREATE TABLE prints makes the same table again.
+        run("drop table ddl.named");
+        run(create);
+        assertEquals(described, rows("describe ddl.named"));
+        assertEquals(List.of("GERMANY"), column("select n_name from ddl.named where n_nationkey = 7"));
 
         SQLException notEmpty = fails("drop schema ddl");
         assertEquals("2BP01", notEmpty.getSQLState());

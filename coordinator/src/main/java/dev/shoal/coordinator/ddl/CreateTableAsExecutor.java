@@ -36,7 +36,7 @@ final class CreateTableAsExecutor {
         this.warehouse = warehouse;
     }
 
-    CommandResult execute(SqlCreateTableAs ctas, DdlExecutor.TableName name) {
+    CommandResult execute(SqlCreateTableAs ctas, TableName name) {
         long start = System.nanoTime();
         SchemaDefinition schema = catalog.schema(name.schema()).orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_SCHEMA,
                 "schema " + name.schema() + " does not exist (CREATE SCHEMA " + name.schema() + " first)"));
@@ -64,7 +64,7 @@ final class CreateTableAsExecutor {
         return CommandResult.updated(written.rows());
     }
 
-    private void checkEmpty(String location, DdlExecutor.TableName name) {
+    private void checkEmpty(String location, TableName name) {
         List<ObjectInfo> existing = store.list(Location.parse(location));
         if (!existing.isEmpty()) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + name + ": location " + location + " already holds "

@@ -9,7 +9,6 @@ import dev.shoal.core.catalog.TableKind;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
-import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
@@ -22,6 +21,7 @@ import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
 import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
+import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
@@ -49,6 +49,7 @@ public final class DdlExecutor {
     private final String defaultSchema;
     private final CreateTableAsExecutor createTableAs;
     private final InsertExecutor insert;
+    private final ShowExecutor show;
 
     public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, String defaultSchema, Optional<String> warehouse) {
         this.catalog = catalog;
@@ -57,21 +58,20 @@ public final class DdlExecutor {
         TableWrite write = new TableWrite(store, queries);
         this.createTableAs = new CreateTableAsExecutor(catalog, store, write, warehouse);
         this.insert = new InsertExecutor(catalog, write, queries.planner());
+        this.show = new ShowExecutor(catalog, defaultSchema);
     }
 
     /** Whether this executor runs the statement (otherwise it is a query for the planner). */
     public static boolean handles(SqlNode statement) {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
                 || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
-                || statement instanceof SqlInsert || statement instanceof SqlDropTable || statement instanceof SqlShow;
+                || statement instanceof SqlInsert || statement instanceof SqlDropTable || statement instanceof SqlShow
+                || statement instanceof SqlDescribeTable;
     }
 
     /** The columns a statement's result has, known before it runs (none for DDL). */
     public static List<String> resultColumns(SqlNode statement) {
-        if (statement instanceof SqlShow show) {
-            return List.of(show.subject() == SqlShow.Subject.SCHEMAS ? "Schema" : "Table");
-        }
-        return List.of();
+        return ShowExecutor.resultColumns(statement);
     }
 
     /** Runs a statement {@link #handles} accepts; {@code sql} is its text, parsed again where a statement needs a fresh tree. */
@@ -86,25 +86,25 @@ public final class DdlExecutor {
             return createExternalTable(create);
         }
         if (statement instanceof SqlCreateTableAs create) {
-            return createTableAs.execute(create, tableName(create.name()));
+            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema));
         }
         if (statement instanceof SqlInsert insert) {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
-            return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), tableName(target));
+            return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), TableName.of(target, defaultSchema));
         }
         if (statement instanceof SqlDropTable drop) {
             return dropTable(drop);
         }
-        if (statement instanceof SqlShow show) {
-            return show(show);
+        if (statement instanceof SqlShow || statement instanceof SqlDescribeTable) {
+            return show.execute(statement);
         }
         throw new ShoalException(ErrorCode.NOT_SUPPORTED, "statement " + statement.getKind() + " is not supported");
     }
 
     private CommandResult createSchema(SqlCreateSchema create) {
-        String name = simpleName(create.name(), "schema");
+        String name = TableName.simple(create.name(), "schema");
         if (create.ifNotExists && catalog.schema(name).isPresent()) {
             return CommandResult.done();
         }
@@ -114,7 +114,7 @@ public final class DdlExecutor {
     }
 
     private CommandResult dropSchema(SqlDropSchema drop) {
-        String name = simpleName(drop.name(), "schema");
+        String name = TableName.simple(drop.name(), "schema");
         if (drop.ifExists && catalog.schema(name).isEmpty()) {
             return CommandResult.done();
         }
@@ -123,7 +123,7 @@ public final class DdlExecutor {
     }
 
     private CommandResult createExternalTable(SqlCreateExternalTable create) {
-        TableName name = tableName(create.name());
+        TableName name = TableName.of(create.name(), defaultSchema);
         if (catalog.schema(name.schema()).isEmpty()) {
             throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + name.schema() + " does not exist (CREATE SCHEMA "
                     + name.schema() + " first)");
@@ -166,7 +166,7 @@ public final class DdlExecutor {
     }
 
     private CommandResult dropTable(SqlDropTable drop) {
-        TableName name = tableName(drop.name());
+        TableName name = TableName.of(drop.name(), defaultSchema);
         Optional<TableDefinition> table = catalog.table(name.schema(), name.table());
         if (table.isEmpty()) {
             if (drop.ifExists) {
@@ -187,46 +187,6 @@ public final class DdlExecutor {
             }
         }
         return CommandResult.done();
-    }
-
-    private CommandResult show(SqlShow show) {
-        List<String> names;
-        if (show.subject() == SqlShow.Subject.SCHEMAS) {
-            names = catalog.schemas();
-        } else {
-            String schema = show.schema().map(s -> simpleName(s, "schema")).orElse(defaultSchema);
-            if (catalog.schema(schema).isEmpty()) {
-                throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
-            }
-            names = catalog.tables(schema).stream().map(TableDefinition::name).toList();
-        }
-        LikePattern like = show.like().map(LikePattern::new).orElse(null);
-        List<Object[]> rows = names.stream().filter(n -> like == null || like.matches(n)).map(n -> new Object[] {n}).toList();
-        return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
-    }
-
-    record TableName(String schema, String table) {
-        @Override
-        public String toString() {
-            return schema + "." + table;
-        }
-    }
-
-    private TableName tableName(SqlIdentifier identifier) {
-        List<String> parts = identifier.names;
-        return switch (parts.size()) {
-            case 1 -> new TableName(defaultSchema, parts.get(0).toLowerCase(Locale.ROOT));
-            case 2 -> new TableName(parts.get(0).toLowerCase(Locale.ROOT), parts.get(1).toLowerCase(Locale.ROOT));
-            default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "table name " + identifier
-                    + " has too many parts: schema.table or table");
-        };
-    }
-
-    private static String simpleName(SqlIdentifier identifier, String what) {
-        if (!identifier.isSimple()) {
-            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, what + " name " + identifier + " must be one name");
-        }
-        return identifier.getSimple().toLowerCase(Locale.ROOT);
     }
 
     private static void checkLocation(String location) {

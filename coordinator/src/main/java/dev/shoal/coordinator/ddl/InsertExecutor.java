@@ -45,7 +45,7 @@ final class InsertExecutor {
      * {@code statement} parses the statement afresh each call: Calcite's validator rewrites the
      * tree it validates, and the query is validated twice, alone for its types, then under the casts.
      */
-    CommandResult execute(Supplier<SqlInsert> statement, DdlExecutor.TableName name) {
+    CommandResult execute(Supplier<SqlInsert> statement, TableName name) {
         SqlInsert insert = statement.get();
         long start = System.nanoTime();
         TableDefinition table = catalog.table(name.schema(), name.table())

@@ -18,7 +18,7 @@ record TableProperties(String compression, Optional<String> externalLocation) {
     private static final Set<String> COMPRESSIONS = Set.of("SNAPPY", "ZSTD", "GZIP", "NONE");
     private static final Set<String> NOT_YET = Set.of("partitioned_by", "bucketed_by", "bucket_count");
 
-    static TableProperties of(Map<String, SqlNode> properties, DdlExecutor.TableName table) {
+    static TableProperties of(Map<String, SqlNode> properties, TableName table) {
         String compression = "SNAPPY";
         Optional<String> location = Optional.empty();
         for (Map.Entry<String, SqlNode> property : properties.entrySet()) {
@@ -50,7 +50,7 @@ record TableProperties(String compression, Optional<String> externalLocation) {
         return new TableProperties(compression, location);
     }
 
-    private static String text(Map.Entry<String, SqlNode> property, DdlExecutor.TableName table) {
+    private static String text(Map.Entry<String, SqlNode> property, TableName table) {
         if (property.getValue() instanceof SqlCharStringLiteral literal) {
             return literal.getValueAs(String.class);
         }

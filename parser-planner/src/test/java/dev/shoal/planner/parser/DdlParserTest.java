@@ -7,6 +7,7 @@ import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
 import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
+import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlKind;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,11 @@ class DdlParserTest {
         assertEquals(SqlShow.Subject.TABLES, tables.subject());
         assertEquals("lake", tables.schema().orElseThrow().getSimple());
         assertTrue(parse(SqlShow.class, "show tables").schema().isEmpty());
+        SqlShow columns = parse(SqlShow.class, "show columns from lake.t");
+        assertEquals(SqlShow.Subject.COLUMNS, columns.subject());
+        assertEquals(List.of("lake", "t"), columns.schema().orElseThrow().names);
+        assertEquals(SqlShow.Subject.CREATE_TABLE, parse(SqlShow.class, "SHOW CREATE TABLE t").subject());
+        assertEquals("t", parse(SqlDescribeTable.class, "describe t").getTable().getSimple());
     }
 
     @Test

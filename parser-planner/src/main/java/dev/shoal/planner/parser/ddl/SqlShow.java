@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code SHOW SCHEMAS|DATABASES [LIKE 'pattern']} and {@code SHOW TABLES [IN|FROM schema]
- * [LIKE 'pattern']}: what they list, in which schema, matching which LIKE pattern.
+ * {@code SHOW SCHEMAS|DATABASES [LIKE 'pattern']}, {@code SHOW TABLES [IN|FROM schema]
+ * [LIKE 'pattern']}, {@code SHOW COLUMNS FROM|IN table} and {@code SHOW CREATE TABLE table}: what
+ * they list, of which schema or table ({@link #schema()} holds the table's name for the last two),
+ * matching which LIKE pattern.
  */
 public final class SqlShow extends SqlCall {
     /** What a SHOW statement lists. */
-    public enum Subject { SCHEMAS, TABLES }
+    public enum Subject { SCHEMAS, TABLES, COLUMNS, CREATE_TABLE }
 
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 
@@ -57,7 +59,7 @@ public final class SqlShow extends SqlCall {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("SHOW " + subject.name());
+        writer.keyword("SHOW " + subject.name().replace('_', ' '));
         schema.ifPresent(s -> {
             writer.keyword("IN");
             s.unparse(writer, leftPrec, rightPrec);

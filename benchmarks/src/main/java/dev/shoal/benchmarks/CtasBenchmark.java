@@ -1,0 +1,119 @@
+package dev.shoal.benchmarks;
+
+import dev.shoal.launcher.local.LocalCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * CREATE TABLE AS on Shoal against DuckDB's {@code COPY ... TO ... (FORMAT parquet)} of the same
+ * rows, in the same run: TPC-H lineitem (all columns, Snappy) written back as Parquet. Prints the
+ * median time of each, their ratio, and the files and bytes Shoal wrote. Never fails on timing.
+ */
+@Command(name = "ctas-benchmark", mixinStandardHelpOptions = true)
+public final class CtasBenchmark implements Callable<Integer> {
+    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
+    double scale = 1;
+
+    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
+    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
+
+    @Option(names = "--runs", description = "timed runs per engine (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
+    int workers = 2;
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(new CommandLine(new CtasBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = cacheDir.resolve("sf" + scale);
+        Path lineitem = dataDir.resolve(LocalCluster.BUCKET).resolve("tpch").resolve("lineitem");
+        Path written = dataDir.resolve(LocalCluster.BUCKET).resolve("warehouse").resolve("bench").resolve("lineitem_copy");
+        Path duckOut = Files.createTempDirectory("duckdb-copy");
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, scale);
+             Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
+                     .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
+             Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement s = duck.createStatement()) {
+                s.execute("SET threads=2");
+            }
+            execute(shoal, "create schema if not exists bench");
+            String ctas = "create table bench.lineitem_copy with (write_compression = 'SNAPPY') as select * from tpch.lineitem";
+            String copy = "COPY (SELECT * FROM read_parquet('" + lineitem.resolve("*.parquet") + "')) TO '"
+                    + duckOut.resolve("lineitem.parquet") + "' (FORMAT parquet, COMPRESSION snappy)";
+            List<Double> shoalMs = new ArrayList<>();
+            List<Double> duckMs = new ArrayList<>();
+            for (int run = 0; run <= runs; run++) {
+                execute(shoal, "drop table if exists bench.lineitem_copy");
+                double shoalTime = time(shoal, ctas);
+                Files.deleteIfExists(duckOut.resolve("lineitem.parquet"));
+                double duckTime = time(duck, copy);
+                if (run > 0) {
+                    shoalMs.add(shoalTime);
+                    duckMs.add(duckTime);
+                }
+            }
+            double shoalMedian = median(shoalMs);
+            double duckMedian = median(duckMs);
+            System.out.printf("CTAS of TPC-H SF %s lineitem (Snappy), Shoal %d workers, DuckDB threads=2; %d runs after a warm-up, median%n",
+                    scale, workers, runs);
+            System.out.printf("%-28s %12s %12s %8s%n", "write", "shoal ms", "duckdb ms", "ratio");
+            System.out.printf("%-28s %12.1f %12.1f %8.2f%n", "lineitem, unpartitioned", shoalMedian, duckMedian, shoalMedian / duckMedian);
+            System.out.printf("Shoal wrote %d files, %.1f MB; DuckDB one file, %.1f MB%n", count(written), bytes(written) / 1e6,
+                    bytes(duckOut) / 1e6);
+            execute(shoal, "drop table bench.lineitem_copy");
+        } finally {
+            try (Stream<Path> files = Files.walk(duckOut)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static double time(Connection connection, String sql) throws SQLException {
+        long start = System.nanoTime();
+        execute(connection, sql);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".parquet")).count();
+        }
+    }
+
+    private static long bytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.shoal.coordinator.ddl;
+
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+import dev.shoal.planner.parser.ddl.SqlShow;
+import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * SHOW SCHEMAS, SHOW TABLES, SHOW COLUMNS, DESCRIBE and SHOW CREATE TABLE, from the catalog, with
+ * Trino's result columns.
+ */
+final class ShowExecutor {
+    private static final List<String> COLUMN_LISTING = List.of("Column", "Type", "Extra", "Comment");
+
+    private final Catalog catalog;
+    private final String defaultSchema;
+
+    ShowExecutor(Catalog catalog, String defaultSchema) {
+        this.catalog = catalog;
+        this.defaultSchema = defaultSchema;
+    }
+
+    static List<String> resultColumns(SqlNode statement) {
+        if (statement instanceof SqlDescribeTable) {
+            return COLUMN_LISTING;
+        }
+        if (statement instanceof SqlShow show) {
+            return switch (show.subject()) {
+                case SCHEMAS -> List.of("Schema");
+                case TABLES -> List.of("Table");
+                case COLUMNS -> COLUMN_LISTING;
+                case CREATE_TABLE -> List.of("Create Table");
+            };
+        }
+        return List.of();
+    }
+
+    CommandResult execute(SqlNode statement) {
+        if (statement instanceof SqlDescribeTable describe) {
+            return columns(table(TableName.of(describe.getTable(), defaultSchema)));
+        }
+        SqlShow show = (SqlShow) statement;
+        return switch (show.subject()) {
+            case SCHEMAS -> names(show, catalog.schemas());
+            case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
+            case COLUMNS -> columns(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
+            case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
+        };
+    }
+
+    private List<String> tablesOf(String schema) {
+        if (catalog.schema(schema).isEmpty()) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
+        }
+        return catalog.tables(schema).stream().map(TableDefinition::name).toList();
+    }
+
+    private TableDefinition table(TableName name) {
+        return catalog.table(name.schema(), name.table())
+                .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + name + " does not exist"));
+    }
+
+    private static CommandResult names(SqlShow show, List<String> names) {
+        LikePattern like = show.like().map(LikePattern::new).orElse(null);
+        List<Object[]> rows = names.stream().filter(n -> like == null || like.matches(n)).map(n -> new Object[] {n}).toList();
+        return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
+    }
+
+    private static CommandResult columns(TableDefinition table) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ScanColumn column : table.columns()) {
+            rows.add(new Object[] {column.name(), typeName(column.type()), "", ""});
+        }
+        return CommandResult.rows(COLUMN_LISTING, List.of(DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR), rows);
+    }
+
+    private static CommandResult text(SqlShow show, String text) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {text});
+        return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
+    }
+
+    /** Trino's spelling of a type: bigint, varchar, decimal(15,2), timestamp(6) (microseconds). */
+    static String typeName(DataType type) {
+        return type.kind() == TypeKind.TIMESTAMP ? "timestamp(6)" : type.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A CREATE EXTERNAL TABLE that re-creates the table over the same files: the columns, the
+     * location and the properties. (A table Shoal wrote comes back as an external table over its
+     * folder.)
+     */
+    static String createTable(TableDefinition table) {
+        StringBuilder sql = new StringBuilder("CREATE EXTERNAL TABLE ").append(quoted(table.schema())).append('.')
+                .append(quoted(table.name())).append(" (\n");
+        for (int i = 0; i < table.columns().size(); i++) {
+            ScanColumn column = table.columns().get(i);
+            sql.append("   ").append(quoted(column.name())).append(' ').append(typeName(column.type()))
+                    .append(i + 1 < table.columns().size() ? ",\n" : "\n");
+        }
+        sql.append(")\n");
+        String comment = table.properties().get("comment");
+        if (comment != null) {
+            sql.append("COMMENT ").append(literal(comment)).append('\n');
+        }
+        sql.append("STORED AS PARQUET\nLOCATION ").append(literal(table.location()));
+        List<String> properties = new ArrayList<>();
+        for (Map.Entry<String, String> property : table.properties().entrySet()) {
+            if (!property.getKey().equals("comment")) {
+                properties.add("   " + literal(property.getKey()) + " = " + literal(property.getValue()));
+            }
+        }
+        if (!properties.isEmpty()) {
+            sql.append("\nTBLPROPERTIES (\n").append(String.join(",\n", properties)).append("\n)");
+        }
+        return sql.toString();
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}
