@@ -46,7 +46,7 @@ final class ResultColumns {
         };
     }
 
-    private static int sqlType(DataType type) {
+    static int sqlType(DataType type) {
         return switch (type.kind()) {
             case BOOLEAN -> Types.BOOLEAN;
             case INTEGER -> Types.INTEGER;
@@ -70,7 +70,7 @@ final class ResultColumns {
         };
     }
 
-    private static String typeName(DataType type) {
+    static String typeName(DataType type) {
         return type.kind().name();
     }
 
@@ -87,7 +87,7 @@ final class ResultColumns {
         };
     }
 
-    private static int precision(DataType type) {
+    static int precision(DataType type) {
         return switch (type.kind()) {
             case DECIMAL -> type.precision();
             case INTEGER -> 10;

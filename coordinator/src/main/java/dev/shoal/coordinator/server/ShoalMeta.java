@@ -4,6 +4,7 @@ import dev.shoal.coordinator.ddl.CommandResult;
 import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
+import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
@@ -36,14 +37,16 @@ public final class ShoalMeta extends MetaImpl {
 
     private final QueryManager queries;
     private final DdlExecutor commands;
+    private final CatalogMetadata metadata;
     private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
     private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
 
-    public ShoalMeta(QueryManager queries, DdlExecutor commands) {
+    public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog) {
         super(null);
         this.queries = queries;
         this.commands = commands;
+        this.metadata = new CatalogMetadata(catalog);
     }
 
     /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
@@ -218,6 +221,51 @@ public final class ShoalMeta extends MetaImpl {
             return row;
         });
         return Frame.create(offset, query.isDone(), rows);
+    }
+
+    // DatabaseMetaData: what BI tools' navigators list. Each listing is one frame on a statement of its own.
+
+    @Override
+    public MetaResultSet getCatalogs(ConnectionHandle ch) {
+        return listing(ch, metadata.catalogs());
+    }
+
+    @Override
+    public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+        return listing(ch, metadata.schemas(catalog, CatalogMetadata.pattern(schemaPattern)));
+    }
+
+    @Override
+    public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern, List<String> typeList) {
+        return listing(ch, metadata.tables(catalog, CatalogMetadata.pattern(schemaPattern), CatalogMetadata.pattern(tableNamePattern),
+                typeList));
+    }
+
+    @Override
+    public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+                                    Pat columnNamePattern) {
+        return listing(ch, metadata.columns(catalog, CatalogMetadata.pattern(schemaPattern), CatalogMetadata.pattern(tableNamePattern),
+                CatalogMetadata.pattern(columnNamePattern)));
+    }
+
+    @Override
+    public MetaResultSet getTableTypes(ConnectionHandle ch) {
+        return listing(ch, metadata.tableTypes());
+    }
+
+    @Override
+    public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+        return listing(ch, metadata.typeInfo());
+    }
+
+    private MetaResultSet listing(ConnectionHandle ch, CatalogMetadata.Listing listing) {
+        try {
+            StatementHandle handle = createStatement(ch);
+            Signature signature = Signature.create(listing.columns(), "", List.of(), CursorFactory.ARRAY, StatementType.SELECT);
+            return MetaResultSet.create(ch.id, handle.id, true, signature, Frame.create(0, true, listing.rows()));
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
     }
 
     @Override

@@ -1,0 +1,193 @@
+package dev.shoal.coordinator.server;
+
+import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.plan.ScanColumn;
+import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.TypeKind;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSetMetaData;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of JDBC's DatabaseMetaData listings (getCatalogs, getSchemas, getTables, getColumns,
+ * getTableTypes, getTypeInfo), with the columns and order JDBC specifies, from the catalog. Shoal
+ * has one catalog, named {@link #CATALOG}, as a Trino cluster names its connectors.
+ */
+final class CatalogMetadata {
+    static final String CATALOG = "shoal";
+
+    private final Catalog catalog;
+
+    CatalogMetadata(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Column layout and rows of one listing. */
+    record Listing(List<ColumnMetaData> columns, List<Object> rows) {
+    }
+
+    Listing catalogs() {
+        return new Listing(columns(varchar("TABLE_CAT")), oneRow(CATALOG));
+    }
+
+    Listing schemas(String catalogName, String schemaPattern) {
+        List<Object> rows = new ArrayList<>();
+        if (catalogMatches(catalogName)) {
+            for (String schema : catalog.schemas()) {
+                if (matches(schemaPattern, schema)) {
+                    rows.add(new Object[] {schema, CATALOG});
+                }
+            }
+        }
+        return new Listing(columns(varchar("TABLE_SCHEM"), varchar("TABLE_CATALOG")), rows);
+    }
+
+    Listing tableTypes() {
+        return new Listing(columns(varchar("TABLE_TYPE")), oneRow("TABLE"));
+    }
+
+    Listing tables(String catalogName, String schemaPattern, String tablePattern, List<String> types) {
+        List<Object> rows = new ArrayList<>();
+        boolean tablesWanted = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("TABLE"));
+        if (catalogMatches(catalogName) && tablesWanted) {
+            for (TableDefinition table : tables(schemaPattern, tablePattern)) {
+                rows.add(new Object[] {CATALOG, table.schema(), table.name(), "TABLE", table.properties().getOrDefault("comment", null),
+                        null, null, null, null, null});
+            }
+        }
+        return new Listing(columns(varchar("TABLE_CAT"), varchar("TABLE_SCHEM"), varchar("TABLE_NAME"), varchar("TABLE_TYPE"),
+                varchar("REMARKS"), varchar("TYPE_CAT"), varchar("TYPE_SCHEM"), varchar("TYPE_NAME"),
+                varchar("SELF_REFERENCING_COL_NAME"), varchar("REF_GENERATION")), rows);
+    }
+
+    Listing columns(String catalogName, String schemaPattern, String tablePattern, String columnPattern) {
+        List<Object> rows = new ArrayList<>();
+        if (catalogMatches(catalogName)) {
+            for (TableDefinition table : tables(schemaPattern, tablePattern)) {
+                int position = 0;
+                for (ScanColumn column : table.columns()) {
+                    position++;
+                    if (!matches(columnPattern, column.name())) {
+                        continue;
+                    }
+                    DataType type = column.type();
+                    rows.add(new Object[] {CATALOG, table.schema(), table.name(), column.name(), ResultColumns.sqlType(type),
+                            ResultColumns.typeName(type), ResultColumns.precision(type), null, type.scale(), 10,
+                            DatabaseMetaData.columnNullable, null, null, null, null, null, position, "YES", null, null, null,
+                            null, "NO", "NO"});
+                }
+            }
+        }
+        return new Listing(columns(varchar("TABLE_CAT"), varchar("TABLE_SCHEM"), varchar("TABLE_NAME"), varchar("COLUMN_NAME"),
+                integer("DATA_TYPE"), varchar("TYPE_NAME"), integer("COLUMN_SIZE"), integer("BUFFER_LENGTH"),
+                integer("DECIMAL_DIGITS"), integer("NUM_PREC_RADIX"), integer("NULLABLE"), varchar("REMARKS"),
+                varchar("COLUMN_DEF"), integer("SQL_DATA_TYPE"), integer("SQL_DATETIME_SUB"), integer("CHAR_OCTET_LENGTH"),
+                integer("ORDINAL_POSITION"), varchar("IS_NULLABLE"), varchar("SCOPE_CATALOG"), varchar("SCOPE_SCHEMA"),
+                varchar("SCOPE_TABLE"), integer("SOURCE_DATA_TYPE"), varchar("IS_AUTOINCREMENT"), varchar("IS_GENERATEDCOLUMN")),
+                rows);
+    }
+
+    /** The types a column can have, as JDBC's getTypeInfo lists them. */
+    Listing typeInfo() {
+        List<Object> rows = new ArrayList<>();
+        for (DataType type : List.of(DataType.BOOLEAN, DataType.INTEGER, DataType.BIGINT, DataType.DOUBLE,
+                DataType.decimal(DataType.MAX_DECIMAL_PRECISION, 0), DataType.VARCHAR, DataType.DATE, DataType.TIMESTAMP)) {
+            boolean text = type.equals(DataType.VARCHAR);
+            rows.add(new Object[] {ResultColumns.typeName(type), ResultColumns.sqlType(type), ResultColumns.precision(type),
+                    text ? "'" : null, text ? "'" : null, type.kind() == TypeKind.DECIMAL ? "precision,scale" : null,
+                    DatabaseMetaData.typeNullable, text, DatabaseMetaData.typeSearchable, !type.isNumeric(), false, false,
+                    ResultColumns.typeName(type), 0, type.kind() == TypeKind.DECIMAL ? DataType.MAX_DECIMAL_PRECISION : 0,
+                    null, null, 10});
+        }
+        return new Listing(columns(varchar("TYPE_NAME"), integer("DATA_TYPE"), integer("PRECISION"), varchar("LITERAL_PREFIX"),
+                varchar("LITERAL_SUFFIX"), varchar("CREATE_PARAMS"), integer("NULLABLE"), bool("CASE_SENSITIVE"),
+                integer("SEARCHABLE"), bool("UNSIGNED_ATTRIBUTE"), bool("FIXED_PREC_SCALE"), bool("AUTO_INCREMENT"),
+                varchar("LOCAL_TYPE_NAME"), integer("MINIMUM_SCALE"), integer("MAXIMUM_SCALE"), integer("SQL_DATA_TYPE"),
+                integer("SQL_DATETIME_SUB"), integer("NUM_PREC_RADIX")), rows);
+    }
+
+    /** A one-row frame (List.of(new Object[] {x}) would take the array as its varargs: one row per value). */
+    private static List<Object> oneRow(Object... values) {
+        List<Object> rows = new ArrayList<>();
+        rows.add(values);
+        return rows;
+    }
+
+    private List<TableDefinition> tables(String schemaPattern, String tablePattern) {
+        List<TableDefinition> tables = new ArrayList<>();
+        for (String schema : catalog.schemas()) {
+            if (matches(schemaPattern, schema)) {
+                catalog.tables(schema).stream().filter(t -> matches(tablePattern, t.name())).forEach(tables::add);
+            }
+        }
+        return tables;
+    }
+
+    private static boolean catalogMatches(String catalogName) {
+        return catalogName == null || catalogName.isEmpty() || catalogName.equalsIgnoreCase(CATALOG);
+    }
+
+    /** JDBC's search patterns: % any run, _ one character, \ escapes; null matches everything. Names fold to lower case. */
+    static boolean matches(String pattern, String name) {
+        if (pattern == null) {
+            return true;
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(name.toLowerCase(Locale.ROOT)).matches()
+                || Pattern.compile(regex.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE).matcher(name).matches();
+    }
+
+    private static List<ColumnMetaData> columns(ColumnMetaData... columns) {
+        List<ColumnMetaData> list = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            ColumnMetaData c = columns[i];
+            list.add(new ColumnMetaData(i, false, true, false, false, c.nullable, c.signed, c.displaySize, c.label, c.columnName,
+                    null, c.precision, c.scale, null, null, c.type, true, false, false, c.columnClassName));
+        }
+        return list;
+    }
+
+    private static ColumnMetaData varchar(String name) {
+        return column(name, Types.VARCHAR, "VARCHAR", ColumnMetaData.Rep.STRING, String.class);
+    }
+
+    private static ColumnMetaData integer(String name) {
+        return column(name, Types.INTEGER, "INTEGER", ColumnMetaData.Rep.INTEGER, Integer.class);
+    }
+
+    private static ColumnMetaData bool(String name) {
+        return column(name, Types.BOOLEAN, "BOOLEAN", ColumnMetaData.Rep.BOOLEAN, Boolean.class);
+    }
+
+    private static ColumnMetaData column(String name, int sqlType, String typeName, ColumnMetaData.Rep rep, Class<?> javaClass) {
+        // Signed: DATA_TYPE holds negative codes (BIGINT is -5), which an unsigned INTEGER column refuses.
+        boolean signed = rep == ColumnMetaData.Rep.INTEGER;
+        return new ColumnMetaData(0, false, true, false, false, ResultSetMetaData.columnNullable, signed, 64, name, name, null, 0, 0,
+                null, null, ColumnMetaData.scalar(sqlType, typeName, rep), true, false, false, javaClass.getName());
+    }
+
+    /** What MetaImpl's listings take as a pattern. */
+    static String pattern(Meta.Pat pat) {
+        return pat == null ? null : pat.s;
+    }
+}
