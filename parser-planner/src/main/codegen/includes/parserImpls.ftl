@@ -294,3 +294,16 @@ SqlNode SqlShowCreateTable() :
         return new SqlShow(s.end(this), SqlShow.Subject.CREATE_TABLE, Optional.of(table), Optional.empty());
     }
 }
+
+/** {@code USE schema}. */
+SqlNode SqlUseSchema() :
+{
+    final Span s;
+    final SqlIdentifier schema;
+}
+{
+    <USE> { s = span(); } schema = CompoundIdentifier()
+    {
+        return new SqlUseSchema(s.end(this), schema);
+    }
+}

@@ -50,7 +50,7 @@ public final class Coordinator implements AutoCloseable {
         FlightClients clients = new FlightClients();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config);
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
-                new DdlExecutor(catalog, store, queries, config.defaultSchema(), config.warehouse()), catalog),
+                new DdlExecutor(catalog, store, queries, config.warehouse()), catalog),
                 config.host(), config.jdbcPort());
         try {
             server.start();

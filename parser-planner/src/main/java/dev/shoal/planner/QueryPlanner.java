@@ -121,7 +121,12 @@ public final class QueryPlanner {
      * translation to Shoal's IR with join order and column pruning, and distribution into fragments.
      */
     public PlannedQuery plan(SqlNode parsed, long startNanos) {
-        return plan(parsed, startNanos, null);
+        return plan(parsed, startNanos, null, defaultSchema);
+    }
+
+    /** Planned with unqualified table names looked up in {@code schema} (a session's USE). */
+    public PlannedQuery plan(SqlNode parsed, long startNanos, String schema) {
+        return plan(parsed, startNanos, null, schema);
     }
 
     /**
@@ -129,11 +134,15 @@ public final class QueryPlanner {
      * plan ends in a {@link TableWriterNode} in every task of the fragment below it, and the result
      * is one row per file written (path, bytes, rows). The written columns are the query's, named.
      */
-    public PlannedQuery planWrite(SqlNode query, long startNanos, WriteTarget target) {
-        return plan(query, startNanos, target);
+    public PlannedQuery planWrite(SqlNode query, long startNanos, WriteTarget target, String schema) {
+        return plan(query, startNanos, target, schema);
     }
 
-    private PlannedQuery plan(SqlNode parsed, long startNanos, WriteTarget target) {
+    public String defaultSchema() {
+        return defaultSchema;
+    }
+
+    private PlannedQuery plan(SqlNode parsed, long startNanos, WriteTarget target, String sessionSchema) {
         PhaseTimer phases = new PhaseTimer(startNanos);
         phases.end("parse");
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
@@ -143,7 +152,7 @@ public final class QueryPlanner {
         }
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory,
+        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(sessionSchema), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
         SqlValidator validator = new TrinoValidator(ShoalOperatorTable.INSTANCE, reader, typeFactory,
                 SqlValidator.Config.DEFAULT

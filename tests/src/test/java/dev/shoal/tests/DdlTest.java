@@ -112,6 +112,32 @@ class DdlTest {
     }
 
     @Test
+    void useAndSetSchemaChooseWhereUnqualifiedNamesAreFoundOnThatConnectionOnly() throws Exception {
+        run("create schema if not exists ddl_use");
+        run("create external table if not exists ddl_use.regions stored as parquet location 's3://lake/tpch/region/'");
+        try (Connection other = TestCluster.get().connect(); Statement s = other.createStatement()) {
+            s.execute("use ddl_use");
+            try (ResultSet rs = s.executeQuery("select count(*) from regions")) {
+                rs.next();
+                assertEquals(5, rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("show tables")) {
+                rs.next();
+                assertEquals("regions", rs.getString(1));
+            }
+            other.setSchema("tpch");
+            try (ResultSet rs = s.executeQuery("select count(*) from nation")) {
+                rs.next();
+                assertEquals(25, rs.getLong(1));
+            }
+            SQLException unknown = assertThrows(SQLException.class, () -> s.execute("use nowhere"));
+            assertEquals("3F000", unknown.getSQLState());
+        }
+        assertEquals("42S02", fails("select count(*) from regions").getSQLState(), "another connection keeps its own schema");
+        run("drop schema ddl_use cascade");
+    }
+
+    @Test
     void badDdlNamesTheProblemAndChangesNothing() throws Exception {
         run("create schema if not exists ddl_bad");
         List<String> before = column("show tables in ddl_bad");

@@ -16,7 +16,7 @@ public record CommandResult(List<String> columnNames, List<DataType> columnTypes
         return updated(0);
     }
 
-    static CommandResult updated(long count) {
+    public static CommandResult updated(long count) {
         return new CommandResult(List.of(), List.of(), List.of(), count);
     }
 

@@ -36,7 +36,7 @@ final class CreateTableAsExecutor {
         this.warehouse = warehouse;
     }
 
-    CommandResult execute(SqlCreateTableAs ctas, TableName name) {
+    CommandResult execute(SqlCreateTableAs ctas, TableName name, String sessionSchema) {
         long start = System.nanoTime();
         SchemaDefinition schema = catalog.schema(name.schema()).orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_SCHEMA,
                 "schema " + name.schema() + " does not exist (CREATE SCHEMA " + name.schema() + " first)"));
@@ -54,7 +54,7 @@ final class CreateTableAsExecutor {
                         + "WITH (external_location = 's3://...'), or create its schema with a LOCATION"));
         checkEmpty(location, name);
 
-        TableWrite.Result written = write.write(ctas.query(), start, location, properties.compression(), ctas.withData(), result -> {
+        TableWrite.Result written = write.write(ctas.query(), start, sessionSchema, location, properties.compression(), ctas.withData(), result -> {
             Map<String, String> tableProperties = new LinkedHashMap<>();
             tableProperties.put("format", "PARQUET");
             tableProperties.put("write_compression", properties.compression());

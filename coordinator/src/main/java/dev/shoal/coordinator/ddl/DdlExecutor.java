@@ -46,19 +46,17 @@ public final class DdlExecutor {
 
     private final Catalog catalog;
     private final ObjectStore store;
-    private final String defaultSchema;
     private final CreateTableAsExecutor createTableAs;
     private final InsertExecutor insert;
     private final ShowExecutor show;
 
-    public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, String defaultSchema, Optional<String> warehouse) {
+    public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, Optional<String> warehouse) {
         this.catalog = catalog;
         this.store = store;
-        this.defaultSchema = defaultSchema;
         TableWrite write = new TableWrite(store, queries);
         this.createTableAs = new CreateTableAsExecutor(catalog, store, write, warehouse);
         this.insert = new InsertExecutor(catalog, write, queries.planner());
-        this.show = new ShowExecutor(catalog, defaultSchema);
+        this.show = new ShowExecutor(catalog);
     }
 
     /** Whether this executor runs the statement (otherwise it is a query for the planner). */
@@ -75,7 +73,7 @@ public final class DdlExecutor {
     }
 
     /** Runs a statement {@link #handles} accepts; {@code sql} is its text, parsed again where a statement needs a fresh tree. */
-    public CommandResult execute(SqlNode statement, String sql) {
+    public CommandResult execute(SqlNode statement, String sql, String defaultSchema) {
         if (statement instanceof SqlCreateSchema create) {
             return createSchema(create);
         }
@@ -83,22 +81,22 @@ public final class DdlExecutor {
             return dropSchema(drop);
         }
         if (statement instanceof SqlCreateExternalTable create) {
-            return createExternalTable(create);
+            return createExternalTable(create, defaultSchema);
         }
         if (statement instanceof SqlCreateTableAs create) {
-            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema));
+            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema);
         }
         if (statement instanceof SqlInsert insert) {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
-            return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), TableName.of(target, defaultSchema));
+            return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), TableName.of(target, defaultSchema), defaultSchema);
         }
         if (statement instanceof SqlDropTable drop) {
-            return dropTable(drop);
+            return dropTable(drop, defaultSchema);
         }
         if (statement instanceof SqlShow || statement instanceof SqlDescribeTable) {
-            return show.execute(statement);
+            return show.execute(statement, defaultSchema);
         }
         throw new ShoalException(ErrorCode.NOT_SUPPORTED, "statement " + statement.getKind() + " is not supported");
     }
@@ -122,7 +120,7 @@ public final class DdlExecutor {
         return CommandResult.done();
     }
 
-    private CommandResult createExternalTable(SqlCreateExternalTable create) {
+    private CommandResult createExternalTable(SqlCreateExternalTable create, String defaultSchema) {
         TableName name = TableName.of(create.name(), defaultSchema);
         if (catalog.schema(name.schema()).isEmpty()) {
             throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + name.schema() + " does not exist (CREATE SCHEMA "
@@ -165,7 +163,7 @@ public final class DdlExecutor {
         return columns;
     }
 
-    private CommandResult dropTable(SqlDropTable drop) {
+    private CommandResult dropTable(SqlDropTable drop, String defaultSchema) {
         TableName name = TableName.of(drop.name(), defaultSchema);
         Optional<TableDefinition> table = catalog.table(name.schema(), name.table());
         if (table.isEmpty()) {

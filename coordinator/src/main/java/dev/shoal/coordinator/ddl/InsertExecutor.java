@@ -45,7 +45,7 @@ final class InsertExecutor {
      * {@code statement} parses the statement afresh each call: Calcite's validator rewrites the
      * tree it validates, and the query is validated twice, alone for its types, then under the casts.
      */
-    CommandResult execute(Supplier<SqlInsert> statement, TableName name) {
+    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema) {
         SqlInsert insert = statement.get();
         long start = System.nanoTime();
         TableDefinition table = catalog.table(name.schema(), name.table())
@@ -55,7 +55,7 @@ final class InsertExecutor {
                     + "(CREATE EXTERNAL TABLE); INSERT writes into tables made by CREATE TABLE AS");
         }
         List<Integer> targets = targetColumns(insert, table);
-        List<DataType> given = planner.plan(insert.getSource(), start).columnTypes();
+        List<DataType> given = planner.plan(insert.getSource(), start, sessionSchema).columnTypes();
         if (given.size() != targets.size()) {
             throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "INSERT into " + name + " gives " + given.size()
                     + " column(s) for " + targets.size() + ": " + targets.stream().map(i -> table.columns().get(i).name()).toList());
@@ -69,7 +69,7 @@ final class InsertExecutor {
         }
         SqlNode rows = castToTable(statement.get().getSource(), table, targets, given.size());
         String compression = table.properties().getOrDefault("write_compression", "SNAPPY");
-        TableWrite.Result written = write.write(rows, start, table.location(), compression, true,
+        TableWrite.Result written = write.write(rows, start, sessionSchema, table.location(), compression, true,
                 result -> catalog.addFiles(name.schema(), name.table(), result.files()));
         return CommandResult.updated(written.rows());
     }

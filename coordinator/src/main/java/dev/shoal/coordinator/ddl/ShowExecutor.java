@@ -24,11 +24,9 @@ final class ShowExecutor {
     private static final List<String> COLUMN_LISTING = List.of("Column", "Type", "Extra", "Comment");
 
     private final Catalog catalog;
-    private final String defaultSchema;
 
-    ShowExecutor(Catalog catalog, String defaultSchema) {
+    ShowExecutor(Catalog catalog) {
         this.catalog = catalog;
-        this.defaultSchema = defaultSchema;
     }
 
     static List<String> resultColumns(SqlNode statement) {
@@ -46,7 +44,8 @@ final class ShowExecutor {
         return List.of();
     }
 
-    CommandResult execute(SqlNode statement) {
+    /** {@code defaultSchema}: the session's, for names without a schema. */
+    CommandResult execute(SqlNode statement, String defaultSchema) {
         if (statement instanceof SqlDescribeTable describe) {
             return columns(table(TableName.of(describe.getTable(), defaultSchema)));
         }

@@ -48,10 +48,11 @@ final class TableWrite {
      * Plans {@code query} as a write under {@code location} and, when {@code withData}, runs it;
      * then calls {@code commit} with the result. Returns the result once committed.
      */
-    Result write(SqlNode query, long startNanos, String location, String compression, boolean withData, Consumer<Result> commit) {
+    Result write(SqlNode query, long startNanos, String schema, String location, String compression, boolean withData,
+                 Consumer<Result> commit) {
         String writeId = newWriteId();
         WriteTarget target = new WriteTarget(location, writeId, compression, WriteTarget.DEFAULT_MAX_ROWS_PER_FILE);
-        PlannedQuery planned = queries.planner().planWrite(query, startNanos, target);
+        PlannedQuery planned = queries.planner().planWrite(query, startNanos, target, schema);
         List<ScanColumn> columns = ((TableWriterNode) planned.root()).columns();
         try {
             Result result = new Result(columns, withData ? run(planned) : List.of());
@@ -61,12 +62,6 @@ final class TableWrite {
             deleteFilesOf(location, writeId);
             throw e;
         }
-    }
-
-    /** The columns the query would write, without running it. */
-    List<ScanColumn> columnsOf(SqlNode query, long startNanos) {
-        PlannedQuery planned = queries.planner().planWrite(query, startNanos, new WriteTarget("s3://unused/", "unused", "SNAPPY", 1));
-        return ((TableWriterNode) planned.root()).columns();
     }
 
     private List<DataFile> run(PlannedQuery planned) {

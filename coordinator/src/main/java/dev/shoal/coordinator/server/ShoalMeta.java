@@ -11,6 +11,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.planner.PlanPrinter;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.parser.SqlExplainStatement;
+import dev.shoal.planner.parser.ddl.SqlUseSchema;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.MetaImpl;
@@ -23,6 +24,7 @@ import org.apache.calcite.sql.SqlNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,7 @@ public final class ShoalMeta extends MetaImpl {
     private final QueryManager queries;
     private final DdlExecutor commands;
     private final CatalogMetadata metadata;
+    private final Catalog catalog;
     private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
     private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
@@ -47,6 +50,7 @@ public final class ShoalMeta extends MetaImpl {
         this.queries = queries;
         this.commands = commands;
         this.metadata = new CatalogMetadata(catalog);
+        this.catalog = catalog;
     }
 
     /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
@@ -106,7 +110,7 @@ public final class ShoalMeta extends MetaImpl {
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         try {
             StatementHandle handle = createStatement(ch);
-            PlanOrExplain planned = plan(sql);
+            PlanOrExplain planned = plan(sql, schemaOf(ch.id));
             handle.signature = signature(sql, planned);
             StatementState state = statements.get(key(ch.id, handle.id));
             state.sql = sql;
@@ -156,13 +160,14 @@ public final class ShoalMeta extends MetaImpl {
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
         try {
             // A prepared plan serves one execution; later ones re-plan so that catalog changes are seen.
-            PlanOrExplain planned = state.prepared != null ? state.prepared : plan(state.sql);
+            PlanOrExplain planned = state.prepared != null ? state.prepared : plan(state.sql, schemaOf(h.connectionId));
             state.prepared = null;
             Signature signature = signature(state.sql, planned);
             h.signature = signature;
             if (planned.isCommand()) {
                 state.replaceQuery(null);
-                CommandResult result = commands.execute(planned.command(), state.sql);
+                CommandResult result = planned.command() instanceof SqlUseSchema use ? use(h.connectionId, use)
+                        : commands.execute(planned.command(), state.sql, schemaOf(h.connectionId));
                 if (result.isUpdate()) {
                     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
                 }
@@ -221,6 +226,25 @@ public final class ShoalMeta extends MetaImpl {
             return row;
         });
         return Frame.create(offset, query.isDone(), rows);
+    }
+
+    /** The schema of unqualified names on a connection: USE's, JDBC's setSchema, else the coordinator's default. */
+    private String schemaOf(String connectionId) {
+        ConnectionPropertiesImpl properties = connections.get(connectionId);
+        String schema = properties == null ? null : properties.getSchema();
+        return schema == null || schema.isEmpty() ? queries.planner().defaultSchema() : schema.toLowerCase(Locale.ROOT);
+    }
+
+    private CommandResult use(String connectionId, SqlUseSchema use) {
+        if (!use.schema().isSimple()) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "USE wants one schema name, got " + use.schema());
+        }
+        String schema = use.schema().getSimple().toLowerCase(Locale.ROOT);
+        if (catalog.schema(schema).isEmpty()) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
+        }
+        connections.computeIfAbsent(connectionId, id -> new ConnectionPropertiesImpl()).setSchema(schema);
+        return CommandResult.updated(0);
     }
 
     // DatabaseMetaData: what BI tools' navigators list. Each listing is one frame on a statement of its own.
@@ -319,17 +343,17 @@ public final class ShoalMeta extends MetaImpl {
         }
     }
 
-    private PlanOrExplain plan(String sql) {
+    private PlanOrExplain plan(String sql, String schema) {
         long start = System.nanoTime();
         SqlNode parsed = queries.planner().parse(sql);
-        if (DdlExecutor.handles(parsed)) {
+        if (DdlExecutor.handles(parsed) || parsed instanceof SqlUseSchema) {
             return new PlanOrExplain(null, Explain.NONE, parsed);
         }
         if (parsed instanceof SqlExplainStatement explain) {
             Explain mode = explainMode(explain);
-            return new PlanOrExplain(queries.planner().plan(explain.statement(), start), mode, null);
+            return new PlanOrExplain(queries.planner().plan(explain.statement(), start, schema), mode, null);
         }
-        return new PlanOrExplain(queries.planner().plan(parsed, start), Explain.NONE, null);
+        return new PlanOrExplain(queries.planner().plan(parsed, start, schema), Explain.NONE, null);
     }
 
     /** Trino's EXPLAIN options: TYPE DISTRIBUTED (the default) or LOGICAL, FORMAT TEXT. */
