@@ -307,3 +307,34 @@ SqlNode SqlUseSchema() :
         return new SqlUseSchema(s.end(this), schema);
     }
 }
+
+/** {@code CREATE [OR REPLACE] VIEW name AS query} (after CREATE [OR REPLACE]). */
+SqlCreate SqlCreateView(Span s, boolean replace) :
+{
+    final SqlIdentifier name;
+    final SqlParserPos queryStart;
+    final SqlNode query;
+}
+{
+    <VIEW> name = CompoundIdentifier()
+    <AS> { queryStart = getPos(); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlCreateView(s.end(this), replace, name, query, queryStart);
+    }
+}
+
+/** {@code DROP VIEW [IF EXISTS] name} (after DROP). */
+SqlDrop SqlDropView(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <VIEW>
+    ifExists = IfExistsOpt()
+    name = CompoundIdentifier()
+    {
+        return new SqlDropView(s.end(this), ifExists, name);
+    }
+}

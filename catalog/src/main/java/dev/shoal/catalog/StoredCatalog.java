@@ -7,6 +7,7 @@ import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.ViewDefinition;
 
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,27 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
     public Optional<TableDefinition> table(String schema, String name) {
         String wanted = key(name);
         return tables(schema).stream().filter(t -> t.name().equals(wanted)).findFirst();
+    }
+
+    @Override
+    public List<ViewDefinition> views(String schema) {
+        return current().views().getOrDefault(key(schema), List.of());
+    }
+
+    @Override
+    public Optional<ViewDefinition> view(String schema, String name) {
+        String wanted = key(name);
+        return views(schema).stream().filter(v -> v.name().equals(wanted)).findFirst();
+    }
+
+    @Override
+    public void createView(ViewDefinition view, boolean replace) {
+        change(new CatalogChange.CreateView(view, replace));
+    }
+
+    @Override
+    public void dropView(String schema, String name) {
+        change(new CatalogChange.DropView(schema, name));
     }
 
     private void change(CatalogChange change) {

@@ -5,12 +5,9 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.TableWriterNode;
-import dev.shoal.planner.calcite.CatalogSchema;
 import dev.shoal.planner.calcite.ConstantFolder;
-import dev.shoal.planner.calcite.ShoalOperatorTable;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
-import dev.shoal.planner.calcite.TrinoCasts;
-import dev.shoal.planner.calcite.TrinoValidator;
+import dev.shoal.planner.calcite.SqlFrontEnd;
 import dev.shoal.planner.distribute.DistributedPlanner;
 import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.planner.distribute.Fragmenter;
@@ -23,10 +20,6 @@ import dev.shoal.planner.rules.PullCommonFactors;
 import dev.shoal.planner.rules.RewritePrograms;
 import dev.shoal.planner.stats.CardinalityEstimator;
 import dev.shoal.planner.translate.RelTranslator;
-import org.apache.calcite.config.CalciteConnectionConfigImpl;
-import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.NullCollation;
-import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
@@ -39,16 +32,12 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelDecorrelator;
-import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -146,22 +135,13 @@ public final class QueryPlanner {
         PhaseTimer phases = new PhaseTimer(startNanos);
         phases.end("parse");
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
-        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-        for (String schema : catalog.schemas()) {
-            root.add(schema, new CatalogSchema(catalog, schema, statistics));
-        }
-        Properties properties = new Properties();
-        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(sessionSchema), typeFactory,
-                new CalciteConnectionConfigImpl(properties));
-        SqlValidator validator = new TrinoValidator(ShoalOperatorTable.INSTANCE, reader, typeFactory,
-                SqlValidator.Config.DEFAULT
-                        .withIdentifierExpansion(true)
-                        // Trino does not coerce implicitly: varchar + 1 is an error, not a guess.
-                        .withTypeCoercionEnabled(false)
-                        .withTypeCoercionRules(TrinoCasts.RULES)
-                        .withConformance(SqlConformanceEnum.LENIENT)
-                        .withDefaultNullCollation(NullCollation.LAST));
+        HepPlanner hep = new HepPlanner(RewritePrograms.REWRITES);
+        hep.setExecutor(ConstantFolder.INSTANCE);
+        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
+        SqlFrontEnd frontEnd = new SqlFrontEnd(catalog, statistics, typeFactory, cluster);
+        CalciteCatalogReader reader = frontEnd.reader(sessionSchema);
+        SqlValidator validator = frontEnd.validator(reader);
         SqlNode validated;
         try {
             validated = validator.validate(parsed);
@@ -170,14 +150,7 @@ public final class QueryPlanner {
         }
         phases.end("validate");
 
-        HepPlanner hep = new HepPlanner(RewritePrograms.REWRITES);
-        hep.setExecutor(ConstantFolder.INSTANCE);
-        RexBuilder rexBuilder = new RexBuilder(typeFactory);
-        RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
-        SqlToRelConverter converter = new SqlToRelConverter((type, query, schema, path) -> null, validator, reader,
-                cluster, StandardConvertletTable.INSTANCE,
-                SqlToRelConverter.config().withExpand(false).withInSubQueryThreshold(Integer.MAX_VALUE));
-        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        RelRoot relRoot = frontEnd.converter(validator, reader).convertQuery(validated, false, true);
         phases.end("convert");
         RelNode rel = PullCommonFactors.rewrite(run(RewritePrograms.WINDOWS, removeSubQueries(relRoot.project(), cluster, reader)));
         phases.end("subqueries");

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The columns a CREATE TABLE AS writes: the query's, each named, no name twice (Trino's rules). */
-final class WrittenColumns {
+/** The columns a CREATE TABLE AS writes or a view shows: the query's, each named, no name twice (Trino's rules). */
+public final class WrittenColumns {
     /** What a write's result rows hold: one row per file written. */
     static final List<String> FILE_COLUMNS = List.of("path", "bytes", "rows");
 
     private WrittenColumns() {
     }
 
-    static List<ScanColumn> of(List<String> names, List<DataType> types) {
+    public static List<ScanColumn> of(List<String> names, List<DataType> types) {
         List<ScanColumn> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {

@@ -51,7 +51,7 @@ class DatabaseMetaDataTest {
         List<String> tables = column(meta.getTables(null, "tpch", "%", new String[] {"TABLE"}), "TABLE_NAME");
         assertTrue(tables.containsAll(List.of("lineitem", "nation", "orders", "region")), tables.toString());
         assertEquals(List.of("nation"), column(meta.getTables(null, "tpch", "nat_on", null), "TABLE_NAME"));
-        assertEquals(List.of("TABLE"), column(meta.getTableTypes(), "TABLE_TYPE"));
+        assertEquals(List.of("TABLE", "VIEW"), column(meta.getTableTypes(), "TABLE_TYPE"));
     }
 
     @Test

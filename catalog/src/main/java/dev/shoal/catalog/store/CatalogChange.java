@@ -3,6 +3,7 @@ package dev.shoal.catalog.store;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.ViewDefinition;
 
 import java.util.List;
 
@@ -19,6 +20,12 @@ public sealed interface CatalogChange {
     }
 
     record DropTable(String schema, String name) implements CatalogChange {
+    }
+
+    record CreateView(ViewDefinition view, boolean replace) implements CatalogChange {
+    }
+
+    record DropView(String schema, String name) implements CatalogChange {
     }
 
     record AddFiles(String schema, String name, List<DataFile> files) implements CatalogChange {

@@ -4,6 +4,7 @@ import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
@@ -149,10 +150,31 @@ public final class JdbcCatalogStore implements CatalogStore {
                             rs.getInt(5) != 0 ? Optional.of(files.getOrDefault(key, List.of())) : Optional.empty()));
                 }
             }
-            return new CatalogSnapshot(schemas, tables);
+            return new CatalogSnapshot(schemas, tables, loadViews(connection));
         } catch (SQLException e) {
             throw storeError("cannot read the catalog", e);
         }
+    }
+
+    private static Map<String, List<ViewDefinition>> loadViews(Connection connection) throws SQLException {
+        Map<String, List<ScanColumn>> columns = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT schema_name, view_name, name, type FROM shoal_view_columns ORDER BY schema_name, view_name, position");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                        .add(new ScanColumn(rs.getString(3), DataType.parse(rs.getString(4))));
+            }
+        }
+        Map<String, List<ViewDefinition>> views = new TreeMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT schema_name, name, sql_text, sql_schema FROM shoal_views ORDER BY schema_name, name");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                views.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ViewDefinition(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), columns.getOrDefault(rs.getString(1) + "." + rs.getString(2), List.of())));
+            }
+        }
+        return views;
     }
 
     @Override
@@ -170,6 +192,10 @@ public final class JdbcCatalogStore implements CatalogStore {
                     transaction.createTable(create.table(), create.createSchemaIfMissing());
                 } else if (change instanceof CatalogChange.DropTable drop) {
                     transaction.dropTable(key(drop.schema()), key(drop.name()));
+                } else if (change instanceof CatalogChange.CreateView create) {
+                    transaction.createView(create.view(), create.replace());
+                } else if (change instanceof CatalogChange.DropView drop) {
+                    transaction.dropView(key(drop.schema()), key(drop.name()));
                 } else if (change instanceof CatalogChange.AddFiles add) {
                     transaction.addFilesToTable(key(add.schema()), key(add.name()), add.files());
                 }

@@ -3,6 +3,7 @@ package dev.shoal.catalog.store;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
@@ -39,6 +40,12 @@ final class Transaction {
             throw new ShoalException(ErrorCode.SCHEMA_NOT_EMPTY,
                     "schema " + name + " is not empty; DROP SCHEMA " + name + " CASCADE drops its tables too");
         }
+        if (!cascade && count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ?", name) > 0) {
+            throw new ShoalException(ErrorCode.SCHEMA_NOT_EMPTY,
+                    "schema " + name + " has views; DROP SCHEMA " + name + " CASCADE drops them too");
+        }
+        update("DELETE FROM shoal_view_columns WHERE schema_name = ?", name);
+        update("DELETE FROM shoal_views WHERE schema_name = ?", name);
         update("DELETE FROM shoal_files WHERE schema_name = ?", name);
         update("DELETE FROM shoal_table_properties WHERE schema_name = ?", name);
         update("DELETE FROM shoal_columns WHERE schema_name = ?", name);
@@ -57,6 +64,9 @@ final class Transaction {
         }
         if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already exists");
+        }
+        if (count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "view " + schema + "." + name + " already exists; a table needs another name");
         }
         update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) VALUES (?, ?, ?, ?, ?, ?)",
                 schema, name, table.kind().name(), table.location(), System.currentTimeMillis(), table.files().isPresent() ? 1 : 0);
@@ -107,6 +117,38 @@ final class Transaction {
             }
             insert.executeBatch();
         }
+    }
+
+    void createView(ViewDefinition view, boolean replace) throws SQLException {
+        String schema = JdbcCatalogStore.key(view.schema());
+        String name = JdbcCatalogStore.key(view.name());
+        if (!schemaExists(schema)) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist (CREATE SCHEMA " + schema + " first)");
+        }
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already exists; a view needs another name");
+        }
+        if (count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+            if (!replace) {
+                throw new ShoalException(ErrorCode.ALREADY_EXISTS, "view " + schema + "." + name + " already exists (CREATE OR REPLACE VIEW)");
+            }
+            dropView(schema, name);
+        }
+        update("INSERT INTO shoal_views (schema_name, name, sql_text, sql_schema, created_at) VALUES (?, ?, ?, ?, ?)",
+                schema, name, view.sql(), view.sqlSchema(), System.currentTimeMillis());
+        int position = 0;
+        for (ScanColumn column : view.columns()) {
+            update("INSERT INTO shoal_view_columns (schema_name, view_name, position, name, type) VALUES (?, ?, ?, ?, ?)",
+                    schema, name, position++, column.name(), column.type().toString());
+        }
+    }
+
+    void dropView(String schema, String name) throws SQLException {
+        if (count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "view " + schema + "." + name + " does not exist");
+        }
+        update("DELETE FROM shoal_view_columns WHERE schema_name = ? AND view_name = ?", schema, name);
+        update("DELETE FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name);
     }
 
     void dropTable(String schema, String name) throws SQLException {

@@ -5,6 +5,7 @@ import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
@@ -120,6 +121,34 @@ class CatalogStoreTest {
             assertTrue(reopened.table("lake", "lineitem").orElseThrow().files().isEmpty(), "an external table is listed, not recorded");
             reopened.dropTable("w", "t");
             assertTrue(reopened.table("w", "t").isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void viewsKeepTheirTextAndColumnsAndShareNamesWithNoTable(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        Supplier<JdbcCatalogStore> database = kind.get();
+        ViewDefinition view = new ViewDefinition("lake", "big", "select l_orderkey from lineitem where l_price > 10", "tpch",
+                List.of(new ScanColumn("l_orderkey", DataType.BIGINT)));
+        try (StoredCatalog catalog = new StoredCatalog(database.get())) {
+            catalog.createTable(lineitem());
+            catalog.createView(view, false);
+            assertEquals(ErrorCode.ALREADY_EXISTS, assertThrows(ShoalException.class, () -> catalog.createView(view, false)).code());
+            ViewDefinition clash = new ViewDefinition("lake", "lineitem", "select 1 as one", "tpch",
+                    List.of(new ScanColumn("one", DataType.INTEGER)));
+            assertEquals(ErrorCode.ALREADY_EXISTS, assertThrows(ShoalException.class, () -> catalog.createView(clash, true)).code());
+            assertEquals(ErrorCode.SCHEMA_NOT_EMPTY, assertThrows(ShoalException.class, () -> {
+                catalog.dropTable("lake", "lineitem");
+                catalog.dropSchema("lake", false);
+            }).code(), "a schema holding a view is not empty");
+        }
+        try (StoredCatalog reopened = new StoredCatalog(database.get())) {
+            assertEquals(List.of(view), reopened.views("lake"));
+            reopened.createView(new ViewDefinition("lake", "big", "select 2 as two", "tpch", List.of(new ScanColumn("two", DataType.INTEGER))),
+                    true);
+            assertEquals("select 2 as two", reopened.view("lake", "BIG").orElseThrow().sql());
+            reopened.dropView("lake", "big");
+            assertTrue(reopened.views("lake").isEmpty());
         }
     }
 

@@ -6,20 +6,26 @@ import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.PlannedQuery;
+import dev.shoal.planner.QueryPlanner;
+import dev.shoal.planner.WrittenColumns;
 import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
+import dev.shoal.planner.parser.ddl.SqlCreateView;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
 import dev.shoal.planner.parser.ddl.SqlDropTable;
+import dev.shoal.planner.parser.ddl.SqlDropView;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -49,6 +55,7 @@ public final class DdlExecutor {
     private final CreateTableAsExecutor createTableAs;
     private final InsertExecutor insert;
     private final ShowExecutor show;
+    private final QueryPlanner planner;
 
     public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, Optional<String> warehouse) {
         this.catalog = catalog;
@@ -56,6 +63,7 @@ public final class DdlExecutor {
         TableWrite write = new TableWrite(store, queries);
         this.createTableAs = new CreateTableAsExecutor(catalog, store, write, warehouse);
         this.insert = new InsertExecutor(catalog, write, queries.planner());
+        this.planner = queries.planner();
         this.show = new ShowExecutor(catalog);
     }
 
@@ -64,7 +72,7 @@ public final class DdlExecutor {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
                 || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
                 || statement instanceof SqlInsert || statement instanceof SqlDropTable || statement instanceof SqlShow
-                || statement instanceof SqlDescribeTable;
+                || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView || statement instanceof SqlDropView;
     }
 
     /** The columns a statement's result has, known before it runs (none for DDL). */
@@ -92,6 +100,16 @@ public final class DdlExecutor {
             }
             return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), TableName.of(target, defaultSchema), defaultSchema);
         }
+        if (statement instanceof SqlCreateView create) {
+            return createView(create, sql, defaultSchema);
+        }
+        if (statement instanceof SqlDropView drop) {
+            TableName name = TableName.of(drop.name(), defaultSchema);
+            if (!(drop.ifExists && catalog.view(name.schema(), name.table()).isEmpty())) {
+                catalog.dropView(name.schema(), name.table());
+            }
+            return CommandResult.done();
+        }
         if (statement instanceof SqlDropTable drop) {
             return dropTable(drop, defaultSchema);
         }
@@ -99,6 +117,16 @@ public final class DdlExecutor {
             return show.execute(statement, defaultSchema);
         }
         throw new ShoalException(ErrorCode.NOT_SUPPORTED, "statement " + statement.getKind() + " is not supported");
+    }
+
+    /** The view keeps its query's text and the columns it plans to now; reading it plans the text again. */
+    private CommandResult createView(SqlCreateView create, String sql, String defaultSchema) {
+        TableName name = TableName.of(create.name(), defaultSchema);
+        PlannedQuery planned = planner.plan(create.query(), System.nanoTime(), defaultSchema);
+        List<ScanColumn> columns = WrittenColumns.of(planned.columnNames(), planned.columnTypes());
+        catalog.createView(new ViewDefinition(name.schema(), name.table(), create.queryText(sql), defaultSchema, columns),
+                create.getReplace());
+        return CommandResult.done();
     }
 
     private CommandResult createSchema(SqlCreateSchema create) {
@@ -166,6 +194,9 @@ public final class DdlExecutor {
     private CommandResult dropTable(SqlDropTable drop, String defaultSchema) {
         TableName name = TableName.of(drop.name(), defaultSchema);
         Optional<TableDefinition> table = catalog.table(name.schema(), name.table());
+        if (table.isEmpty() && catalog.view(name.schema(), name.table()).isPresent()) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, name + " is a view: DROP VIEW " + name);
+        }
         if (table.isEmpty()) {
             if (drop.ifExists) {
                 return CommandResult.done();

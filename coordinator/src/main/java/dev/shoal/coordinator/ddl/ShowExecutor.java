@@ -2,6 +2,7 @@ package dev.shoal.coordinator.ddl;
 
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
@@ -47,13 +48,13 @@ final class ShowExecutor {
     /** {@code defaultSchema}: the session's, for names without a schema. */
     CommandResult execute(SqlNode statement, String defaultSchema) {
         if (statement instanceof SqlDescribeTable describe) {
-            return columns(table(TableName.of(describe.getTable(), defaultSchema)));
+            return columns(columnsOf(TableName.of(describe.getTable(), defaultSchema)));
         }
         SqlShow show = (SqlShow) statement;
         return switch (show.subject()) {
             case SCHEMAS -> names(show, catalog.schemas());
             case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
-            case COLUMNS -> columns(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
+            case COLUMNS -> columns(columnsOf(TableName.of(show.schema().orElseThrow(), defaultSchema)));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
         };
     }
@@ -62,7 +63,9 @@ final class ShowExecutor {
         if (catalog.schema(schema).isEmpty()) {
             throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
         }
-        return catalog.tables(schema).stream().map(TableDefinition::name).toList();
+        List<String> names = new ArrayList<>(catalog.tables(schema).stream().map(TableDefinition::name).toList());
+        catalog.views(schema).forEach(view -> names.add(view.name()));
+        return names.stream().sorted().toList();
     }
 
     private TableDefinition table(TableName name) {
@@ -76,9 +79,14 @@ final class ShowExecutor {
         return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
     }
 
-    private static CommandResult columns(TableDefinition table) {
+    /** A table's or a view's columns. */
+    private List<ScanColumn> columnsOf(TableName name) {
+        return catalog.view(name.schema(), name.table()).map(ViewDefinition::columns).orElseGet(() -> table(name).columns());
+    }
+
+    private static CommandResult columns(List<ScanColumn> columns) {
         List<Object[]> rows = new ArrayList<>();
-        for (ScanColumn column : table.columns()) {
+        for (ScanColumn column : columns) {
             rows.add(new Object[] {column.name(), typeName(column.type()), "", ""});
         }
         return CommandResult.rows(COLUMN_LISTING, List.of(DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR), rows);

@@ -2,6 +2,7 @@ package dev.shoal.coordinator.server;
 
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
@@ -12,6 +13,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -51,16 +53,21 @@ final class CatalogMetadata {
     }
 
     Listing tableTypes() {
-        return new Listing(columns(varchar("TABLE_TYPE")), oneRow("TABLE"));
+        List<Object> rows = oneRow("TABLE");
+        rows.add(new Object[] {"VIEW"});
+        return new Listing(columns(varchar("TABLE_TYPE")), rows);
     }
 
     Listing tables(String catalogName, String schemaPattern, String tablePattern, List<String> types) {
         List<Object> rows = new ArrayList<>();
         boolean tablesWanted = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("TABLE"));
-        if (catalogMatches(catalogName) && tablesWanted) {
-            for (TableDefinition table : tables(schemaPattern, tablePattern)) {
-                rows.add(new Object[] {CATALOG, table.schema(), table.name(), "TABLE", table.properties().getOrDefault("comment", null),
-                        null, null, null, null, null});
+        boolean viewsWanted = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("VIEW"));
+        if (catalogMatches(catalogName)) {
+            for (Relation relation : relations(schemaPattern, tablePattern)) {
+                if (relation.view() ? viewsWanted : tablesWanted) {
+                    rows.add(new Object[] {CATALOG, relation.schema(), relation.name(), relation.view() ? "VIEW" : "TABLE",
+                            relation.comment(), null, null, null, null, null});
+                }
             }
         }
         return new Listing(columns(varchar("TABLE_CAT"), varchar("TABLE_SCHEM"), varchar("TABLE_NAME"), varchar("TABLE_TYPE"),
@@ -71,7 +78,7 @@ final class CatalogMetadata {
     Listing columns(String catalogName, String schemaPattern, String tablePattern, String columnPattern) {
         List<Object> rows = new ArrayList<>();
         if (catalogMatches(catalogName)) {
-            for (TableDefinition table : tables(schemaPattern, tablePattern)) {
+            for (Relation table : relations(schemaPattern, tablePattern)) {
                 int position = 0;
                 for (ScanColumn column : table.columns()) {
                     position++;
@@ -121,14 +128,29 @@ final class CatalogMetadata {
         return rows;
     }
 
-    private List<TableDefinition> tables(String schemaPattern, String tablePattern) {
-        List<TableDefinition> tables = new ArrayList<>();
+    /** A table or a view, as the listings show either. */
+    private record Relation(String schema, String name, boolean view, String comment, List<ScanColumn> columns) {
+    }
+
+    private List<Relation> relations(String schemaPattern, String tablePattern) {
+        List<Relation> relations = new ArrayList<>();
         for (String schema : catalog.schemas()) {
-            if (matches(schemaPattern, schema)) {
-                catalog.tables(schema).stream().filter(t -> matches(tablePattern, t.name())).forEach(tables::add);
+            if (!matches(schemaPattern, schema)) {
+                continue;
+            }
+            for (TableDefinition table : catalog.tables(schema)) {
+                if (matches(tablePattern, table.name())) {
+                    relations.add(new Relation(schema, table.name(), false, table.properties().get("comment"), table.columns()));
+                }
+            }
+            for (ViewDefinition view : catalog.views(schema)) {
+                if (matches(tablePattern, view.name())) {
+                    relations.add(new Relation(schema, view.name(), true, null, view.columns()));
+                }
             }
         }
-        return tables;
+        relations.sort(Comparator.comparing(Relation::schema).thenComparing(Relation::name));
+        return relations;
     }
 
     private static boolean catalogMatches(String catalogName) {

@@ -34,6 +34,16 @@ public interface Catalog {
     /** Fails with UNKNOWN_TABLE when missing. */
     void dropTable(String schema, String name);
 
+    List<ViewDefinition> views(String schema);
+
+    Optional<ViewDefinition> view(String schema, String name);
+
+    /** Fails with ALREADY_EXISTS when a table has the name, or a view has it and {@code replace} is false. */
+    void createView(ViewDefinition view, boolean replace);
+
+    /** Fails with UNKNOWN_TABLE when missing. */
+    void dropView(String schema, String name);
+
     /** Commits files written into a table with a file list (INSERT): all of them become visible at once. */
     void addFiles(String schema, String name, List<DataFile> files);
 }

@@ -4,6 +4,7 @@ import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 public final class InMemoryCatalog implements Catalog {
     private final Map<String, SchemaDefinition> schemas = new TreeMap<>();
     private final Map<String, Map<String, TableDefinition>> tables = new TreeMap<>();
+    private final Map<String, Map<String, ViewDefinition>> views = new TreeMap<>();
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
@@ -63,6 +65,7 @@ public final class InMemoryCatalog implements Catalog {
             throw new ShoalException(ErrorCode.SCHEMA_NOT_EMPTY, "schema " + name + " has tables; DROP SCHEMA ... CASCADE drops them too");
         }
         tables.remove(key(name));
+        views.remove(key(name));
         schemas.remove(key(name));
     }
 
@@ -73,6 +76,34 @@ public final class InMemoryCatalog implements Catalog {
         }
         if (tables.get(key(table.schema())).putIfAbsent(key(table.name()), table) != null) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + table.qualifiedName() + " already exists");
+        }
+    }
+
+    @Override
+    public synchronized List<ViewDefinition> views(String schema) {
+        return List.copyOf(views.getOrDefault(key(schema), Map.of()).values());
+    }
+
+    @Override
+    public synchronized Optional<ViewDefinition> view(String schema, String name) {
+        return Optional.ofNullable(views.getOrDefault(key(schema), Map.of()).get(key(name)));
+    }
+
+    @Override
+    public synchronized void createView(ViewDefinition view, boolean replace) {
+        if (!schemas.containsKey(key(view.schema()))) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + view.schema() + " does not exist");
+        }
+        if (table(view.schema(), view.name()).isPresent() || (!replace && view(view.schema(), view.name()).isPresent())) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, view.qualifiedName() + " already exists");
+        }
+        views.computeIfAbsent(key(view.schema()), s -> new TreeMap<>()).put(key(view.name()), view);
+    }
+
+    @Override
+    public synchronized void dropView(String schema, String name) {
+        if (views.getOrDefault(key(schema), new TreeMap<>()).remove(key(name)) == null) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "view " + schema + "." + name + " does not exist");
         }
     }
 

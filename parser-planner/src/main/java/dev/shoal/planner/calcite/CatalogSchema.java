@@ -3,6 +3,7 @@ package dev.shoal.planner.calcite;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
+import dev.shoal.core.catalog.ViewDefinition;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -27,6 +28,9 @@ public final class CatalogSchema extends AbstractSchema {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (TableDefinition table : catalog.tables(schema)) {
             tables.put(table.name(), new CatalogTable(table, statistics));
+        }
+        for (ViewDefinition view : catalog.views(schema)) {
+            tables.put(view.name(), new CatalogView(view));
         }
         return tables;
     }
