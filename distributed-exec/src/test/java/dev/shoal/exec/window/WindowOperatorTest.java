@@ -75,4 +75,42 @@ class WindowOperatorTest {
                 Arrays.asList("b", 3L, 2L, 2L, 2L, 1L, 4L),
                 Arrays.asList("b", null, 3L, 3L, 3L, 3L, 4L)), rows);
     }
+
+    /**
+     * RANGE frames count peers and key values, not rows: with CURRENT ROW both rows of a tie see each
+     * other, and {@code 1 PRECEDING} reaches back to keys one less, however many rows those are.
+     */
+    @Test
+    void rangeFramesTakePeersAndKeyOffsets() {
+        Batch rowsIn = batch(new Object[][] {{"a", 1L}, {"a", 2L}, {"a", 2L}, {"a", 3L}, {"a", 5L}});
+        InputRef value = new InputRef(1, DataType.BIGINT);
+        WindowFrame peers = new WindowFrame(false, FrameBound.of(FrameBound.Kind.UNBOUNDED_PRECEDING),
+                FrameBound.of(FrameBound.Kind.CURRENT_ROW));
+        WindowFrame lastTwoKeys = new WindowFrame(false, new FrameBound(FrameBound.Kind.PRECEDING, 1),
+                FrameBound.of(FrameBound.Kind.CURRENT_ROW));
+        WindowFrame nextKey = new WindowFrame(false, FrameBound.of(FrameBound.Kind.CURRENT_ROW),
+                new FrameBound(FrameBound.Kind.FOLLOWING, 1));
+        List<WindowCall> calls = List.of(
+                new WindowCall(WindowFunction.SUM, List.of(value), peers, DataType.BIGINT),
+                new WindowCall(WindowFunction.SUM, List.of(value), lastTwoKeys, DataType.BIGINT),
+                new WindowCall(WindowFunction.COUNT, List.of(value), nextKey, DataType.BIGINT));
+        WindowNode node = new WindowNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(new SortKey(1, true, false)), calls);
+        List<List<Object>> rows = new ArrayList<>();
+        try (WindowOperator window = new WindowOperator(BatchListOperator.of(rowsIn), node)) {
+            for (Batch out = window.next(); out != null; out = window.next()) {
+                for (int r = 0; r < out.rowCount(); r++) {
+                    rows.add(Arrays.asList(out.column(1).valueAt(r), out.column(2).valueAt(r), out.column(3).valueAt(r),
+                            out.column(4).valueAt(r)));
+                }
+            }
+        }
+        rows.sort((x, y) -> Long.compare((Long) x.get(0), (Long) y.get(0)));
+        assertEquals(List.of(
+                // value, sum up to peers, sum of keys in [v-1, v], count of keys in [v, v+1]
+                Arrays.asList(1L, 1L, 1L, 3L),
+                Arrays.asList(2L, 5L, 5L, 3L),
+                Arrays.asList(2L, 5L, 5L, 3L),
+                Arrays.asList(3L, 8L, 7L, 1L),
+                Arrays.asList(5L, 13L, 5L, 1L)), rows);
+    }
 }
