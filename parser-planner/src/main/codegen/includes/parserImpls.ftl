@@ -338,3 +338,24 @@ SqlDrop SqlDropView(Span s, boolean replace) :
         return new SqlDropView(s.end(this), ifExists, name);
     }
 }
+
+/** {@code ALTER TABLE t RENAME TO u} or {@code ALTER TABLE t ADD COLUMN c type [COMMENT '...']}. */
+SqlNode SqlAlterTable() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlIdentifier newName;
+    final List<ColumnDeclaration> columns = new ArrayList<ColumnDeclaration>();
+}
+{
+    <ALTER> { s = span(); } <TABLE> name = CompoundIdentifier()
+    (
+        <RENAME> <TO> newName = CompoundIdentifier() {
+            return SqlAlterTable.rename(s.end(this), name, newName);
+        }
+    |
+        <ADD> [ <COLUMN> ] ColumnDeclaration(columns) {
+            return SqlAlterTable.addColumn(s.end(this), name, columns.get(0));
+        }
+    )
+}

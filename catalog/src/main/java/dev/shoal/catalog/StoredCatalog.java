@@ -8,6 +8,7 @@ import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
+import dev.shoal.core.plan.ScanColumn;
 
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,16 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
     public Optional<TableDefinition> table(String schema, String name) {
         String wanted = key(name);
         return tables(schema).stream().filter(t -> t.name().equals(wanted)).findFirst();
+    }
+
+    @Override
+    public void renameTable(String schema, String name, String newSchema, String newName) {
+        change(new CatalogChange.RenameTable(schema, name, newSchema, newName));
+    }
+
+    @Override
+    public void addColumn(String schema, String name, ScanColumn column) {
+        change(new CatalogChange.AddColumn(schema, name, column));
     }
 
     @Override

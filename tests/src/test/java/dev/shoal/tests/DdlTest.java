@@ -40,6 +40,12 @@ class DdlTest {
         }
     }
 
+    private static void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     private static List<String> column(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -135,6 +141,24 @@ class DdlTest {
         }
         assertEquals("42S02", fails("select count(*) from regions").getSQLState(), "another connection keeps its own schema");
         run("drop schema ddl_use cascade");
+    }
+
+    @Test
+    void alterTableRenamesAndAddsAColumnThatOlderFilesReadAsNull() throws Exception {
+        run("create schema if not exists ddl_alter");
+        execute("create table ddl_alter.flags as select l_returnflag, count(*) as n from lineitem group by l_returnflag");
+        run("alter table ddl_alter.flags rename to ddl_alter.returnflags");
+        assertEquals("42S02", fails("select * from ddl_alter.flags").getSQLState());
+        assertEquals(List.of("3"), column("select count(*) from ddl_alter.returnflags"), "the files came along");
+        run("alter table ddl_alter.returnflags add column note varchar comment 'added later'");
+        assertEquals(List.of(List.of("l_returnflag", "varchar", "", ""), List.of("n", "bigint", "", ""), List.of("note", "varchar", "", "")),
+                rows("describe ddl_alter.returnflags"));
+        assertEquals(List.of("3"), column("select count(*) from ddl_alter.returnflags where note is null"));
+        execute("insert into ddl_alter.returnflags values ('Z', 0, 'new')");
+        assertEquals(List.of("new"), column("select note from ddl_alter.returnflags where note is not null"));
+        assertEquals("42S01", fails("alter table ddl_alter.returnflags add column n bigint").getSQLState());
+        assertEquals("42S02", fails("alter table ddl_alter.nothing rename to ddl_alter.something").getSQLState());
+        run("drop schema ddl_alter cascade");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
+import dev.shoal.core.plan.ScanColumn;
 
 import java.util.List;
 
@@ -20,6 +21,12 @@ public sealed interface CatalogChange {
     }
 
     record DropTable(String schema, String name) implements CatalogChange {
+    }
+
+    record RenameTable(String schema, String name, String newSchema, String newName) implements CatalogChange {
+    }
+
+    record AddColumn(String schema, String name, ScanColumn column) implements CatalogChange {
     }
 
     record CreateView(ViewDefinition view, boolean replace) implements CatalogChange {

@@ -192,6 +192,10 @@ public final class JdbcCatalogStore implements CatalogStore {
                     transaction.createTable(create.table(), create.createSchemaIfMissing());
                 } else if (change instanceof CatalogChange.DropTable drop) {
                     transaction.dropTable(key(drop.schema()), key(drop.name()));
+                } else if (change instanceof CatalogChange.RenameTable rename) {
+                    transaction.renameTable(key(rename.schema()), key(rename.name()), key(rename.newSchema()), key(rename.newName()));
+                } else if (change instanceof CatalogChange.AddColumn add) {
+                    transaction.addColumn(key(add.schema()), key(add.name()), add.column());
                 } else if (change instanceof CatalogChange.CreateView create) {
                     transaction.createView(create.view(), create.replace());
                 } else if (change instanceof CatalogChange.DropView drop) {

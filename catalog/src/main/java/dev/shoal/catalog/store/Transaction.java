@@ -119,6 +119,41 @@ final class Transaction {
         }
     }
 
+    /** The table's row is copied under the new name, its children moved to it, the old row deleted (no ON UPDATE CASCADE in SQLite). */
+    void renameTable(String schema, String name, String newSchema, String newName) throws SQLException {
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
+        }
+        if (!schemaExists(newSchema)) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + newSchema + " does not exist");
+        }
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", newSchema, newName) > 0
+                || count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", newSchema, newName) > 0) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, newSchema + "." + newName + " already exists");
+        }
+        update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) "
+                + "SELECT ?, ?, kind, location, created_at, has_file_list FROM shoal_tables WHERE schema_name = ? AND name = ?",
+                newSchema, newName, schema, name);
+        for (String child : new String[] {"shoal_columns", "shoal_table_properties", "shoal_files"}) {
+            update("UPDATE " + child + " SET schema_name = ?, table_name = ? WHERE schema_name = ? AND table_name = ?",
+                    newSchema, newName, schema, name);
+        }
+        update("DELETE FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name);
+    }
+
+    void addColumn(String schema, String name, ScanColumn column) throws SQLException {
+        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
+        }
+        if (count("SELECT COUNT(*) FROM shoal_columns WHERE schema_name = ? AND table_name = ? AND name = ?", schema, name,
+                column.name()) > 0) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already has a column " + column.name());
+        }
+        long position = count("SELECT COUNT(*) FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
+        update("INSERT INTO shoal_columns (schema_name, table_name, position, name, type) VALUES (?, ?, ?, ?, ?)",
+                schema, name, (int) position, column.name(), column.type().toString());
+    }
+
     void createView(ViewDefinition view, boolean replace) throws SQLException {
         String schema = JdbcCatalogStore.key(view.schema());
         String name = JdbcCatalogStore.key(view.name());

@@ -126,6 +126,30 @@ class CatalogStoreTest {
 
     @ParameterizedTest
     @MethodSource("stores")
+    void renamingKeepsColumnsPropertiesAndFilesAndAddedColumnsGoLast(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        try (StoredCatalog catalog = new StoredCatalog(kind.get().get())) {
+            List<DataFile> files = List.of(new DataFile("s3://lake/w/t/a_0.parquet", 100, 10));
+            catalog.createTable(new TableDefinition("lake", "t", "s3://lake/w/t/", lineitem().columns(), TableKind.MANAGED,
+                    Map.of("owner", "me"), Optional.of(files)));
+            catalog.createSchema(SchemaDefinition.named("other"));
+            catalog.renameTable("lake", "t", "other", "u");
+            assertTrue(catalog.table("lake", "t").isEmpty());
+            TableDefinition renamed = catalog.table("other", "u").orElseThrow();
+            assertEquals(lineitem().columns(), renamed.columns());
+            assertEquals(Map.of("owner", "me"), renamed.properties());
+            assertEquals(files, renamed.files().orElseThrow());
+            catalog.addColumn("other", "u", new ScanColumn("note", DataType.VARCHAR));
+            assertEquals("note", catalog.table("other", "u").orElseThrow().columns().get(3).name());
+            assertEquals(ErrorCode.ALREADY_EXISTS, assertThrows(ShoalException.class,
+                    () -> catalog.addColumn("other", "u", new ScanColumn("note", DataType.BIGINT))).code());
+            catalog.createTable(lineitem());
+            assertEquals(ErrorCode.ALREADY_EXISTS, assertThrows(ShoalException.class,
+                    () -> catalog.renameTable("other", "u", "lake", "lineitem")).code());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
     void viewsKeepTheirTextAndColumnsAndShareNamesWithNoTable(Supplier<Supplier<JdbcCatalogStore>> kind) {
         Supplier<JdbcCatalogStore> database = kind.get();
         ViewDefinition view = new ViewDefinition("lake", "big", "select l_orderkey from lineitem where l_price > 10", "tpch",

@@ -19,6 +19,7 @@ import dev.shoal.planner.WrittenColumns;
 import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
+import dev.shoal.planner.parser.ddl.SqlAlterTable;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
@@ -72,7 +73,8 @@ public final class DdlExecutor {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
                 || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
                 || statement instanceof SqlInsert || statement instanceof SqlDropTable || statement instanceof SqlShow
-                || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView || statement instanceof SqlDropView;
+                || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView || statement instanceof SqlDropView
+                || statement instanceof SqlAlterTable;
     }
 
     /** The columns a statement's result has, known before it runs (none for DDL). */
@@ -100,6 +102,9 @@ public final class DdlExecutor {
             }
             return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), TableName.of(target, defaultSchema), defaultSchema);
         }
+        if (statement instanceof SqlAlterTable alter) {
+            return alterTable(alter, defaultSchema);
+        }
         if (statement instanceof SqlCreateView create) {
             return createView(create, sql, defaultSchema);
         }
@@ -117,6 +122,20 @@ public final class DdlExecutor {
             return show.execute(statement, defaultSchema);
         }
         throw new ShoalException(ErrorCode.NOT_SUPPORTED, "statement " + statement.getKind() + " is not supported");
+    }
+
+    private CommandResult alterTable(SqlAlterTable alter, String defaultSchema) {
+        TableName name = TableName.of(alter.name(), defaultSchema);
+        if (alter.newName().isPresent()) {
+            // A table keeps its files where they are: a managed table's folder keeps its old name.
+            TableName renamed = TableName.of(alter.newName().get(), name.schema());
+            catalog.renameTable(name.schema(), name.table(), renamed.schema(), renamed.table());
+        } else {
+            ColumnDeclaration column = alter.addedColumn().orElseThrow();
+            catalog.addColumn(name.schema(), name.table(), new ScanColumn(column.name().getSimple().toLowerCase(Locale.ROOT),
+                    ColumnTypes.of(column)));
+        }
+        return CommandResult.done();
     }
 
     /** The view keeps its query's text and the columns it plans to now; reading it plans the text again. */

@@ -1,5 +1,7 @@
 package dev.shoal.core.catalog;
 
+import dev.shoal.core.plan.ScanColumn;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,12 @@ public interface Catalog {
 
     /** Fails with UNKNOWN_TABLE when missing. */
     void dropTable(String schema, String name);
+
+    /** Fails with UNKNOWN_TABLE when missing, ALREADY_EXISTS when the new name is taken. The files stay where they are. */
+    void renameTable(String schema, String name, String newSchema, String newName);
+
+    /** Appends a column: files written before it read it as NULL. */
+    void addColumn(String schema, String name, ScanColumn column);
 
     List<ViewDefinition> views(String schema);
 

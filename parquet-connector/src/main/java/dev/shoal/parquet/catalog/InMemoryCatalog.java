@@ -7,6 +7,7 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,31 @@ public final class InMemoryCatalog implements Catalog {
         if (tables.get(key(table.schema())).putIfAbsent(key(table.name()), table) != null) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + table.qualifiedName() + " already exists");
         }
+    }
+
+    @Override
+    public synchronized void renameTable(String schema, String name, String newSchema, String newName) {
+        TableDefinition table = table(schema, name)
+                .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist"));
+        if (table(newSchema, newName).isPresent() || view(newSchema, newName).isPresent()) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, newSchema + "." + newName + " already exists");
+        }
+        if (!schemas.containsKey(key(newSchema))) {
+            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + newSchema + " does not exist");
+        }
+        tables.get(key(schema)).remove(key(name));
+        tables.get(key(newSchema)).put(key(newName), new TableDefinition(key(newSchema), key(newName), table.location(), table.columns(),
+                table.kind(), table.properties(), table.files()));
+    }
+
+    @Override
+    public synchronized void addColumn(String schema, String name, ScanColumn column) {
+        TableDefinition table = table(schema, name)
+                .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist"));
+        List<ScanColumn> columns = new ArrayList<>(table.columns());
+        columns.add(column);
+        tables.get(key(schema)).put(key(name), new TableDefinition(table.schema(), table.name(), table.location(), columns,
+                table.kind(), table.properties(), table.files()));
     }
 
     @Override
