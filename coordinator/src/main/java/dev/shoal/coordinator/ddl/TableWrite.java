@@ -5,6 +5,7 @@ import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableWriterNode;
+import dev.shoal.exec.exchange.Threads;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;
@@ -18,6 +19,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +32,13 @@ import java.util.function.Consumer;
 final class TableWrite {
     private static final DateTimeFormatter WRITE_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A task that was writing when its query failed may still store a file after the first sweep
+     * (its cancel is on its way): a second sweep, once every task is surely stopped, takes it.
+     */
+    private static final long SECOND_SWEEP_MILLIS = 10_000;
+    private static final ScheduledExecutorService SWEEPS = Executors.newSingleThreadScheduledExecutor(
+            Threads.daemon("shoal-write-cleanup"));
 
     private final ObjectStore store;
     private final QueryManager queries;
@@ -60,6 +71,7 @@ final class TableWrite {
             return result;
         } catch (RuntimeException e) {
             deleteFilesOf(location, writeId);
+            SWEEPS.schedule(() -> deleteFilesOf(location, writeId), SECOND_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
             throw e;
         }
     }
