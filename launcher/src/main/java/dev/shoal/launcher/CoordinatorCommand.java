@@ -5,6 +5,7 @@ import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.core.catalog.TableDefinition;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.launcher.cli.ByteSizeConverter;
 import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.ObjectStores;
@@ -62,10 +63,15 @@ final class CoordinatorCommand implements Callable<Integer> {
         try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()))) {
             StoredCatalog catalog = new StoredCatalog(openCatalogStore());
             for (String spec : tables) {
-                TableDefinition table = ExternalTables.define(stores, spec);
-                // A shortcut for CREATE EXTERNAL TABLE: a table already in the catalog is kept as it is.
-                if (catalog.table(table.schema(), table.name()).isEmpty()) {
-                    catalog.createTable(table);
+                // A shortcut for CREATE EXTERNAL TABLE: a table already in the catalog is kept as it is. A table
+                // that cannot be read is reported and left out; it does not take the coordinator and the other tables down.
+                try {
+                    TableDefinition table = ExternalTables.define(stores, spec);
+                    if (catalog.table(table.schema(), table.name()).isEmpty()) {
+                        catalog.createTable(table);
+                    }
+                } catch (ShoalException e) {
+                    System.err.println("--table " + spec + " not registered: " + e.getMessage());
                 }
             }
             CoordinatorConfig config = new CoordinatorConfig(host, port, clusterPort, defaultSchema, broadcastThreshold,

@@ -1,9 +1,12 @@
 package dev.shoal.tests;
 
+import dev.shoal.parquet.store.Location;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -169,6 +172,12 @@ class DdlTest {
         SQLException empty = fails("create external table ddl_bad.t stored as parquet location 's3://lake/no/such/prefix/'");
         assertTrue(empty.getMessage().contains("no Parquet files under s3://lake/no/such/prefix/ for table ddl_bad.t"),
                 empty.getMessage());
+        TestCluster cluster = TestCluster.get();
+        cluster.stores.write(Location.parse("s3://lake/readme/README.txt"), "not data".getBytes(StandardCharsets.UTF_8));
+        cluster.stores.write(Location.parse("s3://lake/readme/part-1.parquet"),
+                Files.readAllBytes(cluster.tableDir("region").resolve("part-1.parquet")));
+        SQLException readme = fails("create external table ddl_bad.t stored as parquet location 's3://lake/readme/'");
+        assertTrue(readme.getMessage().contains("s3://lake/readme/README.txt"), "the message names the file: " + readme.getMessage());
         SQLException orc = fails("create external table ddl_bad.t stored as orc location 's3://lake/tpch/nation/'");
         assertEquals("0A000", orc.getSQLState());
         assertTrue(orc.getMessage().contains("STORED AS ORC"), orc.getMessage());
