@@ -40,6 +40,26 @@ class StreamingResultTest {
     }
 
     @Test
+    void setMaxRowsCutsTheResultAcrossFramesAndTheConnectionGoesOn() throws Exception {
+        try (Connection connection = TestCluster.get().connect(); Statement statement = connection.createStatement()) {
+            statement.setMaxRows(2500);
+            statement.setFetchSize(1000);
+            int rows = 0;
+            try (ResultSet rs = statement.executeQuery("select l_orderkey from lineitem")) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            assertEquals(2500, rows, "three frames: 1000, 1000 and the last 500");
+            statement.setMaxRows(0);
+            try (ResultSet rs = statement.executeQuery("select count(*) from (select l_orderkey from lineitem limit 3000)")) {
+                rs.next();
+                assertEquals(3000, rs.getLong(1), "0 is no limit again");
+            }
+        }
+    }
+
+    @Test
     void columnMetadataHasTypesPrecisionAndLowerCaseNames() throws Exception {
         try (Connection connection = TestCluster.get().connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select l_orderkey, l_extendedprice, l_shipdate, l_comment, l_linenumber from lineitem limit 1")) {

@@ -60,6 +60,8 @@ public final class ShoalMeta extends MetaImpl {
         PlanOrExplain prepared;
         RunningQuery query;
         List<Object> explainRows;
+        /** JDBC's setMaxRows: rows after this many are dropped and the query stopped; 0 or less for all. */
+        long maxRows;
 
         synchronized void replaceQuery(RunningQuery next) {
             if (query != null) {
@@ -115,6 +117,7 @@ public final class ShoalMeta extends MetaImpl {
             StatementState state = statements.get(key(ch.id, handle.id));
             state.sql = sql;
             state.prepared = planned;
+            state.maxRows = maxRowCount;
             return handle;
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
@@ -134,6 +137,7 @@ public final class ShoalMeta extends MetaImpl {
         StatementState state = state(h);
         state.sql = sql;
         state.prepared = null;
+        state.maxRows = maxRowCount;
         return run(h, state, maxRowsInFirstFrame);
     }
 
@@ -191,7 +195,7 @@ public final class ShoalMeta extends MetaImpl {
             }
             RunningQuery query = queries.start(planned.query());
             state.replaceQuery(query);
-            Frame first = frame(query, 0, maxRowsInFirstFrame);
+            Frame first = frame(state, query, 0, maxRowsInFirstFrame);
             return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
@@ -209,14 +213,18 @@ public final class ShoalMeta extends MetaImpl {
             throw new MissingResultsException(h);
         }
         try {
-            return frame(state.query, offset, fetchMaxRowCount);
+            return frame(state, state.query, offset, fetchMaxRowCount);
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
         }
     }
 
-    private static Frame frame(RunningQuery query, long offset, int maxRows) {
+    private static Frame frame(StatementState state, RunningQuery query, long offset, int maxRows) {
         int limit = maxRows <= 0 ? DEFAULT_FRAME_ROWS : maxRows;
+        boolean capped = state.maxRows > 0;
+        if (capped) {
+            limit = (int) Math.max(0, Math.min(limit, state.maxRows - offset));
+        }
         List<DataType> types = query.columnTypes();
         List<Object> rows = query.nextRows(limit, view -> {
             Object[] row = new Object[types.size()];
@@ -225,6 +233,11 @@ public final class ShoalMeta extends MetaImpl {
             }
             return row;
         });
+        if (capped && offset + rows.size() >= state.maxRows) {
+            // The client wants no more: the rest of the query is not computed.
+            query.close();
+            return Frame.create(offset, true, rows);
+        }
         return Frame.create(offset, query.isDone(), rows);
     }
 
