@@ -198,7 +198,7 @@ SqlDrop SqlDropTable(Span s, boolean replace) :
     ifExists = IfExistsOpt()
     name = CompoundIdentifier()
     {
-        return new SqlDropTable(s.end(this), ifExists, name);
+        return new SqlDropRelation(s.end(this), ifExists, name, false);
     }
 }
 
@@ -335,7 +335,7 @@ SqlDrop SqlDropView(Span s, boolean replace) :
     ifExists = IfExistsOpt()
     name = CompoundIdentifier()
     {
-        return new SqlDropView(s.end(this), ifExists, name);
+        return new SqlDropRelation(s.end(this), ifExists, name, true);
     }
 }
 

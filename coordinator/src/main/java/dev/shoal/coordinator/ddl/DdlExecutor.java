@@ -24,9 +24,8 @@ import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlCreateView;
+import dev.shoal.planner.parser.ddl.SqlDropRelation;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
-import dev.shoal.planner.parser.ddl.SqlDropTable;
-import dev.shoal.planner.parser.ddl.SqlDropView;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -72,8 +71,8 @@ public final class DdlExecutor {
     public static boolean handles(SqlNode statement) {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
                 || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
-                || statement instanceof SqlInsert || statement instanceof SqlDropTable || statement instanceof SqlShow
-                || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView || statement instanceof SqlDropView
+                || statement instanceof SqlInsert || statement instanceof SqlDropRelation || statement instanceof SqlShow
+                || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView
                 || statement instanceof SqlAlterTable;
     }
 
@@ -108,14 +107,14 @@ public final class DdlExecutor {
         if (statement instanceof SqlCreateView create) {
             return createView(create, sql, defaultSchema);
         }
-        if (statement instanceof SqlDropView drop) {
+        if (statement instanceof SqlDropRelation drop && drop.view()) {
             TableName name = TableName.of(drop.name(), defaultSchema);
             if (!(drop.ifExists && catalog.view(name.schema(), name.table()).isEmpty())) {
                 catalog.dropView(name.schema(), name.table());
             }
             return CommandResult.done();
         }
-        if (statement instanceof SqlDropTable drop) {
+        if (statement instanceof SqlDropRelation drop) {
             return dropTable(drop, defaultSchema);
         }
         if (statement instanceof SqlShow || statement instanceof SqlDescribeTable) {
@@ -210,7 +209,7 @@ public final class DdlExecutor {
         return columns;
     }
 
-    private CommandResult dropTable(SqlDropTable drop, String defaultSchema) {
+    private CommandResult dropTable(SqlDropRelation drop, String defaultSchema) {
         TableName name = TableName.of(drop.name(), defaultSchema);
         Optional<TableDefinition> table = catalog.table(name.schema(), name.table());
         if (table.isEmpty() && catalog.view(name.schema(), name.table()).isPresent()) {

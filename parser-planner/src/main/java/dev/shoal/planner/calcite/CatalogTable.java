@@ -2,7 +2,6 @@ package dev.shoal.planner.calcite;
 
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
-import dev.shoal.core.plan.ScanColumn;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
@@ -39,10 +38,6 @@ public final class CatalogTable extends AbstractTable {
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-        RelDataTypeFactory.Builder builder = typeFactory.builder();
-        for (ScanColumn column : definition.columns()) {
-            builder.add(column.name(), SqlTypes.toCalcite(typeFactory, column.type()));
-        }
-        return builder.build();
+        return SqlTypes.rowType(typeFactory, definition.columns());
     }
 }

@@ -1,7 +1,6 @@
 package dev.shoal.planner.calcite;
 
 import dev.shoal.core.catalog.ViewDefinition;
-import dev.shoal.core.plan.ScanColumn;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -26,11 +25,7 @@ public final class CatalogView extends AbstractTable implements TranslatableTabl
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-        RelDataTypeFactory.Builder builder = typeFactory.builder();
-        for (ScanColumn column : definition.columns()) {
-            builder.add(column.name(), SqlTypes.toCalcite(typeFactory, column.type()));
-        }
-        return builder.build();
+        return SqlTypes.rowType(typeFactory, definition.columns());
     }
 
     @Override

@@ -2,10 +2,13 @@ package dev.shoal.planner.calcite;
 
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.List;
 
 /** Maps between Calcite's types and Shoal's. */
 public final class SqlTypes {
@@ -24,6 +27,15 @@ public final class SqlTypes {
             case TIMESTAMP -> DataType.TIMESTAMP;
             default -> throw new ShoalException(ErrorCode.NOT_SUPPORTED, "type " + type.getFullTypeString() + " is not supported");
         };
+    }
+
+    /** A row of catalog columns (a table's or a view's), each nullable as Parquet columns are. */
+    public static RelDataType rowType(RelDataTypeFactory factory, List<ScanColumn> columns) {
+        RelDataTypeFactory.Builder builder = factory.builder();
+        for (ScanColumn column : columns) {
+            builder.add(column.name(), toCalcite(factory, column.type()));
+        }
+        return builder.build();
     }
 
     public static RelDataType toCalcite(RelDataTypeFactory factory, DataType type) {

@@ -4,8 +4,8 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
+import dev.shoal.planner.parser.ddl.SqlDropRelation;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
-import dev.shoal.planner.parser.ddl.SqlDropTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlKind;
@@ -74,7 +74,10 @@ class DdlParserTest {
 
     @Test
     void dropTableAndShow() {
-        assertTrue(parse(SqlDropTable.class, "drop table if exists lake.t").ifExists);
+        SqlDropRelation dropTable = parse(SqlDropRelation.class, "drop table if exists lake.t");
+        assertTrue(dropTable.ifExists);
+        assertFalse(dropTable.view());
+        assertTrue(parse(SqlDropRelation.class, "drop view v").view());
         SqlShow schemas = parse(SqlShow.class, "show databases like 'sa%'");
         assertEquals(SqlShow.Subject.SCHEMAS, schemas.subject());
         assertEquals(Optional.of("sa%"), schemas.like());

@@ -11,24 +11,32 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.List;
 
-/** {@code DROP VIEW [IF EXISTS] name}. */
-public final class SqlDropView extends SqlDrop {
-    private static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
+/** {@code DROP TABLE [IF EXISTS] name} and {@code DROP VIEW [IF EXISTS] name}. */
+public final class SqlDropRelation extends SqlDrop {
+    private static final SqlOperator DROP_TABLE = new SqlSpecialOperator("DROP TABLE", SqlKind.DROP_TABLE);
+    private static final SqlOperator DROP_VIEW = new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
 
     private final SqlIdentifier name;
+    private final boolean view;
 
-    public SqlDropView(SqlParserPos pos, boolean ifExists, SqlIdentifier name) {
-        super(OPERATOR, pos, ifExists);
+    public SqlDropRelation(SqlParserPos pos, boolean ifExists, SqlIdentifier name, boolean view) {
+        super(view ? DROP_VIEW : DROP_TABLE, pos, ifExists);
         this.name = name;
+        this.view = view;
     }
 
     public SqlIdentifier name() {
         return name;
     }
 
+    /** DROP VIEW rather than DROP TABLE. */
+    public boolean view() {
+        return view;
+    }
+
     @Override
     public SqlOperator getOperator() {
-        return OPERATOR;
+        return view ? DROP_VIEW : DROP_TABLE;
     }
 
     @Override
@@ -38,7 +46,7 @@ public final class SqlDropView extends SqlDrop {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("DROP VIEW");
+        writer.keyword(view ? "DROP VIEW" : "DROP TABLE");
         if (ifExists) {
             writer.keyword("IF EXISTS");
         }
