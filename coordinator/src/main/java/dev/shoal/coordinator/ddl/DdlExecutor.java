@@ -16,7 +16,6 @@ import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.WrittenColumns;
-import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlAlterTable;
@@ -40,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs the statements that change or list the catalog: CREATE/DROP SCHEMA, CREATE EXTERNAL TABLE,
@@ -81,8 +81,11 @@ public final class DdlExecutor {
         return ShowExecutor.resultColumns(statement);
     }
 
-    /** Runs a statement {@link #handles} accepts; {@code sql} is its text, parsed again where a statement needs a fresh tree. */
-    public CommandResult execute(SqlNode statement, String sql, String defaultSchema) {
+    /**
+     * Runs a statement {@link #handles} accepts: {@code sql} is its text (a view keeps its query's),
+     * {@code fresh} parses it again, parameters bound, where a statement needs a tree of its own.
+     */
+    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema) {
         if (statement instanceof SqlCreateSchema create) {
             return createSchema(create);
         }
@@ -99,7 +102,7 @@ public final class DdlExecutor {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
-            return this.insert.execute(() -> (SqlInsert) ShoalParser.parse(sql), TableName.of(target, defaultSchema), defaultSchema);
+            return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema), defaultSchema);
         }
         if (statement instanceof SqlAlterTable alter) {
             return alterTable(alter, defaultSchema);

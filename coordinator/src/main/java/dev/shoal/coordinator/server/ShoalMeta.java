@@ -19,6 +19,7 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
@@ -62,6 +63,10 @@ public final class ShoalMeta extends MetaImpl {
         List<Object> explainRows;
         /** JDBC's setMaxRows: rows after this many are dropped and the query stopped; 0 or less for all. */
         long maxRows;
+        /** The values of the statement's ? parameters at its last execute. */
+        List<TypedValue> parameters = List.of();
+        /** Why prepare failed, reported at execute: Avatica's client keeps only "while preparing SQL" of a prepare error. */
+        RuntimeException prepareError;
 
         synchronized void replaceQuery(RunningQuery next) {
             if (query != null) {
@@ -110,18 +115,26 @@ public final class ShoalMeta extends MetaImpl {
 
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+        StatementHandle handle = createStatement(ch);
+        StatementState state = statements.get(key(ch.id, handle.id));
+        state.sql = sql;
+        state.maxRows = maxRowCount;
         try {
-            StatementHandle handle = createStatement(ch);
-            PlanOrExplain planned = plan(sql, schemaOf(ch.id));
-            handle.signature = signature(sql, planned);
-            StatementState state = statements.get(key(ch.id, handle.id));
-            state.sql = sql;
-            state.prepared = planned;
-            state.maxRows = maxRowCount;
-            return handle;
+            int parameters = ParameterBinder.count(queries.planner().parse(sql));
+            if (parameters == 0) {
+                PlanOrExplain planned = plan(sql, schemaOf(ch.id), List.of());
+                handle.signature = signature(sql, planned);
+                state.prepared = planned;
+            } else {
+                // Planned at execute, with the values: the columns come with the result.
+                handle.signature = Signature.create(List.of(), sql, ParameterBinder.describe(parameters), CursorFactory.ARRAY,
+                        StatementType.SELECT);
+            }
         } catch (RuntimeException e) {
-            throw ErrorTranslator.toClient(e);
+            state.prepareError = e;
+            handle.signature = Signature.create(List.of(), sql, List.of(), CursorFactory.ARRAY, StatementType.SELECT);
         }
+        return handle;
     }
 
     @SuppressWarnings("deprecation")
@@ -137,6 +150,8 @@ public final class ShoalMeta extends MetaImpl {
         StatementState state = state(h);
         state.sql = sql;
         state.prepared = null;
+        state.prepareError = null;
+        state.parameters = List.of();
         state.maxRows = maxRowCount;
         return run(h, state, maxRowsInFirstFrame);
     }
@@ -151,27 +166,31 @@ public final class ShoalMeta extends MetaImpl {
     @Override
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
-        if (parameterValues != null && !parameterValues.isEmpty()) {
-            throw ErrorTranslator.toClient(new ShoalException(ErrorCode.NOT_SUPPORTED, "query parameters are not supported yet"));
-        }
         StatementState state = state(h);
         if (state.sql == null) {
             throw ErrorTranslator.toClient(new ShoalException(ErrorCode.INVALID_ARGUMENT, "statement was not prepared"));
         }
+        if (state.prepareError != null) {
+            throw ErrorTranslator.toClient(state.prepareError);
+        }
+        // An unset parameter arrives as a null element, which List.copyOf refuses: the binder names it.
+        state.parameters = parameterValues == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(parameterValues));
         return run(h, state, maxRowsInFirstFrame);
     }
 
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
         try {
             // A prepared plan serves one execution; later ones re-plan so that catalog changes are seen.
-            PlanOrExplain planned = state.prepared != null ? state.prepared : plan(state.sql, schemaOf(h.connectionId));
+            PlanOrExplain planned = state.prepared != null ? state.prepared
+                    : plan(state.sql, schemaOf(h.connectionId), state.parameters);
             state.prepared = null;
             Signature signature = signature(state.sql, planned);
             h.signature = signature;
             if (planned.isCommand()) {
                 state.replaceQuery(null);
                 CommandResult result = planned.command() instanceof SqlUseSchema use ? use(h.connectionId, use)
-                        : commands.execute(planned.command(), state.sql, schemaOf(h.connectionId));
+                        : commands.execute(planned.command(), state.sql, () -> parse(state.sql, state.parameters),
+                        schemaOf(h.connectionId));
                 if (result.isUpdate()) {
                     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
                 }
@@ -356,9 +375,25 @@ public final class ShoalMeta extends MetaImpl {
         }
     }
 
-    private PlanOrExplain plan(String sql, String schema) {
-        long start = System.nanoTime();
+    /** The statement parsed afresh, its ? parameters replaced by the values given. */
+    private SqlNode parse(String sql, List<TypedValue> parameters) {
         SqlNode parsed = queries.planner().parse(sql);
+        if (parameters.isEmpty()) {
+            return parsed;
+        }
+        if (parsed instanceof SqlExplainStatement explain) {
+            return new SqlExplainStatement(explain.getParserPosition(), ParameterBinder.bind(explain.statement(), parameters),
+                    explain.analyze(), explain.verbose(), explain.options());
+        }
+        if (DdlExecutor.handles(parsed) && !(parsed instanceof SqlInsert)) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "? parameters are taken in queries and INSERT, not in DDL");
+        }
+        return ParameterBinder.bind(parsed, parameters);
+    }
+
+    private PlanOrExplain plan(String sql, String schema, List<TypedValue> parameters) {
+        long start = System.nanoTime();
+        SqlNode parsed = parse(sql, parameters);
         if (DdlExecutor.handles(parsed) || parsed instanceof SqlUseSchema) {
             return new PlanOrExplain(null, Explain.NONE, parsed);
         }
