@@ -232,11 +232,15 @@ SqlNode SqlShowTables() :
     }
 }
 
-/** {@code CREATE TABLE [IF NOT EXISTS] t [WITH (name = value, ...)] AS query [WITH [NO] DATA]} (after CREATE). */
+/**
+ * {@code CREATE TABLE [IF NOT EXISTS] t [WITH (name = value, ...)] AS query [WITH [NO] DATA]}, or
+ * {@code CREATE TABLE [IF NOT EXISTS] t (col type, ...) [WITH (...)]} for an empty table (after CREATE).
+ */
 SqlCreate SqlCreateTableAs(Span s, boolean replace) :
 {
     final boolean ifNotExists;
     final SqlIdentifier name;
+    final List<ColumnDeclaration> columns = new ArrayList<ColumnDeclaration>();
     final Map<String, SqlNode> properties = new LinkedHashMap<String, SqlNode>();
     final SqlNode query;
     boolean withData = true;
@@ -245,16 +249,26 @@ SqlCreate SqlCreateTableAs(Span s, boolean replace) :
     <TABLE>
     ifNotExists = IfNotExistsOpt()
     name = CompoundIdentifier()
-    [
-        <WITH> <LPAREN> TableProperty(properties) ( <COMMA> TableProperty(properties) )* <RPAREN>
-    ]
-    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-    [
-        LOOKAHEAD(2) <WITH> ( <NO> <DATA> { withData = false; } | <DATA> )
-    ]
-    {
-        return new SqlCreateTableAs(s.end(this), ifNotExists, name, properties, query, withData);
-    }
+    (
+        ColumnDeclarations(columns)
+        [
+            <WITH> <LPAREN> TableProperty(properties) ( <COMMA> TableProperty(properties) )* <RPAREN>
+        ]
+        {
+            return new SqlCreateTable(s.end(this), ifNotExists, name, columns, properties);
+        }
+    |
+        [
+            <WITH> <LPAREN> TableProperty(properties) ( <COMMA> TableProperty(properties) )* <RPAREN>
+        ]
+        <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        [
+            LOOKAHEAD(2) <WITH> ( <NO> <DATA> { withData = false; } | <DATA> )
+        ]
+        {
+            return new SqlCreateTableAs(s.end(this), ifNotExists, name, properties, query, withData);
+        }
+    )
 }
 
 /** {@code name = value} in CREATE TABLE's WITH (...). */

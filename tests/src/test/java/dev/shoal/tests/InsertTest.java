@@ -83,6 +83,24 @@ class InsertTest {
     }
 
     @Test
+    void createTableWithColumnsMakesAnEmptyTableThatInsertFills() throws Exception {
+        assertEquals(0, update("create table ins.events (id bigint, name varchar, amount decimal(10,2), at date) "
+                + "with (write_compression = 'ZSTD')"));
+        try (Statement s = shoal.createStatement(); ResultSet rs = s.executeQuery("select count(*) from ins.events")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
+        }
+        assertEquals(2, update("insert into ins.events values (1, 'a', 1.50, date '2024-01-01'), (2, 'b', 2.00, date '2024-01-02')"));
+        try (Statement s = shoal.createStatement(); ResultSet rs = s.executeQuery("select sum(amount), max(at) from ins.events")) {
+            rs.next();
+            assertEquals("3.50", rs.getBigDecimal(1).toPlainString());
+            assertEquals("2024-01-02", rs.getDate(2).toString());
+        }
+        assertEquals("42S01", assertThrows(SQLException.class, () -> update("create table ins.events (x bigint)")).getSQLState());
+        assertEquals(0, update("create table if not exists ins.events (x bigint)"));
+    }
+
+    @Test
     void badInsertsNameTheProblemAndAddNothing() throws Exception {
         long rows = count();
         int files = files();

@@ -6,13 +6,19 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.parser.ddl.ColumnDeclaration;
+import dev.shoal.planner.parser.ddl.ColumnTypes;
+import dev.shoal.planner.parser.ddl.SqlCreateTable;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,20 +54,54 @@ final class CreateTableAsExecutor {
         }
         TableProperties properties = TableProperties.of(ctas.properties(), name);
         TableKind kind = properties.externalLocation().isPresent() ? TableKind.EXTERNAL : TableKind.MANAGED;
-        String location = properties.externalLocation().or(() -> schema.location().map(l -> l + name.table() + "/"))
+        String location = location(properties, schema, name);
+        checkEmpty(location, name);
+
+        TableWrite.Result written = write.write(ctas.query(), start, sessionSchema, location, properties.compression(), ctas.withData(),
+                result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location, result.columns(), kind,
+                        tableProperties(properties), Optional.of(result.files()))));
+        return CommandResult.updated(written.rows());
+    }
+
+    /** {@code CREATE TABLE t (columns) [WITH (...)]}: a managed (or external_location) table with no files yet. */
+    CommandResult createEmpty(SqlCreateTable create, TableName name) {
+        SchemaDefinition schema = catalog.schema(name.schema()).orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_SCHEMA,
+                "schema " + name.schema() + " does not exist (CREATE SCHEMA " + name.schema() + " first)"));
+        if (catalog.table(name.schema(), name.table()).isPresent()) {
+            if (create.ifNotExists) {
+                return CommandResult.done();
+            }
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + name + " already exists");
+        }
+        List<ScanColumn> columns = new ArrayList<>();
+        for (ColumnDeclaration declaration : create.columns()) {
+            String column = declaration.name().getSimple().toLowerCase(Locale.ROOT);
+            if (columns.stream().anyMatch(c -> c.name().equals(column))) {
+                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + column + " is declared twice");
+            }
+            columns.add(new ScanColumn(column, ColumnTypes.of(declaration)));
+        }
+        TableProperties properties = TableProperties.of(create.properties(), name);
+        String location = location(properties, schema, name);
+        checkEmpty(location, name);
+        catalog.createTable(new TableDefinition(name.schema(), name.table(), location, columns,
+                properties.externalLocation().isPresent() ? TableKind.EXTERNAL : TableKind.MANAGED, tableProperties(properties),
+                Optional.of(List.of())));
+        return CommandResult.done();
+    }
+
+    private String location(TableProperties properties, SchemaDefinition schema, TableName name) {
+        return properties.externalLocation().or(() -> schema.location().map(l -> l + name.table() + "/"))
                 .or(() -> warehouse.map(w -> w + name.schema() + "/" + name.table() + "/"))
                 .orElseThrow(() -> new ShoalException(ErrorCode.INVALID_ARGUMENT, "table " + name + " has no location: give "
                         + "WITH (external_location = 's3://...'), or create its schema with a LOCATION"));
-        checkEmpty(location, name);
+    }
 
-        TableWrite.Result written = write.write(ctas.query(), start, sessionSchema, location, properties.compression(), ctas.withData(), result -> {
-            Map<String, String> tableProperties = new LinkedHashMap<>();
-            tableProperties.put("format", "PARQUET");
-            tableProperties.put("write_compression", properties.compression());
-            catalog.createTable(new TableDefinition(name.schema(), name.table(), location, result.columns(), kind, tableProperties,
-                    Optional.of(result.files())));
-        });
-        return CommandResult.updated(written.rows());
+    private static Map<String, String> tableProperties(TableProperties properties) {
+        Map<String, String> tableProperties = new LinkedHashMap<>();
+        tableProperties.put("format", "PARQUET");
+        tableProperties.put("write_compression", properties.compression());
+        return tableProperties;
     }
 
     private void checkEmpty(String location, TableName name) {

@@ -21,6 +21,7 @@ import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlAlterTable;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
+import dev.shoal.planner.parser.ddl.SqlCreateTable;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlCreateView;
 import dev.shoal.planner.parser.ddl.SqlDropRelation;
@@ -70,7 +71,7 @@ public final class DdlExecutor {
     /** Whether this executor runs the statement (otherwise it is a query for the planner). */
     public static boolean handles(SqlNode statement) {
         return statement instanceof SqlCreateSchema || statement instanceof SqlDropSchema
-                || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs
+                || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs || statement instanceof SqlCreateTable
                 || statement instanceof SqlInsert || statement instanceof SqlDropRelation || statement instanceof SqlShow
                 || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView
                 || statement instanceof SqlAlterTable;
@@ -94,6 +95,9 @@ public final class DdlExecutor {
         }
         if (statement instanceof SqlCreateExternalTable create) {
             return createExternalTable(create, defaultSchema);
+        }
+        if (statement instanceof SqlCreateTable create) {
+            return createTableAs.createEmpty(create, TableName.of(create.name(), defaultSchema));
         }
         if (statement instanceof SqlCreateTableAs create) {
             return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema);

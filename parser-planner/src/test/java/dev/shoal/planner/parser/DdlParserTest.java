@@ -3,6 +3,7 @@ package dev.shoal.planner.parser;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
+import dev.shoal.planner.parser.ddl.SqlCreateTable;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlDropRelation;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
@@ -104,6 +105,15 @@ class DdlParserTest {
         assertEquals(SqlKind.SELECT, ctas.query().getKind());
         assertFalse(ctas.withData());
         assertTrue(parse(SqlCreateTableAs.class, "create table t as with x as (select 1 as a) select a from x with data").withData());
+    }
+
+    @Test
+    void createTableWithColumnsIsAnEmptyTable() {
+        SqlCreateTable table = parse(SqlCreateTable.class,
+                "create table if not exists lake.events (id bigint, name string) with (write_compression = 'ZSTD')");
+        assertTrue(table.ifNotExists);
+        assertEquals(List.of("id", "name"), table.columns().stream().map(c -> c.name().getSimple()).toList());
+        assertEquals(List.of("write_compression"), List.copyOf(table.properties().keySet()));
     }
 
     @Test
