@@ -82,6 +82,25 @@ class BadInputTest {
     }
 
     @Test
+    void aStatementTooDeepToPlanIsAnSqlErrorAndTheServerGoesOn() {
+        String sum = "n_nationkey" + " + n_nationkey".repeat(5000);
+        SQLException e = fails("select " + sum + " from nation");
+        String end = e.getMessage().substring(Math.max(0, e.getMessage().length() - 300));
+        assertEquals("54001", e.getSQLState(), end);
+        assertTrue(end.contains("nested too deeply"), end);
+
+        // Shallower, it parses: planning either answers or says the same, never an unreadable server error.
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select " + "n_nationkey" + " + n_nationkey".repeat(1000) + " from nation where n_nationkey = 1")) {
+            assertTrue(rs.next());
+            assertEquals(1001, rs.getLong(1));
+        } catch (SQLException tooDeep) {
+            assertEquals("54001", tooDeep.getSQLState());
+        }
+        assertServerStillAnswers();
+    }
+
+    @Test
     void unknownTableIsNamedWithPosition() {
         SQLException e = fails("select * from lineitems");
         assertEquals("42S02", e.getSQLState());

@@ -21,6 +21,26 @@ final class ErrorTranslator {
             return new AvaticaRuntimeException(shoal.code() + ": " + shoal.getMessage(), shoal.code().code(),
                     shoal.code().sqlState(), AvaticaSeverity.ERROR);
         }
+        return internal(e);
+    }
+
+    /**
+     * The Java errors a statement can cause on the coordinator, as SQL errors rather than an HTTP
+     * error page the client cannot parse: a stack overflow while planning a deeply nested
+     * statement, running out of memory, an assertion inside Calcite.
+     */
+    static AvaticaRuntimeException toClient(Error e) {
+        if (e instanceof StackOverflowError) {
+            return toClient(new ShoalException(ErrorCode.STATEMENT_TOO_COMPLEX, "the statement is nested too deeply to plan "
+                    + "(expressions, subqueries or WITH queries within each other); simplify it or split it"));
+        }
+        if (e instanceof OutOfMemoryError) {
+            return toClient(new ShoalException(ErrorCode.EXCEEDED_MEMORY, "the statement needs more memory than the coordinator has"));
+        }
+        return internal(e);
+    }
+
+    private static AvaticaRuntimeException internal(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         ErrorCode internal = ErrorCode.INTERNAL_ERROR;
         return new AvaticaRuntimeException(internal + ": " + message, internal.code(), internal.sqlState(), AvaticaSeverity.ERROR);

@@ -130,6 +130,9 @@ public final class ShoalMeta extends MetaImpl {
                 handle.signature = Signature.create(List.of(), sql, ParameterBinder.describe(parameters), CursorFactory.ARRAY,
                         StatementType.SELECT);
             }
+        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
+            state.prepareError = ErrorTranslator.toClient(e);
+            handle.signature = Signature.create(List.of(), sql, List.of(), CursorFactory.ARRAY, StatementType.SELECT);
         } catch (RuntimeException e) {
             state.prepareError = e;
             handle.signature = Signature.create(List.of(), sql, List.of(), CursorFactory.ARRAY, StatementType.SELECT);
@@ -218,6 +221,8 @@ public final class ShoalMeta extends MetaImpl {
             return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
+        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
+            throw ErrorTranslator.toClient(e);
         }
     }
 
@@ -234,6 +239,8 @@ public final class ShoalMeta extends MetaImpl {
         try {
             return frame(state, state.query, offset, fetchMaxRowCount);
         } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
             throw ErrorTranslator.toClient(e);
         }
     }
@@ -320,6 +327,8 @@ public final class ShoalMeta extends MetaImpl {
             Signature signature = Signature.create(listing.columns(), "", List.of(), CursorFactory.ARRAY, StatementType.SELECT);
             return MetaResultSet.create(ch.id, handle.id, true, signature, Frame.create(0, true, listing.rows()));
         } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
             throw ErrorTranslator.toClient(e);
         }
     }

@@ -29,7 +29,11 @@ public enum ErrorCode {
     /** DROP SCHEMA of a schema that still has tables, without CASCADE. */
     SCHEMA_NOT_EMPTY(19, "2BP01"),
     /** The catalog's database could not be reached or refused a change. */
-    CATALOG_ERROR(20, "HY000");
+    CATALOG_ERROR(20, "HY000"),
+    /** Nested deeper than planning's stack allows (expressions, subqueries, WITH queries). */
+    STATEMENT_TOO_COMPLEX(21, "54001"),
+    /** More memory than the process has. */
+    EXCEEDED_MEMORY(22, "53200");
 
     private final int code;
     private final String sqlState;

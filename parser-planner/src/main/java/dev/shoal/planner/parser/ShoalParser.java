@@ -49,6 +49,13 @@ public final class ShoalParser {
     }
 
     private static ShoalException syntaxError(SqlParseException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StackOverflowError) {
+                // JavaCC's recursive descent ran out of stack: 5000 terms in a row, 2000 parentheses deep.
+                return new ShoalException(ErrorCode.STATEMENT_TOO_COMPLEX, "the statement is nested too deeply to parse "
+                        + "(expressions, parentheses or subqueries within each other); simplify it or split it", e);
+            }
+        }
         SqlParserPos pos = e.getPos();
         String message = firstLine(e.getMessage());
         return new ShoalException(ErrorCode.SYNTAX_ERROR, pos == null ? "syntax error: " + message
