@@ -5,6 +5,7 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.TableWriterNode;
+import dev.shoal.planner.calcite.ComparisonTypes;
 import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.calcite.SqlFrontEnd;
@@ -148,6 +149,7 @@ public final class QueryPlanner {
         } catch (CalciteContextException e) {
             throw SqlErrors.validation(e);
         }
+        ComparisonTypes.check(validated, validator);
         phases.end("validate");
 
         RelRoot relRoot = frontEnd.converter(validator, reader).convertQuery(validated, false, true);
