@@ -16,7 +16,6 @@ import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.WrittenColumns;
-import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlAlterTable;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
@@ -34,7 +33,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +42,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs the statements that change or list the catalog: CREATE/DROP SCHEMA, CREATE EXTERNAL TABLE,
- * CREATE TABLE AS ({@link CreateTableAsExecutor}), INSERT ({@link InsertExecutor}), DROP TABLE,
+ * CREATE TABLE AS ({@link CreateTableExecutor}), INSERT ({@link InsertExecutor}), DROP TABLE,
  * SHOW SCHEMAS and SHOW TABLES. Each change is one catalog transaction; a statement
  * that fails leaves the catalog as it was.
  */
@@ -53,7 +51,7 @@ public final class DdlExecutor {
 
     private final Catalog catalog;
     private final ObjectStore store;
-    private final CreateTableAsExecutor createTableAs;
+    private final CreateTableExecutor createTableAs;
     private final InsertExecutor insert;
     private final ShowExecutor show;
     private final QueryPlanner planner;
@@ -62,7 +60,7 @@ public final class DdlExecutor {
         this.catalog = catalog;
         this.store = store;
         TableWrite write = new TableWrite(store, queries);
-        this.createTableAs = new CreateTableAsExecutor(catalog, store, write, warehouse);
+        this.createTableAs = new CreateTableExecutor(catalog, store, write, warehouse);
         this.insert = new InsertExecutor(catalog, write, queries.planner());
         this.planner = queries.planner();
         this.show = new ShowExecutor(catalog);
@@ -137,9 +135,7 @@ public final class DdlExecutor {
             TableName renamed = TableName.of(alter.newName().get(), name.schema());
             catalog.renameTable(name.schema(), name.table(), renamed.schema(), renamed.table());
         } else {
-            ColumnDeclaration column = alter.addedColumn().orElseThrow();
-            catalog.addColumn(name.schema(), name.table(), new ScanColumn(column.name().getSimple().toLowerCase(Locale.ROOT),
-                    ColumnTypes.of(column)));
+            catalog.addColumn(name.schema(), name.table(), ColumnTypes.column(alter.addedColumn().orElseThrow()));
         }
         return CommandResult.done();
     }
@@ -197,23 +193,11 @@ public final class DdlExecutor {
         String location = asPrefix(create.location());
         // The files must be there and readable, whether or not the statement lists the columns.
         List<ScanColumn> found = ExternalTables.inferColumns(store, location, name.toString());
-        List<ScanColumn> columns = create.columns().isEmpty() ? found : declaredColumns(create.columns());
+        List<ScanColumn> columns = create.columns().isEmpty() ? found : ColumnTypes.columns(create.columns());
         Map<String, String> properties = new LinkedHashMap<>(create.properties());
         create.comment().ifPresent(comment -> properties.put("comment", comment));
         catalog.createTable(new TableDefinition(name.schema(), name.table(), location, columns, TableKind.EXTERNAL, properties));
         return CommandResult.done();
-    }
-
-    private static List<ScanColumn> declaredColumns(List<ColumnDeclaration> declarations) {
-        List<ScanColumn> columns = new ArrayList<>();
-        for (ColumnDeclaration declaration : declarations) {
-            String column = declaration.name().getSimple().toLowerCase(Locale.ROOT);
-            if (columns.stream().anyMatch(c -> c.name().equals(column))) {
-                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + column + " is declared twice");
-            }
-            columns.add(new ScanColumn(column, ColumnTypes.of(declaration)));
-        }
-        return columns;
     }
 
     private CommandResult dropTable(SqlDropRelation drop, String defaultSchema) {

@@ -9,7 +9,6 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.parser.ShoalParser;
-import dev.shoal.planner.parser.ddl.ColumnTypes;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
@@ -125,7 +124,7 @@ final class InsertExecutor {
             ScanColumn column = table.columns().get(c);
             int given = targets.indexOf(c);
             String value = given < 0 ? "NULL" : "\"" + SOURCE + "\".\"$c" + given + "\"";
-            items.add("CAST(" + value + " AS " + ColumnTypes.sqlText(column.type()) + ") AS \"" + column.name().replace("\"", "\"\"") + "\"");
+            items.add("CAST(" + value + " AS " + column.type() + ") AS \"" + column.name().replace("\"", "\"\"") + "\"");
         }
         SqlSelect select = (SqlSelect) ShoalParser.parseQuery("SELECT " + String.join(", ", items) + " FROM (VALUES 1) AS \"" + SOURCE + "\"");
         List<SqlNode> as = new ArrayList<>();

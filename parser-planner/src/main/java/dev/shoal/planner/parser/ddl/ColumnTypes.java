@@ -2,10 +2,13 @@ package dev.shoal.planner.parser.ddl;
 
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,6 +18,24 @@ import java.util.Locale;
  */
 public final class ColumnTypes {
     private ColumnTypes() {
+    }
+
+    /** A declared column as the catalog keeps it: its name in lower case, its type in Shoal's types. */
+    public static ScanColumn column(ColumnDeclaration declaration) {
+        return new ScanColumn(declaration.name().getSimple().toLowerCase(Locale.ROOT), of(declaration));
+    }
+
+    /** A declared column list; a name declared twice is an error naming it. */
+    public static List<ScanColumn> columns(List<ColumnDeclaration> declarations) {
+        List<ScanColumn> columns = new ArrayList<>();
+        for (ColumnDeclaration declaration : declarations) {
+            ScanColumn column = column(declaration);
+            if (columns.stream().anyMatch(c -> c.name().equals(column.name()))) {
+                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + column.name() + " is declared twice");
+            }
+            columns.add(column);
+        }
+        return columns;
     }
 
     public static DataType of(ColumnDeclaration column) {
@@ -35,11 +56,6 @@ public final class ColumnTypes {
                     + name + " is not supported (boolean, integer, bigint, double, decimal(p,s), varchar, "
                     + "date, timestamp)");
         };
-    }
-
-    /** SQL text of a Shoal type, as CAST takes it: {@code DECIMAL(15,2)}, {@code VARCHAR}, ... */
-    public static String sqlText(DataType type) {
-        return type.toString();
     }
 
     private static DataType decimal(ColumnDeclaration column, int precision, int scale) {

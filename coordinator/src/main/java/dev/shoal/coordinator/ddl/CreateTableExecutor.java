@@ -10,15 +10,12 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;
-import dev.shoal.planner.parser.ddl.ColumnDeclaration;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlCreateTable;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,13 +26,13 @@ import java.util.Optional;
  * transaction ({@link TableWrite}). A failure anywhere before that commit deletes the files of this
  * write and leaves no table.
  */
-final class CreateTableAsExecutor {
+final class CreateTableExecutor {
     private final Catalog catalog;
     private final ObjectStore store;
     private final TableWrite write;
     private final Optional<String> warehouse;
 
-    CreateTableAsExecutor(Catalog catalog, ObjectStore store, TableWrite write, Optional<String> warehouse) {
+    CreateTableExecutor(Catalog catalog, ObjectStore store, TableWrite write, Optional<String> warehouse) {
         this.catalog = catalog;
         this.store = store;
         this.write = write;
@@ -73,14 +70,7 @@ final class CreateTableAsExecutor {
             }
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + name + " already exists");
         }
-        List<ScanColumn> columns = new ArrayList<>();
-        for (ColumnDeclaration declaration : create.columns()) {
-            String column = declaration.name().getSimple().toLowerCase(Locale.ROOT);
-            if (columns.stream().anyMatch(c -> c.name().equals(column))) {
-                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + column + " is declared twice");
-            }
-            columns.add(new ScanColumn(column, ColumnTypes.of(declaration)));
-        }
+        List<ScanColumn> columns = ColumnTypes.columns(create.columns());
         TableProperties properties = TableProperties.of(create.properties(), name);
         String location = location(properties, schema, name);
         checkEmpty(location, name);
