@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.coordinator.ddl.LikePattern;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
@@ -15,8 +16,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The rows of JDBC's DatabaseMetaData listings (getCatalogs, getSchemas, getTables, getColumns,
@@ -43,8 +42,9 @@ final class CatalogMetadata {
     Listing schemas(String catalogName, String schemaPattern) {
         List<Object> rows = new ArrayList<>();
         if (catalogMatches(catalogName)) {
+            LikePattern schemas = LikePattern.jdbc(schemaPattern);
             for (String schema : catalog.schemas()) {
-                if (matches(schemaPattern, schema)) {
+                if (schemas.matches(schema)) {
                     rows.add(new Object[] {schema, CATALOG});
                 }
             }
@@ -78,11 +78,12 @@ final class CatalogMetadata {
     Listing columns(String catalogName, String schemaPattern, String tablePattern, String columnPattern) {
         List<Object> rows = new ArrayList<>();
         if (catalogMatches(catalogName)) {
+            LikePattern columns = LikePattern.jdbc(columnPattern);
             for (Relation table : relations(schemaPattern, tablePattern)) {
                 int position = 0;
                 for (ScanColumn column : table.columns()) {
                     position++;
-                    if (!matches(columnPattern, column.name())) {
+                    if (!columns.matches(column.name())) {
                         continue;
                     }
                     DataType type = column.type();
@@ -134,17 +135,19 @@ final class CatalogMetadata {
 
     private List<Relation> relations(String schemaPattern, String tablePattern) {
         List<Relation> relations = new ArrayList<>();
+        LikePattern schemas = LikePattern.jdbc(schemaPattern);
+        LikePattern names = LikePattern.jdbc(tablePattern);
         for (String schema : catalog.schemas()) {
-            if (!matches(schemaPattern, schema)) {
+            if (!schemas.matches(schema)) {
                 continue;
             }
             for (TableDefinition table : catalog.tables(schema)) {
-                if (matches(tablePattern, table.name())) {
+                if (names.matches(table.name())) {
                     relations.add(new Relation(schema, table.name(), false, table.properties().get("comment"), table.columns()));
                 }
             }
             for (ViewDefinition view : catalog.views(schema)) {
-                if (matches(tablePattern, view.name())) {
+                if (names.matches(view.name())) {
                     relations.add(new Relation(schema, view.name(), true, null, view.columns()));
                 }
             }
@@ -157,26 +160,9 @@ final class CatalogMetadata {
         return catalogName == null || catalogName.isEmpty() || catalogName.equalsIgnoreCase(CATALOG);
     }
 
-    /** JDBC's search patterns: % any run, _ one character, \ escapes; null matches everything. Names fold to lower case. */
+    /** JDBC's search patterns (see {@link LikePattern#jdbc}); null matches everything. */
     static boolean matches(String pattern, String name) {
-        if (pattern == null) {
-            return true;
-        }
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-            } else if (c == '%') {
-                regex.append(".*");
-            } else if (c == '_') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(name.toLowerCase(Locale.ROOT)).matches()
-                || Pattern.compile(regex.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE).matcher(name).matches();
+        return LikePattern.jdbc(pattern).matches(name);
     }
 
     private static List<ColumnMetaData> columns(ColumnMetaData... columns) {
