@@ -62,10 +62,10 @@ final class Transaction {
             }
             createSchema(SchemaDefinition.named(schema));
         }
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+        if (tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already exists");
         }
-        if (count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+        if (viewExists(schema, name)) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "view " + schema + "." + name + " already exists; a table needs another name");
         }
         update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) VALUES (?, ?, ?, ?, ?, ?)",
@@ -94,7 +94,7 @@ final class Transaction {
 
     /** Commits more files to a table that has a file list (INSERT). */
     void addFilesToTable(String schema, String name, List<DataFile> files) throws SQLException {
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+        if (!tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
         if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ? AND has_file_list = 1", schema, name) == 0) {
@@ -121,14 +121,14 @@ final class Transaction {
 
     /** The table's row is copied under the new name, its children moved to it, the old row deleted (no ON UPDATE CASCADE in SQLite). */
     void renameTable(String schema, String name, String newSchema, String newName) throws SQLException {
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+        if (!tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
         if (!schemaExists(newSchema)) {
             throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + newSchema + " does not exist");
         }
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", newSchema, newName) > 0
-                || count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", newSchema, newName) > 0) {
+        if (tableExists(newSchema, newName)
+                || viewExists(newSchema, newName)) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, newSchema + "." + newName + " already exists");
         }
         update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) "
@@ -142,7 +142,7 @@ final class Transaction {
     }
 
     void addColumn(String schema, String name, ScanColumn column) throws SQLException {
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+        if (!tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
         if (count("SELECT COUNT(*) FROM shoal_columns WHERE schema_name = ? AND table_name = ? AND name = ?", schema, name,
@@ -160,10 +160,10 @@ final class Transaction {
         if (!schemaExists(schema)) {
             throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist (CREATE SCHEMA " + schema + " first)");
         }
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+        if (tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already exists; a view needs another name");
         }
-        if (count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) > 0) {
+        if (viewExists(schema, name)) {
             if (!replace) {
                 throw new ShoalException(ErrorCode.ALREADY_EXISTS, "view " + schema + "." + name + " already exists (CREATE OR REPLACE VIEW)");
             }
@@ -179,7 +179,7 @@ final class Transaction {
     }
 
     void dropView(String schema, String name) throws SQLException {
-        if (count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+        if (!viewExists(schema, name)) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "view " + schema + "." + name + " does not exist");
         }
         update("DELETE FROM shoal_view_columns WHERE schema_name = ? AND view_name = ?", schema, name);
@@ -187,13 +187,21 @@ final class Transaction {
     }
 
     void dropTable(String schema, String name) throws SQLException {
-        if (count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) == 0) {
+        if (!tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
         update("DELETE FROM shoal_files WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_table_properties WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name);
+    }
+
+    private boolean tableExists(String schema, String name) throws SQLException {
+        return count("SELECT COUNT(*) FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name) > 0;
+    }
+
+    private boolean viewExists(String schema, String name) throws SQLException {
+        return count("SELECT COUNT(*) FROM shoal_views WHERE schema_name = ? AND name = ?", schema, name) > 0;
     }
 
     private boolean schemaExists(String name) throws SQLException {

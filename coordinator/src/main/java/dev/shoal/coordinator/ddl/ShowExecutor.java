@@ -76,7 +76,7 @@ final class ShowExecutor {
     private static CommandResult names(SqlShow show, List<String> names) {
         LikePattern like = show.like().map(LikePattern::new).orElse(null);
         List<Object[]> rows = names.stream().filter(n -> like == null || like.matches(n)).map(n -> new Object[] {n}).toList();
-        return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
+        return CommandResult.rows(rows);
     }
 
     /** A table's or a view's columns. */
@@ -89,13 +89,13 @@ final class ShowExecutor {
         for (ScanColumn column : columns) {
             rows.add(new Object[] {column.name(), typeName(column.type()), "", ""});
         }
-        return CommandResult.rows(COLUMN_LISTING, List.of(DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR), rows);
+        return CommandResult.rows(rows);
     }
 
     private static CommandResult text(SqlShow show, String text) {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {text});
-        return CommandResult.rows(resultColumns(show), List.of(DataType.VARCHAR), rows);
+        return CommandResult.rows(rows);
     }
 
     /** Trino's spelling of a type: bigint, varchar, decimal(15,2), timestamp(6) (microseconds). */
