@@ -120,9 +120,11 @@ public final class ShoalMeta extends MetaImpl {
         state.sql = sql;
         state.maxRows = maxRowCount;
         try {
-            int parameters = ParameterBinder.count(queries.planner().parse(sql));
+            long start = System.nanoTime();
+            SqlNode parsed = queries.planner().parse(sql);
+            int parameters = ParameterBinder.count(parsed);
             if (parameters == 0) {
-                PlanOrExplain planned = plan(sql, schemaOf(ch.id), List.of());
+                PlanOrExplain planned = plan(parsed, schemaOf(ch.id), start);
                 handle.signature = signature(sql, planned);
                 state.prepared = planned;
             } else {
@@ -402,7 +404,11 @@ public final class ShoalMeta extends MetaImpl {
 
     private PlanOrExplain plan(String sql, String schema, List<TypedValue> parameters) {
         long start = System.nanoTime();
-        SqlNode parsed = parse(sql, parameters);
+        return plan(parse(sql, parameters), schema, start);
+    }
+
+    /** {@code start}: when parsing began, so that EXPLAIN ANALYZE's parse phase counts it. */
+    private PlanOrExplain plan(SqlNode parsed, String schema, long start) {
         if (DdlExecutor.handles(parsed) || parsed instanceof SqlUseSchema) {
             return new PlanOrExplain(null, Explain.NONE, parsed);
         }
