@@ -1,5 +1,7 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.core.expr.LikePatterns;
+
 import java.util.regex.Pattern;
 
 /**
@@ -17,20 +19,7 @@ public final class LikePattern {
     }
 
     private LikePattern(String like, Character escape) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < like.length(); i++) {
-            char c = like.charAt(i);
-            if (escape != null && c == escape && i + 1 < like.length()) {
-                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-            } else if (c == '%') {
-                regex.append(".*");
-            } else if (c == '_') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        pattern = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+        pattern = Pattern.compile(LikePatterns.toRegex(like, escape), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
     /** A JDBC DatabaseMetaData search pattern; null matches every name. */

@@ -4,6 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.core.expr.LikePatterns;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ final class LikeExpression implements VectorExpression {
             regex = null;
         } else {
             pieces = null;
-            regex = Pattern.compile(toRegex(pattern, escape), Pattern.DOTALL);
+            regex = Pattern.compile(LikePatterns.toRegex(pattern, escape), Pattern.DOTALL);
         }
     }
 
@@ -56,23 +57,6 @@ final class LikeExpression implements VectorExpression {
             from = at + pieces[p].length;
         }
         return true;
-    }
-
-    static String toRegex(String pattern, Character escape) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (escape != null && c == escape && i + 1 < pattern.length()) {
-                out.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-            } else if (c == '%') {
-                out.append(".*");
-            } else if (c == '_') {
-                out.append('.');
-            } else {
-                out.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return out.toString();
     }
 
     @Override
