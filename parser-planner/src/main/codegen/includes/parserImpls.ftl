@@ -353,13 +353,19 @@ SqlDrop SqlDropView(Span s, boolean replace) :
     }
 }
 
-/** {@code ALTER TABLE t RENAME TO u} or {@code ALTER TABLE t ADD COLUMN c type [COMMENT '...']}. */
+/**
+ * {@code ALTER TABLE t RENAME TO u}, {@code ALTER TABLE t ADD COLUMN c type [COMMENT '...']},
+ * {@code ALTER TABLE t ADD [IF NOT EXISTS] PARTITION (...) [LOCATION '...'] ...} or
+ * {@code ALTER TABLE t DROP [IF EXISTS] PARTITION (...), ...}.
+ */
 SqlNode SqlAlterTable() :
 {
     final Span s;
     final SqlIdentifier name;
     final SqlIdentifier newName;
     final List<ColumnDeclaration> columns = new ArrayList<ColumnDeclaration>();
+    final List<PartitionSpec> partitions = new ArrayList<PartitionSpec>();
+    boolean lenient;
 }
 {
     <ALTER> { s = span(); } <TABLE> name = CompoundIdentifier()
@@ -368,8 +374,112 @@ SqlNode SqlAlterTable() :
             return SqlAlterTable.rename(s.end(this), name, newName);
         }
     |
+        LOOKAHEAD(<ADD> ( <IF> | <PARTITION> ))
+        <ADD> lenient = IfNotExistsOpt()
+        PartitionSpecOne(partitions, true) ( PartitionSpecOne(partitions, true) )* {
+            return new SqlAlterPartitions(s.end(this), name, true, lenient, partitions);
+        }
+    |
         <ADD> [ <COLUMN> ] ColumnDeclaration(columns) {
             return SqlAlterTable.addColumn(s.end(this), name, columns.get(0));
         }
+    |
+        <DROP> lenient = IfExistsOpt()
+        PartitionSpecOne(partitions, false) ( <COMMA> PartitionSpecOne(partitions, false) )* {
+            return new SqlAlterPartitions(s.end(this), name, false, lenient, partitions);
+        }
     )
+}
+
+/** {@code PARTITION (k = v, ...)}, with {@code [LOCATION '...']} where {@code withLocation}. */
+void PartitionSpecOne(List<PartitionSpec> partitions, boolean withLocation) :
+{
+    final List<String> columns = new ArrayList<String>();
+    final List<String> values = new ArrayList<String>();
+    SqlIdentifier column;
+    String value;
+    String location = null;
+}
+{
+    <PARTITION> <LPAREN>
+    column = SimpleIdentifier() <EQ> value = PartitionValue() {
+        columns.add(column.getSimple().toLowerCase(java.util.Locale.ROOT));
+        values.add(value);
+    }
+    (
+        <COMMA> column = SimpleIdentifier() <EQ> value = PartitionValue() {
+            columns.add(column.getSimple().toLowerCase(java.util.Locale.ROOT));
+            values.add(value);
+        }
+    )*
+    <RPAREN>
+    [ LOOKAHEAD({ withLocation && getToken(1).kind == LOCATION }) <LOCATION> location = StringValue() ]
+    {
+        partitions.add(new PartitionSpec(columns, values, Optional.ofNullable(location)));
+    }
+}
+
+/** A partition value: a literal (string, number, DATE '...', TRUE), its text as a folder spells it; null for NULL. */
+String PartitionValue() :
+{
+    final SqlNode literal;
+    boolean negative = false;
+}
+{
+    [ <MINUS> { negative = true; } ]
+    literal = Literal() {
+        return DdlLiterals.partitionValue(literal, negative);
+    }
+}
+
+/** {@code SHOW PARTITIONS [FROM|IN] table}: one row per partition, named as its folder is (Athena's). */
+SqlNode SqlShowPartitions() :
+{
+    final Span s;
+    final SqlIdentifier table;
+}
+{
+    <SHOW> { s = span(); } <PARTITIONS> [ <FROM> | <IN> ] table = CompoundIdentifier()
+    {
+        return new SqlShow(s.end(this), SqlShow.Subject.PARTITIONS, Optional.of(table), Optional.empty());
+    }
+}
+
+/** {@code MSCK REPAIR TABLE t [ADD|DROP|SYNC PARTITIONS]}. */
+SqlNode SqlRepairTable() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlRepairTable.Mode mode = SqlRepairTable.Mode.ADD;
+}
+{
+    <MSCK> { s = span(); } <REPAIR> <TABLE> table = CompoundIdentifier()
+    [
+        (
+            <ADD> { mode = SqlRepairTable.Mode.ADD; }
+        |   <DROP> { mode = SqlRepairTable.Mode.DROP; }
+        |   <SYNC> { mode = SqlRepairTable.Mode.SYNC; }
+        )
+        <PARTITIONS>
+    ]
+    {
+        return new SqlRepairTable(s.end(this), table, mode);
+    }
+}
+
+/** {@code INSERT OVERWRITE [TABLE] t [(columns)] query}. */
+SqlNode SqlInsertOverwrite() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlNodeList columns = null;
+    final SqlNode source;
+}
+{
+    <INSERT> { s = span(); } <OVERWRITE> [ <TABLE> ] table = CompoundIdentifier()
+    [ LOOKAHEAD(3) columns = ParenthesizedSimpleIdentifierList() ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlInsertOverwrite(s.end(this), table, source, columns);
+    }
 }

@@ -1,9 +1,9 @@
 package dev.shoal.benchmarks;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.launcher.local.EmbeddedCluster;
 import dev.shoal.parquet.catalog.ExternalTables;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.tests.oracle.Comparison;
@@ -73,7 +73,7 @@ public final class TpcdsBenchmark implements Callable<Integer> {
         new SecureRandom().nextBytes(secret);
         // The scale factor's folder is the bucket.
         String bucket = dataDir.getFileName().toString();
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         try (EmbeddedS3Server s3 = EmbeddedS3Server.start(cacheDir, 0, "shoal-bench", HexFormat.of().formatHex(secret));
              ObjectStores stores = new ObjectStores(Optional.of(s3.config()))) {
             for (String table : TpcdsData.tableNames()) {

@@ -3,13 +3,19 @@ package dev.shoal.catalog;
 import dev.shoal.catalog.store.CatalogChange;
 import dev.shoal.catalog.store.CatalogSnapshot;
 import dev.shoal.catalog.store.CatalogStore;
+import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.plan.ScanColumn;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +42,22 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
         this.store = store;
         this.maxAgeMillis = maxAgeMillis;
         reload();
+    }
+
+    /**
+     * A catalog in a fresh SQLite file that is deleted when the process exits: for tests, benchmarks
+     * and tools that declare their tables at each start.
+     */
+    public static StoredCatalog temporary() {
+        try {
+            Path dir = Files.createTempDirectory("shoal-catalog");
+            Path file = dir.resolve("catalog.db");
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return new StoredCatalog(JdbcCatalogStore.sqlite(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary catalog", e);
+        }
     }
 
     public CatalogStore store() {
@@ -139,8 +161,18 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
     }
 
     @Override
-    public void addFiles(String schema, String name, List<DataFile> files) {
-        change(new CatalogChange.AddFiles(schema, name, files));
+    public void addFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite) {
+        change(new CatalogChange.AddFiles(schema, name, files, partitions, overwrite));
+    }
+
+    @Override
+    public void addPartitions(String schema, String name, List<Partition> partitions, boolean ifNotExists) {
+        change(new CatalogChange.AddPartitions(schema, name, partitions, ifNotExists));
+    }
+
+    @Override
+    public void dropPartitions(String schema, String name, List<List<String>> values, boolean ifExists) {
+        change(new CatalogChange.DropPartitions(schema, name, values, ifExists));
     }
 
     @Override

@@ -74,7 +74,8 @@ public final class PlanPrinter {
         @Override
         public String visitTableScan(TableScanNode scan, Void context) {
             return "TableScan[" + scan.table() + "] columns=" + scan.columns().stream().map(ScanColumn::name).toList()
-                    + (scan.splits().isEmpty() ? "" : " files=" + scan.splits().size());
+                    + (scan.partitions() == null ? "" : " " + scan.partitions().describe())
+                    + (scan.splits().isEmpty() ? "" : " splits=" + scan.splits().size());
         }
 
         @Override

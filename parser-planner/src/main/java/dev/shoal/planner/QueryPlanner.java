@@ -4,6 +4,7 @@ import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.planner.calcite.ComparisonTypes;
 import dev.shoal.planner.calcite.ConstantFolder;
@@ -172,8 +173,10 @@ public final class QueryPlanner {
                 new RelTranslator(rexBuilder).translate(LiteralAggToProject.rewrite(optimized))));
         List<String> names = trinoColumnNames(relRoot.fields.stream().map(Map.Entry::getValue).toList());
         if (target != null) {
-            plan = new TableWriterNode(plan, target.location(), target.writeId(), WrittenColumns.of(names, plan.outputTypes()),
-                    target.compression(), target.maxRowsPerFile());
+            List<ScanColumn> written = WrittenColumns.of(names, plan.outputTypes());
+            WrittenColumns.checkPartitionColumns(written, target.partitionColumns());
+            plan = new TableWriterNode(plan, target.location(), target.writeId(), written, target.compression(),
+                    target.maxRowsPerFile(), target.partitionColumns(), target.maxOpenWriters());
             names = WrittenColumns.FILE_COLUMNS;
         }
         phases.end("translate");

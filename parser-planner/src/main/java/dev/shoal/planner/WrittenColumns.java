@@ -14,7 +14,7 @@ import java.util.Set;
 /** The columns a CREATE TABLE AS writes or a view shows: the query's, each named, no name twice (Trino's rules). */
 public final class WrittenColumns {
     /** What a write's result rows hold: one row per file written. */
-    static final List<String> FILE_COLUMNS = List.of("path", "bytes", "rows");
+    static final List<String> FILE_COLUMNS = List.of("path", "bytes", "rows", "partition");
 
     private WrittenColumns() {
     }
@@ -34,5 +34,27 @@ public final class WrittenColumns {
             columns.add(new ScanColumn(name, types.get(i)));
         }
         return columns;
+    }
+
+    /**
+     * Partition columns must be columns of the query, its last ones, in the order {@code partitioned_by}
+     * names them (as Trino and Athena require): their values go in folder names, not in the files.
+     */
+    public static void checkPartitionColumns(List<ScanColumn> columns, List<String> partitionColumns) {
+        List<String> names = columns.stream().map(ScanColumn::name).toList();
+        for (String partition : partitionColumns) {
+            if (!names.contains(partition)) {
+                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "partition column " + partition
+                        + " is not a column of the query, whose columns are " + String.join(", ", names));
+            }
+        }
+        if (!partitionColumns.isEmpty() && partitionColumns.size() == names.size()) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "a partitioned table needs a column that is not a partition column");
+        }
+        List<String> last = names.subList(names.size() - partitionColumns.size(), names.size());
+        if (!last.equals(partitionColumns)) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "partition columns " + String.join(", ", partitionColumns)
+                    + " must be the last columns of the query, in that order; its last columns are " + String.join(", ", last));
+        }
     }
 }

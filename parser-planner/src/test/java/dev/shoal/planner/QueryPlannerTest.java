@@ -1,5 +1,6 @@
 package dev.shoal.planner;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -13,7 +14,6 @@ import dev.shoal.core.plan.SortNode;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class QueryPlannerTest {
 
     @BeforeAll
     static void catalog() {
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         catalog.createTable(new TableDefinition("tpch", "lineitem", "s3://lake/lineitem/", List.of(
                 new ScanColumn("l_orderkey", DataType.BIGINT), new ScanColumn("l_quantity", MONEY),
                 new ScanColumn("l_extendedprice", MONEY), new ScanColumn("l_discount", MONEY),

@@ -157,7 +157,10 @@ class CreateTableAsTest {
         assertTrue(property.getMessage().contains("unknown table property colour"), property.getMessage());
         SQLException partitioned = assertThrows(SQLException.class,
                 () -> update("create table ctas.t with (partitioned_by = ARRAY['a']) as select 1 as a"));
-        assertEquals("0A000", partitioned.getSQLState());
+        assertTrue(partitioned.getMessage().contains("needs a column that is not a partition column"), partitioned.getMessage());
+        SQLException bucketed = assertThrows(SQLException.class,
+                () -> update("create table ctas.t with (bucketed_by = ARRAY['a'], bucket_count = 4) as select 1 as a"));
+        assertEquals("0A000", bucketed.getSQLState());
         assertEquals(List.of(), filesUnder("t"));
     }
 }

@@ -34,9 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedExecutionTest {
-    private static final Pattern DROPPED = Pattern.compile("read (\\d+) rows, [^;(]*\\((\\d+) dropped by dynamic filters\\)");
+    private static final Pattern DROPPED = Pattern.compile("read \\d+ files, (\\d+) rows, [^;(]*\\((\\d+) dropped by dynamic filters\\)");
     private static final Pattern TASK_LINE = Pattern.compile(
-            "task (\\S+) on (\\S+) \\S+: read (\\d+) rows.*?received (\\d+) rows.*?sent (\\d+) rows");
+            "task (\\S+) on (\\S+) \\S+: read \\d+ files, (\\d+) rows.*?received (\\d+) rows.*?sent (\\d+) rows");
 
     private static TestCluster cluster;
     private static Coordinator coordinator;

@@ -1,9 +1,9 @@
 package dev.shoal.tests;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.launcher.local.EmbeddedCluster;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.parquet.store.S3Config;
@@ -46,7 +46,7 @@ class MinioStorageTest {
             S3Config config = S3Config.of(minio.getS3URL(), minio.getUserName(), minio.getPassword());
             try (ObjectStores stores = new ObjectStores(Optional.of(config))) {
                 ((S3ObjectStore) stores.storeFor(Location.parse("s3://minio-lake/"))).createBucketIfMissing("minio-lake");
-                InMemoryCatalog catalog = new InMemoryCatalog();
+                StoredCatalog catalog = StoredCatalog.temporary();
                 for (String table : TABLES) {
                     copyTable(cluster, stores, table);
                     TableDefinition definition = cluster.catalog.table("tpch." + table).orElseThrow();

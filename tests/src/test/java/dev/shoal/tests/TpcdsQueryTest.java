@@ -1,9 +1,9 @@
 package dev.shoal.tests;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.launcher.local.EmbeddedCluster;
 import dev.shoal.parquet.catalog.ExternalTables;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.tests.oracle.Comparison;
 import dev.shoal.tests.oracle.OrderKeys;
@@ -67,7 +67,7 @@ class TpcdsQueryTest {
     static void start() throws Exception {
         TestCluster shared = TestCluster.get();
         Path data = TpcdsData.ensure(Path.of("target", "tpcds"), SCALE);
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         for (String table : TpcdsData.tableNames()) {
             try (Stream<Path> files = Files.list(data.resolve(table))) {
                 for (Path file : files.toList()) {

@@ -1,6 +1,7 @@
 package dev.shoal.catalog.store;
 
 import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
@@ -35,9 +36,30 @@ public sealed interface CatalogChange {
     record DropView(String schema, String name) implements CatalogChange {
     }
 
-    record AddFiles(String schema, String name, List<DataFile> files) implements CatalogChange {
+    /**
+     * Files written into a table (INSERT): {@code files} into an unpartitioned table, or each of
+     * {@code partitions}' files into that partition, created where it is new. With
+     * {@code overwrite}, the files those partitions (or the unpartitioned table) held are replaced.
+     */
+    record AddFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite)
+            implements CatalogChange {
         public AddFiles {
             files = List.copyOf(files);
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** Registers partitions of an existing table; with {@code ifNotExists}, those it already has are skipped. */
+    record AddPartitions(String schema, String name, List<Partition> partitions, boolean ifNotExists) implements CatalogChange {
+        public AddPartitions {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** Forgets partitions (and the files committed to them); with {@code ifExists}, missing ones are skipped. */
+    record DropPartitions(String schema, String name, List<List<String>> values, boolean ifExists) implements CatalogChange {
+        public DropPartitions {
+            values = List.copyOf(values);
         }
     }
 }

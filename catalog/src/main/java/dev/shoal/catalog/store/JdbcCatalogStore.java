@@ -1,6 +1,8 @@
 package dev.shoal.catalog.store;
 
 import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.Partition;
+import dev.shoal.core.catalog.PartitionNames;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -112,12 +114,16 @@ public final class JdbcCatalogStore implements CatalogStore {
                 }
             }
             Map<String, List<ScanColumn>> columns = new HashMap<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT schema_name, table_name, name, type FROM shoal_columns ORDER BY schema_name, table_name, position");
+            Map<String, List<String>> partitionKeys = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT schema_name, table_name, name, type, partition_key "
+                    + "FROM shoal_columns ORDER BY schema_name, table_name, position");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
-                            .add(new ScanColumn(rs.getString(3), DataType.parse(rs.getString(4))));
+                    String key = rs.getString(1) + "." + rs.getString(2);
+                    columns.computeIfAbsent(key, k -> new ArrayList<>()).add(new ScanColumn(rs.getString(3), DataType.parse(rs.getString(4))));
+                    if (rs.getInt(5) != 0) {
+                        partitionKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(3));
+                    }
                 }
             }
             Map<String, Map<String, String>> properties = new HashMap<>();
@@ -128,13 +134,24 @@ public final class JdbcCatalogStore implements CatalogStore {
                             .put(rs.getString(3), rs.getString(4));
                 }
             }
-            Map<String, List<DataFile>> files = new HashMap<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT schema_name, table_name, path, bytes, row_count FROM shoal_files ORDER BY schema_name, table_name, path");
+            // By table, then by partition name ('' for an unpartitioned table's files).
+            Map<String, Map<String, List<DataFile>>> files = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT schema_name, table_name, path, bytes, row_count, partition_name "
+                    + "FROM shoal_files ORDER BY schema_name, table_name, path");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    files.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                    files.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(6), k -> new ArrayList<>())
                             .add(new DataFile(rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
+            Map<String, List<String[]>> partitionRows = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT schema_name, table_name, name, location FROM shoal_partitions ORDER BY schema_name, table_name, name");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    partitionRows.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(new String[] {rs.getString(3), rs.getString(4)});
                 }
             }
             Map<String, List<TableDefinition>> tables = new TreeMap<>();
@@ -144,10 +161,18 @@ public final class JdbcCatalogStore implements CatalogStore {
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1) + "." + rs.getString(2);
+                    boolean hasFileList = rs.getInt(5) != 0;
+                    Map<String, List<DataFile>> tableFiles = files.getOrDefault(key, Map.of());
+                    List<String> keys = partitionKeys.getOrDefault(key, List.of());
+                    List<Partition> partitions = new ArrayList<>();
+                    for (String[] row : partitionRows.getOrDefault(key, List.of())) {
+                        partitions.add(new Partition(PartitionNames.values(keys, row[0]), row[1],
+                                hasFileList ? Optional.of(tableFiles.getOrDefault(row[0], List.of())) : Optional.empty()));
+                    }
                     tables.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TableDefinition(rs.getString(1),
                             rs.getString(2), rs.getString(4), columns.getOrDefault(key, List.of()), TableKind.valueOf(rs.getString(3)),
                             properties.getOrDefault(key, Map.of()),
-                            rs.getInt(5) != 0 ? Optional.of(files.getOrDefault(key, List.of())) : Optional.empty()));
+                            hasFileList ? Optional.of(tableFiles.getOrDefault("", List.of())) : Optional.empty(), keys, partitions));
                 }
             }
             return new CatalogSnapshot(schemas, tables, loadViews(connection));
@@ -201,7 +226,11 @@ public final class JdbcCatalogStore implements CatalogStore {
                 } else if (change instanceof CatalogChange.DropView drop) {
                     transaction.dropView(key(drop.schema()), key(drop.name()));
                 } else if (change instanceof CatalogChange.AddFiles add) {
-                    transaction.addFilesToTable(key(add.schema()), key(add.name()), add.files());
+                    transaction.addFilesToTable(key(add.schema()), key(add.name()), add.files(), add.partitions(), add.overwrite());
+                } else if (change instanceof CatalogChange.AddPartitions add) {
+                    transaction.addPartitions(key(add.schema()), key(add.name()), add.partitions(), add.ifNotExists());
+                } else if (change instanceof CatalogChange.DropPartitions drop) {
+                    transaction.dropPartitions(key(drop.schema()), key(drop.name()), drop.values(), drop.ifExists());
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

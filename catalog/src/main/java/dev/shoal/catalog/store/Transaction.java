@@ -1,6 +1,8 @@
 package dev.shoal.catalog.store;
 
 import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.Partition;
+import dev.shoal.core.catalog.PartitionNames;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +50,7 @@ final class Transaction {
         update("DELETE FROM shoal_view_columns WHERE schema_name = ?", name);
         update("DELETE FROM shoal_views WHERE schema_name = ?", name);
         update("DELETE FROM shoal_files WHERE schema_name = ?", name);
+        update("DELETE FROM shoal_partitions WHERE schema_name = ?", name);
         update("DELETE FROM shoal_table_properties WHERE schema_name = ?", name);
         update("DELETE FROM shoal_columns WHERE schema_name = ?", name);
         update("DELETE FROM shoal_tables WHERE schema_name = ?", name);
@@ -71,7 +75,7 @@ final class Transaction {
         update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) VALUES (?, ?, ?, ?, ?, ?)",
                 schema, name, table.kind().name(), table.location(), System.currentTimeMillis(), table.files().isPresent() ? 1 : 0);
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO shoal_columns (schema_name, table_name, position, name, type) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO shoal_columns (schema_name, table_name, position, name, type, partition_key) VALUES (?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (ScanColumn column : table.columns()) {
                 insert.setString(1, schema);
@@ -79,21 +83,27 @@ final class Transaction {
                 insert.setInt(3, position++);
                 insert.setString(4, column.name());
                 insert.setString(5, column.type().toString());
+                insert.setInt(6, table.isPartitionColumn(column.name()) ? 1 : 0);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
         if (table.files().isPresent()) {
-            addFiles(schema, name, table.files().get());
+            addFiles(schema, name, "", table.files().get());
         }
+        insertPartitions(schema, name, table.partitionColumns(), table.partitions());
         for (Map.Entry<String, String> property : table.properties().entrySet()) {
             update("INSERT INTO shoal_table_properties (schema_name, table_name, name, value) VALUES (?, ?, ?, ?)",
                     schema, name, property.getKey(), property.getValue());
         }
     }
 
-    /** Commits more files to a table that has a file list (INSERT). */
-    void addFilesToTable(String schema, String name, List<DataFile> files) throws SQLException {
+    /**
+     * Commits more files to a table that has a file list (INSERT): into the table, or into each
+     * partition, creating the new ones; with {@code overwrite} the files they held go first.
+     */
+    void addFilesToTable(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite)
+            throws SQLException {
         if (!tableExists(schema, name)) {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
@@ -101,22 +111,108 @@ final class Transaction {
             throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + schema + "." + name
                     + " is read by listing its location; INSERT writes only into tables Shoal created");
         }
-        addFiles(schema, name, files);
+        if (overwrite && partitions.isEmpty()) {
+            update("DELETE FROM shoal_files WHERE schema_name = ? AND table_name = ? AND partition_name = ''", schema, name);
+        }
+        addFiles(schema, name, "", files);
+        List<String> keys = partitionKeys(schema, name);
+        for (Partition partition : partitions) {
+            String partitionName = partition.name(keys);
+            if (overwrite) {
+                update("DELETE FROM shoal_files WHERE schema_name = ? AND table_name = ? AND partition_name = ?", schema, name, partitionName);
+            }
+            if (!partitionExists(schema, name, partitionName)) {
+                insertPartition(schema, name, partitionName, partition.location());
+            }
+            addFiles(schema, name, partitionName, partition.files().orElse(List.of()));
+        }
     }
 
-    private void addFiles(String schema, String name, List<DataFile> files) throws SQLException {
+    private void addFiles(String schema, String name, String partitionName, List<DataFile> files) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO shoal_files (schema_name, table_name, path, bytes, row_count) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO shoal_files (schema_name, table_name, path, bytes, row_count, partition_name) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (DataFile file : files) {
                 insert.setString(1, schema);
                 insert.setString(2, name);
                 insert.setString(3, file.path());
                 insert.setLong(4, file.bytes());
                 insert.setLong(5, file.rows());
+                insert.setString(6, partitionName);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    private void insertPartitions(String schema, String name, List<String> keys, List<Partition> partitions) throws SQLException {
+        for (Partition partition : partitions) {
+            String partitionName = partition.name(keys);
+            insertPartition(schema, name, partitionName, partition.location());
+            addFiles(schema, name, partitionName, partition.files().orElse(List.of()));
+        }
+    }
+
+    private void insertPartition(String schema, String name, String partitionName, String location) throws SQLException {
+        update("INSERT INTO shoal_partitions (schema_name, table_name, name, location, created_at) VALUES (?, ?, ?, ?, ?)",
+                schema, name, partitionName, location, System.currentTimeMillis());
+    }
+
+    void addPartitions(String schema, String name, List<Partition> partitions, boolean ifNotExists) throws SQLException {
+        List<String> keys = partitionKeys(schema, name);
+        if (keys.isEmpty()) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + schema + "." + name + " is not partitioned");
+        }
+        for (Partition partition : partitions) {
+            String partitionName = partition.name(keys);
+            if (partitionExists(schema, name, partitionName)) {
+                if (ifNotExists) {
+                    continue;
+                }
+                throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already has partition "
+                        + partitionName);
+            }
+            insertPartition(schema, name, partitionName, partition.location());
+            addFiles(schema, name, partitionName, partition.files().orElse(List.of()));
+        }
+    }
+
+    void dropPartitions(String schema, String name, List<List<String>> values, boolean ifExists) throws SQLException {
+        List<String> keys = partitionKeys(schema, name);
+        if (keys.isEmpty()) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + schema + "." + name + " is not partitioned");
+        }
+        for (List<String> partitionValues : values) {
+            String partitionName = PartitionNames.name(keys, partitionValues);
+            if (!partitionExists(schema, name, partitionName)) {
+                if (ifExists) {
+                    continue;
+                }
+                throw new ShoalException(ErrorCode.UNKNOWN_PARTITION, "table " + schema + "." + name + " has no partition "
+                        + partitionName);
+            }
+            update("DELETE FROM shoal_files WHERE schema_name = ? AND table_name = ? AND partition_name = ?", schema, name, partitionName);
+            update("DELETE FROM shoal_partitions WHERE schema_name = ? AND table_name = ? AND name = ?", schema, name, partitionName);
+        }
+    }
+
+    /** The table's partition columns in order; fails with UNKNOWN_TABLE when it does not exist. */
+    private List<String> partitionKeys(String schema, String name) throws SQLException {
+        if (!tableExists(schema, name)) {
+            throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
+        }
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement statement = prepare("SELECT name FROM shoal_columns WHERE schema_name = ? AND table_name = ? "
+                + "AND partition_key = 1 ORDER BY position", schema, name); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    private boolean partitionExists(String schema, String name, String partitionName) throws SQLException {
+        return count("SELECT COUNT(*) FROM shoal_partitions WHERE schema_name = ? AND table_name = ? AND name = ?",
+                schema, name, partitionName) > 0;
     }
 
     /** The table's row is copied under the new name, its children moved to it, the old row deleted (no ON UPDATE CASCADE in SQLite). */
@@ -134,7 +230,7 @@ final class Transaction {
         update("INSERT INTO shoal_tables (schema_name, name, kind, location, created_at, has_file_list) "
                 + "SELECT ?, ?, kind, location, created_at, has_file_list FROM shoal_tables WHERE schema_name = ? AND name = ?",
                 newSchema, newName, schema, name);
-        for (String child : new String[] {"shoal_columns", "shoal_table_properties", "shoal_files"}) {
+        for (String child : new String[] {"shoal_columns", "shoal_table_properties", "shoal_files", "shoal_partitions"}) {
             update("UPDATE " + child + " SET schema_name = ?, table_name = ? WHERE schema_name = ? AND table_name = ?",
                     newSchema, newName, schema, name);
         }
@@ -149,7 +245,14 @@ final class Transaction {
                 column.name()) > 0) {
             throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + schema + "." + name + " already has a column " + column.name());
         }
-        long position = count("SELECT COUNT(*) FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
+        // A new column goes before the partition columns, which stay last (as in Hive); the two steps
+        // keep the primary key unique at every row, whatever order the database updates them in.
+        long position = count("SELECT COUNT(*) FROM shoal_columns WHERE schema_name = ? AND table_name = ? AND partition_key = 0",
+                schema, name);
+        update("UPDATE shoal_columns SET position = -(position + 1) WHERE schema_name = ? AND table_name = ? AND partition_key = 1",
+                schema, name);
+        update("UPDATE shoal_columns SET position = -position WHERE schema_name = ? AND table_name = ? AND position < 0",
+                schema, name);
         update("INSERT INTO shoal_columns (schema_name, table_name, position, name, type) VALUES (?, ?, ?, ?, ?)",
                 schema, name, (int) position, column.name(), column.type().toString());
     }
@@ -191,6 +294,7 @@ final class Transaction {
             throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + schema + "." + name + " does not exist");
         }
         update("DELETE FROM shoal_files WHERE schema_name = ? AND table_name = ?", schema, name);
+        update("DELETE FROM shoal_partitions WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_table_properties WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name);

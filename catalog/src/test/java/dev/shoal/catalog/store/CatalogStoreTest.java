@@ -10,16 +10,10 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,44 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every test runs against both stores: an SQLite file and a real PostgreSQL server. */
 class CatalogStoreTest {
-    @TempDir
-    static Path folder;
-    private static EmbeddedPostgres postgres;
-    private static int databases;
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    /** A fresh, empty store of each kind; a second call of the same supplier opens the same database again. */
     static Stream<Supplier<Supplier<JdbcCatalogStore>>> stores() {
-        return Stream.of(
-                () -> {
-                    Path file = folder.resolve("catalog-" + (++databases) + ".db");
-                    return () -> JdbcCatalogStore.sqlite(file);
-                },
-                () -> {
-                    String url = postgresDatabase();
-                    return () -> JdbcCatalogStore.open(url, Optional.of("postgres"), Optional.empty());
-                });
-    }
-
-    private static synchronized String postgresDatabase() {
-        try {
-            if (postgres == null) {
-                postgres = EmbeddedPostgres.start();
-            }
-            String name = "catalog_" + (++databases);
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            }
-            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
-        } catch (Exception e) {
-            throw new AssertionError("embedded PostgreSQL did not start", e);
-        }
+        return TestStores.each();
     }
 
     private static TableDefinition lineitem() {

@@ -10,6 +10,7 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;
+import dev.shoal.planner.WrittenColumns;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlCreateTable;
 import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
@@ -54,9 +55,11 @@ final class CreateTableExecutor {
         String location = location(properties, schema, name);
         checkEmpty(location, name);
 
-        TableWrite.Result written = write.write(ctas.query(), start, sessionSchema, location, properties.compression(), ctas.withData(),
-                result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location, result.columns(), kind,
-                        tableProperties(properties), Optional.of(result.files()))));
+        List<String> partitionedBy = properties.partitionedBy();
+        TableWrite.Result written = write.write(ctas.query(), start, sessionSchema, location, properties.compression(), partitionedBy,
+                ctas.withData(), result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location,
+                        result.columns(), kind, tableProperties(properties), Optional.of(result.files()), partitionedBy,
+                        result.partitions(partitionedBy, location))));
         return CommandResult.updated(written.rows());
     }
 
@@ -72,11 +75,12 @@ final class CreateTableExecutor {
         }
         List<ScanColumn> columns = ColumnTypes.columns(create.columns());
         TableProperties properties = TableProperties.of(create.properties(), name);
+        WrittenColumns.checkPartitionColumns(columns, properties.partitionedBy());
         String location = location(properties, schema, name);
         checkEmpty(location, name);
         catalog.createTable(new TableDefinition(name.schema(), name.table(), location, columns,
                 properties.externalLocation().isPresent() ? TableKind.EXTERNAL : TableKind.MANAGED, tableProperties(properties),
-                Optional.of(List.of())));
+                Optional.of(List.of()), properties.partitionedBy(), List.of()));
         return CommandResult.done();
     }
 

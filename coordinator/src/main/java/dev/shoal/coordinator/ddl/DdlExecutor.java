@@ -10,13 +10,13 @@ import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
-import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.WrittenColumns;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
+import dev.shoal.planner.parser.ddl.SqlAlterPartitions;
 import dev.shoal.planner.parser.ddl.SqlAlterTable;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
 import dev.shoal.planner.parser.ddl.SqlCreateSchema;
@@ -25,6 +25,8 @@ import dev.shoal.planner.parser.ddl.SqlCreateTableAs;
 import dev.shoal.planner.parser.ddl.SqlCreateView;
 import dev.shoal.planner.parser.ddl.SqlDropRelation;
 import dev.shoal.planner.parser.ddl.SqlDropSchema;
+import dev.shoal.planner.parser.ddl.SqlInsertOverwrite;
+import dev.shoal.planner.parser.ddl.SqlRepairTable;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -33,10 +35,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -54,6 +54,8 @@ public final class DdlExecutor {
     private final CreateTableExecutor createTableAs;
     private final InsertExecutor insert;
     private final ShowExecutor show;
+    private final ExternalTableExecutor externalTables;
+    private final PartitionExecutor partitions;
     private final QueryPlanner planner;
 
     public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, Optional<String> warehouse) {
@@ -61,9 +63,11 @@ public final class DdlExecutor {
         this.store = store;
         TableWrite write = new TableWrite(store, queries);
         this.createTableAs = new CreateTableExecutor(catalog, store, write, warehouse);
-        this.insert = new InsertExecutor(catalog, write, queries.planner());
+        this.insert = new InsertExecutor(catalog, store, write, queries.planner());
         this.planner = queries.planner();
         this.show = new ShowExecutor(catalog);
+        this.externalTables = new ExternalTableExecutor(catalog, store);
+        this.partitions = new PartitionExecutor(catalog, store);
     }
 
     /** Whether this executor runs the statement (otherwise it is a query for the planner). */
@@ -72,11 +76,14 @@ public final class DdlExecutor {
                 || statement instanceof SqlCreateExternalTable || statement instanceof SqlCreateTableAs || statement instanceof SqlCreateTable
                 || statement instanceof SqlInsert || statement instanceof SqlDropRelation || statement instanceof SqlShow
                 || statement instanceof SqlDescribeTable || statement instanceof SqlCreateView
-                || statement instanceof SqlAlterTable;
+                || statement instanceof SqlAlterTable || statement instanceof SqlAlterPartitions || statement instanceof SqlRepairTable;
     }
 
     /** The columns a statement's result has, known before it runs (none for DDL). */
     public static List<String> resultColumns(SqlNode statement) {
+        if (statement instanceof SqlRepairTable) {
+            return PartitionExecutor.REPAIR_COLUMNS;
+        }
         return ShowExecutor.resultColumns(statement);
     }
 
@@ -92,7 +99,7 @@ public final class DdlExecutor {
             return dropSchema(drop);
         }
         if (statement instanceof SqlCreateExternalTable create) {
-            return createExternalTable(create, defaultSchema);
+            return externalTables.create(create, TableName.of(create.name(), defaultSchema));
         }
         if (statement instanceof SqlCreateTable create) {
             return createTableAs.createEmpty(create, TableName.of(create.name(), defaultSchema));
@@ -104,10 +111,17 @@ public final class DdlExecutor {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
-            return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema), defaultSchema);
+            return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema), defaultSchema,
+                    insert instanceof SqlInsertOverwrite);
         }
         if (statement instanceof SqlAlterTable alter) {
             return alterTable(alter, defaultSchema);
+        }
+        if (statement instanceof SqlAlterPartitions alter) {
+            return partitions.alter(alter, TableName.of(alter.table(), defaultSchema));
+        }
+        if (statement instanceof SqlRepairTable repair) {
+            return partitions.repair(repair, TableName.of(repair.table(), defaultSchema));
         }
         if (statement instanceof SqlCreateView create) {
             return createView(create, sql, defaultSchema);
@@ -169,37 +183,6 @@ public final class DdlExecutor {
         return CommandResult.done();
     }
 
-    private CommandResult createExternalTable(SqlCreateExternalTable create, String defaultSchema) {
-        TableName name = TableName.of(create.name(), defaultSchema);
-        if (catalog.schema(name.schema()).isEmpty()) {
-            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + name.schema() + " does not exist (CREATE SCHEMA "
-                    + name.schema() + " first)");
-        }
-        if (catalog.table(name.schema(), name.table()).isPresent()) {
-            if (create.ifNotExists) {
-                return CommandResult.done();
-            }
-            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "table " + name + " already exists");
-        }
-        String format = create.format().getSimple().toUpperCase(Locale.ROOT);
-        if (!format.equals("PARQUET")) {
-            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + name + ": STORED AS " + format
-                    + " is not supported; Shoal reads Parquet");
-        }
-        if (!create.partitionColumns().isEmpty()) {
-            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + name + ": PARTITIONED BY is not supported yet");
-        }
-        checkLocation(create.location());
-        String location = asPrefix(create.location());
-        // The files must be there and readable, whether or not the statement lists the columns.
-        List<ScanColumn> found = ExternalTables.inferColumns(store, location, name.toString());
-        List<ScanColumn> columns = create.columns().isEmpty() ? found : ColumnTypes.columns(create.columns());
-        Map<String, String> properties = new LinkedHashMap<>(create.properties());
-        create.comment().ifPresent(comment -> properties.put("comment", comment));
-        catalog.createTable(new TableDefinition(name.schema(), name.table(), location, columns, TableKind.EXTERNAL, properties));
-        return CommandResult.done();
-    }
-
     private CommandResult dropTable(SqlDropRelation drop, String defaultSchema) {
         TableName name = TableName.of(drop.name(), defaultSchema);
         Optional<TableDefinition> table = catalog.table(name.schema(), name.table());
@@ -216,7 +199,9 @@ public final class DdlExecutor {
         // A managed table's go after it, so that no query can find the table and miss its files.
         catalog.dropTable(name.schema(), name.table());
         if (table.get().kind() == TableKind.MANAGED) {
-            for (DataFile file : table.get().files().orElse(List.of())) {
+            List<DataFile> files = new ArrayList<>(table.get().files().orElse(List.of()));
+            table.get().partitions().forEach(partition -> files.addAll(partition.files().orElse(List.of())));
+            for (DataFile file : files) {
                 try {
                     store.delete(Location.parse(file.path()));
                 } catch (RuntimeException e) {
@@ -227,16 +212,18 @@ public final class DdlExecutor {
         return CommandResult.done();
     }
 
-    private static void checkLocation(String location) {
+    /** {@code location}, once it parses as one; otherwise an error that shows what one looks like. */
+    static String checkLocation(String location) {
         try {
             Location.parse(location);
+            return location;
         } catch (RuntimeException e) {
             throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "LOCATION '" + location + "' is not a location: "
                     + e.getMessage() + " (for example s3://bucket/prefix/)");
         }
     }
 
-    private static String asPrefix(String location) {
+    static String asPrefix(String location) {
         return location.endsWith("/") ? location : location + "/";
     }
 }

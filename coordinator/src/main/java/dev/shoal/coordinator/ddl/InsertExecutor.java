@@ -1,12 +1,16 @@
 package dev.shoal.coordinator.ddl;
 
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.parser.ShoalParser;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -15,6 +19,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +31,24 @@ import java.util.stream.IntStream;
 /**
  * {@code INSERT INTO t [(columns)] query}: the query's rows are written as new files of t, cast to
  * t's column types (columns not listed are NULL), and the files are added to t in one catalog
- * transaction; until then no query sees them, and a failed insert deletes them.
+ * transaction; until then no query sees them, and a failed insert deletes them. A partitioned
+ * table's rows go to their partitions' folders, new partitions created at the commit.
+ * {@code INSERT OVERWRITE} (Spark's and Hive's dynamic overwrite) replaces the files of the
+ * partitions the query writes, or all of an unpartitioned table's, in the same transaction.
  */
 final class InsertExecutor {
     private static final String SOURCE = "$source";
 
+    private static final Logger LOG = LoggerFactory.getLogger(InsertExecutor.class);
+
     private final Catalog catalog;
+    private final ObjectStore store;
     private final TableWrite write;
     private final QueryPlanner planner;
 
-    InsertExecutor(Catalog catalog, TableWrite write, QueryPlanner planner) {
+    InsertExecutor(Catalog catalog, ObjectStore store, TableWrite write, QueryPlanner planner) {
         this.catalog = catalog;
+        this.store = store;
         this.write = write;
         this.planner = planner;
     }
@@ -44,7 +57,7 @@ final class InsertExecutor {
      * {@code statement} parses the statement afresh each call: Calcite's validator rewrites the
      * tree it validates, and the query is validated twice, alone for its types, then under the casts.
      */
-    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema) {
+    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema, boolean overwrite) {
         SqlInsert insert = statement.get();
         long start = System.nanoTime();
         TableDefinition table = catalog.table(name.schema(), name.table())
@@ -68,9 +81,35 @@ final class InsertExecutor {
         }
         SqlNode rows = castToTable(statement.get().getSource(), table, targets, given.size());
         String compression = table.properties().getOrDefault("write_compression", "SNAPPY");
-        TableWrite.Result written = write.write(rows, start, sessionSchema, table.location(), compression, true,
-                result -> catalog.addFiles(name.schema(), name.table(), result.files()));
+        TableWrite.Result written = write.write(rows, start, sessionSchema, table.location(), compression, table.partitionColumns(), true,
+                result -> catalog.addFiles(name.schema(), name.table(), result.files(),
+                        result.partitions(table.partitionColumns(), table.location()), overwrite));
+        if (overwrite) {
+            deleteReplaced(table, written);
+        }
         return CommandResult.updated(written.rows());
+    }
+
+    /**
+     * After INSERT OVERWRITE commits, the files it replaced are no longer in the catalog: they go,
+     * as the catalog had them when the statement began (a file is never deleted before the commit).
+     */
+    private void deleteReplaced(TableDefinition table, TableWrite.Result written) {
+        List<DataFile> replaced = new ArrayList<>();
+        if (!table.isPartitioned()) {
+            replaced.addAll(table.files().orElse(List.of()));
+        }
+        for (Partition partition : written.partitions(table.partitionColumns(), table.location())) {
+            table.partition(partition.values()).flatMap(Partition::files).ifPresent(replaced::addAll);
+        }
+        for (DataFile file : replaced) {
+            try {
+                store.delete(Location.parse(file.path()));
+            } catch (RuntimeException e) {
+                LOG.warn("INSERT OVERWRITE into {} replaced {}, which could not be deleted: {}", table.qualifiedName(), file.path(),
+                        e.getMessage());
+            }
+        }
     }
 
     /** Positions in the table of the columns the statement fills: its column list, or all of them. */

@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * SHOW SCHEMAS, SHOW TABLES, SHOW COLUMNS, DESCRIBE and SHOW CREATE TABLE, from the catalog, with
- * Trino's result columns.
+ * SHOW SCHEMAS, SHOW TABLES, SHOW COLUMNS, DESCRIBE, SHOW CREATE TABLE and SHOW PARTITIONS, from
+ * the catalog, with Trino's result columns (Athena's for SHOW PARTITIONS).
  */
 final class ShowExecutor {
     private static final List<String> COLUMN_LISTING = List.of("Column", "Type", "Extra", "Comment");
@@ -40,6 +40,7 @@ final class ShowExecutor {
                 case TABLES -> List.of("Table");
                 case COLUMNS -> COLUMN_LISTING;
                 case CREATE_TABLE -> List.of("Create Table");
+                case PARTITIONS -> List.of("partition");
             };
         }
         return List.of();
@@ -56,7 +57,18 @@ final class ShowExecutor {
             case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
             case COLUMNS -> columns(columnsOf(TableName.of(show.schema().orElseThrow(), defaultSchema)));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
+            case PARTITIONS -> partitions(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
         };
+    }
+
+    /** Athena's SHOW PARTITIONS: one row per partition, {@code k1=v1/k2=v2}, in name order. */
+    private static CommandResult partitions(TableDefinition table) {
+        if (!table.isPartitioned()) {
+            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "table " + table.qualifiedName() + " is not partitioned");
+        }
+        List<Object[]> rows = table.partitions().stream().map(p -> p.name(table.partitionColumns())).sorted()
+                .map(name -> new Object[] {name}).toList();
+        return CommandResult.rows(rows);
     }
 
     private List<String> tablesOf(String schema) {
@@ -110,16 +122,14 @@ final class ShowExecutor {
      */
     static String createTable(TableDefinition table) {
         StringBuilder sql = new StringBuilder("CREATE EXTERNAL TABLE ").append(quoted(table.schema())).append('.')
-                .append(quoted(table.name())).append(" (\n");
-        for (int i = 0; i < table.columns().size(); i++) {
-            ScanColumn column = table.columns().get(i);
-            sql.append("   ").append(quoted(column.name())).append(' ').append(typeName(column.type()))
-                    .append(i + 1 < table.columns().size() ? ",\n" : "\n");
-        }
-        sql.append(")\n");
+                .append(quoted(table.name())).append(' ');
+        sql.append(columnList(table.dataColumns())).append("\n");
         String comment = table.properties().get("comment");
         if (comment != null) {
             sql.append("COMMENT ").append(literal(comment)).append('\n');
+        }
+        if (table.isPartitioned()) {
+            sql.append("PARTITIONED BY ").append(columnList(table.partitionColumnTypes())).append('\n');
         }
         sql.append("STORED AS PARQUET\nLOCATION ").append(literal(table.location()));
         List<String> properties = new ArrayList<>();
@@ -132,6 +142,16 @@ final class ShowExecutor {
             sql.append("\nTBLPROPERTIES (\n").append(String.join(",\n", properties)).append("\n)");
         }
         return sql.toString();
+    }
+
+    private static String columnList(List<ScanColumn> columns) {
+        StringBuilder list = new StringBuilder("(\n");
+        for (int i = 0; i < columns.size(); i++) {
+            ScanColumn column = columns.get(i);
+            list.append("   ").append(quoted(column.name())).append(' ').append(typeName(column.type()))
+                    .append(i + 1 < columns.size() ? ",\n" : "\n");
+        }
+        return list.append(")").toString();
     }
 
     private static String quoted(String name) {

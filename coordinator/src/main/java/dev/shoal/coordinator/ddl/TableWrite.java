@@ -3,6 +3,8 @@ package dev.shoal.coordinator.ddl;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.Partition;
+import dev.shoal.core.catalog.PartitionNames;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.exec.exchange.Threads;
@@ -17,8 +19,12 @@ import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,21 +54,51 @@ final class TableWrite {
         this.queries = queries;
     }
 
-    /** What a write produced: the columns written and the files committed. */
-    record Result(List<ScanColumn> columns, List<DataFile> files) {
+    /**
+     * What a write produced: the columns written, and the files committed, each with its
+     * partition's name (null for a file of an unpartitioned table).
+     */
+    record Result(List<ScanColumn> columns, List<WrittenFile> written) {
         long rows() {
-            return files.stream().mapToLong(DataFile::rows).sum();
+            return written.stream().mapToLong(f -> f.file().rows()).sum();
         }
+
+        long bytes() {
+            return written.stream().mapToLong(f -> f.file().bytes()).sum();
+        }
+
+        /** The files of an unpartitioned table. */
+        List<DataFile> files() {
+            return written.stream().filter(f -> f.partition() == null).map(WrittenFile::file).toList();
+        }
+
+        /** The partitions written, each with its new files, under {@code location}. */
+        List<Partition> partitions(List<String> keys, String location) {
+            Map<String, List<DataFile>> byName = new TreeMap<>();
+            for (WrittenFile file : written) {
+                if (file.partition() != null) {
+                    byName.computeIfAbsent(file.partition(), k -> new ArrayList<>()).add(file.file());
+                }
+            }
+            List<Partition> partitions = new ArrayList<>();
+            byName.forEach((name, files) -> partitions.add(new Partition(PartitionNames.values(keys, name), location + name + "/",
+                    Optional.of(files))));
+            return partitions;
+        }
+    }
+
+    record WrittenFile(DataFile file, String partition) {
     }
 
     /**
      * Plans {@code query} as a write under {@code location} and, when {@code withData}, runs it;
      * then calls {@code commit} with the result. Returns the result once committed.
      */
-    Result write(SqlNode query, long startNanos, String schema, String location, String compression, boolean withData,
-                 Consumer<Result> commit) {
+    Result write(SqlNode query, long startNanos, String schema, String location, String compression, List<String> partitionColumns,
+                 boolean withData, Consumer<Result> commit) {
         String writeId = newWriteId();
-        WriteTarget target = new WriteTarget(location, writeId, compression, WriteTarget.DEFAULT_MAX_ROWS_PER_FILE);
+        WriteTarget target = new WriteTarget(location, writeId, compression, WriteTarget.DEFAULT_MAX_ROWS_PER_FILE, partitionColumns,
+                WriteTarget.DEFAULT_MAX_OPEN_WRITERS);
         PlannedQuery planned = queries.planner().planWrite(query, startNanos, target, schema);
         List<ScanColumn> columns = ((TableWriterNode) planned.root()).columns();
         try {
@@ -76,9 +112,10 @@ final class TableWrite {
         }
     }
 
-    private List<DataFile> run(PlannedQuery planned) {
+    private List<WrittenFile> run(PlannedQuery planned) {
         try (RunningQuery query = queries.start(planned)) {
-            return query.nextRows(Integer.MAX_VALUE, row -> new DataFile((String) row.value(0), (Long) row.value(1), (Long) row.value(2)));
+            return query.nextRows(Integer.MAX_VALUE, row -> new WrittenFile(
+                    new DataFile((String) row.value(0), (Long) row.value(1), (Long) row.value(2)), (String) row.value(3)));
         }
     }
 

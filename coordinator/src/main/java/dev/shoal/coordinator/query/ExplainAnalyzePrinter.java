@@ -24,8 +24,9 @@ final class ExplainAnalyzePrinter {
         List<String> out = new ArrayList<>();
         long exchangedBytes = tasks.stream().mapToLong(TaskStatus::bytesSent).sum();
         long exchangedRows = tasks.stream().mapToLong(TaskStatus::rowsSent).sum();
-        out.add(String.format(Locale.ROOT, "Query: %d rows in %d ms (planning %.1f ms); exchanges moved %d rows, %s",
-                rows, elapsedMillis, planningNanos / 1e6, exchangedRows, bytes(exchangedBytes)));
+        out.add(String.format(Locale.ROOT, "Query: %d rows in %d ms (planning %.1f ms); read %d files, %s; exchanges moved %d rows, %s",
+                rows, elapsedMillis, planningNanos / 1e6, tasks.stream().mapToLong(TaskStatus::filesRead).sum(),
+                bytes(tasks.stream().mapToLong(TaskStatus::bytesRead).sum()), exchangedRows, bytes(exchangedBytes)));
         out.add("Planning: " + String.join(", ", planning.stream()
                 .map(phase -> String.format(Locale.ROOT, "%s %.1f ms", phase.phase(), phase.nanos() / 1e6)).toList()));
         for (Fragment fragment : fragments) {
@@ -35,8 +36,8 @@ final class ExplainAnalyzePrinter {
             tasks.stream().filter(t -> t.fragmentId() == fragment.id())
                     .sorted(Comparator.comparing(TaskStatus::taskId))
                     .forEach(t -> out.add(String.format(Locale.ROOT,
-                            "  task %s on %s %s: read %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; %d ms",
-                            t.taskId(), t.workerId(), t.state(), t.rowsRead(), bytes(t.bytesRead()),
+                            "  task %s on %s %s: read %d files, %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; %d ms",
+                            t.taskId(), t.workerId(), t.state(), t.filesRead(), t.rowsRead(), bytes(t.bytesRead()),
                             t.rowsDynamicallyFiltered() == 0 ? "" : " (" + t.rowsDynamicallyFiltered() + " dropped by dynamic filters)",
                             t.rowsReceived(),
                             bytes(t.bytesReceived()), t.rowsSent(), bytes(t.bytesSent()), bytes(t.peakBufferedBytes()),

@@ -39,6 +39,7 @@ public final class QueryManager implements AutoCloseable {
 
     private final QueryPlanner planner;
     private final QueryScheduler scheduler;
+    private final PartitionPruner pruner;
     private final TaskExecutor executor;
     private final WorkerRegistry registry;
     private final FlightClients clients;
@@ -50,6 +51,7 @@ public final class QueryManager implements AutoCloseable {
                         CoordinatorConfig config) {
         this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get, config.broadcastThresholdBytes());
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
+        this.pruner = new PartitionPruner(catalog);
         this.executor = new TaskExecutor(store, clients);
         this.registry = registry;
         this.clients = clients;
@@ -60,8 +62,9 @@ public final class QueryManager implements AutoCloseable {
         return planner;
     }
 
+    /** The query's fragments, each scan of a partitioned table narrowed to the partitions its filter keeps. */
     public List<Fragment> fragments(PlannedQuery planned) {
-        return planned.fragments();
+        return planned.fragments().stream().map(f -> f.withRoot(pruner.prune(f.root()))).toList();
     }
 
     public RunningQuery start(PlannedQuery planned) {

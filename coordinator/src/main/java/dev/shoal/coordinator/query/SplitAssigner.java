@@ -1,18 +1,20 @@
 package dev.shoal.coordinator.query;
 
 import dev.shoal.core.catalog.Catalog;
+import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.plan.PartitionSelection;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.parquet.catalog.TableFiles;
-import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +28,14 @@ import java.util.concurrent.Executor;
  * Gives each scan task its share of the table's Parquet files, balanced by bytes: files are
  * taken largest first and each goes to the task with the fewest bytes so far. A table with fewer
  * files than tasks is cut into byte ranges (each reads the row groups whose middle falls in it),
- * so that one large file still keeps every worker busy. One listing per table per query, all of a query's tables at once.
+ * so that one large file still keeps every worker busy. One listing per scan per query (of the partitions it kept, for a partitioned table), all of a query's scans at once.
  */
 public final class SplitAssigner {
     static final long MIN_RANGE_BYTES = 4L << 20;
     private final Catalog catalog;
     private final ObjectStore store;
-    private final Map<String, List<Split>> listed = new ConcurrentHashMap<>();
+    /** By scan without its splits: two scans of a table read the same files unless their partitions differ. */
+    private final Map<TableScanNode, List<Split>> listed = new ConcurrentHashMap<>();
 
     public SplitAssigner(Catalog catalog, ObjectStore store) {
         this.catalog = catalog;
@@ -44,28 +47,29 @@ public final class SplitAssigner {
      * a listing is a round trip to the object store, and a join of eight tables waited for eight.
      */
     public void list(List<PlanNode> plans, Executor executor) {
-        Set<String> tables = new LinkedHashSet<>();
-        plans.forEach(plan -> collectTables(plan, tables));
+        Set<TableScanNode> scans = new LinkedHashSet<>();
+        plans.forEach(plan -> collectScans(plan, scans));
         try {
-            CompletableFuture.allOf(tables.stream()
-                    .map(table -> CompletableFuture.runAsync(() -> splitsOf(table), executor))
+            CompletableFuture.allOf(scans.stream()
+                    .map(scan -> CompletableFuture.runAsync(() -> splitsOf(scan), executor))
                     .toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
-    private static void collectTables(PlanNode node, Set<String> into) {
+    private static void collectScans(PlanNode node, Set<TableScanNode> into) {
         if (node instanceof TableScanNode scan) {
-            into.add(scan.table());
+            into.add(scan);
         }
-        node.inputs().forEach(input -> collectTables(input, into));
+        node.inputs().forEach(input -> collectScans(input, into));
     }
 
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
     public PlanNode assign(PlanNode node, int taskIndex, int taskCount) {
         if (node instanceof TableScanNode scan) {
-            return scan.withSplits(share(cut(splitsOf(scan.table()), taskCount), taskIndex, taskCount));
+            // The partition selection stays on the coordinator: the splits carry what a task needs of it.
+            return scan.withSplits(share(cut(splitsOf(scan), taskCount), taskIndex, taskCount)).withPartitions(null);
         }
         return node.inputs().isEmpty() ? node
                 : node.withInputs(node.inputs().stream().map(input -> assign(input, taskIndex, taskCount)).toList());
@@ -93,7 +97,7 @@ public final class SplitAssigner {
             for (int p = 0; p < pieces; p++) {
                 long start = p * step;
                 long end = p == pieces - 1 ? file.length() : start + step;
-                out.add(new Split(file.uri(), file.length(), start, end));
+                out.add(new Split(file.uri(), file.length(), start, end, file.partitionValues()));
             }
         }
         return out;
@@ -119,15 +123,20 @@ public final class SplitAssigner {
         return mine;
     }
 
-    private List<Split> splitsOf(String qualifiedName) {
-        return listed.computeIfAbsent(qualifiedName, name -> {
-            TableDefinition table = catalog.table(name)
-                    .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + name + " no longer exists"));
-            List<Split> splits = new ArrayList<>();
-            for (ObjectInfo file : TableFiles.list(store, table)) {
-                splits.add(new Split(file.location().toString(), file.length()));
-            }
-            return splits;
+    private List<Split> splitsOf(TableScanNode scan) {
+        return listed.computeIfAbsent(scan.withSplits(List.of()), key -> {
+            TableDefinition table = catalog.table(scan.table())
+                    .orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + scan.table() + " no longer exists"));
+            return TableFiles.splits(store, table, keptPartitions(table, scan.partitions()));
         });
+    }
+
+    /** The partitions the pruner kept, as the catalog has them now; all of them for a scan it did not see. */
+    private static List<Partition> keptPartitions(TableDefinition table, PartitionSelection selection) {
+        if (selection == null) {
+            return table.partitions();
+        }
+        Set<List<String>> kept = new HashSet<>(selection.kept());
+        return table.partitions().stream().filter(p -> kept.contains(p.values())).toList();
     }
 }

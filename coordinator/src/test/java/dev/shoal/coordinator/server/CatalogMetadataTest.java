@@ -1,11 +1,11 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Types;
@@ -28,7 +28,7 @@ class CatalogMetadataTest {
 
     @Test
     void tablesAndViewsListInOrderWithTheirTypesAndColumns() {
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         catalog.createTable(new TableDefinition("s", "orders", "s3://lake/orders/",
                 List.of(new ScanColumn("o_orderkey", DataType.BIGINT), new ScanColumn("o_price", DataType.decimal(15, 2)))));
         catalog.createSchema(SchemaDefinition.named("v"));

@@ -53,5 +53,20 @@ public interface Catalog {
     void dropView(String schema, String name);
 
     /** Commits files written into a table with a file list (INSERT): all of them become visible at once. */
-    void addFiles(String schema, String name, List<DataFile> files);
+    default void addFiles(String schema, String name, List<DataFile> files) {
+        addFiles(schema, name, files, List.of(), false);
+    }
+
+    /**
+     * Commits a write in one transaction: {@code files} into an unpartitioned table, or each
+     * partition's files into it (new partitions are created). With {@code overwrite} the files
+     * those partitions, or the unpartitioned table, held before are replaced (INSERT OVERWRITE).
+     */
+    void addFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite);
+
+    /** Registers partitions; fails with ALREADY_EXISTS for one the table has unless {@code ifNotExists}. */
+    void addPartitions(String schema, String name, List<Partition> partitions, boolean ifNotExists);
+
+    /** Forgets partitions and the files committed to them; fails with UNKNOWN_PARTITION for a missing one unless {@code ifExists}. */
+    void dropPartitions(String schema, String name, List<List<String>> values, boolean ifExists);
 }

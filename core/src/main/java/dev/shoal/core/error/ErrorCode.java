@@ -33,7 +33,11 @@ public enum ErrorCode {
     /** Nested deeper than planning's stack allows (expressions, subqueries, WITH queries). */
     STATEMENT_TOO_COMPLEX(21, "54001"),
     /** More memory than the process has. */
-    EXCEEDED_MEMORY(22, "53200");
+    EXCEEDED_MEMORY(22, "53200"),
+    /** A partition named in DDL that the table does not have. */
+    UNKNOWN_PARTITION(23, "42704"),
+    /** A partitioned write that would hold more files open than a task may (Trino's max-open-writers). */
+    TOO_MANY_OPEN_WRITERS(24, "54000");
 
     private final int code;
     private final String sqlState;

@@ -7,16 +7,26 @@ import java.util.List;
 /**
  * Writes its input as Parquet files under {@code location}, named after the write and the task
  * ({@code <writeId>_<fragment>-<partition>_<attempt>_<n>.parquet}, unique to each attempt), and
- * outputs one row per file: its path, bytes and rows. The coordinator commits the files those
- * rows name; nothing is visible before that.
+ * outputs one row per file: its path, bytes, rows and partition. The coordinator commits the files
+ * those rows name; nothing is visible before that.
+ *
+ * <p>With {@code partitionColumns} (the last of {@code columns}), rows go to Hive-style
+ * {@code k=v/} folders, one file series per partition per task, the partition columns left out of
+ * the files; a task that would hold more than {@code maxOpenWriters} partitions fails.
  */
 public record TableWriterNode(PlanNode input, String location, String writeId, List<ScanColumn> columns, String compression,
-                              long maxRowsPerFile) implements PlanNode {
-    /** The file rows' columns: path, bytes, rows. */
-    public static final List<DataType> OUTPUT_TYPES = List.of(DataType.VARCHAR, DataType.BIGINT, DataType.BIGINT);
+                              long maxRowsPerFile, List<String> partitionColumns, int maxOpenWriters) implements PlanNode {
+    /** The file rows' columns: path, bytes, rows, and the partition's name (NULL when the table is not partitioned). */
+    public static final List<DataType> OUTPUT_TYPES = List.of(DataType.VARCHAR, DataType.BIGINT, DataType.BIGINT, DataType.VARCHAR);
 
     public TableWriterNode {
         columns = List.copyOf(columns);
+        partitionColumns = List.copyOf(partitionColumns);
+    }
+
+    /** The columns the files hold: all but the partition columns. */
+    public List<ScanColumn> dataColumns() {
+        return columns.subList(0, columns.size() - partitionColumns.size());
     }
 
     @Override
@@ -36,6 +46,7 @@ public record TableWriterNode(PlanNode input, String location, String writeId, L
 
     @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
-        return new TableWriterNode(newInputs.get(0), location, writeId, columns, compression, maxRowsPerFile);
+        return new TableWriterNode(newInputs.get(0), location, writeId, columns, compression, maxRowsPerFile, partitionColumns,
+                maxOpenWriters);
     }
 }

@@ -1,6 +1,10 @@
 package dev.shoal.exec.operator;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.catalog.PartitionValues;
+import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.exec.task.TaskStats;
@@ -8,15 +12,24 @@ import dev.shoal.parquet.reader.ParquetSplitReader;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
-/** Reads the task's splits one after another, a row group per batch. */
+/**
+ * Reads the task's splits one after another, a row group per batch. A partition column is not
+ * read from the file (Hive writers leave it out, and where one does not, the folder's value wins,
+ * as in Hive and Trino): it is the split's partition value on every row.
+ */
 public final class TableScanOperator implements Operator {
     private final ObjectStore store;
     private final TableScanNode node;
     private final TaskStats stats;
     private final Iterator<Split> splits;
     private ParquetSplitReader current;
+    /** For the current split, each scan column's partition value, or null for a column read from the file. */
+    private List<Object> constants;
+    private List<Boolean> isPartitionColumn;
 
     public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats) {
         this.store = store;
@@ -32,19 +45,52 @@ public final class TableScanOperator implements Operator {
                 if (!splits.hasNext()) {
                     return null;
                 }
-                Split split = splits.next();
-                current = new ParquetSplitReader(store, Location.parse(split.uri()), split.length(), split.start(), split.end(),
-                        node.columns(),
-                        stats.bytesRead());
+                open(splits.next());
             }
             Batch batch = current.nextRowGroup();
             if (batch != null) {
                 stats.rowsRead().add(batch.rowCount());
-                return batch;
+                return constants == null ? batch : withPartitionValues(batch);
             }
             current.close();
             current = null;
         }
+    }
+
+    private void open(Split split) {
+        if (split.start() == 0) {
+            // Of a file's splits, exactly one starts at 0: this counts files, not ranges.
+            stats.filesRead().increment();
+        }
+        List<ScanColumn> fileColumns = node.columns();
+        constants = null;
+        if (!split.partitionValues().isEmpty()) {
+            fileColumns = new ArrayList<>();
+            constants = new ArrayList<>();
+            isPartitionColumn = new ArrayList<>();
+            for (ScanColumn column : node.columns()) {
+                boolean partition = split.partitionValues().containsKey(column.name());
+                isPartitionColumn.add(partition);
+                constants.add(partition ? PartitionValues.parse(split.partitionValues().get(column.name()), column.type(), column.name())
+                        : null);
+                if (!partition) {
+                    fileColumns.add(column);
+                }
+            }
+        }
+        current = new ParquetSplitReader(store, Location.parse(split.uri()), split.length(), split.start(), split.end(),
+                fileColumns, stats.bytesRead());
+    }
+
+    private Batch withPartitionValues(Batch fileBatch) {
+        List<ColumnVector> vectors = new ArrayList<>(node.columns().size());
+        int fileColumn = 0;
+        for (int i = 0; i < node.columns().size(); i++) {
+            vectors.add(isPartitionColumn.get(i)
+                    ? VectorBuilder.constant(node.columns().get(i).type(), constants.get(i), fileBatch.rowCount())
+                    : fileBatch.column(fileColumn++));
+        }
+        return new Batch(vectors, fileBatch.rowCount());
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.shoal.exec.operator;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.catalog.PartitionNames;
+import dev.shoal.core.catalog.PartitionValues;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.TableWriterNode;
@@ -15,13 +17,18 @@ import dev.shoal.parquet.writer.ParquetWriteOptions;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes all its input as Parquet files (a new file every {@code maxRowsPerFile} rows), then
- * outputs one row per file written: path, bytes, rows. Files are stored whole, with one PUT each,
- * so none is ever seen half-written; what a failed task stored the coordinator deletes.
+ * outputs one row per file written: path, bytes, rows, partition. Files are stored whole, with one
+ * PUT each, so none is ever seen half-written; what a failed task stored the coordinator deletes.
+ * A partitioned write keeps one file series per partition it meets, up to {@code maxOpenWriters}.
  */
 public final class TableWriterOperator implements Operator {
     private final Operator input;
@@ -29,6 +36,10 @@ public final class TableWriterOperator implements Operator {
     private final ObjectStore store;
     private final TaskId taskId;
     private final ParquetWriteOptions options;
+    private final int dataColumns;
+    /** By partition values (an empty list for an unpartitioned table), in the order first met. */
+    private final Map<List<Object>, PartitionFiles> partitions = new LinkedHashMap<>();
+    private final List<WrittenFile> written = new ArrayList<>();
     private boolean finished;
 
     public TableWriterOperator(Operator input, TableWriterNode node, ObjectStore store, TaskId taskId) {
@@ -37,6 +48,7 @@ public final class TableWriterOperator implements Operator {
         this.store = store;
         this.taskId = taskId;
         this.options = ParquetWriteOptions.defaults().withCodec(codec(node.compression()));
+        this.dataColumns = node.dataColumns().size();
     }
 
     /** Trino's and Athena's write_compression names. */
@@ -51,60 +63,133 @@ public final class TableWriterOperator implements Operator {
         };
     }
 
+    private record WrittenFile(String path, long bytes, long rows, String partition) {
+    }
+
     @Override
     public Batch next() {
         if (finished) {
             return null;
         }
         finished = true;
-        List<String> paths = new ArrayList<>();
-        List<Long> bytes = new ArrayList<>();
-        List<Long> rows = new ArrayList<>();
-        ParquetBatchWriter writer = null;
         Batch batch;
         while ((batch = input.next()) != null) {
             if (batch.rowCount() == 0) {
                 continue;
             }
+            if (node.partitionColumns().isEmpty()) {
+                partition(List.of()).write(batch);
+            } else {
+                writePartitioned(batch);
+            }
+        }
+        partitions.values().forEach(PartitionFiles::finish);
+        return fileRows();
+    }
+
+    /** Splits the batch by partition: consecutive rows of one partition (the common case of clustered data) cost no lookup. */
+    private void writePartitioned(Batch batch) {
+        int keys = node.partitionColumns().size();
+        Map<List<Object>, int[]> positions = new HashMap<>();
+        Map<List<Object>, Integer> counts = new HashMap<>();
+        Object[] previous = null;
+        List<Object> previousKey = null;
+        for (int row = 0; row < batch.rowCount(); row++) {
+            Object[] values = new Object[keys];
+            for (int k = 0; k < keys; k++) {
+                values[k] = batch.column(dataColumns + k).valueAt(row);
+            }
+            List<Object> key = previous != null && Arrays.equals(previous, values) ? previousKey : Arrays.asList(values);
+            previous = values;
+            previousKey = key;
+            int[] rows = positions.computeIfAbsent(key, k -> new int[16]);
+            int count = counts.getOrDefault(key, 0);
+            if (count == rows.length) {
+                rows = Arrays.copyOf(rows, rows.length * 2);
+                positions.put(key, rows);
+            }
+            rows[count] = row;
+            counts.put(key, count + 1);
+        }
+        for (Map.Entry<List<Object>, int[]> group : positions.entrySet()) {
+            partition(group.getKey()).write(batch.take(group.getValue(), counts.get(group.getKey())));
+        }
+    }
+
+    private PartitionFiles partition(List<Object> values) {
+        PartitionFiles files = partitions.get(values);
+        if (files == null) {
+            if (partitions.size() >= node.maxOpenWriters()) {
+                throw new ShoalException(ErrorCode.TOO_MANY_OPEN_WRITERS, "a task of this write met more than "
+                        + node.maxOpenWriters() + " partitions of " + String.join(", ", node.partitionColumns())
+                        + "; write fewer partitions per statement (Trino's hive.max-partitions-per-writers)");
+            }
+            files = new PartitionFiles(values.isEmpty() ? null : name(values));
+            partitions.put(values, files);
+        }
+        return files;
+    }
+
+    private String name(List<Object> values) {
+        List<String> spelled = new ArrayList<>(values.size());
+        for (int k = 0; k < values.size(); k++) {
+            spelled.add(PartitionValues.format(values.get(k), node.columns().get(dataColumns + k).type()));
+        }
+        return PartitionNames.name(node.partitionColumns(), spelled);
+    }
+
+    /** The files one task writes into one partition (or into an unpartitioned table). */
+    private final class PartitionFiles {
+        private final String partition;
+        private final String folder;
+        private ParquetBatchWriter writer;
+        private int fileCount;
+
+        PartitionFiles(String partition) {
+            this.partition = partition;
+            this.folder = partition == null ? node.location() : node.location() + partition + "/";
+        }
+
+        void write(Batch rows) {
             if (writer == null) {
-                writer = new ParquetBatchWriter(store, fileLocation(paths.size()), node.columns(), options);
+                writer = new ParquetBatchWriter(store, fileLocation(), node.dataColumns(), options);
             }
-            writer.write(batch);
+            writer.write(dataColumns == rows.columnCount() ? rows : new Batch(rows.columns().subList(0, dataColumns), rows.rowCount()));
             if (writer.rowCount() >= node.maxRowsPerFile()) {
-                finish(writer, paths, bytes, rows);
-                writer = null;
+                finish();
             }
         }
-        if (writer != null) {
-            finish(writer, paths, bytes, rows);
+
+        private Location fileLocation() {
+            String name = node.writeId() + "_" + taskId.fragmentId() + "-" + taskId.partition() + "_" + taskId.attempt() + "_" + fileCount
+                    + ".parquet";
+            return Location.parse(folder + name);
         }
-        return fileRows(paths, bytes, rows);
-    }
 
-    private Location fileLocation(int index) {
-        String name = node.writeId() + "_" + taskId.fragmentId() + "-" + taskId.partition() + "_" + taskId.attempt() + "_" + index
-                + ".parquet";
-        return Location.parse(node.location() + name);
-    }
-
-    private void finish(ParquetBatchWriter writer, List<String> paths, List<Long> bytes, List<Long> rows) {
-        writer.close();
-        paths.add(fileLocation(paths.size()).toString());
-        bytes.add(writer.bytes());
-        rows.add(writer.rowCount());
-    }
-
-    private static Batch fileRows(List<String> paths, List<Long> bytes, List<Long> rows) {
-        VectorBuilder pathColumn = VectorBuilder.create(DataType.VARCHAR, paths.size());
-        VectorBuilder byteColumn = VectorBuilder.create(DataType.BIGINT, paths.size());
-        VectorBuilder rowColumn = VectorBuilder.create(DataType.BIGINT, paths.size());
-        for (int i = 0; i < paths.size(); i++) {
-            pathColumn.appendValue(paths.get(i));
-            byteColumn.appendValue(bytes.get(i));
-            rowColumn.appendValue(rows.get(i));
+        void finish() {
+            if (writer == null) {
+                return;
+            }
+            writer.close();
+            written.add(new WrittenFile(fileLocation().toString(), writer.bytes(), writer.rowCount(), partition));
+            writer = null;
+            fileCount++;
         }
-        List<ColumnVector> columns = List.of(pathColumn.build(), byteColumn.build(), rowColumn.build());
-        return new Batch(columns, paths.size());
+    }
+
+    private Batch fileRows() {
+        VectorBuilder pathColumn = VectorBuilder.create(DataType.VARCHAR, written.size());
+        VectorBuilder byteColumn = VectorBuilder.create(DataType.BIGINT, written.size());
+        VectorBuilder rowColumn = VectorBuilder.create(DataType.BIGINT, written.size());
+        VectorBuilder partitionColumn = VectorBuilder.create(DataType.VARCHAR, written.size());
+        for (WrittenFile file : written) {
+            pathColumn.appendValue(file.path());
+            byteColumn.appendValue(file.bytes());
+            rowColumn.appendValue(file.rows());
+            partitionColumn.appendValue(file.partition());
+        }
+        List<ColumnVector> columns = List.of(pathColumn.build(), byteColumn.build(), rowColumn.build(), partitionColumn.build());
+        return new Batch(columns, written.size());
     }
 
     @Override

@@ -5,12 +5,12 @@ import dev.shoal.exec.exchange.ExchangeStats;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What a task did: rows and bytes read from storage and received from exchanges, rows dropped by
- * dynamic filters, rows produced.
+ * What a task did: files, rows and bytes read from storage and received from exchanges, rows
+ * dropped by dynamic filters, rows produced.
  */
 public record TaskStats(LongAdder bytesRead, LongAdder rowsRead, LongAdder rowsOutput, ExchangeStats received,
-                        LongAdder rowsDynamicallyFiltered) {
+                        LongAdder rowsDynamicallyFiltered, LongAdder filesRead) {
     public TaskStats() {
-        this(new LongAdder(), new LongAdder(), new LongAdder(), new ExchangeStats(), new LongAdder());
+        this(new LongAdder(), new LongAdder(), new LongAdder(), new ExchangeStats(), new LongAdder(), new LongAdder());
     }
 }

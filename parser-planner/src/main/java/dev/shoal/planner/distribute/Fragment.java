@@ -16,4 +16,8 @@ public record Fragment(int id, PlanNode root, FragmentPartitioning partitioning,
         outputKeys = List.copyOf(outputKeys);
         sourceFragmentIds = List.copyOf(sourceFragmentIds);
     }
+
+    public Fragment withRoot(PlanNode newRoot) {
+        return new Fragment(id, newRoot, partitioning, outputKind, outputKeys, estimatedOutputRows, sourceFragmentIds);
+    }
 }

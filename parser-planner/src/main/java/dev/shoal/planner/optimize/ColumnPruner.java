@@ -276,7 +276,7 @@ public final class ColumnPruner {
             mapping[0] = 0;
             kept.add(scan.columns().get(0));
         }
-        return new Pruned(new TableScanNode(scan.table(), kept, scan.splits()), mapping);
+        return new Pruned(new TableScanNode(scan.table(), kept, scan.splits(), scan.partitions()), mapping);
     }
 
     private static Pruned identity(PlanNode node) {

@@ -1,11 +1,11 @@
 package dev.shoal.planner.calcite;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class ComparisonTypesTest {
     private static final QueryPlanner PLANNER;
 
     static {
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         catalog.createTable(new TableDefinition("s", "t", "s3://lake/t/", List.of(new ScanColumn("id", DataType.BIGINT),
                 new ScanColumn("name", DataType.VARCHAR), new ScanColumn("price", DataType.decimal(12, 2)),
                 new ScanColumn("day", DataType.DATE), new ScanColumn("at", DataType.TIMESTAMP), new ScanColumn("ok", DataType.BOOLEAN))));

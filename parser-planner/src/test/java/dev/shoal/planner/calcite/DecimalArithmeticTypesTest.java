@@ -1,9 +1,9 @@
 package dev.shoal.planner.calcite;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +26,7 @@ class DecimalArithmeticTypesTest {
     private static final QueryPlanner PLANNER;
 
     static {
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         catalog.createTable(new TableDefinition("s", "t", "s3://lake/t/", List.of(
                 new ScanColumn("d72", DataType.decimal(7, 2)), new ScanColumn("d54", DataType.decimal(5, 4)),
                 new ScanColumn("d154", DataType.decimal(15, 4)), new ScanColumn("d382", DataType.decimal(38, 2)),

@@ -1,5 +1,6 @@
 package dev.shoal.planner.distribute;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.ColumnStatistics;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
@@ -14,7 +15,6 @@ import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class DistributedPlannerTest {
 
     @BeforeAll
     static void catalog() {
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         catalog.createTable(new TableDefinition("tpch", "lineitem", "s3://lake/lineitem/", List.of(
                 new ScanColumn("l_orderkey", DataType.BIGINT), new ScanColumn("l_suppkey", DataType.BIGINT),
                 new ScanColumn("l_quantity", DataType.decimal(15, 2)), new ScanColumn("l_returnflag", DataType.VARCHAR))));

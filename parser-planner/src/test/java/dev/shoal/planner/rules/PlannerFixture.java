@@ -1,10 +1,10 @@
 package dev.shoal.planner.rules;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
-import dev.shoal.parquet.catalog.InMemoryCatalog;
 import dev.shoal.planner.QueryPlanner;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ final class PlannerFixture {
     static final QueryPlanner PLANNER;
 
     static {
-        InMemoryCatalog catalog = new InMemoryCatalog();
+        StoredCatalog catalog = StoredCatalog.temporary();
         DataType money = DataType.decimal(15, 2);
         catalog.createTable(new TableDefinition("s", "lineitem", "s3://lake/lineitem/", List.of(
                 new ScanColumn("l_orderkey", DataType.BIGINT), new ScanColumn("l_suppkey", DataType.BIGINT),

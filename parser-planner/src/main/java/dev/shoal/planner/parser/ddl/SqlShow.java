@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class SqlShow extends SqlCall {
     /** What a SHOW statement lists. */
-    public enum Subject { SCHEMAS, TABLES, COLUMNS, CREATE_TABLE }
+    public enum Subject { SCHEMAS, TABLES, COLUMNS, CREATE_TABLE, PARTITIONS }
 
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 
