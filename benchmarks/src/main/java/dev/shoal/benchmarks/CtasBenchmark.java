@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * CREATE TABLE AS on Shoal against DuckDB's {@code COPY ... TO ... (FORMAT parquet)} of the same
- * rows, in the same run: TPC-H lineitem (all columns, Snappy) written back as Parquet. Prints the
- * median time of each, their ratio, and the files and bytes Shoal wrote. Never fails on timing.
+ * rows, in the same run: TPC-H lineitem (all columns, Snappy) written back as Parquet, whole and
+ * partitioned by l_shipmode ({@code PARTITION_BY} in DuckDB). Prints the median time of each, their
+ * ratio, and the files and bytes each wrote. Never fails on timing.
  */
 @Command(name = "ctas-benchmark", mixinStandardHelpOptions = true)
 public final class CtasBenchmark implements Callable<Integer> {
@@ -46,7 +47,6 @@ public final class CtasBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dataDir = cacheDir.resolve("sf" + scale);
         Path lineitem = dataDir.resolve(LocalCluster.BUCKET).resolve("tpch").resolve("lineitem");
-        Path written = dataDir.resolve(LocalCluster.BUCKET).resolve("warehouse").resolve("bench").resolve("lineitem_copy");
         Path duckOut = Files.createTempDirectory("duckdb-copy");
         try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, scale);
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
@@ -56,30 +56,40 @@ public final class CtasBenchmark implements Callable<Integer> {
                 s.execute("SET threads=2");
             }
             execute(shoal, "create schema if not exists bench");
-            String ctas = "create table bench.lineitem_copy with (write_compression = 'SNAPPY') as select * from tpch.lineitem";
-            String copy = "COPY (SELECT * FROM read_parquet('" + lineitem.resolve("*.parquet") + "')) TO '"
-                    + duckOut.resolve("lineitem.parquet") + "' (FORMAT parquet, COMPRESSION snappy)";
-            List<Double> shoalMs = new ArrayList<>();
-            List<Double> duckMs = new ArrayList<>();
-            for (int run = 0; run <= runs; run++) {
-                execute(shoal, "drop table if exists bench.lineitem_copy");
-                double shoalTime = time(shoal, ctas);
-                Files.deleteIfExists(duckOut.resolve("lineitem.parquet"));
-                double duckTime = time(duck, copy);
-                if (run > 0) {
-                    shoalMs.add(shoalTime);
-                    duckMs.add(duckTime);
-                }
-            }
-            double shoalMedian = median(shoalMs);
-            double duckMedian = median(duckMs);
+            String columns = LINEITEM_COLUMNS.replace("l_shipmode, ", "") + ", l_shipmode";
+            List<WriteCase> cases = List.of(
+                    new WriteCase("lineitem, unpartitioned", "lineitem_copy", "with (write_compression = 'SNAPPY')", "select * from tpch.lineitem",
+                            "SELECT * FROM read_parquet('" + lineitem.resolve("*.parquet") + "')", "lineitem.parquet", ""),
+                    new WriteCase("lineitem by l_shipmode", "lineitem_by_mode",
+                            "with (write_compression = 'SNAPPY', partitioned_by = ARRAY['l_shipmode'])", "select " + columns + " from tpch.lineitem",
+                            "SELECT " + columns + " FROM read_parquet('" + lineitem.resolve("*.parquet") + "')", "by_mode",
+                            ", PARTITION_BY (l_shipmode)"));
             System.out.printf("CTAS of TPC-H SF %s lineitem (Snappy), Shoal %d workers, DuckDB threads=2; %d runs after a warm-up, median%n",
                     scale, workers, runs);
-            System.out.printf("%-28s %12s %12s %8s%n", "write", "shoal ms", "duckdb ms", "ratio");
-            System.out.printf("%-28s %12.1f %12.1f %8.2f%n", "lineitem, unpartitioned", shoalMedian, duckMedian, shoalMedian / duckMedian);
-            System.out.printf("Shoal wrote %d files, %.1f MB; DuckDB one file, %.1f MB%n", count(written), bytes(written) / 1e6,
-                    bytes(duckOut) / 1e6);
-            execute(shoal, "drop table bench.lineitem_copy");
+            System.out.printf("%-28s %12s %12s %8s   %s%n", "write", "shoal ms", "duckdb ms", "ratio", "written (Shoal; DuckDB)");
+            for (WriteCase write : cases) {
+                Path shoalFolder = dataDir.resolve(LocalCluster.BUCKET).resolve("warehouse").resolve("bench").resolve(write.table());
+                Path duckFolder = duckOut.resolve(write.duckTarget());
+                List<Double> shoalMs = new ArrayList<>();
+                List<Double> duckMs = new ArrayList<>();
+                for (int run = 0; run <= runs; run++) {
+                    execute(shoal, "drop table if exists bench." + write.table());
+                    double shoalTime = time(shoal, "create table bench." + write.table() + " " + write.properties() + " as " + write.query());
+                    delete(duckFolder);
+                    double duckTime = time(duck, "COPY (" + write.duckQuery() + ") TO '" + duckFolder
+                            + "' (FORMAT parquet, COMPRESSION snappy" + write.duckOptions() + ")");
+                    if (run > 0) {
+                        shoalMs.add(shoalTime);
+                        duckMs.add(duckTime);
+                    }
+                }
+                double shoalMedian = median(shoalMs);
+                double duckMedian = median(duckMs);
+                System.out.printf("%-28s %12.1f %12.1f %8.2f   %d files, %d folders, %.1f MB; %d files, %.1f MB%n", write.name(),
+                        shoalMedian, duckMedian, shoalMedian / duckMedian, count(shoalFolder), folders(shoalFolder),
+                        bytes(shoalFolder) / 1e6, count(duckFolder), bytes(duckFolder) / 1e6);
+                execute(shoal, "drop table bench." + write.table());
+            }
         } finally {
             try (Stream<Path> files = Files.walk(duckOut)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -105,15 +115,41 @@ public final class CtasBenchmark implements Callable<Integer> {
         return sorted.get(sorted.size() / 2);
     }
 
+    /** One write, as Shoal's CREATE TABLE AS and as DuckDB's COPY TO of the same rows. */
+    private record WriteCase(String name, String table, String properties, String query, String duckQuery, String duckTarget,
+                             String duckOptions) {
+    }
+
+    private static final String LINEITEM_COLUMNS = "l_orderkey, l_partkey, l_suppkey, l_linenumber, l_quantity, l_extendedprice, "
+            + "l_discount, l_tax, l_returnflag, l_linestatus, l_shipdate, l_commitdate, l_receiptdate, l_shipinstruct, l_shipmode, l_comment";
+
     private static long count(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
+        if (Files.isRegularFile(folder)) {
+            return 1;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.toString().endsWith(".parquet")).count();
         }
     }
 
+    private static long folders(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isDirectory).count() - 1;
+        }
+    }
+
     private static long bytes(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.mapToLong(f -> f.toFile().length()).sum();
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -215,6 +215,8 @@ class PartitionedTableTest {
         update("create external table parts.manual (n_nationkey bigint, n_name varchar) partitioned by (year bigint) "
                 + "stored as parquet location 's3://lake/manual/'");
         assertEquals(List.of("year=2023", "year=2024", "year=__HIVE_DEFAULT_PARTITION__"), column("show partitions parts.manual"));
+        assertEquals(List.of(List.of("n_nationkey", ""), List.of("n_name", ""), List.of("year", "partition key")),
+                shoalRows("describe parts.manual").rows().stream().map(r -> List.of(r.get(0), r.get(2))).toList());
         assertEquals(List.of("25"), column("select count(*) from parts.manual where year is null"));
         assertEquals(List.of("50"), column("select count(*) from parts.manual where year >= 2023"));
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SHOW SCHEMAS, SHOW TABLES, SHOW COLUMNS, DESCRIBE, SHOW CREATE TABLE and SHOW PARTITIONS, from
@@ -49,13 +50,13 @@ final class ShowExecutor {
     /** {@code defaultSchema}: the session's, for names without a schema. */
     CommandResult execute(SqlNode statement, String defaultSchema) {
         if (statement instanceof SqlDescribeTable describe) {
-            return columns(columnsOf(TableName.of(describe.getTable(), defaultSchema)));
+            return columns(TableName.of(describe.getTable(), defaultSchema));
         }
         SqlShow show = (SqlShow) statement;
         return switch (show.subject()) {
             case SCHEMAS -> names(show, catalog.schemas());
             case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
-            case COLUMNS -> columns(columnsOf(TableName.of(show.schema().orElseThrow(), defaultSchema)));
+            case COLUMNS -> columns(TableName.of(show.schema().orElseThrow(), defaultSchema));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
             case PARTITIONS -> partitions(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
         };
@@ -91,15 +92,14 @@ final class ShowExecutor {
         return CommandResult.rows(rows);
     }
 
-    /** A table's or a view's columns. */
-    private List<ScanColumn> columnsOf(TableName name) {
-        return catalog.view(name.schema(), name.table()).map(ViewDefinition::columns).orElseGet(() -> table(name).columns());
-    }
-
-    private static CommandResult columns(List<ScanColumn> columns) {
+    /** A table's or a view's columns; a partition column says so in Extra, as Trino's DESCRIBE does. */
+    private CommandResult columns(TableName name) {
+        Optional<ViewDefinition> view = catalog.view(name.schema(), name.table());
+        TableDefinition table = view.isPresent() ? null : table(name);
         List<Object[]> rows = new ArrayList<>();
-        for (ScanColumn column : columns) {
-            rows.add(new Object[] {column.name(), typeName(column.type()), "", ""});
+        for (ScanColumn column : view.map(ViewDefinition::columns).orElseGet(table::columns)) {
+            boolean partitionKey = table != null && table.isPartitionColumn(column.name());
+            rows.add(new Object[] {column.name(), typeName(column.type()), partitionKey ? "partition key" : "", ""});
         }
         return CommandResult.rows(rows);
     }
