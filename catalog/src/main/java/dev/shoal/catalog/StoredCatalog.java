@@ -7,6 +7,7 @@ import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
+import dev.shoal.core.catalog.PendingWrite;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
@@ -151,8 +152,8 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
     }
 
     @Override
-    public void createTable(TableDefinition table) {
-        change(new CatalogChange.CreateTable(table, true));
+    public void createTable(TableDefinition table, String writeId) {
+        change(new CatalogChange.CreateTable(table, true, writeId));
     }
 
     @Override
@@ -161,8 +162,29 @@ public final class StoredCatalog implements Catalog, AutoCloseable {
     }
 
     @Override
-    public void addFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite) {
-        change(new CatalogChange.AddFiles(schema, name, files, partitions, overwrite));
+    public void addFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite,
+                         String writeId) {
+        change(new CatalogChange.AddFiles(schema, name, files, partitions, overwrite, writeId));
+    }
+
+    @Override
+    public void beginWrite(PendingWrite write) {
+        store.apply(new CatalogChange.BeginWrite(write));
+    }
+
+    @Override
+    public void renewWrites(String owner, long expiresAt) {
+        store.apply(new CatalogChange.RenewWrites(owner, expiresAt));
+    }
+
+    @Override
+    public List<PendingWrite> abandonedWrites(long now) {
+        return store.pendingWrites().stream().filter(w -> w.expiresAt() < now).toList();
+    }
+
+    @Override
+    public void endWrite(String writeId) {
+        store.apply(new CatalogChange.EndWrite(writeId));
     }
 
     @Override

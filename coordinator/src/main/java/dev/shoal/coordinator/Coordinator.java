@@ -2,6 +2,7 @@ package dev.shoal.coordinator;
 
 import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.coordinator.ddl.DdlExecutor;
+import dev.shoal.coordinator.ddl.PendingWrites;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.server.AvaticaServer;
 import dev.shoal.coordinator.server.ShoalMeta;
@@ -28,10 +29,12 @@ public final class Coordinator implements AutoCloseable {
     private final FlightClients clients;
     private final QueryManager queries;
     private final WorkerRegistry registry;
+    private final PendingWrites pending;
     private final String host;
 
     private Coordinator(AvaticaServer server, FlightEndpoint cluster, FlightClients clients, QueryManager queries,
-                        WorkerRegistry registry, String host) {
+                        WorkerRegistry registry, PendingWrites pending, String host) {
+        this.pending = pending;
         this.server = server;
         this.cluster = cluster;
         this.clients = clients;
@@ -49,18 +52,20 @@ public final class Coordinator implements AutoCloseable {
                 }));
         FlightClients clients = new FlightClients();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config);
+        PendingWrites pending = new PendingWrites(catalog, store, config.writeLeaseMillis());
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
-                new DdlExecutor(catalog, store, queries, config.warehouse()), catalog),
+                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog),
                 config.host(), config.jdbcPort());
         try {
             server.start();
         } catch (RuntimeException e) {
+            pending.close();
             queries.close();
             clients.close();
             cluster.close();
             throw e;
         }
-        return new Coordinator(server, cluster, clients, queries, registry, config.host());
+        return new Coordinator(server, cluster, clients, queries, registry, pending, config.host());
     }
 
     /** Waits until {@code count} workers are alive; fails after {@code timeout}. */
@@ -98,6 +103,7 @@ public final class Coordinator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        pending.close();
         queries.close();
         clients.close();
         cluster.close();

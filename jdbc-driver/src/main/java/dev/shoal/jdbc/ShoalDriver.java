@@ -13,6 +13,8 @@ import java.util.Properties;
  */
 public final class ShoalDriver extends Driver {
     public static final String PREFIX = "jdbc:shoal:";
+    /** Avatica's HTTP response timeout, in milliseconds; 0 waits as long as the query runs (Statement.setQueryTimeout bounds it). */
+    static final String RESPONSE_TIMEOUT = "http_response_timeout";
 
     static {
         new ShoalDriver().register();
@@ -44,8 +46,16 @@ public final class ShoalDriver extends Driver {
         if (!acceptsURL(url)) {
             return null;
         }
+        Properties properties = new Properties();
+        if (info != null) {
+            properties.putAll(info);
+        }
+        if (!properties.containsKey(RESPONSE_TIMEOUT) && !url.contains(RESPONSE_TIMEOUT + "=")) {
+            // Avatica's client gives up on a call after 180 s, while the query runs on: a query's first rows may take longer.
+            properties.setProperty(RESPONSE_TIMEOUT, "0");
+        }
         try {
-            return super.connect(url.startsWith(PREFIX + "//") ? toAvaticaUrl(url) : url, info);
+            return super.connect(url.startsWith(PREFIX + "//") ? toAvaticaUrl(url) : url, properties);
         } catch (RuntimeException e) {
             // Avatica reports an unreachable server as a RuntimeException; JDBC callers expect SQLException.
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -16,8 +16,9 @@ import java.util.Properties;
 import java.util.TimeZone;
 
 /**
- * Avatica's JDBC 4.1 objects, except result sets, which report fetch errors as
- * {@link SQLException}s. Avatica's own factory is package-private, so this one delegates to it.
+ * Avatica's JDBC 4.1 objects, except connections and statements, which can cancel a running query
+ * ({@link ShoalStatement}), and result sets, which report fetch errors as {@link SQLException}s.
+ * Avatica's own factory is package-private, so this one delegates to it.
  */
 public final class ShoalJdbcFactory implements AvaticaFactory {
     private final AvaticaFactory avatica;
@@ -45,13 +46,13 @@ public final class ShoalJdbcFactory implements AvaticaFactory {
     @Override
     public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info)
             throws SQLException {
-        return avatica.newConnection(driver, factory, url, info);
+        return new ShoalConnection(driver, factory, url, info);
     }
 
     @Override
     public AvaticaStatement newStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType,
                                          int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return avatica.newStatement(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+        return new ShoalStatement(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
     }
 
     @Override

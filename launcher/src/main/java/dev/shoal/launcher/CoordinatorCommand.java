@@ -4,6 +4,7 @@ import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
+import dev.shoal.coordinator.ddl.PendingWrites;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.launcher.cli.ByteSizeConverter;
@@ -58,6 +59,10 @@ final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-timeout", description = "ms of worker silence before it is lost (default: ${DEFAULT-VALUE})")
     long heartbeatTimeout = CoordinatorConfig.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS;
 
+    @Option(names = "--write-lease", description = "ms a write stays reserved after its coordinator stops renewing it; "
+            + "then another coordinator deletes its uncommitted files (default: ${DEFAULT-VALUE})")
+    long writeLease = PendingWrites.DEFAULT_LEASE_MILLIS;
+
     @Override
     public Integer call() throws Exception {
         try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()))) {
@@ -75,7 +80,7 @@ final class CoordinatorCommand implements Callable<Integer> {
                 }
             }
             CoordinatorConfig config = new CoordinatorConfig(host, port, clusterPort, defaultSchema, broadcastThreshold,
-                    heartbeatTimeout, Optional.ofNullable(warehouse));
+                    heartbeatTimeout, Optional.ofNullable(warehouse), writeLease);
             try (catalog; Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
                 System.err.println("catalog: " + catalog.store().describe());
                 System.out.println(coordinator.jdbcUrl() + " (workers: --coordinator " + host + ":" + coordinator.clusterPort() + ")");

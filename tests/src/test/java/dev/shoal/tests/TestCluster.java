@@ -38,6 +38,8 @@ final class TestCluster {
     final ObjectStores stores;
     /** Small enough that lineitem ⋈ orders is partitioned at SF 0.1, large enough that nation is broadcast. */
     static final long BROADCAST_THRESHOLD_BYTES = 64 << 10;
+    /** Short, so that the suite's coordinator sweeps a dead coordinator's writes within seconds (CoordinatorDeathTest). */
+    static final long WRITE_LEASE_MILLIS = 3000;
 
     final EmbeddedCluster coordinator;
     /** The catalog in an SQLite file, as shoal local keeps it. */
@@ -49,7 +51,7 @@ final class TestCluster {
         s3 = EmbeddedS3Server.start(dataDir, 0, "e2e-access", "e2e-secret-do-not-print");
         stores = new ObjectStores(Optional.of(s3.config()));
         ((S3ObjectStore) stores.storeFor(Location.parse("s3://lake/"))).createBucketIfMissing("lake");
-        catalog = new StoredCatalog(JdbcCatalogStore.sqlite(dataDir.resolve(".catalog").resolve("catalog.db")));
+        catalog = new StoredCatalog(JdbcCatalogStore.sqlite(catalogFile()));
         for (TableDefinition table : TpchDemoData.ensure(stores, Location.parse("s3://lake/tpch/"), SCALE)) {
             catalog.createTable(table);
         }
@@ -58,7 +60,8 @@ final class TestCluster {
         catalog.createTable(new TableDefinition("tpch", "corrupt", "s3://lake/corrupt/", oneColumn));
         catalog.createTable(new TableDefinition("tpch", "nobucket", "s3://no-such-bucket/t/", oneColumn));
         coordinator = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpch")
-                .withBroadcastThreshold(BROADCAST_THRESHOLD_BYTES).withWarehouse(WAREHOUSE), catalog, stores, 2);
+                .withBroadcastThreshold(BROADCAST_THRESHOLD_BYTES).withWarehouse(WAREHOUSE).withWriteLease(WRITE_LEASE_MILLIS),
+                catalog, stores, 2);
         driver = ShadedDriver.load();
     }
 
@@ -80,6 +83,11 @@ final class TestCluster {
 
     Connection connect() throws SQLException {
         return driver.connect(coordinator.jdbcUrl(), new Properties());
+    }
+
+    /** The SQLite file of the suite's catalog, which a second coordinator process can share. */
+    Path catalogFile() {
+        return dataDir.resolve(".catalog").resolve("catalog.db");
     }
 
     /** The local folder of a TPC-H table's Parquet files: the same bytes S3Proxy serves. */

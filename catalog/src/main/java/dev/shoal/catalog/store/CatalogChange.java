@@ -2,6 +2,7 @@ package dev.shoal.catalog.store;
 
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
+import dev.shoal.core.catalog.PendingWrite;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
@@ -17,8 +18,11 @@ public sealed interface CatalogChange {
     record DropSchema(String name, boolean cascade) implements CatalogChange {
     }
 
-    /** With {@code createSchemaIfMissing}, the table's schema is created in the same transaction (--table). */
-    record CreateTable(TableDefinition table, boolean createSchemaIfMissing) implements CatalogChange {
+    /**
+     * With {@code createSchemaIfMissing}, the table's schema is created in the same transaction
+     * (--table); with a {@code writeId}, that pending write ends in it (CREATE TABLE AS).
+     */
+    record CreateTable(TableDefinition table, boolean createSchemaIfMissing, String writeId) implements CatalogChange {
     }
 
     record DropTable(String schema, String name) implements CatalogChange {
@@ -41,12 +45,21 @@ public sealed interface CatalogChange {
      * {@code partitions}' files into that partition, created where it is new. With
      * {@code overwrite}, the files those partitions (or the unpartitioned table) held are replaced.
      */
-    record AddFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite)
+    record AddFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite, String writeId)
             implements CatalogChange {
         public AddFiles {
             files = List.copyOf(files);
             partitions = List.copyOf(partitions);
         }
+    }
+
+    record BeginWrite(PendingWrite write) implements CatalogChange {
+    }
+
+    record RenewWrites(String owner, long expiresAt) implements CatalogChange {
+    }
+
+    record EndWrite(String writeId) implements CatalogChange {
     }
 
     /** Registers partitions of an existing table; with {@code ifNotExists}, those it already has are skipped. */

@@ -1,5 +1,9 @@
 package dev.shoal.catalog.store;
 
+import dev.shoal.core.catalog.PendingWrite;
+
+import java.util.List;
+
 /**
  * Where the catalog lives: a database that applies each change in one transaction (a crash in the
  * middle leaves the old state or the new one) and reads back what is there.
@@ -8,6 +12,9 @@ public interface CatalogStore extends AutoCloseable {
     CatalogSnapshot load();
 
     void apply(CatalogChange change);
+
+    /** The writes in progress, read now (not from a snapshot): the sweeper must see a renewal made a moment ago. */
+    List<PendingWrite> pendingWrites();
 
     /** What the store is, for logs: never its credentials. */
     String describe();

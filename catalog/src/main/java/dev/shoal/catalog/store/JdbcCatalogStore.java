@@ -3,6 +3,7 @@ package dev.shoal.catalog.store;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.PartitionNames;
+import dev.shoal.core.catalog.PendingWrite;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -66,6 +67,9 @@ public final class JdbcCatalogStore implements CatalogStore {
         if (url.startsWith("jdbc:sqlite:")) {
             // Another process writing the same file waits up to 10 s instead of failing at once.
             properties.setProperty("busy_timeout", "10000");
+            // A change reads before it writes: begun deferred, two of them would both hold read locks and one fail at
+            // once with SQLITE_BUSY (the busy timeout cannot help a deadlock). IMMEDIATE takes the write lock first.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
         } else if (!url.startsWith("jdbc:postgresql:")) {
             throw new ShoalException(ErrorCode.INVALID_ARGUMENT,
                     "catalog URL must be jdbc:sqlite:<file> or jdbc:postgresql://host/db, got " + redact(url));
@@ -181,6 +185,22 @@ public final class JdbcCatalogStore implements CatalogStore {
         }
     }
 
+    @Override
+    public List<PendingWrite> pendingWrites() {
+        try (Connection connection = connect();
+             PreparedStatement s = connection.prepareStatement(
+                     "SELECT write_id, location, table_name, owner, expires_at FROM shoal_pending_writes ORDER BY write_id");
+             ResultSet rs = s.executeQuery()) {
+            List<PendingWrite> writes = new ArrayList<>();
+            while (rs.next()) {
+                writes.add(new PendingWrite(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            }
+            return writes;
+        } catch (SQLException e) {
+            throw storeError("cannot read the pending writes", e);
+        }
+    }
+
     private static Map<String, List<ViewDefinition>> loadViews(Connection connection) throws SQLException {
         Map<String, List<ScanColumn>> columns = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(
@@ -215,6 +235,7 @@ public final class JdbcCatalogStore implements CatalogStore {
                     transaction.dropSchema(key(drop.name()), drop.cascade());
                 } else if (change instanceof CatalogChange.CreateTable create) {
                     transaction.createTable(create.table(), create.createSchemaIfMissing());
+                    transaction.endWrite(create.writeId());
                 } else if (change instanceof CatalogChange.DropTable drop) {
                     transaction.dropTable(key(drop.schema()), key(drop.name()));
                 } else if (change instanceof CatalogChange.RenameTable rename) {
@@ -227,6 +248,13 @@ public final class JdbcCatalogStore implements CatalogStore {
                     transaction.dropView(key(drop.schema()), key(drop.name()));
                 } else if (change instanceof CatalogChange.AddFiles add) {
                     transaction.addFilesToTable(key(add.schema()), key(add.name()), add.files(), add.partitions(), add.overwrite());
+                    transaction.endWrite(add.writeId());
+                } else if (change instanceof CatalogChange.BeginWrite begin) {
+                    transaction.beginWrite(begin.write());
+                } else if (change instanceof CatalogChange.RenewWrites renew) {
+                    transaction.renewWrites(renew.owner(), renew.expiresAt());
+                } else if (change instanceof CatalogChange.EndWrite end) {
+                    transaction.endWrite(end.writeId());
                 } else if (change instanceof CatalogChange.AddPartitions add) {
                     transaction.addPartitions(key(add.schema()), key(add.name()), add.partitions(), add.ifNotExists());
                 } else if (change instanceof CatalogChange.DropPartitions drop) {

@@ -3,6 +3,7 @@ package dev.shoal.catalog.store;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.PartitionNames;
+import dev.shoal.core.catalog.PendingWrite;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.ViewDefinition;
@@ -298,6 +299,22 @@ final class Transaction {
         update("DELETE FROM shoal_table_properties WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_columns WHERE schema_name = ? AND table_name = ?", schema, name);
         update("DELETE FROM shoal_tables WHERE schema_name = ? AND name = ?", schema, name);
+    }
+
+    void beginWrite(PendingWrite write) throws SQLException {
+        update("INSERT INTO shoal_pending_writes (write_id, location, table_name, owner, expires_at) VALUES (?, ?, ?, ?, ?)",
+                write.writeId(), write.location(), write.table(), write.owner(), write.expiresAt());
+    }
+
+    void renewWrites(String owner, long expiresAt) throws SQLException {
+        update("UPDATE shoal_pending_writes SET expires_at = ? WHERE owner = ?", expiresAt, owner);
+    }
+
+    /** Ends a pending write (a no-op for null: a change that is not a write's commit). */
+    void endWrite(String writeId) throws SQLException {
+        if (writeId != null) {
+            update("DELETE FROM shoal_pending_writes WHERE write_id = ?", writeId);
+        }
     }
 
     private boolean tableExists(String schema, String name) throws SQLException {

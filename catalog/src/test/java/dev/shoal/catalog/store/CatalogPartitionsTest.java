@@ -80,13 +80,13 @@ class CatalogPartitionsTest {
                     partition("us", "2024-01-01", Optional.of(List.of(new DataFile("s3://lake/events/us/a.parquet", 20, 2)))))));
             catalog.addFiles("lake", "events", List.of(), List.of(
                     partition("eu", "2024-01-01", Optional.of(List.of(new DataFile("s3://lake/events/eu/b.parquet", 30, 3)))),
-                    partition("jp", "2024-01-01", Optional.of(List.of(new DataFile("s3://lake/events/jp/b.parquet", 40, 4))))), false);
+                    partition("jp", "2024-01-01", Optional.of(List.of(new DataFile("s3://lake/events/jp/b.parquet", 40, 4))))), false, null);
             TableDefinition appended = catalog.table("lake", "events").orElseThrow();
             assertEquals(3, appended.partitions().size());
             assertEquals(2, appended.partition(List.of("eu", "2024-01-01")).orElseThrow().files().orElseThrow().size());
 
             catalog.addFiles("lake", "events", List.of(), List.of(
-                    partition("eu", "2024-01-01", Optional.of(List.of(new DataFile("s3://lake/events/eu/c.parquet", 50, 5))))), true);
+                    partition("eu", "2024-01-01", Optional.of(List.of(new DataFile("s3://lake/events/eu/c.parquet", 50, 5))))), true, null);
             TableDefinition overwritten = catalog.table("lake", "events").orElseThrow();
             assertEquals(List.of("s3://lake/events/eu/c.parquet"), overwritten.partition(List.of("eu", "2024-01-01")).orElseThrow()
                     .files().orElseThrow().stream().map(DataFile::path).toList());

@@ -2,6 +2,7 @@ package dev.shoal.catalog.store;
 
 import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.core.catalog.DataFile;
+import dev.shoal.core.catalog.PendingWrite;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableKind;
@@ -180,5 +181,55 @@ class CatalogStoreTest {
     void describingAStoreNeverShowsItsPassword() {
         assertEquals("jdbc:postgresql://db/catalog?user=shoal&password=***",
                 JdbcCatalogStore.redact("jdbc:postgresql://db/catalog?user=shoal&password=s3cret"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aPendingWriteEndsWithItsCommitOrIsFoundAbandonedOnceItsLeaseRunsOut(Supplier<Supplier<JdbcCatalogStore>> kind) {
+        try (StoredCatalog catalog = new StoredCatalog(kind.get().get())) {
+            catalog.createSchema(SchemaDefinition.named("w"));
+            catalog.beginWrite(new PendingWrite("20261201_000000_aa", "s3://lake/w/a/", "w.a", "coordinator-1", 1_000));
+            catalog.beginWrite(new PendingWrite("20261201_000000_bb", "s3://lake/w/b/", "w.b", "coordinator-2", 1_000));
+            catalog.renewWrites("coordinator-1", 5_000);
+            assertEquals(List.of("20261201_000000_bb"), catalog.abandonedWrites(2_000).stream().map(PendingWrite::writeId).toList(),
+                    "the write renewed by its coordinator is not abandoned");
+            catalog.createTable(new TableDefinition("w", "a", "s3://lake/w/a/", lineitem().columns(), TableKind.MANAGED, Map.of(),
+                    Optional.of(List.of())), "20261201_000000_aa");
+            assertEquals(List.of("20261201_000000_bb"), catalog.abandonedWrites(10_000).stream().map(PendingWrite::writeId).toList(),
+                    "a committed write is no longer pending");
+            catalog.endWrite("20261201_000000_bb");
+            assertEquals(List.of(), catalog.abandonedWrites(Long.MAX_VALUE));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void coordinatorsSharingAStoreSeeEachOthersChangesAndOnlyOneCreatesAName(Supplier<Supplier<JdbcCatalogStore>> kind)
+            throws Exception {
+        Supplier<JdbcCatalogStore> database = kind.get();
+        try (StoredCatalog first = new StoredCatalog(database.get(), 100); StoredCatalog second = new StoredCatalog(database.get(), 100)) {
+            first.createSchema(SchemaDefinition.named("shared"));
+            first.createTable(new TableDefinition("shared", "t", "s3://lake/t/", lineitem().columns()));
+            Thread.sleep(150);
+            assertTrue(second.table("shared", "t").isPresent(), "the other coordinator sees the new table once its snapshot is old");
+            second.dropTable("shared", "t");
+            Thread.sleep(150);
+            assertTrue(first.table("shared", "t").isEmpty());
+
+            // Both think the name is free; the store lets one of them have it.
+            List<java.util.concurrent.CompletableFuture<Void>> creates = List.of(first, second).stream()
+                    .map(catalog -> java.util.concurrent.CompletableFuture.runAsync(() -> catalog.createTable(
+                            new TableDefinition("shared", "race", "s3://lake/race/", lineitem().columns())))).toList();
+            int failed = 0;
+            for (java.util.concurrent.CompletableFuture<Void> create : creates) {
+                try {
+                    create.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    assertEquals(ErrorCode.ALREADY_EXISTS, ((ShoalException) e.getCause()).code(), e.getCause().getMessage());
+                    failed++;
+                }
+            }
+            assertEquals(1, failed, "exactly one create wins");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
@@ -40,7 +41,7 @@ final class CreateTableExecutor {
         this.warehouse = warehouse;
     }
 
-    CommandResult execute(SqlCreateTableAs ctas, TableName name, String sessionSchema) {
+    CommandResult execute(SqlCreateTableAs ctas, TableName name, String sessionSchema, Cancellation cancellation) {
         long start = System.nanoTime();
         SchemaDefinition schema = catalog.schema(name.schema()).orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_SCHEMA,
                 "schema " + name.schema() + " does not exist (CREATE SCHEMA " + name.schema() + " first)"));
@@ -56,10 +57,10 @@ final class CreateTableExecutor {
         checkEmpty(location, name);
 
         List<String> partitionedBy = properties.partitionedBy();
-        TableWrite.Result written = write.write(ctas.query(), start, sessionSchema, location, properties.compression(), partitionedBy,
-                ctas.withData(), result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location,
+        TableWrite.Result written = write.write(name.toString(), ctas.query(), start, sessionSchema, location, properties.compression(), partitionedBy,
+                ctas.withData(), cancellation, result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location,
                         result.columns(), kind, tableProperties(properties), Optional.of(result.files()), partitionedBy,
-                        result.partitions(partitionedBy, location))));
+                        result.partitions(partitionedBy, location)), result.writeId()));
         return CommandResult.updated(written.rows());
     }
 

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
@@ -58,10 +59,10 @@ public final class DdlExecutor {
     private final PartitionExecutor partitions;
     private final QueryPlanner planner;
 
-    public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, Optional<String> warehouse) {
+    public DdlExecutor(Catalog catalog, ObjectStore store, QueryManager queries, Optional<String> warehouse, PendingWrites pending) {
         this.catalog = catalog;
         this.store = store;
-        TableWrite write = new TableWrite(store, queries);
+        TableWrite write = new TableWrite(queries, pending);
         this.createTableAs = new CreateTableExecutor(catalog, store, write, warehouse);
         this.insert = new InsertExecutor(catalog, store, write, queries.planner());
         this.planner = queries.planner();
@@ -89,9 +90,10 @@ public final class DdlExecutor {
 
     /**
      * Runs a statement {@link #handles} accepts: {@code sql} is its text (a view keeps its query's),
-     * {@code fresh} parses it again, parameters bound, where a statement needs a tree of its own.
+     * {@code fresh} parses it again, parameters bound, where a statement needs a tree of its own;
+     * {@code cancellation} stops the query under a write.
      */
-    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema) {
+    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema, Cancellation cancellation) {
         if (statement instanceof SqlCreateSchema create) {
             return createSchema(create);
         }
@@ -105,14 +107,14 @@ public final class DdlExecutor {
             return createTableAs.createEmpty(create, TableName.of(create.name(), defaultSchema));
         }
         if (statement instanceof SqlCreateTableAs create) {
-            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema);
+            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema, cancellation);
         }
         if (statement instanceof SqlInsert insert) {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
             return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema), defaultSchema,
-                    insert instanceof SqlInsertOverwrite);
+                    insert instanceof SqlInsertOverwrite, cancellation);
         }
         if (statement instanceof SqlAlterTable alter) {
             return alterTable(alter, defaultSchema);

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.catalog.discovery.FileColumns;
 import dev.shoal.catalog.partition.PartitionDiscovery;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.Partition;
@@ -8,7 +9,6 @@ import dev.shoal.core.catalog.TableKind;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
-import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlCreateExternalTable;
@@ -54,7 +54,7 @@ final class ExternalTableExecutor {
                     + " is not supported; Shoal reads Parquet");
         }
         String location = DdlExecutor.asPrefix(DdlExecutor.checkLocation(create.location()));
-        List<ScanColumn> found = ExternalTables.inferColumns(store, location, name.toString());
+        List<ScanColumn> found = FileColumns.of(store, location, name.toString());
         List<ScanColumn> partitionColumns = create.partitionColumns().isEmpty() && create.columns().isEmpty()
                 ? PartitionDiscovery.inferColumns(store, location)
                 : ColumnTypes.columns(create.partitionColumns());

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
@@ -57,7 +58,8 @@ final class InsertExecutor {
      * {@code statement} parses the statement afresh each call: Calcite's validator rewrites the
      * tree it validates, and the query is validated twice, alone for its types, then under the casts.
      */
-    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema, boolean overwrite) {
+    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema, boolean overwrite,
+                          Cancellation cancellation) {
         SqlInsert insert = statement.get();
         long start = System.nanoTime();
         TableDefinition table = catalog.table(name.schema(), name.table())
@@ -81,9 +83,9 @@ final class InsertExecutor {
         }
         SqlNode rows = castToTable(statement.get().getSource(), table, targets, given.size());
         String compression = table.properties().getOrDefault("write_compression", "SNAPPY");
-        TableWrite.Result written = write.write(rows, start, sessionSchema, table.location(), compression, table.partitionColumns(), true,
-                result -> catalog.addFiles(name.schema(), name.table(), result.files(),
-                        result.partitions(table.partitionColumns(), table.location()), overwrite));
+        TableWrite.Result written = write.write(name.toString(), rows, start, sessionSchema, table.location(), compression, table.partitionColumns(), true,
+                cancellation, result -> catalog.addFiles(name.schema(), name.table(), result.files(),
+                        result.partitions(table.partitionColumns(), table.location()), overwrite, result.writeId()));
         if (overwrite) {
             deleteReplaced(table, written);
         }

@@ -97,7 +97,7 @@ final class ShowExecutor {
         Optional<ViewDefinition> view = catalog.view(name.schema(), name.table());
         TableDefinition table = view.isPresent() ? null : table(name);
         List<Object[]> rows = new ArrayList<>();
-        for (ScanColumn column : view.map(ViewDefinition::columns).orElseGet(table::columns)) {
+        for (ScanColumn column : view.isPresent() ? view.get().columns() : table.columns()) {
             boolean partitionKey = table != null && table.isPartitionColumn(column.name());
             rows.add(new Object[] {column.name(), typeName(column.type()), partitionKey ? "partition key" : "", ""});
         }

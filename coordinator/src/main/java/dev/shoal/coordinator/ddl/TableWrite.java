@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.catalog.DataFile;
@@ -7,10 +8,6 @@ import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.PartitionNames;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableWriterNode;
-import dev.shoal.exec.exchange.Threads;
-import dev.shoal.parquet.store.Location;
-import dev.shoal.parquet.store.ObjectInfo;
-import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.WriteTarget;
 import org.apache.calcite.sql.SqlNode;
@@ -25,15 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One distributed write of a query's rows as Parquet files under a location, and its commit: the
- * tasks write and report their files, then {@code commit} puts that list in the catalog. If the
- * query or the commit fails, every file of this write (named after its write id) is deleted.
+ * write is recorded as pending, the tasks write and report their files, then {@code commit} puts
+ * that list in the catalog, ending the pending record in the same transaction. If the query or the
+ * commit fails, every file of this write (named after its write id) is deleted; if the coordinator
+ * dies first, the next sweep of {@link PendingWrites} deletes them.
  */
 final class TableWrite {
     private static final DateTimeFormatter WRITE_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
@@ -43,22 +39,20 @@ final class TableWrite {
      * (its cancel is on its way): a second sweep, once every task is surely stopped, takes it.
      */
     private static final long SECOND_SWEEP_MILLIS = 10_000;
-    private static final ScheduledExecutorService SWEEPS = Executors.newSingleThreadScheduledExecutor(
-            Threads.daemon("shoal-write-cleanup"));
 
-    private final ObjectStore store;
     private final QueryManager queries;
+    private final PendingWrites pending;
 
-    TableWrite(ObjectStore store, QueryManager queries) {
-        this.store = store;
+    TableWrite(QueryManager queries, PendingWrites pending) {
         this.queries = queries;
+        this.pending = pending;
     }
 
     /**
      * What a write produced: the columns written, and the files committed, each with its
      * partition's name (null for a file of an unpartitioned table).
      */
-    record Result(List<ScanColumn> columns, List<WrittenFile> written) {
+    record Result(String writeId, List<ScanColumn> columns, List<WrittenFile> written) {
         long rows() {
             return written.stream().mapToLong(f -> f.file().rows()).sum();
         }
@@ -94,42 +88,31 @@ final class TableWrite {
      * Plans {@code query} as a write under {@code location} and, when {@code withData}, runs it;
      * then calls {@code commit} with the result. Returns the result once committed.
      */
-    Result write(SqlNode query, long startNanos, String schema, String location, String compression, List<String> partitionColumns,
-                 boolean withData, Consumer<Result> commit) {
+    Result write(String table, SqlNode query, long startNanos, String schema, String location, String compression,
+                 List<String> partitionColumns, boolean withData, Cancellation cancellation, Consumer<Result> commit) {
         String writeId = newWriteId();
         WriteTarget target = new WriteTarget(location, writeId, compression, WriteTarget.DEFAULT_MAX_ROWS_PER_FILE, partitionColumns,
                 WriteTarget.DEFAULT_MAX_OPEN_WRITERS);
         PlannedQuery planned = queries.planner().planWrite(query, startNanos, target, schema);
         List<ScanColumn> columns = ((TableWriterNode) planned.root()).columns();
+        pending.begin(writeId, location, table);
         try {
-            Result result = new Result(columns, withData ? run(planned) : List.of());
+            Result result = new Result(writeId, columns, withData ? run(planned, cancellation) : List.of());
+            // A cancel that came after the last file was written still wins: nothing is committed.
+            cancellation.check();
             commit.accept(result);
             return result;
         } catch (RuntimeException e) {
-            deleteFilesOf(location, writeId);
-            SWEEPS.schedule(() -> deleteFilesOf(location, writeId), SECOND_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+            pending.abandon(writeId, location, SECOND_SWEEP_MILLIS);
             throw e;
         }
     }
 
-    private List<WrittenFile> run(PlannedQuery planned) {
+    private List<WrittenFile> run(PlannedQuery planned, Cancellation cancellation) {
         try (RunningQuery query = queries.start(planned)) {
+            cancellation.attach(query);
             return query.nextRows(Integer.MAX_VALUE, row -> new WrittenFile(
                     new DataFile((String) row.value(0), (Long) row.value(1), (Long) row.value(2)), (String) row.value(3)));
-        }
-    }
-
-    /** Deletes what this write stored: every object under the location named after its write id. */
-    private void deleteFilesOf(String location, String writeId) {
-        try {
-            for (ObjectInfo object : store.list(Location.parse(location))) {
-                String key = object.location().key();
-                if (key.substring(key.lastIndexOf('/') + 1).startsWith(writeId + "_")) {
-                    store.delete(object.location());
-                }
-            }
-        } catch (RuntimeException cleanupFailed) {
-            // The write already failed; its error is the one to report. Files left behind are named after the write id.
         }
     }
 

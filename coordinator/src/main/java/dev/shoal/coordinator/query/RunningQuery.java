@@ -95,6 +95,14 @@ public final class RunningQuery implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Cancels the query from any thread, without waiting for a reader inside {@link #nextRows}
+     * (which {@link #close()} does): the reader gets QUERY_CANCELED, and the tasks are stopped.
+     */
+    public void cancel() {
+        fail(Cancellation.canceled());
+    }
+
     /** Fails the query from outside: the reader gets {@code error} at its next fetch. */
     void fail(ShoalException error) {
         if (state != QueryState.RUNNING || failure != null) {

@@ -2,6 +2,7 @@ package dev.shoal.coordinator.server;
 
 import dev.shoal.coordinator.ddl.CommandResult;
 import dev.shoal.coordinator.ddl.DdlExecutor;
+import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.catalog.Catalog;
@@ -67,6 +68,8 @@ public final class ShoalMeta extends MetaImpl {
         List<TypedValue> parameters = List.of();
         /** Why prepare failed, reported at execute: Avatica's client keeps only "while preparing SQL" of a prepare error. */
         RuntimeException prepareError;
+        /** How a client's cancel reaches the current execution. */
+        volatile Cancellation cancellation = Cancellation.none();
 
         synchronized void replaceQuery(RunningQuery next) {
             if (query != null) {
@@ -189,13 +192,15 @@ public final class ShoalMeta extends MetaImpl {
             PlanOrExplain planned = state.prepared != null ? state.prepared
                     : plan(state.sql, schemaOf(h.connectionId), state.parameters);
             state.prepared = null;
+            Cancellation cancellation = new Cancellation();
+            state.cancellation = cancellation;
             Signature signature = signature(state.sql, planned);
             h.signature = signature;
             if (planned.isCommand()) {
                 state.replaceQuery(null);
                 CommandResult result = planned.command() instanceof SqlUseSchema use ? use(h.connectionId, use)
                         : commands.execute(planned.command(), state.sql, () -> parse(state.sql, state.parameters),
-                        schemaOf(h.connectionId));
+                        schemaOf(h.connectionId), cancellation);
                 if (result.isUpdate()) {
                     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
                 }
@@ -219,6 +224,7 @@ public final class ShoalMeta extends MetaImpl {
             }
             RunningQuery query = queries.start(planned.query());
             state.replaceQuery(query);
+            cancellation.attach(query);
             Frame first = frame(state, query, 0, maxRowsInFirstFrame);
             return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
         } catch (RuntimeException e) {
@@ -335,8 +341,20 @@ public final class ShoalMeta extends MetaImpl {
         }
     }
 
+    /**
+     * Closes a statement, stopping its query; a negative id is the driver's cancel of statement
+     * {@code -id}: its running query or write stops with QUERY_CANCELED and the statement stays open
+     * (Avatica's protocol has no cancel request).
+     */
     @Override
     public void closeStatement(StatementHandle h) {
+        if (h.id < 0) {
+            StatementState canceled = statements.get(key(h.connectionId, -h.id));
+            if (canceled != null) {
+                canceled.cancellation.request();
+            }
+            return;
+        }
         StatementState state = statements.remove(key(h.connectionId, h.id));
         if (state != null) {
             state.replaceQuery(null);

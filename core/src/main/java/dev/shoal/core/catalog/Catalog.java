@@ -31,7 +31,12 @@ public interface Catalog {
     void dropSchema(String name, boolean cascade);
 
     /** Creates the table's schema too if it does not exist; fails with ALREADY_EXISTS when the table does. */
-    void createTable(TableDefinition table);
+    default void createTable(TableDefinition table) {
+        createTable(table, null);
+    }
+
+    /** {@link #createTable(TableDefinition)} that also ends the pending write {@code writeId} (may be null), in the same transaction. */
+    void createTable(TableDefinition table, String writeId);
 
     /** Fails with UNKNOWN_TABLE when missing. */
     void dropTable(String schema, String name);
@@ -54,15 +59,28 @@ public interface Catalog {
 
     /** Commits files written into a table with a file list (INSERT): all of them become visible at once. */
     default void addFiles(String schema, String name, List<DataFile> files) {
-        addFiles(schema, name, files, List.of(), false);
+        addFiles(schema, name, files, List.of(), false, null);
     }
 
     /**
      * Commits a write in one transaction: {@code files} into an unpartitioned table, or each
      * partition's files into it (new partitions are created). With {@code overwrite} the files
-     * those partitions, or the unpartitioned table, held before are replaced (INSERT OVERWRITE).
+     * those partitions, or the unpartitioned table, held before are replaced (INSERT OVERWRITE). The
+     * pending write {@code writeId} (may be null) ends in the same transaction.
      */
-    void addFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite);
+    void addFiles(String schema, String name, List<DataFile> files, List<Partition> partitions, boolean overwrite, String writeId);
+
+    /** Records a write before it stores its first file, so that its files are found should its coordinator die. */
+    void beginWrite(PendingWrite write);
+
+    /** Renews every pending write of {@code owner} until {@code expiresAt} (epoch ms): they are still running. */
+    void renewWrites(String owner, long expiresAt);
+
+    /** Pending writes that expired before {@code now} (epoch ms): their coordinators are gone. */
+    List<PendingWrite> abandonedWrites(long now);
+
+    /** Forgets a pending write, once its files are deleted. */
+    void endWrite(String writeId);
 
     /** Registers partitions; fails with ALREADY_EXISTS for one the table has unless {@code ifNotExists}. */
     void addPartitions(String schema, String name, List<Partition> partitions, boolean ifNotExists);

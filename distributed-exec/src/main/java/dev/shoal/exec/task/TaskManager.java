@@ -66,6 +66,15 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
         executor.dynamicFilters().releaseQuery(queryId);
     }
 
+    /**
+     * Stops every task: their coordinator is gone, and with it the query's root and its state, so
+     * nothing they produce can be used (and a write's files would only be swept later).
+     */
+    public void cancelAll() {
+        List<String> queries = tasks.values().stream().map(task -> task.descriptor.fragment().queryId()).distinct().toList();
+        queries.forEach(this::cancelQuery);
+    }
+
     public List<TaskStatus> status(String queryId) {
         return tasks.values().stream()
                 .filter(task -> task.descriptor.fragment().queryId().equals(queryId))

@@ -1,0 +1,68 @@
+package dev.shoal.jdbc;
+
+import org.apache.calcite.avatica.AvaticaStatement;
+
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Cancels a statement's query on the coordinator: on request, when its timeout runs out, or when it is closed mid-query. */
+final class QueryCanceller {
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "shoal-jdbc-query-timeout");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ShoalConnection connection;
+    private final AvaticaStatement statement;
+    private volatile boolean running;
+
+    QueryCanceller(ShoalConnection connection, AvaticaStatement statement) {
+        this.connection = connection;
+        this.statement = statement;
+    }
+
+    interface Call<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs an execute call; with {@code timeoutSeconds} above 0, the query is canceled once that has passed. */
+    <T> T timed(int timeoutSeconds, Call<T> call) throws SQLException {
+        ScheduledFuture<?> timeout = timeoutSeconds <= 0 ? null
+                : TIMEOUTS.schedule(this::cancelQuietly, timeoutSeconds, TimeUnit.SECONDS);
+        running = true;
+        try {
+            return call.run();
+        } finally {
+            running = false;
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+    }
+
+    void cancel() throws SQLException {
+        try {
+            connection.cancelRunning(statement.handle);
+        } catch (RuntimeException e) {
+            throw new SQLException("cannot cancel the statement: " + e.getMessage(), "HY008", e);
+        }
+    }
+
+    void cancelIfRunning() {
+        if (running) {
+            cancelQuietly();
+        }
+    }
+
+    private void cancelQuietly() {
+        try {
+            cancel();
+        } catch (SQLException e) {
+            // The statement's own call reports what went wrong with the query.
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.shoal.jdbc;
+
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+
+import java.sql.SQLException;
+
+/**
+ * Avatica's statement whose {@link #cancel()} stops the query on the coordinator (Avatica's only
+ * sets a flag, and waits for the running call to end first), whose query timeout cancels the query
+ * when it runs out, and whose {@link #close()} during a query cancels it instead of waiting.
+ */
+final class ShoalStatement extends AvaticaStatement {
+    private final QueryCanceller canceller;
+
+    ShoalStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType, int resultSetConcurrency,
+                   int resultSetHoldability) {
+        super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+        this.canceller = new QueryCanceller((ShoalConnection) connection, this);
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        return canceller.timed(getQueryTimeout(), () -> super.execute(sql));
+    }
+
+    @Override
+    public java.sql.ResultSet executeQuery(String sql) throws SQLException {
+        return canceller.timed(getQueryTimeout(), () -> super.executeQuery(sql));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        return canceller.timed(getQueryTimeout(), () -> super.executeLargeUpdate(sql));
+    }
+
+    /** Not synchronized, unlike Avatica's: it must reach the coordinator while another thread waits in execute. */
+    @Override
+    public void cancel() throws SQLException {
+        if (isClosed()) {
+            throw new SQLException("statement is closed", "HY010");
+        }
+        canceller.cancel();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        canceller.cancelIfRunning();
+        super.close();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.shoal.tests;
+
+import dev.shoal.parquet.store.Location;
+import dev.shoal.parquet.store.S3Config;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A coordinator process killed (SIGKILL) in the middle of a CREATE TABLE AS, before its commit:
+ * no table appears, its worker stops writing, and the suite's coordinator, which shares its
+ * catalog, deletes the files of the write once its lease runs out.
+ */
+class CoordinatorDeathTest {
+    private static final Pattern STARTED = Pattern.compile("(jdbc:shoal://\\S+) \\(workers: --coordinator \\S+:(\\d+)\\)");
+    private static final String LOCATION = TestCluster.WAREHOUSE + "cdeath/big/";
+
+    private static TestCluster cluster;
+    private static Process coordinator;
+    private static WorkerProcesses workers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TestCluster.get();
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists cdeath");
+        }
+        workers = new WorkerProcesses();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (coordinator != null) {
+            coordinator.destroyForcibly().waitFor();
+        }
+        if (workers != null) {
+            workers.close();
+        }
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists cdeath cascade");
+        }
+    }
+
+    /** {@code shoal coordinator} in a child JVM over the suite's catalog file and S3 server; its JDBC URL and cluster port. */
+    private static String[] startCoordinator(S3Config s3) throws Exception {
+        String classpath = System.getProperty("shoal.launcherClasses", "../launcher/target/classes") + File.pathSeparator
+                + Files.readString(Path.of(System.getProperty("shoal.launcherClasspathFile", "../launcher/target/classpath.txt"))).trim();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", classpath,
+                "dev.shoal.launcher.ShoalMain", "coordinator", "--port", "0", "--cluster-port", "0", "--default-schema", "tpch",
+                "--catalog-url", "jdbc:sqlite:" + cluster.catalogFile(), "--warehouse", TestCluster.WAREHOUSE,
+                "--write-lease", String.valueOf(TestCluster.WRITE_LEASE_MILLIS), "--heartbeat-timeout", "3000"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("SHOAL_S3_ENDPOINT", s3.endpoint().orElseThrow());
+        builder.environment().put("AWS_ACCESS_KEY_ID", s3.accessKey().orElseThrow());
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", s3.secretKey().orElseThrow());
+        coordinator = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(coordinator.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String[]> started = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) {
+                        return new String[] {m.group(1), m.group(2)};
+                    }
+                }
+                throw new IllegalStateException("the coordinator exited before it started");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return started.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCoordinatorKilledBeforeItsCommitLeavesNoTableAndItsFilesAreSwept() throws Exception {
+        String[] started = startCoordinator(cluster.s3.config());
+        workers.start("cd1", Integer.parseInt(started[1]), cluster.s3.config());
+        Connection client = cluster.driver.connect(started[0], new Properties());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // The worker announces itself within its first heartbeat; until then a query has no workers.
+        while (true) {
+            try (Statement s = client.createStatement()) {
+                s.execute("select count(*) from nation n1, nation n2");
+                break;
+            } catch (SQLException e) {
+                assertTrue(System.nanoTime() < deadline, "the worker never joined: " + e.getMessage());
+                Thread.sleep(200);
+            }
+        }
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+            try (Statement s = client.createStatement()) {
+                s.execute("create table cdeath.big as select l.*, n_name from lineitem l, nation");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (cluster.stores.list(Location.parse(LOCATION)).isEmpty() && !write.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(write.isDone(), "the write outlasts the kill");
+        assertFalse(cluster.stores.list(Location.parse(LOCATION)).isEmpty(), "the write stored files before the kill");
+        coordinator.destroyForcibly().waitFor();
+
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.executeQuery("select count(*) from cdeath.big"), "no table without a commit");
+        }
+        long sweepDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        while (!cluster.stores.list(Location.parse(LOCATION)).isEmpty() && System.nanoTime() < sweepDeadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(List.of(), cluster.stores.list(Location.parse(LOCATION)), "the suite's coordinator swept the dead one's files");
+        // The worker stopped writing for the dead coordinator: nothing new appears after the sweep.
+        Thread.sleep(3 * TestCluster.WRITE_LEASE_MILLIS);
+        assertEquals(List.of(), cluster.stores.list(Location.parse(LOCATION)));
+        assertEquals(List.of(), cluster.catalog.abandonedWrites(Long.MAX_VALUE).stream()
+                .filter(w -> w.table().equals("cdeath.big")).toList(), "its pending record is gone once swept");
+        assertTrue(workers.log("cd1").contains("stopping its tasks"), workers.log("cd1"));
+    }
+}
