@@ -13,7 +13,8 @@ SqlNode SqlExplainStatement() :
     boolean analyze = false;
     boolean verbose = false;
     final List<SqlExplainStatement.Option> options = new ArrayList<SqlExplainStatement.Option>();
-    final SqlNode statement;
+    SqlNode statement;
+    Span create;
 }
 {
     <EXPLAIN> { s = span(); }
@@ -28,7 +29,14 @@ SqlNode SqlExplainStatement() :
     |
         { }
     )
-    statement = SqlQueryOrDml() {
+    (
+        LOOKAHEAD(2) <CREATE> { create = span(); } statement = SqlCreateTableAs(create, false)
+    |
+        LOOKAHEAD(2) statement = SqlInsertOverwrite()
+    |
+        statement = SqlQueryOrDml()
+    )
+    {
         return new SqlExplainStatement(s.end(this), statement, analyze, verbose, options);
     }
 }

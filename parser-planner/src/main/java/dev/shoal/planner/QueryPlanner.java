@@ -175,8 +175,9 @@ public final class QueryPlanner {
         if (target != null) {
             List<ScanColumn> written = WrittenColumns.of(names, plan.outputTypes());
             WrittenColumns.checkPartitionColumns(written, target.partitionColumns());
+            WrittenColumns.checkBucketColumns(written, target.partitionColumns(), target.bucketedBy());
             plan = new TableWriterNode(plan, target.location(), target.writeId(), written, target.compression(),
-                    target.maxRowsPerFile(), target.partitionColumns(), target.maxOpenWriters());
+                    target.maxRowsPerFile(), target.partitionColumns(), target.maxOpenWriters(), target.bucketedBy(), target.bucketCount());
             names = WrittenColumns.FILE_COLUMNS;
         }
         phases.end("translate");

@@ -1,5 +1,6 @@
 package dev.shoal.planner;
 
+import dev.shoal.core.catalog.HiveBuckets;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
@@ -34,6 +35,24 @@ public final class WrittenColumns {
             columns.add(new ScanColumn(name, types.get(i)));
         }
         return columns;
+    }
+
+    /** Bucketing columns: columns of the query, not partition columns, of a type Hive's bucket hash is defined for (as in Trino). */
+    public static void checkBucketColumns(List<ScanColumn> columns, List<String> partitionColumns, List<String> bucketedBy) {
+        for (String bucketed : bucketedBy) {
+            ScanColumn column = columns.stream().filter(c -> c.name().equals(bucketed)).findFirst()
+                    .orElseThrow(() -> new ShoalException(ErrorCode.INVALID_ARGUMENT, "bucketing column " + bucketed
+                            + " is not a column of the query, whose columns are "
+                            + String.join(", ", columns.stream().map(ScanColumn::name).toList())));
+            if (partitionColumns.contains(bucketed)) {
+                throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "column " + bucketed + " is a partition column; "
+                        + "a table is bucketed by other columns");
+            }
+            if (!HiveBuckets.BUCKETABLE.contains(column.type().kind())) {
+                throw new ShoalException(ErrorCode.NOT_SUPPORTED, "bucketing column " + bucketed + " is " + column.type()
+                        + "; Hive's bucket hash is defined for BOOLEAN, INTEGER, BIGINT, DOUBLE, VARCHAR and DATE");
+            }
+        }
     }
 
     /**

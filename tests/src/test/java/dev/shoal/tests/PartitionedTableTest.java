@@ -1,5 +1,7 @@
 package dev.shoal.tests;
 
+import dev.shoal.core.catalog.HiveBuckets;
+import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectInfo;
 import dev.shoal.tests.oracle.ResultRows;
@@ -234,6 +236,69 @@ class PartitionedTableTest {
         update("alter table parts.manual drop if exists partition (year = 1999)");
         assertTrue(column("show create table parts.manual").get(0).contains("PARTITIONED BY (\n   \"year\" bigint\n)"),
                 column("show create table parts.manual").get(0));
+    }
+
+    @Test
+    void aBucketedWriteHashesEachPartitionsRowsIntoOneFilePerBucketAsHiveDoes() throws Exception {
+        update("create table parts.bucketed with (partitioned_by = ARRAY['o_orderstatus'], bucketed_by = ARRAY['o_custkey'], "
+                + "bucket_count = 4) as select o_orderkey, o_custkey, o_totalprice, o_orderstatus from orders");
+        update("insert into parts.bucketed select o_orderkey, o_custkey, o_totalprice, 'X' from orders where o_orderkey < 1000");
+        String byStatus = "select o_orderstatus, count(*), sum(o_totalprice), count(distinct o_custkey) from %s group by o_orderstatus";
+        assertSameRows(shoalRows(byStatus.formatted("parts.bucketed")), shoalRows(byStatus.formatted(
+                "(select o_orderkey, o_custkey, o_totalprice, o_orderstatus from orders union all "
+                        + "select o_orderkey, o_custkey, o_totalprice, 'X' from orders where o_orderkey < 1000)")));
+        Path folder = cluster.dataDir.resolve("lake/warehouse/parts/bucketed");
+        List<Path> partitions;
+        try (var listing = Files.list(folder)) {
+            partitions = listing.sorted().toList();
+        }
+        assertEquals(List.of("o_orderstatus=F", "o_orderstatus=O", "o_orderstatus=P", "o_orderstatus=X"),
+                partitions.stream().map(p -> p.getFileName().toString()).toList());
+        Pattern bucketOf = Pattern.compile("_bucket-(\\d{5})_");
+        for (Path partition : partitions) {
+            List<Path> files;
+            try (var listing = Files.list(partition)) {
+                files = listing.sorted().toList();
+            }
+            List<Integer> buckets = new ArrayList<>();
+            for (Path file : files) {
+                Matcher m = bucketOf.matcher(file.getFileName().toString());
+                assertTrue(m.find(), file.toString());
+                int bucket = Integer.parseInt(m.group(1));
+                buckets.add(bucket);
+                for (List<Object> row : duckRows("select distinct o_custkey from read_parquet('" + file + "')").rows()) {
+                    long custkey = ((Number) row.get(0)).longValue();
+                    assertEquals(bucket, HiveBuckets.bucket(new Object[] {custkey}, List.of(DataType.BIGINT), 4),
+                            "o_custkey " + custkey + " in " + file.getFileName());
+                }
+            }
+            assertEquals(buckets.stream().distinct().count(), buckets.size(), "one file per bucket in " + partition.getFileName() + ": " + files);
+            assertTrue(buckets.size() <= 4, files.toString());
+        }
+        String ddl = column("show create table parts.bucketed").get(0);
+        assertTrue(ddl.contains("'bucketed_by' = 'o_custkey'") && ddl.contains("'bucket_count' = '4'"), ddl);
+
+        SQLException decimal = assertThrows(SQLException.class, () -> update("create table parts.nobuckets with (bucketed_by = "
+                + "ARRAY['o_totalprice'], bucket_count = 4) as select o_orderkey, o_totalprice from orders"));
+        assertTrue(decimal.getMessage().contains("bucketing column o_totalprice is DECIMAL(15,2)"), decimal.getMessage());
+        SQLException alone = assertThrows(SQLException.class, () -> update("create table parts.nobuckets with (bucket_count = 4) "
+                + "as select o_orderkey from orders"));
+        assertTrue(alone.getMessage().contains("bucketed_by and bucket_count go together"), alone.getMessage());
+    }
+
+    @Test
+    void explainAnalyzeOfAWriteRunsItAndReportsTheRowsFilesAndBytesWritten() throws Exception {
+        List<String> report = column("explain analyze create table parts.analyzed with (partitioned_by = ARRAY['o_orderstatus']) "
+                + "as select o_orderkey, o_orderstatus from orders");
+        assertTrue(report.get(0).matches("Write: 150000 rows, \\d+ files, [\\d.]+ (kB|MB) into parts.analyzed, committed"), report.get(0));
+        assertTrue(report.get(1).startsWith("Query: "), report.get(1));
+        assertTrue(String.join("\n", report).contains("TableWriter"), String.join("\n", report));
+        assertEquals(List.of("150000"), column("select count(*) from parts.analyzed"), "EXPLAIN ANALYZE ran and committed the write");
+        List<String> insert = column("explain analyze insert into parts.analyzed select o_orderkey, 'Z' from orders where o_orderkey < 100");
+        String expected = column("select count(*) from orders where o_orderkey < 100").get(0);
+        assertTrue(insert.get(0).startsWith("Write: " + expected + " rows, 1 files, "), insert.get(0));
+        SQLException plain = assertThrows(SQLException.class, () -> column("explain create table parts.never as select 1 as x"));
+        assertEquals("0A000", plain.getSQLState(), plain.getMessage());
     }
 
     @Test

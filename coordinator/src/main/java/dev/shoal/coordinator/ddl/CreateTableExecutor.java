@@ -41,7 +41,7 @@ final class CreateTableExecutor {
         this.warehouse = warehouse;
     }
 
-    CommandResult execute(SqlCreateTableAs ctas, TableName name, String sessionSchema, Cancellation cancellation) {
+    CommandResult execute(SqlCreateTableAs ctas, TableName name, String sessionSchema, boolean analyze, Cancellation cancellation) {
         long start = System.nanoTime();
         SchemaDefinition schema = catalog.schema(name.schema()).orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_SCHEMA,
                 "schema " + name.schema() + " does not exist (CREATE SCHEMA " + name.schema() + " first)"));
@@ -57,11 +57,13 @@ final class CreateTableExecutor {
         checkEmpty(location, name);
 
         List<String> partitionedBy = properties.partitionedBy();
-        TableWrite.Result written = write.write(name.toString(), ctas.query(), start, sessionSchema, location, properties.compression(), partitionedBy,
-                ctas.withData(), cancellation, result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location,
+        WriteSpec spec = new WriteSpec(name.toString(), location, properties.compression(), partitionedBy, properties.bucketedBy(),
+                properties.bucketCount());
+        TableWrite.Result written = write.write(spec, ctas.query(), start, sessionSchema, ctas.withData(), analyze, cancellation,
+                result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location,
                         result.columns(), kind, tableProperties(properties), Optional.of(result.files()), partitionedBy,
                         result.partitions(partitionedBy, location)), result.writeId()));
-        return CommandResult.updated(written.rows());
+        return CommandResult.written(written, name.toString());
     }
 
     /** {@code CREATE TABLE t (columns) [WITH (...)]}: a managed (or external_location) table with no files yet. */
@@ -77,6 +79,7 @@ final class CreateTableExecutor {
         List<ScanColumn> columns = ColumnTypes.columns(create.columns());
         TableProperties properties = TableProperties.of(create.properties(), name);
         WrittenColumns.checkPartitionColumns(columns, properties.partitionedBy());
+        WrittenColumns.checkBucketColumns(columns, properties.partitionedBy(), properties.bucketedBy());
         String location = location(properties, schema, name);
         checkEmpty(location, name);
         catalog.createTable(new TableDefinition(name.schema(), name.table(), location, columns,
@@ -96,6 +99,7 @@ final class CreateTableExecutor {
         Map<String, String> tableProperties = new LinkedHashMap<>();
         tableProperties.put("format", "PARQUET");
         tableProperties.put("write_compression", properties.compression());
+        tableProperties.putAll(properties.bucketingProperties());
         return tableProperties;
     }
 

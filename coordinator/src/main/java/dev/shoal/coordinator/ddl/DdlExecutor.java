@@ -94,6 +94,20 @@ public final class DdlExecutor {
      * {@code cancellation} stops the query under a write.
      */
     public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema, Cancellation cancellation) {
+        return execute(statement, sql, fresh, defaultSchema, false, cancellation);
+    }
+
+    /** Whether EXPLAIN ANALYZE can run the statement: a write, run and committed, then reported (as Trino does). */
+    public static boolean analyzable(SqlNode statement) {
+        return statement instanceof SqlCreateTableAs || statement instanceof SqlInsert;
+    }
+
+    /**
+     * {@code analyze}: EXPLAIN ANALYZE of a write ({@link #analyzable}); the result then carries what it
+     * wrote and how its query ran.
+     */
+    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema, boolean analyze,
+                                 Cancellation cancellation) {
         if (statement instanceof SqlCreateSchema create) {
             return createSchema(create);
         }
@@ -107,14 +121,14 @@ public final class DdlExecutor {
             return createTableAs.createEmpty(create, TableName.of(create.name(), defaultSchema));
         }
         if (statement instanceof SqlCreateTableAs create) {
-            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema, cancellation);
+            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema, analyze, cancellation);
         }
         if (statement instanceof SqlInsert insert) {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
             return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema), defaultSchema,
-                    insert instanceof SqlInsertOverwrite, cancellation);
+                    insert instanceof SqlInsertOverwrite, analyze, cancellation);
         }
         if (statement instanceof SqlAlterTable alter) {
             return alterTable(alter, defaultSchema);

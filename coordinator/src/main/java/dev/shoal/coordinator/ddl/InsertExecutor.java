@@ -58,7 +58,7 @@ final class InsertExecutor {
      * {@code statement} parses the statement afresh each call: Calcite's validator rewrites the
      * tree it validates, and the query is validated twice, alone for its types, then under the casts.
      */
-    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema, boolean overwrite,
+    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema, boolean overwrite, boolean analyze,
                           Cancellation cancellation) {
         SqlInsert insert = statement.get();
         long start = System.nanoTime();
@@ -82,14 +82,13 @@ final class InsertExecutor {
             }
         }
         SqlNode rows = castToTable(statement.get().getSource(), table, targets, given.size());
-        String compression = table.properties().getOrDefault("write_compression", "SNAPPY");
-        TableWrite.Result written = write.write(name.toString(), rows, start, sessionSchema, table.location(), compression, table.partitionColumns(), true,
-                cancellation, result -> catalog.addFiles(name.schema(), name.table(), result.files(),
+        TableWrite.Result written = write.write(WriteSpec.of(table), rows, start, sessionSchema, true, analyze, cancellation,
+                result -> catalog.addFiles(name.schema(), name.table(), result.files(),
                         result.partitions(table.partitionColumns(), table.location()), overwrite, result.writeId()));
         if (overwrite) {
             deleteReplaced(table, written);
         }
-        return CommandResult.updated(written.rows());
+        return CommandResult.written(written, name.toString());
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.shoal.coordinator.ddl;
 
+import dev.shoal.core.catalog.HiveBuckets;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +21,27 @@ import java.util.Set;
  * {@code write_compression} (SNAPPY, the default, ZSTD, GZIP or NONE), {@code external_location} and
  * {@code partitioned_by} (ARRAY['col', ...]: the table's last columns).
  */
-record TableProperties(String compression, Optional<String> externalLocation, List<String> partitionedBy) {
+record TableProperties(String compression, Optional<String> externalLocation, List<String> partitionedBy, List<String> bucketedBy,
+                       int bucketCount) {
     private static final Set<String> COMPRESSIONS = Set.of("SNAPPY", "ZSTD", "GZIP", "NONE");
-    private static final Set<String> NOT_YET = Set.of("bucketed_by", "bucket_count");
 
     TableProperties {
         partitionedBy = List.copyOf(partitionedBy);
+        bucketedBy = List.copyOf(bucketedBy);
+    }
+
+    /** What the catalog keeps of a bucketed table: Hive's property names, so INSERT buckets its rows the same way. */
+    Map<String, String> bucketingProperties() {
+        return bucketCount == 0 ? Map.of() : Map.of("bucketed_by", String.join(",", bucketedBy), "bucket_count",
+                String.valueOf(bucketCount), "bucketing_version", "1");
     }
 
     static TableProperties of(Map<String, SqlNode> properties, TableName table) {
         String compression = "SNAPPY";
         Optional<String> location = Optional.empty();
         List<String> partitionedBy = List.of();
+        List<String> bucketedBy = List.of();
+        int bucketCount = 0;
         for (Map.Entry<String, SqlNode> property : properties.entrySet()) {
             String name = property.getKey();
             switch (name) {
@@ -53,12 +64,27 @@ record TableProperties(String compression, Optional<String> externalLocation, Li
                     location = Optional.of(value.endsWith("/") ? value : value + "/");
                 }
                 case "partitioned_by" -> partitionedBy = names(property, table);
-                default -> throw new ShoalException(NOT_YET.contains(name) ? ErrorCode.NOT_SUPPORTED : ErrorCode.INVALID_ARGUMENT,
-                        "table " + table + ": " + (NOT_YET.contains(name) ? "table property " + name + " is not supported yet"
-                                : "unknown table property " + name + " (format, write_compression, external_location, partitioned_by)"));
+                case "bucketed_by" -> bucketedBy = names(property, table);
+                case "bucket_count" -> bucketCount = count(property, table);
+                default -> throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "table " + table + ": unknown table property " + name
+                        + " (format, write_compression, external_location, partitioned_by, bucketed_by, bucket_count)");
             }
         }
-        return new TableProperties(compression, location, partitionedBy);
+        if (bucketedBy.isEmpty() != (bucketCount == 0)) {
+            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "table " + table + ": bucketed_by and bucket_count go together");
+        }
+        return new TableProperties(compression, location, partitionedBy, bucketedBy, bucketCount);
+    }
+
+    private static int count(Map.Entry<String, SqlNode> property, TableName table) {
+        if (property.getValue() instanceof SqlNumericLiteral number && number.isInteger()) {
+            long value = number.longValue(true);
+            if (value >= 1 && value <= HiveBuckets.MAX_BUCKET_COUNT) {
+                return (int) value;
+            }
+        }
+        throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "table " + table + ": bucket_count must be a whole number from 1 to "
+                + HiveBuckets.MAX_BUCKET_COUNT + ", got " + property.getValue());
     }
 
     /** {@code ARRAY['a', 'b']}: column names, lower-case as Shoal stores them, none twice. */

@@ -52,7 +52,7 @@ final class TableWrite {
      * What a write produced: the columns written, and the files committed, each with its
      * partition's name (null for a file of an unpartitioned table).
      */
-    record Result(String writeId, List<ScanColumn> columns, List<WrittenFile> written) {
+    record Result(String writeId, List<ScanColumn> columns, List<WrittenFile> written, List<String> analysis) {
         long rows() {
             return written.stream().mapToLong(f -> f.file().rows()).sum();
         }
@@ -88,16 +88,25 @@ final class TableWrite {
      * Plans {@code query} as a write under {@code location} and, when {@code withData}, runs it;
      * then calls {@code commit} with the result. Returns the result once committed.
      */
-    Result write(String table, SqlNode query, long startNanos, String schema, String location, String compression,
-                 List<String> partitionColumns, boolean withData, Cancellation cancellation, Consumer<Result> commit) {
+    Result write(WriteSpec spec, SqlNode query, long startNanos, String schema, boolean withData, boolean analyze,
+                 Cancellation cancellation, Consumer<Result> commit) {
         String writeId = newWriteId();
-        WriteTarget target = new WriteTarget(location, writeId, compression, WriteTarget.DEFAULT_MAX_ROWS_PER_FILE, partitionColumns,
-                WriteTarget.DEFAULT_MAX_OPEN_WRITERS);
+        String location = spec.location();
+        WriteTarget target = new WriteTarget(location, writeId, spec.compression(), WriteTarget.DEFAULT_MAX_ROWS_PER_FILE,
+                spec.partitionColumns(), WriteTarget.DEFAULT_MAX_OPEN_WRITERS, spec.bucketedBy(), spec.bucketCount());
         PlannedQuery planned = queries.planner().planWrite(query, startNanos, target, schema);
         List<ScanColumn> columns = ((TableWriterNode) planned.root()).columns();
-        pending.begin(writeId, location, table);
+        pending.begin(writeId, location, spec.table());
         try {
-            Result result = new Result(writeId, columns, withData ? run(planned, cancellation) : List.of());
+            Result result;
+            if (!withData) {
+                result = new Result(writeId, columns, List.of(), List.of());
+            } else if (analyze) {
+                QueryManager.Analyzed<WrittenFile> analyzed = queries.runAnalyzed(planned, TableWrite::fileOf, cancellation);
+                result = new Result(writeId, columns, analyzed.rows(), analyzed.lines());
+            } else {
+                result = new Result(writeId, columns, run(planned, cancellation), List.of());
+            }
             // A cancel that came after the last file was written still wins: nothing is committed.
             cancellation.check();
             commit.accept(result);
@@ -111,9 +120,13 @@ final class TableWrite {
     private List<WrittenFile> run(PlannedQuery planned, Cancellation cancellation) {
         try (RunningQuery query = queries.start(planned)) {
             cancellation.attach(query);
-            return query.nextRows(Integer.MAX_VALUE, row -> new WrittenFile(
-                    new DataFile((String) row.value(0), (Long) row.value(1), (Long) row.value(2)), (String) row.value(3)));
+            return query.nextRows(Integer.MAX_VALUE, TableWrite::fileOf);
         }
+    }
+
+    /** A writer's output row: the file's path, bytes, rows and partition. */
+    private static WrittenFile fileOf(RunningQuery.RowView row) {
+        return new WrittenFile(new DataFile((String) row.value(0), (Long) row.value(1), (Long) row.value(2)), (String) row.value(3));
     }
 
     /** Unique to one write: its time and 40 random bits, as Trino's query ids (20261201_191602_...). */

@@ -15,7 +15,7 @@ import java.util.Locale;
  * per task (worker, rows and bytes read, received and sent, peak output buffer, time) and the
  * fragment's plan.
  */
-final class ExplainAnalyzePrinter {
+public final class ExplainAnalyzePrinter {
     private ExplainAnalyzePrinter() {
     }
 
@@ -49,7 +49,8 @@ final class ExplainAnalyzePrinter {
         return out;
     }
 
-    static String bytes(long bytes) {
+    /** A byte count as EXPLAIN ANALYZE prints it: 812 B, 45.3 kB, 205.2 MB. */
+    public static String bytes(long bytes) {
         if (bytes < 10_000) {
             return bytes + " B";
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Plans, distributes, schedules and watches queries. The root fragment runs here, pulled by the
@@ -102,13 +103,26 @@ public final class QueryManager implements AutoCloseable {
      * tasks: rows and bytes read, received through exchanges and sent, per worker.
      */
     public List<String> explainAnalyze(PlannedQuery planned) {
+        return runAnalyzed(planned, view -> Boolean.TRUE, Cancellation.none()).lines();
+    }
+
+    /** A query's rows, each converted, and its EXPLAIN ANALYZE report. */
+    public record Analyzed<R>(List<R> rows, List<String> lines) {
+    }
+
+    /** Runs the query to the end keeping its converted rows (a write's file rows), then reports as EXPLAIN ANALYZE does. */
+    public <R> Analyzed<R> runAnalyzed(PlannedQuery planned, Function<RunningQuery.RowView, R> convert, Cancellation cancellation) {
         List<Fragment> fragments = fragments(planned);
         long start = System.nanoTime();
         RunningQuery query = start(planned, fragments, false);
+        cancellation.attach(query);
+        List<R> kept = new ArrayList<>();
         long rows = 0;
         try {
             while (!query.isDone()) {
-                rows += query.nextRows(4096, view -> Boolean.TRUE).size();
+                List<R> batch = query.nextRows(4096, convert);
+                rows += batch.size();
+                kept.addAll(batch);
             }
         } finally {
             query.close();
@@ -121,7 +135,7 @@ public final class QueryManager implements AutoCloseable {
             statuses.addAll(PlanCodec.readList(body, TaskStatus.class));
         }
         scheduler.cancel(query.id(), query.workers());
-        return ExplainAnalyzePrinter.lines(fragments, statuses, rows, elapsedMillis, planned.phases());
+        return new Analyzed<>(kept, ExplainAnalyzePrinter.lines(fragments, statuses, rows, elapsedMillis, planned.phases()));
     }
 
     private void failQueriesOnLostWorkers() {

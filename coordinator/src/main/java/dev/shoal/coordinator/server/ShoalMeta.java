@@ -198,9 +198,16 @@ public final class ShoalMeta extends MetaImpl {
             h.signature = signature;
             if (planned.isCommand()) {
                 state.replaceQuery(null);
+                boolean analyze = planned.explain() == Explain.ANALYZE;
                 CommandResult result = planned.command() instanceof SqlUseSchema use ? use(h.connectionId, use)
-                        : commands.execute(planned.command(), state.sql, () -> parse(state.sql, state.parameters),
-                        schemaOf(h.connectionId), cancellation);
+                        : commands.execute(planned.command(), state.sql, () -> unwrapExplain(parse(state.sql, state.parameters)),
+                        schemaOf(h.connectionId), analyze, cancellation);
+                if (analyze) {
+                    state.explainRows = new ArrayList<>();
+                    result.analysis().forEach(line -> state.explainRows.add(new Object[] {line}));
+                    Frame frame = Frame.create(0, true, state.explainRows);
+                    return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, frame)));
+                }
                 if (result.isUpdate()) {
                     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
                 }
@@ -395,13 +402,17 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     /** What EXPLAIN prints: the distributed plan, the plan before distribution, or what running it did. */
-    private enum Explain { NONE, DISTRIBUTED, LOGICAL, ANALYZE }
 
     /** A prepared statement: a query's plan, what to EXPLAIN of it, or a command run at execution (DDL, SHOW). */
     private record PlanOrExplain(PlannedQuery query, Explain explain, SqlNode command) {
         boolean isCommand() {
             return command != null;
         }
+    }
+
+    /** The statement EXPLAIN ANALYZE runs: a write parsed afresh is the explained statement, not the EXPLAIN. */
+    private static SqlNode unwrapExplain(SqlNode parsed) {
+        return parsed instanceof SqlExplainStatement explain ? explain.statement() : parsed;
     }
 
     /** The statement parsed afresh, its ? parameters replaced by the values given. */
@@ -431,37 +442,24 @@ public final class ShoalMeta extends MetaImpl {
             return new PlanOrExplain(null, Explain.NONE, parsed);
         }
         if (parsed instanceof SqlExplainStatement explain) {
-            Explain mode = explainMode(explain);
+            Explain mode = Explain.of(explain);
+            if (DdlExecutor.handles(explain.statement())) {
+                if (mode != Explain.ANALYZE || !DdlExecutor.analyzable(explain.statement())) {
+                    throw new ShoalException(ErrorCode.NOT_SUPPORTED, "EXPLAIN of " + explain.statement().getKind()
+                            + " is not supported; EXPLAIN ANALYZE runs CREATE TABLE AS and INSERT and reports what they wrote");
+                }
+                return new PlanOrExplain(null, mode, explain.statement());
+            }
             return new PlanOrExplain(queries.planner().plan(explain.statement(), start, schema), mode, null);
         }
         return new PlanOrExplain(queries.planner().plan(parsed, start, schema), Explain.NONE, null);
     }
 
-    /** Trino's EXPLAIN options: TYPE DISTRIBUTED (the default) or LOGICAL, FORMAT TEXT. */
-    private static Explain explainMode(SqlExplainStatement explain) {
-        Explain mode = explain.analyze() ? Explain.ANALYZE : Explain.DISTRIBUTED;
-        for (SqlExplainStatement.Option option : explain.options()) {
-            String value = option.valueText();
-            switch (option.nameText()) {
-                case "TYPE" -> mode = switch (value) {
-                    case "DISTRIBUTED" -> Explain.DISTRIBUTED;
-                    case "LOGICAL" -> Explain.LOGICAL;
-                    default -> throw new ShoalException(ErrorCode.NOT_SUPPORTED,
-                            "EXPLAIN type " + value + " is not supported (DISTRIBUTED or LOGICAL)");
-                };
-                case "FORMAT" -> {
-                    if (!value.equals("TEXT")) {
-                        throw new ShoalException(ErrorCode.NOT_SUPPORTED, "EXPLAIN format " + value + " is not supported (TEXT)");
-                    }
-                }
-                default -> throw new ShoalException(ErrorCode.SYNTAX_ERROR,
-                        "unknown EXPLAIN option " + option.nameText() + " (TYPE or FORMAT)");
-            }
-        }
-        return mode;
-    }
-
     private static Signature signature(String sql, PlanOrExplain planned) {
+        if (planned.isCommand() && planned.explain() == Explain.ANALYZE) {
+            return Signature.create(ResultColumns.metadata(List.of("plan"), List.of(DataType.VARCHAR)), sql, List.of(),
+                    CursorFactory.ARRAY, StatementType.SELECT);
+        }
         if (planned.isCommand()) {
             List<String> names = DdlExecutor.resultColumns(planned.command());
             return names.isEmpty()

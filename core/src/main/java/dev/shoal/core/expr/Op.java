@@ -45,5 +45,7 @@ public enum Op {
     /** (value[, digits]): half away from zero. */
     ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP, SIGN,
     /** Trino's date functions: date_trunc(unit, x), date_add(unit, amount, x), date_diff(unit, x1, x2), from_unixtime(seconds). */
-    DATE_TRUNC, DATE_ADD, DATE_DIFF, DATE_FORMAT, FROM_UNIXTIME
+    DATE_TRUNC, DATE_ADD, DATE_DIFF, DATE_FORMAT, FROM_UNIXTIME,
+    /** (column..., bucket count): Hive's bucket of the row, 0 to count - 1 ({@code HiveBuckets}); routes a bucketed write. */
+    HIVE_BUCKET
 }

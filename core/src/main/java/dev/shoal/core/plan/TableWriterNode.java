@@ -12,16 +12,28 @@ import java.util.List;
  *
  * <p>With {@code partitionColumns} (the last of {@code columns}), rows go to Hive-style
  * {@code k=v/} folders, one file series per partition per task, the partition columns left out of
- * the files; a task that would hold more than {@code maxOpenWriters} partitions fails.
+ * the files; a task that would hold more than {@code maxOpenWriters} partitions fails. With
+ * {@code bucketCount} above 0, each partition's rows are split into that many Hive buckets of
+ * {@code bucketedBy} (the planner routes each bucket to one task), a file series per bucket.
+ *
+ * <p>The input has the columns of {@code columns} first; columns after them only route rows.
  */
 public record TableWriterNode(PlanNode input, String location, String writeId, List<ScanColumn> columns, String compression,
-                              long maxRowsPerFile, List<String> partitionColumns, int maxOpenWriters) implements PlanNode {
+                              long maxRowsPerFile, List<String> partitionColumns, int maxOpenWriters, List<String> bucketedBy,
+                              int bucketCount) implements PlanNode {
     /** The file rows' columns: path, bytes, rows, and the partition's name (NULL when the table is not partitioned). */
     public static final List<DataType> OUTPUT_TYPES = List.of(DataType.VARCHAR, DataType.BIGINT, DataType.BIGINT, DataType.VARCHAR);
 
     public TableWriterNode {
         columns = List.copyOf(columns);
         partitionColumns = List.copyOf(partitionColumns);
+        bucketedBy = List.copyOf(bucketedBy);
+    }
+
+    /** The positions in {@code columns} of the bucketing columns. */
+    public List<Integer> bucketChannels() {
+        List<String> names = columns.stream().map(ScanColumn::name).toList();
+        return bucketedBy.stream().map(names::indexOf).toList();
     }
 
     /** The columns the files hold: all but the partition columns. */
@@ -47,6 +59,6 @@ public record TableWriterNode(PlanNode input, String location, String writeId, L
     @Override
     public PlanNode withInputs(List<PlanNode> newInputs) {
         return new TableWriterNode(newInputs.get(0), location, writeId, columns, compression, maxRowsPerFile, partitionColumns,
-                maxOpenWriters);
+                maxOpenWriters, bucketedBy, bucketCount);
     }
 }

@@ -2,6 +2,7 @@ package dev.shoal.exec.expression;
 
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.catalog.HiveBuckets;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.expr.Call;
@@ -119,6 +120,12 @@ public final class ExpressionCompiler {
                     v -> (long) ((String) v[0]).codePointCount(0, ((String) v[0]).length()), type, false);
             case CONCAT -> new RowFunctionExpression(compileAll(args), StringFunctions::concat, type, false);
             case COALESCE -> coalesce(args, type);
+            case HIVE_BUCKET -> {
+                List<Expr> columns = args.subList(0, args.size() - 1);
+                List<DataType> types = columns.stream().map(Expr::type).toList();
+                int buckets = ((Number) literalValue(args.get(args.size() - 1), "bucket count")).intValue();
+                yield new RowFunctionExpression(compileAll(columns), v -> (long) HiveBuckets.bucket(v, types, buckets), type, true);
+            }
             case ABS -> new RowFunctionExpression(compileAll(args),
                     v -> v[0] instanceof Double d ? (Object) Math.abs(d)
                             : v[0] instanceof BigInteger wide ? wide.abs() : (Object) Math.abs((Long) v[0]), type, false);

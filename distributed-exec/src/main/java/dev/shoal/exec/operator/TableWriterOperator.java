@@ -3,6 +3,7 @@ package dev.shoal.exec.operator;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.catalog.HiveBuckets;
 import dev.shoal.core.catalog.PartitionNames;
 import dev.shoal.core.catalog.PartitionValues;
 import dev.shoal.core.error.ErrorCode;
@@ -28,7 +29,8 @@ import java.util.Map;
  * Writes all its input as Parquet files (a new file every {@code maxRowsPerFile} rows), then
  * outputs one row per file written: path, bytes, rows, partition. Files are stored whole, with one
  * PUT each, so none is ever seen half-written; what a failed task stored the coordinator deletes.
- * A partitioned write keeps one file series per partition it meets, up to {@code maxOpenWriters}.
+ * A partitioned write keeps one file series per partition it meets, up to {@code maxOpenWriters};
+ * a bucketed one a series per bucket of each partition.
  */
 public final class TableWriterOperator implements Operator {
     private final Operator input;
@@ -37,8 +39,10 @@ public final class TableWriterOperator implements Operator {
     private final TaskId taskId;
     private final ParquetWriteOptions options;
     private final int dataColumns;
-    /** By partition values (an empty list for an unpartitioned table), in the order first met. */
+    /** By partition values, then the bucket for a bucketed table (an empty list for neither), in the order first met. */
     private final Map<List<Object>, PartitionFiles> partitions = new LinkedHashMap<>();
+    private final List<Integer> bucketChannels;
+    private final List<DataType> bucketTypes;
     private final List<WrittenFile> written = new ArrayList<>();
     private boolean finished;
 
@@ -49,6 +53,8 @@ public final class TableWriterOperator implements Operator {
         this.taskId = taskId;
         this.options = ParquetWriteOptions.defaults().withCodec(codec(node.compression()));
         this.dataColumns = node.dataColumns().size();
+        this.bucketChannels = node.bucketChannels();
+        this.bucketTypes = bucketChannels.stream().map(c -> node.columns().get(c).type()).toList();
     }
 
     /** Trino's and Athena's write_compression names. */
@@ -77,7 +83,7 @@ public final class TableWriterOperator implements Operator {
             if (batch.rowCount() == 0) {
                 continue;
             }
-            if (node.partitionColumns().isEmpty()) {
+            if (node.partitionColumns().isEmpty() && node.bucketCount() == 0) {
                 partition(List.of()).write(batch);
             } else {
                 writePartitioned(batch);
@@ -87,17 +93,28 @@ public final class TableWriterOperator implements Operator {
         return fileRows();
     }
 
-    /** Splits the batch by partition: consecutive rows of one partition (the common case of clustered data) cost no lookup. */
+    /**
+     * Splits the batch by partition (and bucket): consecutive rows of one partition (the common case
+     * of clustered data) cost no lookup.
+     */
     private void writePartitioned(Batch batch) {
         int keys = node.partitionColumns().size();
+        boolean bucketed = node.bucketCount() > 0;
         Map<List<Object>, int[]> positions = new HashMap<>();
         Map<List<Object>, Integer> counts = new HashMap<>();
         Object[] previous = null;
         List<Object> previousKey = null;
+        Object[] bucketValues = new Object[bucketChannels.size()];
         for (int row = 0; row < batch.rowCount(); row++) {
-            Object[] values = new Object[keys];
+            Object[] values = new Object[keys + (bucketed ? 1 : 0)];
             for (int k = 0; k < keys; k++) {
                 values[k] = batch.column(dataColumns + k).valueAt(row);
+            }
+            if (bucketed) {
+                for (int b = 0; b < bucketValues.length; b++) {
+                    bucketValues[b] = batch.column(bucketChannels.get(b)).valueAt(row);
+                }
+                values[keys] = HiveBuckets.bucket(bucketValues, bucketTypes, node.bucketCount());
             }
             List<Object> key = previous != null && Arrays.equals(previous, values) ? previousKey : Arrays.asList(values);
             previous = values;
@@ -121,10 +138,13 @@ public final class TableWriterOperator implements Operator {
         if (files == null) {
             if (partitions.size() >= node.maxOpenWriters()) {
                 throw new ShoalException(ErrorCode.TOO_MANY_OPEN_WRITERS, "a task of this write met more than "
-                        + node.maxOpenWriters() + " partitions of " + String.join(", ", node.partitionColumns())
+                        + node.maxOpenWriters() + " partitions" + (node.bucketCount() > 0 ? " and buckets" : "") + " of "
+                        + String.join(", ", node.partitionColumns())
                         + "; write fewer partitions per statement (Trino's hive.max-partitions-per-writers)");
             }
-            files = new PartitionFiles(values.isEmpty() ? null : name(values));
+            int keys = node.partitionColumns().size();
+            files = new PartitionFiles(keys == 0 ? null : name(values.subList(0, keys)),
+                    node.bucketCount() > 0 ? (Integer) values.get(keys) : -1);
             partitions.put(values, files);
         }
         return files;
@@ -142,12 +162,15 @@ public final class TableWriterOperator implements Operator {
     private final class PartitionFiles {
         private final String partition;
         private final String folder;
+        /** The bucket, or -1 for a table that is not bucketed. */
+        private final int bucket;
         private ParquetBatchWriter writer;
         private int fileCount;
 
-        PartitionFiles(String partition) {
+        PartitionFiles(String partition, int bucket) {
             this.partition = partition;
             this.folder = partition == null ? node.location() : node.location() + partition + "/";
+            this.bucket = bucket;
         }
 
         void write(Batch rows) {
@@ -161,8 +184,8 @@ public final class TableWriterOperator implements Operator {
         }
 
         private Location fileLocation() {
-            String name = node.writeId() + "_" + taskId.fragmentId() + "-" + taskId.partition() + "_" + taskId.attempt() + "_" + fileCount
-                    + ".parquet";
+            String name = node.writeId() + (bucket < 0 ? "" : String.format(Locale.ROOT, "_bucket-%05d", bucket)) + "_"
+                    + taskId.fragmentId() + "-" + taskId.partition() + "_" + taskId.attempt() + "_" + fileCount + ".parquet";
             return Location.parse(folder + name);
         }
 

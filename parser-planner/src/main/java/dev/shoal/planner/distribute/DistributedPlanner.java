@@ -1,9 +1,12 @@
 package dev.shoal.planner.distribute;
 
 import dev.shoal.core.catalog.TableStatistics;
+import dev.shoal.core.expr.Call;
 import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.Exprs;
 import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Literal;
+import dev.shoal.core.expr.Op;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
@@ -148,10 +151,29 @@ public final class DistributedPlanner {
                 return new Placed(new TopNNode(local, topN.keys(), topN.count()), Distribution.SINGLE);
             }
 
-            /** Each task writes the rows it holds: as many writers as the input has tasks, one when it is single. */
+            /**
+             * Each task writes the rows it holds: as many writers as the input has tasks, one when it is
+             * single. A bucketed write first sends each row to the task of its Hive bucket (a column
+             * computed for the exchange), so that each bucket of each partition is one task's files.
+             */
             @Override
             public Placed visitTableWriter(TableWriterNode writer, Void context) {
                 Placed input = place(writer.input());
+                if (writer.bucketCount() > 0) {
+                    List<Expr> projections = new ArrayList<>();
+                    List<Expr> bucketArgs = new ArrayList<>();
+                    List<DataType> types = input.node().outputTypes();
+                    for (int i = 0; i < types.size(); i++) {
+                        projections.add(new InputRef(i, types.get(i)));
+                    }
+                    for (int channel : writer.bucketChannels()) {
+                        bucketArgs.add(new InputRef(channel, types.get(channel)));
+                    }
+                    bucketArgs.add(Literal.ofLong(writer.bucketCount(), DataType.INTEGER));
+                    projections.add(new Call(Op.HIVE_BUCKET, bucketArgs, DataType.INTEGER));
+                    PlanNode routed = exchange(new ProjectNode(input.node(), projections), ExchangeKind.HASH, List.of(types.size()));
+                    return new Placed(writer.withInputs(List.of(routed)), Distribution.SOURCE);
+                }
                 return new Placed(writer.withInputs(List.of(input.node())),
                         input.distribution().isSingle() ? Distribution.SINGLE : Distribution.SOURCE);
             }
