@@ -19,11 +19,15 @@ import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.expression.VectorExpression;
+import dev.shoal.parquet.catalog.TableFiles;
+import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chooses the partitions each scan of a partitioned table reads, before any file is listed: the
@@ -33,9 +37,16 @@ import java.util.Optional;
  */
 final class PartitionPruner {
     private final Catalog catalog;
+    /** Where an external table's files are listed to count them, for EXPLAIN; null not to count them. */
+    private final ObjectStore store;
 
     PartitionPruner(Catalog catalog) {
+        this(catalog, null);
+    }
+
+    PartitionPruner(Catalog catalog, ObjectStore store) {
         this.catalog = catalog;
+        this.store = store;
     }
 
     PlanNode prune(PlanNode node) {
@@ -80,6 +91,12 @@ final class PartitionPruner {
                 kept.add(partition.values());
                 keptFiles += files;
             }
+        }
+        if (totalFiles < 0 && store != null) {
+            Set<List<String>> keptValues = new HashSet<>(kept);
+            totalFiles = TableFiles.list(store, table).size();
+            keptFiles = TableFiles.list(store, table.withPartitions(table.partitions().stream()
+                    .filter(p -> keptValues.contains(p.values())).toList())).size();
         }
         return scan.withPartitions(new PartitionSelection(kept, table.partitions().size(), totalFiles < 0 ? -1 : keptFiles, totalFiles));
     }

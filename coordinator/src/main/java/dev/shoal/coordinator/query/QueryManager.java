@@ -41,6 +41,7 @@ public final class QueryManager implements AutoCloseable {
     private final QueryPlanner planner;
     private final QueryScheduler scheduler;
     private final PartitionPruner pruner;
+    private final PartitionPruner explainPruner;
     private final TaskExecutor executor;
     private final WorkerRegistry registry;
     private final FlightClients clients;
@@ -53,6 +54,7 @@ public final class QueryManager implements AutoCloseable {
         this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get, config.broadcastThresholdBytes());
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
         this.pruner = new PartitionPruner(catalog);
+        this.explainPruner = new PartitionPruner(catalog, store);
         this.executor = new TaskExecutor(store, clients);
         this.registry = registry;
         this.clients = clients;
@@ -66,6 +68,14 @@ public final class QueryManager implements AutoCloseable {
     /** The query's fragments, each scan of a partitioned table narrowed to the partitions its filter keeps. */
     public List<Fragment> fragments(PlannedQuery planned) {
         return planned.fragments().stream().map(f -> f.withRoot(pruner.prune(f.root()))).toList();
+    }
+
+    /**
+     * The fragments as EXPLAIN shows them: pruned, and for an external table's scan with the files
+     * kept of the total counted by listing (a query lists only the kept partitions, once, when it runs).
+     */
+    public List<Fragment> explainFragments(PlannedQuery planned) {
+        return planned.fragments().stream().map(f -> f.withRoot(explainPruner.prune(f.root()))).toList();
     }
 
     public RunningQuery start(PlannedQuery planned) {

@@ -221,7 +221,7 @@ public final class ShoalMeta extends MetaImpl {
                 List<String> lines = switch (planned.explain()) {
                     case ANALYZE -> queries.explainAnalyze(planned.query());
                     case LOGICAL -> PlanPrinter.lines(planned.query().root());
-                    default -> PlanPrinter.fragmentLines(queries.fragments(planned.query()));
+                    default -> PlanPrinter.fragmentLines(queries.explainFragments(planned.query()));
                 };
                 for (String line : lines) {
                     state.explainRows.add(new Object[] {line});
