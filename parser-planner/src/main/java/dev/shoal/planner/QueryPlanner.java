@@ -112,12 +112,17 @@ public final class QueryPlanner {
      * translation to Shoal's IR with join order and column pruning, and distribution into fragments.
      */
     public PlannedQuery plan(SqlNode parsed, long startNanos) {
-        return plan(parsed, startNanos, null, defaultSchema);
+        return plan(parsed, startNanos, null, Session.of(null, defaultSchema));
     }
 
     /** Planned with unqualified table names looked up in {@code schema} (a session's USE). */
     public PlannedQuery plan(SqlNode parsed, long startNanos, String schema) {
-        return plan(parsed, startNanos, null, schema);
+        return plan(parsed, startNanos, null, Session.of(null, schema));
+    }
+
+    /** Planned for a client's session: its user and schema. */
+    public PlannedQuery plan(SqlNode parsed, long startNanos, Session session) {
+        return plan(parsed, startNanos, null, session);
     }
 
     /**
@@ -126,14 +131,15 @@ public final class QueryPlanner {
      * is one row per file written (path, bytes, rows). The written columns are the query's, named.
      */
     public PlannedQuery planWrite(SqlNode query, long startNanos, WriteTarget target, String schema) {
-        return plan(query, startNanos, target, schema);
+        return plan(query, startNanos, target, Session.of(null, schema));
     }
 
     public String defaultSchema() {
         return defaultSchema;
     }
 
-    private PlannedQuery plan(SqlNode parsed, long startNanos, WriteTarget target, String sessionSchema) {
+    private PlannedQuery plan(SqlNode parsed, long startNanos, WriteTarget target, Session session) {
+        String sessionSchema = session.schema();
         PhaseTimer phases = new PhaseTimer(startNanos);
         phases.end("parse");
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
@@ -170,7 +176,7 @@ public final class QueryPlanner {
 
         CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
         PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(
-                new RelTranslator(rexBuilder).translate(LiteralAggToProject.rewrite(optimized))));
+                new RelTranslator(rexBuilder, session).translate(LiteralAggToProject.rewrite(optimized))));
         List<String> names = trinoColumnNames(relRoot.fields.stream().map(Map.Entry::getValue).toList());
         if (target != null) {
             List<ScanColumn> written = WrittenColumns.of(names, plan.outputTypes());

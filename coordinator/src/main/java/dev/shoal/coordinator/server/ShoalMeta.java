@@ -11,6 +11,7 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.PlanPrinter;
 import dev.shoal.planner.PlannedQuery;
+import dev.shoal.planner.Session;
 import dev.shoal.planner.parser.SqlExplainStatement;
 import dev.shoal.planner.parser.ddl.SqlUseSchema;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -44,6 +45,8 @@ public final class ShoalMeta extends MetaImpl {
     private final CatalogMetadata metadata;
     private final Catalog catalog;
     private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
+    /** The user each connection gave, by connection id. */
+    private final Map<String, String> users = new ConcurrentHashMap<>();
     private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
 
@@ -87,11 +90,17 @@ public final class ShoalMeta extends MetaImpl {
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
         connections.put(ch.id, new ConnectionPropertiesImpl());
+        // Only the user is kept of what the client sent: its properties may hold a password.
+        String user = info == null ? null : info.get("user");
+        if (user != null) {
+            users.put(ch.id, user);
+        }
     }
 
     @Override
     public void closeConnection(ConnectionHandle ch) {
         connections.remove(ch.id);
+        users.remove(ch.id);
         statements.entrySet().removeIf(entry -> {
             if (entry.getKey().startsWith(ch.id + "/")) {
                 entry.getValue().replaceQuery(null);
@@ -127,7 +136,7 @@ public final class ShoalMeta extends MetaImpl {
             SqlNode parsed = queries.planner().parse(sql);
             int parameters = ParameterBinder.count(parsed);
             if (parameters == 0) {
-                PlanOrExplain planned = plan(parsed, schemaOf(ch.id), start);
+                PlanOrExplain planned = plan(parsed, sessionOf(ch.id), start);
                 handle.signature = signature(sql, planned);
                 state.prepared = planned;
             } else {
@@ -190,7 +199,7 @@ public final class ShoalMeta extends MetaImpl {
         try {
             // A prepared plan serves one execution; later ones re-plan so that catalog changes are seen.
             PlanOrExplain planned = state.prepared != null ? state.prepared
-                    : plan(state.sql, schemaOf(h.connectionId), state.parameters);
+                    : plan(state.sql, sessionOf(h.connectionId), state.parameters);
             state.prepared = null;
             Cancellation cancellation = new Cancellation();
             state.cancellation = cancellation;
@@ -280,6 +289,11 @@ public final class ShoalMeta extends MetaImpl {
             return Frame.create(offset, true, rows);
         }
         return Frame.create(offset, query.isDone(), rows);
+    }
+
+    /** The connection's user (the JDBC user property) and schema, for a statement starting now. */
+    private Session sessionOf(String connectionId) {
+        return Session.of(users.get(connectionId), schemaOf(connectionId));
     }
 
     /** The schema of unqualified names on a connection: USE's, JDBC's setSchema, else the coordinator's default. */
@@ -431,13 +445,13 @@ public final class ShoalMeta extends MetaImpl {
         return ParameterBinder.bind(parsed, parameters);
     }
 
-    private PlanOrExplain plan(String sql, String schema, List<TypedValue> parameters) {
+    private PlanOrExplain plan(String sql, Session session, List<TypedValue> parameters) {
         long start = System.nanoTime();
-        return plan(parse(sql, parameters), schema, start);
+        return plan(parse(sql, parameters), session, start);
     }
 
     /** {@code start}: when parsing began, so that EXPLAIN ANALYZE's parse phase counts it. */
-    private PlanOrExplain plan(SqlNode parsed, String schema, long start) {
+    private PlanOrExplain plan(SqlNode parsed, Session session, long start) {
         if (DdlExecutor.handles(parsed) || parsed instanceof SqlUseSchema) {
             return new PlanOrExplain(null, Explain.NONE, parsed);
         }
@@ -450,9 +464,9 @@ public final class ShoalMeta extends MetaImpl {
                 }
                 return new PlanOrExplain(null, mode, explain.statement());
             }
-            return new PlanOrExplain(queries.planner().plan(explain.statement(), start, schema), mode, null);
+            return new PlanOrExplain(queries.planner().plan(explain.statement(), start, session), mode, null);
         }
-        return new PlanOrExplain(queries.planner().plan(parsed, start, schema), Explain.NONE, null);
+        return new PlanOrExplain(queries.planner().plan(parsed, start, session), Explain.NONE, null);
     }
 
     private static Signature signature(String sql, PlanOrExplain planned) {

@@ -74,7 +74,11 @@ public final class ShoalOperatorTable {
             SqlBasicFunction.create("DAY_OF_WEEK", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DAY_OF_YEAR", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("FROM_UNIXTIME", ReturnTypes.explicit(SqlTypeName.TIMESTAMP).andThen(SqlTypeTransforms.TO_NULLABLE),
-                    OperandTypes.NUMERIC, SqlFunctionCategory.TIMEDATE));
+                    OperandTypes.NUMERIC, SqlFunctionCategory.TIMEDATE),
+            // Trino's now() and version(): the statement's start, and the engine's version.
+            SqlBasicFunction.create("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
+                    .withDeterministic(false),
+            SqlBasicFunction.create("VERSION", ReturnTypes.VARCHAR, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM));
 
     public static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
             SqlStdOperatorTable.instance(), SqlOperatorTables.of(LIBRARY_FUNCTIONS));

@@ -27,6 +27,7 @@ import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
+import dev.shoal.planner.Session;
 import dev.shoal.planner.calcite.CatalogTable;
 import dev.shoal.planner.calcite.SqlTypes;
 import org.apache.calcite.plan.RelOptUtil;
@@ -63,7 +64,11 @@ public final class RelTranslator {
     private final RexTranslator rex;
 
     public RelTranslator(RexBuilder rexBuilder) {
-        this.rex = new RexTranslator(rexBuilder);
+        this(rexBuilder, Session.of(null, null));
+    }
+
+    public RelTranslator(RexBuilder rexBuilder, Session session) {
+        this.rex = new RexTranslator(rexBuilder, session);
     }
 
     public PlanNode translate(RelNode rel) {

@@ -1,5 +1,6 @@
 package dev.shoal.planner.translate;
 
+import dev.shoal.core.ShoalVersion;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.expr.Call;
@@ -9,6 +10,7 @@ import dev.shoal.core.expr.Literal;
 import dev.shoal.core.expr.Op;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
+import dev.shoal.planner.Session;
 import dev.shoal.planner.calcite.SqlTypes;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.plan.RelOptUtil;
@@ -30,9 +32,11 @@ import org.apache.calcite.util.TimestampString;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +48,11 @@ final class RexTranslator {
     private static final int LONG_IN_LIST = 16;
 
     private final RexBuilder rexBuilder;
+    private final Session session;
 
-    RexTranslator(RexBuilder rexBuilder) {
+    RexTranslator(RexBuilder rexBuilder, Session session) {
         this.rexBuilder = rexBuilder;
+        this.session = session;
     }
 
     Expr translate(RexNode node) {
@@ -233,7 +239,13 @@ final class RexTranslator {
             case "DATE_FORMAT" -> new Call(Op.DATE_FORMAT, args, type);
             case "DAY_OF_WEEK" -> new Call(Op.EXTRACT, type, Literal.ofString("DOW"), args.get(0));
             case "DAY_OF_YEAR" -> new Call(Op.EXTRACT, type, Literal.ofString("DOY"), args.get(0));
-            case "CURRENT_DATE" -> Literal.ofLong(LocalDate.now(ZoneOffset.UTC).toEpochDay(), type);
+            case "CURRENT_DATE" -> Literal.ofLong(LocalDate.ofInstant(session.start(), ZoneOffset.UTC).toEpochDay(), type);
+            // The statement's start, in UTC (Shoal's timestamps have no time zone), the same on every row.
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> Literal.ofLong(ChronoUnit.MICROS.between(Instant.EPOCH, session.start()),
+                    DataType.TIMESTAMP);
+            case "CURRENT_USER", "USER", "SESSION_USER" -> Literal.ofString(session.user());
+            case "CURRENT_SCHEMA" -> Literal.ofString(session.schema());
+            case "VERSION" -> Literal.ofString(ShoalVersion.VERSION);
             default -> throw unsupported("function " + call.getOperator().getName());
         };
     }
