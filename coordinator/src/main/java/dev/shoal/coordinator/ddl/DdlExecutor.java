@@ -16,6 +16,7 @@ import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.WrittenColumns;
+import dev.shoal.planner.calcite.InformationSchema;
 import dev.shoal.planner.parser.ddl.ColumnTypes;
 import dev.shoal.planner.parser.ddl.SqlAlterPartitions;
 import dev.shoal.planner.parser.ddl.SqlAlterTable;
@@ -182,6 +183,9 @@ public final class DdlExecutor {
 
     private CommandResult createSchema(SqlCreateSchema create) {
         String name = TableName.simple(create.name(), "schema");
+        if (name.equals(InformationSchema.NAME)) {
+            throw new ShoalException(ErrorCode.ALREADY_EXISTS, "schema information_schema is the system's: it lists the catalog");
+        }
         if (create.ifNotExists && catalog.schema(name).isPresent()) {
             return CommandResult.done();
         }

@@ -47,6 +47,7 @@ public final class SqlFrontEnd implements RelOptTable.ViewExpander {
         for (String schema : catalog.schemas()) {
             root.add(schema, new CatalogSchema(catalog, schema, statistics));
         }
+        root.add(InformationSchema.NAME, new InformationSchema(catalog));
     }
 
     /** Unqualified names are looked up in {@code schema}. */
