@@ -3,17 +3,11 @@ package dev.shoal.core.catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.DateTimeText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
-import java.util.Locale;
 
 /**
  * A partition value between its folder spelling and the value a column vector holds: BIGINT and
@@ -22,16 +16,6 @@ import java.util.Locale;
  * {@code 2024-01-31}, {@code 2024-01-31 10:15:00.5}, {@code 12.50}, {@code true}.
  */
 public final class PartitionValues {
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
-    private static final DateTimeFormatter TIMESTAMP_OUT = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true)
-            .toFormatter(Locale.ROOT);
-
     private PartitionValues() {
     }
 
@@ -48,8 +32,8 @@ public final class PartitionValues {
                 case DOUBLE -> Double.parseDouble(text.trim());
                 case BOOLEAN -> parseBoolean(text.trim());
                 case DECIMAL -> unscaled(new BigDecimal(text.trim()), type);
-                case DATE -> LocalDate.parse(text.trim()).toEpochDay();
-                case TIMESTAMP -> parseTimestamp(text.trim());
+                case DATE -> DateTimeText.parseDate(text.trim());
+                case TIMESTAMP -> DateTimeText.parseTimestamp(text.trim());
             };
         } catch (RuntimeException e) {
             throw new ShoalException(ErrorCode.INVALID_CAST, "partition value '" + text + "' of column " + column
@@ -75,14 +59,6 @@ public final class PartitionValues {
         return unscaled.bitLength() < 64 ? (Object) unscaled.longValue() : unscaled;
     }
 
-    private static long parseTimestamp(String text) {
-        if (text.length() == 10) {
-            return LocalDate.parse(text).toEpochDay() * MICROS_PER_DAY;
-        }
-        LocalDateTime time = LocalDateTime.parse(text, TIMESTAMP);
-        return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
-    }
-
     /** The folder spelling of a value of {@code type}; null stays null (the default partition). */
     public static String format(Object value, DataType type) {
         if (value == null) {
@@ -91,9 +67,8 @@ public final class PartitionValues {
         return switch (type.kind()) {
             case DECIMAL -> (value instanceof BigInteger big ? new BigDecimal(big, type.scale())
                     : BigDecimal.valueOf((Long) value, type.scale())).toPlainString();
-            case DATE -> LocalDate.ofEpochDay((Long) value).toString();
-            case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
-                    (int) Math.floorMod((Long) value, 1_000_000L) * 1000, ZoneOffset.UTC).format(TIMESTAMP_OUT);
+            case DATE -> DateTimeText.formatDate((Long) value);
+            case TIMESTAMP -> DateTimeText.formatTimestamp((Long) value);
             default -> value.toString();
         };
     }

@@ -3,32 +3,18 @@ package dev.shoal.exec.expression;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
+import dev.shoal.core.type.DateTimeText;
 import dev.shoal.core.type.TypeKind;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /** CAST between any two supported types, one value at a time, in the internal representation. */
 public final class ValueCasts {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private static final DateTimeFormatter TIMESTAMP_FORMAT = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
-    /** Seconds always; the fraction only when there is one, without trailing zeros (Shoal keeps no timestamp precision). */
-    private static final DateTimeFormatter TIMESTAMP_OUTPUT = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true)
-            .toFormatter(Locale.ROOT);
 
     private ValueCasts() {
     }
@@ -150,9 +136,8 @@ public final class ValueCasts {
     public static String toVarchar(Object value, DataType from) {
         return switch (from.kind()) {
             case DECIMAL -> Decimals.toBigDecimal(value, from.scale()).toPlainString();
-            case DATE -> LocalDate.ofEpochDay((Long) value).toString();
-            case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
-                    (int) Math.floorMod((Long) value, 1_000_000L) * 1000, ZoneOffset.UTC).format(TIMESTAMP_OUTPUT);
+            case DATE -> DateTimeText.formatDate((Long) value);
+            case TIMESTAMP -> DateTimeText.formatTimestamp((Long) value);
             default -> value.toString();
         };
     }
@@ -167,7 +152,7 @@ public final class ValueCasts {
 
     private static long parseDate(String text) {
         try {
-            return LocalDate.parse(text).toEpochDay();
+            return DateTimeText.parseDate(text);
         } catch (DateTimeParseException e) {
             throw new ShoalException(ErrorCode.INVALID_CAST, "cannot cast '" + text + "' to DATE: expected YYYY-MM-DD");
         }
@@ -183,11 +168,7 @@ public final class ValueCasts {
 
     private static long parseTimestamp(String text) {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).toEpochDay() * MICROS_PER_DAY;
-            }
-            LocalDateTime time = LocalDateTime.parse(text, TIMESTAMP_FORMAT);
-            return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
+            return DateTimeText.parseTimestamp(text);
         } catch (DateTimeParseException e) {
             throw new ShoalException(ErrorCode.INVALID_CAST,
                     "cannot cast '" + text + "' to TIMESTAMP: expected YYYY-MM-DD HH:MM:SS[.ffffff]");
