@@ -17,7 +17,7 @@ import java.util.TimeZone;
 
 /**
  * Avatica's JDBC 4.1 objects, except connections and statements, which can cancel a running query
- * ({@link ShoalStatement}), and result sets, which report fetch errors as {@link SQLException}s.
+ * ({@link ShoalStatement}, {@link ShoalPreparedStatement}), and result sets, which report fetch errors as {@link SQLException}s.
  * Avatica's own factory is package-private, so this one delegates to it.
  */
 public final class ShoalJdbcFactory implements AvaticaFactory {
@@ -59,7 +59,7 @@ public final class ShoalJdbcFactory implements AvaticaFactory {
     public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h,
                                                          Meta.Signature signature, int resultSetType,
                                                          int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return avatica.newPreparedStatement(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+        return new ShoalPreparedStatement(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
     }
 
     @Override

@@ -5,9 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +99,29 @@ class CancelTest {
             assertEquals("57014", e.getSQLState(), e.getMessage());
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             assertTrue(seconds >= 2 && seconds < 10, "stopped after its 2 s: " + seconds + " s");
+        }
+        assertWorkersIdle();
+    }
+
+    @Test
+    void aPreparedStatementIsCanceledAndTimedOutTheSameWay() throws Exception {
+        try (PreparedStatement prepared = shoal.prepareStatement(ENDLESS + " where l_quantity > ?")) {
+            prepared.setInt(1, 0);
+            CompletableFuture<Void> execution = CompletableFuture.runAsync(() -> {
+                try {
+                    prepared.executeQuery();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitRunning();
+            prepared.cancel();
+            assertEquals("57014", failureOf(execution, 10).getSQLState());
+            prepared.setQueryTimeout(1);
+            SQLException e = assertThrows(SQLException.class, prepared::executeQuery);
+            assertEquals("57014", e.getSQLState(), e.getMessage());
+            SQLException lob = assertThrows(SQLFeatureNotSupportedException.class, () -> prepared.setBlob(1, InputStream.nullInputStream()));
+            assertEquals("0A000", lob.getSQLState());
         }
         assertWorkersIdle();
     }
