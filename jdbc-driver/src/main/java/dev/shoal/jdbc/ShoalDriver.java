@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * The Shoal JDBC driver: {@code jdbc:shoal://host:port[/][;key=value...]}. It is Avatica's remote
- * driver speaking protobuf over HTTP to the coordinator.
+ * The Shoal JDBC driver: {@code jdbc:shoal://host:port[/schema][?user=...][;key=value...]} (see
+ * {@link ShoalUrl}). It is Avatica's remote driver speaking protobuf over HTTP to the coordinator.
  */
 public final class ShoalDriver extends Driver {
     public static final String PREFIX = "jdbc:shoal:";
@@ -46,7 +46,11 @@ public final class ShoalDriver extends Driver {
         if (!acceptsURL(url)) {
             return null;
         }
+        ShoalUrl parsed = url.startsWith(PREFIX + "//") ? ShoalUrl.parse(url) : null;
         Properties properties = new Properties();
+        if (parsed != null) {
+            properties.putAll(parsed.parameters());
+        }
         if (info != null) {
             properties.putAll(info);
         }
@@ -55,12 +59,21 @@ public final class ShoalDriver extends Driver {
             properties.setProperty(RESPONSE_TIMEOUT, "0");
         }
         try {
-            return super.connect(url.startsWith(PREFIX + "//") ? toAvaticaUrl(url) : url, properties);
+            Connection connection = super.connect(parsed != null ? parsed.avaticaUrl() : url, properties);
+            if (parsed != null && parsed.schema().isPresent()) {
+                connection.setSchema(parsed.schema().get());
+            }
+            return connection;
         } catch (RuntimeException e) {
             // Avatica reports an unreachable server as a RuntimeException; JDBC callers expect SQLException.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new SQLException("cannot connect to Shoal at " + url + ": " + cause, "08001", e);
+            throw new SQLException("cannot connect to Shoal at " + redacted(url) + ": " + cause, "08001", e);
         }
+    }
+
+    /** The URL without the value of a password in it, for messages. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     /** {@code jdbc:shoal://h:p/;a=b} becomes {@code jdbc:shoal:url=http://h:p;serialization=protobuf;a=b}. */

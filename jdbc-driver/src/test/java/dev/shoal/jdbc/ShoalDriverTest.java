@@ -23,6 +23,21 @@ class ShoalDriverTest {
     }
 
     @Test
+    void theUrlNamesTheSchemaAndTheUserAndRefusesWhatItDoesNotKnow() throws SQLException {
+        ShoalUrl url = ShoalUrl.parse("jdbc:shoal://db:9000/sales?user=ann%20b&password=s3cret;http_response_timeout=5000");
+        assertEquals("jdbc:shoal:url=http://db:9000;serialization=protobuf;http_response_timeout=5000", url.avaticaUrl());
+        assertEquals(java.util.Optional.of("sales"), url.schema());
+        assertEquals(java.util.Map.of("user", "ann b", "password", "s3cret"), url.parameters());
+        assertEquals(java.util.Optional.empty(), ShoalUrl.parse("jdbc:shoal://db/").schema());
+        SQLException unknown = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db/s?colour=red"));
+        assertEquals("unknown URL parameter colour (known: password, user)", unknown.getMessage());
+        SQLException ssl = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db?SSL=true"));
+        assertEquals("0A000", ssl.getSQLState());
+        assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db/a/b"));
+        assertEquals("jdbc:shoal://db/s?user=u&password=***;x=1", ShoalDriver.redacted("jdbc:shoal://db/s?user=u&password=hunter2;x=1"));
+    }
+
+    @Test
     void driverManagerFindsTheDriverForShoalUrlsOnly() throws SQLException {
         assertInstanceOf(ShoalDriver.class, DriverManager.getDriver("jdbc:shoal://localhost:8765"));
         assertTrue(new ShoalDriver().acceptsURL("jdbc:shoal://x:1"));

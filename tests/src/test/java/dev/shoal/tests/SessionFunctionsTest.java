@@ -58,6 +58,27 @@ class SessionFunctionsTest {
     }
 
     @Test
+    void theUrlsSchemaAndUserAreTheSessions() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists url_schema");
+        }
+        String url = cluster.coordinator.jdbcUrl() + "/url_schema?user=carol";
+        try (Connection c = cluster.driver.connect(url, new Properties()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_user, current_schema")) {
+            rs.next();
+            assertEquals("carol", rs.getString(1));
+            assertEquals("url_schema", rs.getString(2));
+            assertEquals("url_schema", c.getSchema());
+        }
+        SQLException unknown = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> cluster.driver.connect(cluster.coordinator.jdbcUrl() + "?colour=red", new Properties()));
+        assertTrue(unknown.getMessage().contains("unknown URL parameter colour"), unknown.getMessage());
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("drop schema url_schema");
+        }
+    }
+
+    @Test
     void everyClockFunctionReadsTheStatementsStartOnEveryRow() throws Exception {
         LocalDateTime before = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         try (Connection c = connect("bob"); Statement s = c.createStatement();
