@@ -70,7 +70,7 @@ public final class ShoalJdbcFactory implements AvaticaFactory {
 
     @Override
     public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-        return avatica.newDatabaseMetaData(connection);
+        return new ShoalDatabaseMetaData(connection);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shoal.tests;
 
+import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.parquet.store.Location;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,7 @@ class CancelTest {
             statement.cancel();
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "cancel() returns at once");
             SQLException e = failureOf(execution, 10);
+            assertWorkersIdle(start);
             assertEquals("57014", e.getSQLState(), e.getMessage());
             assertTrue(e.getMessage().contains("Query was canceled"), e.getMessage());
             try (ResultSet rs = statement.executeQuery("select count(*) from nation")) {
@@ -161,13 +163,23 @@ class CancelTest {
         assertEquals(List.of(), cluster.stores.list(Location.parse(location)));
     }
 
-    /** A canceled query's tasks are gone: a small query answers at once instead of waiting behind them. */
+    /**
+     * A canceled query's tasks are gone from every worker, as their heartbeats report them (they
+     * lag by up to one heartbeat): the time from the cancel until then is printed for the record.
+     */
     private static void assertWorkersIdle() throws Exception {
-        long start = System.nanoTime();
-        try (Statement s = shoal.createStatement(); ResultSet rs = s.executeQuery("select count(*) from lineitem where l_quantity > 10")) {
-            rs.next();
+        assertWorkersIdle(System.nanoTime());
+    }
+
+    private static void assertWorkersIdle(long start) throws Exception {
+        WorkerRegistry registry = cluster.coordinator.coordinator().workers();
+        long deadline = start + TimeUnit.SECONDS.toNanos(15);
+        while (registry.liveWorkers().stream().anyMatch(w -> registry.runningTasks(w.id()) > 0)) {
+            assertTrue(System.nanoTime() < deadline, "workers still run tasks: " + registry.liveWorkers().stream()
+                    .map(w -> w.id() + "=" + registry.runningTasks(w.id())).toList());
+            Thread.sleep(20);
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(millis < 3000, "the next query took " + millis + " ms");
+        System.out.println("CancelTest: every worker at 0 tasks " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                + " ms after the cancel (or the statement's end)");
     }
 }

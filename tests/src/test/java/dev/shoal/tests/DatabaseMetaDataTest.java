@@ -44,6 +44,18 @@ class DatabaseMetaDataTest {
     }
 
     @Test
+    void theEngineAndItsIdentifierRulesAreShoals() throws Exception {
+        assertEquals("Shoal", meta.getDatabaseProductName());
+        assertEquals("0.1.0", meta.getDatabaseProductVersion());
+        assertTrue(meta.storesLowerCaseIdentifiers() && !meta.storesUpperCaseIdentifiers() && !meta.storesMixedCaseIdentifiers());
+        assertFalse(meta.supportsBatchUpdates(), "batches fail, so the metadata says so");
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select count(*) from \"NATION\"")) {
+            rs.next();
+            assertEquals(25, rs.getInt(1), "a quoted name matches ignoring case, as storesLowerCaseQuotedIdentifiers says");
+        }
+    }
+
+    @Test
     void catalogsSchemasAndTablesList() throws Exception {
         assertEquals(List.of("shoal"), column(meta.getCatalogs(), "TABLE_CAT"));
         assertTrue(column(meta.getSchemas(), "TABLE_SCHEM").contains("tpch"));

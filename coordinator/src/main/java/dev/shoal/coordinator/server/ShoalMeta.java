@@ -5,6 +5,7 @@ import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
+import dev.shoal.core.ShoalVersion;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -85,6 +86,18 @@ public final class ShoalMeta extends MetaImpl {
 
     private static String key(String connectionId, int statementId) {
         return connectionId + "/" + statementId;
+    }
+
+    /** What DatabaseMetaData reports of the engine: its name and version (Avatica's own otherwise). */
+    @Override
+    public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+        Map<DatabaseProperty, Object> properties = new java.util.EnumMap<>(DatabaseProperty.class);
+        properties.putAll(super.getDatabaseProperties(ch));
+        properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_NAME, "Shoal");
+        properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_VERSION, ShoalVersion.VERSION);
+        properties.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, 0);
+        properties.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, 1);
+        return properties;
     }
 
     @Override
