@@ -40,6 +40,7 @@ class CoordinatorDeathTest {
     private static TestCluster cluster;
     private static Process coordinator;
     private static WorkerProcesses workers;
+    private static Path coordinatorLog;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,6 +49,16 @@ class CoordinatorDeathTest {
             s.execute("create schema if not exists cdeath");
         }
         workers = new WorkerProcesses();
+        coordinatorLog = Files.createTempFile("shoal-coordinator", ".log");
+    }
+
+    /** The killed coordinator's log and its worker's, for a failing assertion to show. */
+    private static String logs() {
+        try {
+            return "\ncoordinator log:\n" + Files.readString(coordinatorLog) + "\nworker log:\n" + workers.log("cd1");
+        } catch (java.io.IOException e) {
+            return "(logs unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @AfterAll
@@ -71,8 +82,8 @@ class CoordinatorDeathTest {
                 "-Xmx512m", "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", classpath,
                 "dev.shoal.launcher.ShoalMain", "coordinator", "--port", "0", "--cluster-port", "0", "--default-schema", "tpch",
                 "--catalog-url", "jdbc:sqlite:" + cluster.catalogFile(), "--warehouse", TestCluster.WAREHOUSE,
-                "--write-lease", String.valueOf(TestCluster.WRITE_LEASE_MILLIS), "--heartbeat-timeout", "3000"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+                "--write-lease", String.valueOf(TestCluster.WRITE_LEASE_MILLIS)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(coordinatorLog.toFile());
         builder.environment().put("SHOAL_S3_ENDPOINT", s3.endpoint().orElseThrow());
         builder.environment().put("AWS_ACCESS_KEY_ID", s3.accessKey().orElseThrow());
         builder.environment().put("AWS_SECRET_ACCESS_KEY", s3.secretKey().orElseThrow());
@@ -120,8 +131,8 @@ class CoordinatorDeathTest {
         while (cluster.stores.list(Location.parse(LOCATION)).isEmpty() && !write.isDone() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertFalse(write.isDone(), "the write outlasts the kill");
-        assertFalse(cluster.stores.list(Location.parse(LOCATION)).isEmpty(), "the write stored files before the kill");
+        assertFalse(write.isDone(), () -> "the write outlasts the kill" + logs());
+        assertFalse(cluster.stores.list(Location.parse(LOCATION)).isEmpty(), () -> "the write stored files before the kill" + logs());
         coordinator.destroyForcibly().waitFor();
 
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
@@ -132,11 +143,14 @@ class CoordinatorDeathTest {
             Thread.sleep(250);
         }
         assertEquals(List.of(), cluster.stores.list(Location.parse(LOCATION)), "the suite's coordinator swept the dead one's files");
-        // The worker stopped writing for the dead coordinator: nothing new appears after the sweep.
-        Thread.sleep(3 * TestCluster.WRITE_LEASE_MILLIS);
-        assertEquals(List.of(), cluster.stores.list(Location.parse(LOCATION)));
-        assertEquals(List.of(), cluster.catalog.abandonedWrites(Long.MAX_VALUE).stream()
-                .filter(w -> w.table().equals("cdeath.big")).toList(), "its pending record is gone once swept");
+        // The record stays while the sweeps go on (for one lease past its expiry), then goes; meanwhile the
+        // worker has stopped writing for the dead coordinator, so nothing new appears.
+        long recordDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        while (!cluster.catalog.abandonedWrites(Long.MAX_VALUE).stream().filter(w -> w.table().equals("cdeath.big")).toList().isEmpty()) {
+            assertTrue(System.nanoTime() < recordDeadline, () -> "its pending record is never dropped" + logs());
+            Thread.sleep(250);
+        }
+        assertEquals(List.of(), cluster.stores.list(Location.parse(LOCATION)), () -> "no file appeared after the sweep" + logs());
         assertTrue(workers.log("cd1").contains("stopping its tasks"), workers.log("cd1"));
     }
 }

@@ -38,8 +38,11 @@ final class TestCluster {
     final ObjectStores stores;
     /** Small enough that lineitem ⋈ orders is partitioned at SF 0.1, large enough that nation is broadcast. */
     static final long BROADCAST_THRESHOLD_BYTES = 64 << 10;
-    /** Short, so that the suite's coordinator sweeps a dead coordinator's writes within seconds (CoordinatorDeathTest). */
-    static final long WRITE_LEASE_MILLIS = 3000;
+    /**
+     * Short, so that a dead coordinator's writes are swept within seconds (CoordinatorDeathTest), yet
+     * several renewals long, so that a coordinator slowed by a loaded machine keeps its live writes.
+     */
+    static final long WRITE_LEASE_MILLIS = 6000;
 
     final EmbeddedCluster coordinator;
     /** The catalog in an SQLite file, as shoal local keeps it. */

@@ -30,14 +30,17 @@ public final class PendingWrites implements AutoCloseable {
     private final long leaseMillis;
     /** One per coordinator process: a restarted coordinator sweeps its own earlier writes too. */
     private final String owner = UUID.randomUUID().toString();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-write-leases"));
+    /** Renewals run on their own thread: a slow sweep (a long listing) must not let this coordinator's live writes expire. */
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-write-leases"));
+    private final ScheduledExecutorService sweeps = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-write-sweeps"));
 
     public PendingWrites(Catalog catalog, ObjectStore store, long leaseMillis) {
         this.catalog = catalog;
         this.store = store;
         this.leaseMillis = leaseMillis;
         long period = Math.max(100, leaseMillis / 3);
-        timer.scheduleWithFixedDelay(this::renewAndSweep, 0, period, TimeUnit.MILLISECONDS);
+        renewals.scheduleWithFixedDelay(this::renew, 0, period, TimeUnit.MILLISECONDS);
+        sweeps.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Records a write before its first file exists. */
@@ -48,7 +51,7 @@ public final class PendingWrites implements AutoCloseable {
     /** A failed write: its files go now, and again once every task has surely stopped, then its record. */
     void abandon(String writeId, String location, long secondSweepMillis) {
         deleteFilesOf(location, writeId);
-        timer.schedule(() -> {
+        sweeps.schedule(() -> {
             deleteFilesOf(location, writeId);
             try {
                 catalog.endWrite(writeId);
@@ -58,10 +61,17 @@ public final class PendingWrites implements AutoCloseable {
         }, secondSweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void renewAndSweep() {
+    private void renew() {
+        try {
+            catalog.renewWrites(owner, System.currentTimeMillis() + leaseMillis);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot renew this coordinator's pending writes: {}", e.getMessage());
+        }
+    }
+
+    private void sweep() {
         try {
             long now = System.currentTimeMillis();
-            catalog.renewWrites(owner, now + leaseMillis);
             for (PendingWrite abandoned : catalog.abandonedWrites(now)) {
                 int deleted = deleteFilesOf(abandoned.location(), abandoned.writeId());
                 if (deleted > 0) {
@@ -75,7 +85,7 @@ public final class PendingWrites implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("cannot renew or sweep pending writes: {}", e.getMessage());
+            LOG.warn("cannot sweep abandoned writes: {}", e.getMessage());
         }
     }
 
@@ -102,6 +112,7 @@ public final class PendingWrites implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        renewals.shutdownNow();
+        sweeps.shutdownNow();
     }
 }
