@@ -1,6 +1,7 @@
 package dev.shoal.launcher;
 
 import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.catalog.discovery.ExternalTables;
 import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.Coordinator;
 import dev.shoal.coordinator.CoordinatorConfig;
@@ -8,7 +9,6 @@ import dev.shoal.coordinator.ddl.PendingWrites;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.launcher.cli.ByteSizeConverter;
-import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine.Command;

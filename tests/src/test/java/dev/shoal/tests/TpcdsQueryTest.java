@@ -1,9 +1,9 @@
 package dev.shoal.tests;
 
 import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.catalog.discovery.ExternalTables;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.launcher.local.EmbeddedCluster;
-import dev.shoal.parquet.catalog.ExternalTables;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.tests.oracle.Comparison;
 import dev.shoal.tests.oracle.OrderKeys;

@@ -34,8 +34,6 @@ import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +47,6 @@ import java.util.function.Supplier;
  * that fails leaves the catalog as it was.
  */
 public final class DdlExecutor {
-    private static final Logger LOG = LoggerFactory.getLogger(DdlExecutor.class);
 
     private final Catalog catalog;
     private final ObjectStore store;
@@ -221,13 +218,7 @@ public final class DdlExecutor {
         if (table.get().kind() == TableKind.MANAGED) {
             List<DataFile> files = new ArrayList<>(table.get().files().orElse(List.of()));
             table.get().partitions().forEach(partition -> files.addAll(partition.files().orElse(List.of())));
-            for (DataFile file : files) {
-                try {
-                    store.delete(Location.parse(file.path()));
-                } catch (RuntimeException e) {
-                    LOG.warn("table {} is dropped, but its file {} could not be deleted: {}", name, file.path(), e.getMessage());
-                }
-            }
+            UncommittedFiles.delete(store, files, "table " + name + " is dropped");
         }
         return CommandResult.done();
     }

@@ -10,7 +10,6 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
-import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.QueryPlanner;
 import dev.shoal.planner.parser.ShoalParser;
@@ -20,8 +19,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +37,6 @@ import java.util.stream.IntStream;
 final class InsertExecutor {
     private static final String SOURCE = "$source";
 
-    private static final Logger LOG = LoggerFactory.getLogger(InsertExecutor.class);
 
     private final Catalog catalog;
     private final ObjectStore store;
@@ -103,14 +99,7 @@ final class InsertExecutor {
         for (Partition partition : written.partitions(table.partitionColumns(), table.location())) {
             table.partition(partition.values()).flatMap(Partition::files).ifPresent(replaced::addAll);
         }
-        for (DataFile file : replaced) {
-            try {
-                store.delete(Location.parse(file.path()));
-            } catch (RuntimeException e) {
-                LOG.warn("INSERT OVERWRITE into {} replaced {}, which could not be deleted: {}", table.qualifiedName(), file.path(),
-                        e.getMessage());
-            }
-        }
+        UncommittedFiles.delete(store, replaced, "INSERT OVERWRITE into " + table.qualifiedName() + " replaced a file");
     }
 
     /** Positions in the table of the columns the statement fills: its column list, or all of them. */

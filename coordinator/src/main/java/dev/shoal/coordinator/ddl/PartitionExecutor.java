@@ -2,7 +2,6 @@ package dev.shoal.coordinator.ddl;
 
 import dev.shoal.catalog.partition.PartitionDiscovery;
 import dev.shoal.core.catalog.Catalog;
-import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.PartitionValues;
 import dev.shoal.core.catalog.TableDefinition;
@@ -10,13 +9,10 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.catalog.TableFiles;
-import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.parser.ddl.PartitionSpec;
 import dev.shoal.planner.parser.ddl.SqlAlterPartitions;
 import dev.shoal.planner.parser.ddl.SqlRepairTable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +29,6 @@ import java.util.Set;
 final class PartitionExecutor {
     /** MSCK REPAIR's result: each partition it registered or forgot. */
     static final List<String> REPAIR_COLUMNS = List.of("partition", "action");
-    private static final Logger LOG = LoggerFactory.getLogger(PartitionExecutor.class);
 
     private final Catalog catalog;
     private final ObjectStore store;
@@ -110,14 +105,8 @@ final class PartitionExecutor {
         catalog.dropPartitions(name.schema(), name.table(), dropped.stream().map(Partition::values).toList(), alter.lenient());
         // The files committed to a dropped partition of a table Shoal wrote go after the commit, as DROP TABLE's do.
         for (Partition partition : dropped) {
-            for (DataFile file : partition.files().orElse(List.of())) {
-                try {
-                    store.delete(Location.parse(file.path()));
-                } catch (RuntimeException e) {
-                    LOG.warn("partition {} of {} is dropped, but its file {} could not be deleted: {}",
-                            partition.name(table.partitionColumns()), name, file.path(), e.getMessage());
-                }
-            }
+            UncommittedFiles.delete(store, partition.files().orElse(List.of()),
+                    "partition " + partition.name(table.partitionColumns()) + " of " + name + " is dropped");
         }
         return CommandResult.done();
     }

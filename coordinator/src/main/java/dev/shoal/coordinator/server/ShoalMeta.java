@@ -11,7 +11,6 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.PlanPrinter;
-import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.Session;
 import dev.shoal.planner.parser.SqlExplainStatement;
 import dev.shoal.planner.parser.ddl.SqlUseSchema;
@@ -57,31 +56,6 @@ public final class ShoalMeta extends MetaImpl {
         this.commands = commands;
         this.metadata = new CatalogMetadata(catalog);
         this.catalog = catalog;
-    }
-
-    /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
-    private static final class StatementState {
-        String sql;
-        /** The plan made by prepare(), used by the first execute() instead of planning again. */
-        PlanOrExplain prepared;
-        RunningQuery query;
-        List<Object> explainRows;
-        /** JDBC's setMaxRows: rows after this many are dropped and the query stopped; 0 or less for all. */
-        long maxRows;
-        /** The values of the statement's ? parameters at its last execute. */
-        List<TypedValue> parameters = List.of();
-        /** Why prepare failed, reported at execute: Avatica's client keeps only "while preparing SQL" of a prepare error. */
-        RuntimeException prepareError;
-        /** How a client's cancel reaches the current execution. */
-        volatile Cancellation cancellation = Cancellation.none();
-
-        synchronized void replaceQuery(RunningQuery next) {
-            if (query != null) {
-                query.close();
-            }
-            query = next;
-            explainRows = null;
-        }
     }
 
     private static String key(String connectionId, int statementId) {
@@ -429,13 +403,6 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     /** What EXPLAIN prints: the distributed plan, the plan before distribution, or what running it did. */
-
-    /** A prepared statement: a query's plan, what to EXPLAIN of it, or a command run at execution (DDL, SHOW). */
-    private record PlanOrExplain(PlannedQuery query, Explain explain, SqlNode command) {
-        boolean isCommand() {
-            return command != null;
-        }
-    }
 
     /** The statement EXPLAIN ANALYZE runs: a write parsed afresh is the explained statement, not the EXPLAIN. */
     private static SqlNode unwrapExplain(SqlNode parsed) {

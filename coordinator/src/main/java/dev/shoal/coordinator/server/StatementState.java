@@ -1,0 +1,32 @@
+package dev.shoal.coordinator.server;
+
+import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.query.RunningQuery;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+import java.util.List;
+
+/** What a statement holds between calls: its SQL once prepared, its running query once executed. */
+final class StatementState {
+    String sql;
+    /** The plan made by prepare(), used by the first execute() instead of planning again. */
+    PlanOrExplain prepared;
+    RunningQuery query;
+    List<Object> explainRows;
+    /** JDBC's setMaxRows: rows after this many are dropped and the query stopped; 0 or less for all. */
+    long maxRows;
+    /** The values of the statement's ? parameters at its last execute. */
+    List<TypedValue> parameters = List.of();
+    /** Why prepare failed, reported at execute: Avatica's client keeps only "while preparing SQL" of a prepare error. */
+    RuntimeException prepareError;
+    /** How a client's cancel reaches the current execution. */
+    volatile Cancellation cancellation = Cancellation.none();
+
+    synchronized void replaceQuery(RunningQuery next) {
+        if (query != null) {
+            query.close();
+        }
+        query = next;
+        explainRows = null;
+    }
+}
