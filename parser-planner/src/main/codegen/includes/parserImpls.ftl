@@ -491,3 +491,43 @@ SqlNode SqlInsertOverwrite() :
         return new SqlInsertOverwrite(s.end(this), table, source, columns);
     }
 }
+
+/** {@code SET SESSION name = value} and {@code RESET SESSION name}, Trino's session properties. */
+SqlNode SqlSetSession() :
+{
+    Span s;
+    final SqlIdentifier name;
+    SqlNode value = null;
+}
+{
+    (
+        <SET> { s = span(); } <SESSION> name = CompoundIdentifier() <EQ> value = Expression(ExprContext.ACCEPT_NON_QUERY)
+    |
+        <RESET> { s = span(); } <SESSION> name = CompoundIdentifier()
+    )
+    {
+        return new SqlSetSession(s.end(this), name, value);
+    }
+}
+
+/** {@code SHOW SESSION|FUNCTIONS|CATALOGS [LIKE 'pattern']}. */
+SqlNode SqlShowSessionFunctionsCatalogs() :
+{
+    final Span s;
+    final SqlShow.Subject subject;
+    String like = null;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        <SESSION> { subject = SqlShow.Subject.SESSION; }
+    |
+        <FUNCTIONS> { subject = SqlShow.Subject.FUNCTIONS; }
+    |
+        <CATALOGS> { subject = SqlShow.Subject.CATALOGS; }
+    )
+    [ <LIKE> like = StringValue() ]
+    {
+        return new SqlShow(s.end(this), subject, Optional.empty(), Optional.ofNullable(like));
+    }
+}

@@ -1,8 +1,11 @@
 package dev.shoal.coordinator;
 
+import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.ddl.PendingWrites;
+import dev.shoal.coordinator.lifecycle.QueryTracker;
+import dev.shoal.coordinator.lifecycle.SystemTables;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.server.AvaticaServer;
 import dev.shoal.coordinator.server.ShoalMeta;
@@ -18,6 +21,7 @@ import dev.shoal.parquet.store.ObjectStore;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The coordinator: JDBC (Avatica) for clients, a cluster endpoint (Flight) where workers announce
@@ -30,10 +34,12 @@ public final class Coordinator implements AutoCloseable {
     private final QueryManager queries;
     private final WorkerRegistry registry;
     private final PendingWrites pending;
+    private final QueryTracker tracker;
     private final String host;
 
     private Coordinator(AvaticaServer server, FlightEndpoint cluster, FlightClients clients, QueryManager queries,
-                        WorkerRegistry registry, PendingWrites pending, String host) {
+                        WorkerRegistry registry, PendingWrites pending, QueryTracker tracker, String host) {
+        this.tracker = tracker;
         this.pending = pending;
         this.server = server;
         this.cluster = cluster;
@@ -51,21 +57,26 @@ public final class Coordinator implements AutoCloseable {
                     return new byte[0];
                 }));
         FlightClients clients = new FlightClients();
-        QueryManager queries = new QueryManager(catalog, store, registry, clients, config);
+        QueryTracker tracker = new QueryTracker(config.limits(),
+                catalog instanceof StoredCatalog stored ? Optional.of(stored.store().queryHistory()) : Optional.empty());
+        String jdbcUri = "http://" + config.host() + ":" + config.jdbcPort();
+        QueryManager queries = new QueryManager(catalog, store, registry, clients, config,
+                SystemTables.of(tracker, registry, clients, jdbcUri));
         PendingWrites pending = new PendingWrites(catalog, store, config.writeLeaseMillis());
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
-                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog),
+                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties()),
                 config.host(), config.jdbcPort());
         try {
             server.start();
         } catch (RuntimeException e) {
+            tracker.close();
             pending.close();
             queries.close();
             clients.close();
             cluster.close();
             throw e;
         }
-        return new Coordinator(server, cluster, clients, queries, registry, pending, config.host());
+        return new Coordinator(server, cluster, clients, queries, registry, pending, tracker, config.host());
     }
 
     /** Waits until {@code count} workers are alive; fails after {@code timeout}. */
@@ -105,6 +116,7 @@ public final class Coordinator implements AutoCloseable {
         server.close();
         pending.close();
         queries.close();
+        tracker.close();
         clients.close();
         cluster.close();
     }

@@ -1,8 +1,14 @@
 package dev.shoal.coordinator;
 
 import dev.shoal.coordinator.ddl.PendingWrites;
+import dev.shoal.coordinator.lifecycle.QueryLimits;
+import dev.shoal.core.session.SessionProperties;
+import dev.shoal.core.session.SessionProperty;
 import dev.shoal.planner.distribute.DistributedPlanner;
+import io.airlift.units.DataSize;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,19 +16,21 @@ import java.util.Optional;
  * the default schema, the largest estimated build side a join broadcasts, how long a worker
  * may stay silent before it is considered lost, and the warehouse prefix under which managed tables
  * go ({@code <warehouse><schema>/<table>/}) when their schema has no location, and how long a
- * write this coordinator runs stays reserved should it die ({@link PendingWrites}).
+ * write this coordinator runs stays reserved should it die ({@link PendingWrites}), how many queries
+ * run and wait at once, and the session properties' defaults.
  */
 public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
                                 long broadcastThresholdBytes, long heartbeatTimeoutMillis, Optional<String> warehouse,
-                                long writeLeaseMillis) {
+                                long writeLeaseMillis, QueryLimits limits, Map<SessionProperty, String> sessionDefaults) {
     public CoordinatorConfig {
         warehouse = warehouse.map(w -> w.endsWith("/") ? w : w + "/");
+        sessionDefaults = Map.copyOf(sessionDefaults);
     }
 
     public CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
                              long broadcastThresholdBytes, long heartbeatTimeoutMillis, Optional<String> warehouse) {
         this(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis, warehouse,
-                PendingWrites.DEFAULT_LEASE_MILLIS);
+                PendingWrites.DEFAULT_LEASE_MILLIS, QueryLimits.DEFAULTS, Map.of());
     }
 
     public CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
@@ -35,6 +43,8 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
     /** Trino's default is 100 MB; on 2 cores a broadcast to each worker is costlier, hence lower. */
     public static final long DEFAULT_BROADCAST_THRESHOLD_BYTES = DistributedPlanner.DEFAULT_BROADCAST_THRESHOLD_BYTES;
     public static final long DEFAULT_HEARTBEAT_TIMEOUT_MILLIS = 5000;
+    /** Trino's query.max-run-time default. */
+    public static final String DEFAULT_MAX_RUN_TIME = "100d";
 
     public static CoordinatorConfig defaults(String host, int jdbcPort, int clusterPort, String defaultSchema) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, DEFAULT_BROADCAST_THRESHOLD_BYTES,
@@ -43,16 +53,40 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
 
     public CoordinatorConfig withBroadcastThreshold(long bytes) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, bytes, heartbeatTimeoutMillis, warehouse,
-                writeLeaseMillis);
+                writeLeaseMillis, limits, sessionDefaults);
     }
 
     public CoordinatorConfig withWarehouse(String location) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
-                Optional.of(location), writeLeaseMillis);
+                Optional.of(location), writeLeaseMillis, limits, sessionDefaults);
     }
 
     public CoordinatorConfig withWriteLease(long millis) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
-                warehouse, millis);
+                warehouse, millis, limits, sessionDefaults);
+    }
+
+    public CoordinatorConfig withLimits(QueryLimits queryLimits) {
+        return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
+                warehouse, writeLeaseMillis, queryLimits, sessionDefaults);
+    }
+
+    /** A session property's default for every connection (--query-max-scan-size, --query-max-run-time). */
+    public CoordinatorConfig withSessionDefault(SessionProperty property, String value) {
+        Map<SessionProperty, String> defaults = new EnumMap<>(SessionProperty.class);
+        defaults.putAll(sessionDefaults);
+        defaults.put(property, property.canonical(value));
+        return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
+                warehouse, writeLeaseMillis, limits, defaults);
+    }
+
+    /** The defaults SHOW SESSION lists: the configured ones, and the broadcast threshold as a size. */
+    public SessionProperties sessionProperties() {
+        Map<SessionProperty, String> defaults = new EnumMap<>(SessionProperty.class);
+        defaults.put(SessionProperty.QUERY_MAX_SCAN_SIZE, "");
+        defaults.put(SessionProperty.QUERY_MAX_RUN_TIME, DEFAULT_MAX_RUN_TIME);
+        defaults.put(SessionProperty.JOIN_MAX_BROADCAST_TABLE_SIZE, DataSize.succinctBytes(broadcastThresholdBytes).toString());
+        defaults.putAll(sessionDefaults);
+        return SessionProperties.withDefaults(defaults);
     }
 }

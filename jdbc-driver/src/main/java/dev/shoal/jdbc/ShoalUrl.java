@@ -9,15 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code jdbc:shoal://host[:port][/schema][?user=...&password=...][;avatica-option=value...]}, as
- * Trino's driver spells it: the schema to start in, the user, and Avatica's own options after ';'.
+ * {@code jdbc:shoal://host[:port][/schema][?user=...&password=...&source=...][;avatica-option=value...]}, as
+ * Trino's driver spells it: the schema to start in, the user, the client's name (system.runtime.queries'
+ * source), and Avatica's own options after ';'.
  * A query parameter Shoal does not know is refused by name, rather than silently ignored.
  */
 record ShoalUrl(String avaticaUrl, Optional<String> schema, Map<String, String> parameters) {
-    static final Set<String> PARAMETERS = Set.of("user", "password");
+    static final Set<String> PARAMETERS = Set.of("user", "password", "source");
     /** Trino's, refused until Shoal has them. */
     private static final Set<String> NOT_YET = Set.of("SSL", "SSLTrustStorePath", "SSLTrustStorePassword", "SSLKeyStorePath",
-            "SSLKeyStorePassword", "accessToken", "roles", "sessionProperties", "clientTags", "source");
+            "SSLKeyStorePassword", "accessToken", "roles", "sessionProperties", "clientTags");
 
     static ShoalUrl parse(String url) throws SQLException {
         String rest = url.substring((ShoalDriver.PREFIX + "//").length());

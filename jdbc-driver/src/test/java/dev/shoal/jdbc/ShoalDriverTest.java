@@ -30,7 +30,7 @@ class ShoalDriverTest {
         assertEquals(java.util.Map.of("user", "ann b", "password", "s3cret"), url.parameters());
         assertEquals(java.util.Optional.empty(), ShoalUrl.parse("jdbc:shoal://db/").schema());
         SQLException unknown = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db/s?colour=red"));
-        assertEquals("unknown URL parameter colour (known: password, user)", unknown.getMessage());
+        assertEquals("unknown URL parameter colour (known: password, source, user)", unknown.getMessage());
         SQLException ssl = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db?SSL=true"));
         assertEquals("0A000", ssl.getSQLState());
         assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db/a/b"));

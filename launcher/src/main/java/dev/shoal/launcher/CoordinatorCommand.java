@@ -9,9 +9,11 @@ import dev.shoal.coordinator.ddl.PendingWrites;
 import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.launcher.cli.ByteSizeConverter;
+import dev.shoal.launcher.cli.QueryOptions;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -63,6 +65,9 @@ final class CoordinatorCommand implements Callable<Integer> {
             + "then another coordinator deletes its uncommitted files (default: ${DEFAULT-VALUE})")
     long writeLease = PendingWrites.DEFAULT_LEASE_MILLIS;
 
+    @Mixin
+    QueryOptions queryOptions = new QueryOptions();
+
     @Override
     public Integer call() throws Exception {
         try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()))) {
@@ -79,8 +84,8 @@ final class CoordinatorCommand implements Callable<Integer> {
                     System.err.println("--table " + spec + " not registered: " + e.getMessage());
                 }
             }
-            CoordinatorConfig config = new CoordinatorConfig(host, port, clusterPort, defaultSchema, broadcastThreshold,
-                    heartbeatTimeout, Optional.ofNullable(warehouse), writeLease);
+            CoordinatorConfig config = queryOptions.apply(new CoordinatorConfig(host, port, clusterPort, defaultSchema,
+                    broadcastThreshold, heartbeatTimeout, Optional.ofNullable(warehouse)).withWriteLease(writeLease));
             try (catalog; Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
                 System.err.println("catalog: " + catalog.store().describe());
                 System.out.println(coordinator.jdbcUrl() + " (workers: --coordinator " + host + ":" + coordinator.clusterPort() + ")");

@@ -1,9 +1,11 @@
 package dev.shoal.launcher;
 
+import dev.shoal.launcher.cli.QueryOptions;
 import dev.shoal.launcher.local.LocalCluster;
 import dev.shoal.worker.WorkerMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -47,10 +49,13 @@ public final class ShoalMain implements Runnable {
         @Option(names = "--no-shell", description = "serve until killed instead of opening a SQL prompt")
         boolean noShell;
 
+        @Mixin
+        QueryOptions queryOptions = new QueryOptions();
+
         @Override
         public Integer call() throws Exception {
             long start = System.nanoTime();
-            try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", port, workers, scale)) {
+            try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", port, workers, scale, queryOptions::apply)) {
                 System.err.printf("Shoal is up in %d ms; demo data in %s%n", (System.nanoTime() - start) / 1_000_000, dataDir);
                 System.out.println(cluster.jdbcUrl());
                 System.out.flush();

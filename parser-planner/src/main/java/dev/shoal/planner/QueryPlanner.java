@@ -6,10 +6,12 @@ import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableWriterNode;
+import dev.shoal.core.session.SessionProperty;
 import dev.shoal.planner.calcite.ComparisonTypes;
 import dev.shoal.planner.calcite.ConstantFolder;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.calcite.SqlFrontEnd;
+import dev.shoal.planner.calcite.SystemTable;
 import dev.shoal.planner.distribute.DistributedPlanner;
 import dev.shoal.planner.distribute.Fragment;
 import dev.shoal.planner.distribute.Fragmenter;
@@ -52,7 +54,8 @@ public final class QueryPlanner {
     private final Catalog catalog;
     private final String defaultSchema;
     private final Function<TableDefinition, TableStatistics> statistics;
-    private final DistributedPlanner distributor;
+    private final long broadcastThresholdBytes;
+    private final List<SystemTable> systemTables;
 
     public QueryPlanner(Catalog catalog, String defaultSchema) {
         this(catalog, defaultSchema, table -> TableStatistics.UNKNOWN);
@@ -64,10 +67,17 @@ public final class QueryPlanner {
 
     public QueryPlanner(Catalog catalog, String defaultSchema, Function<TableDefinition, TableStatistics> statistics,
                         long broadcastThresholdBytes) {
+        this(catalog, defaultSchema, statistics, broadcastThresholdBytes, List.of());
+    }
+
+    /** {@code systemTables}: the coordinator's tables under {@code system} (queries, nodes, tasks). */
+    public QueryPlanner(Catalog catalog, String defaultSchema, Function<TableDefinition, TableStatistics> statistics,
+                        long broadcastThresholdBytes, List<SystemTable> systemTables) {
+        this.systemTables = List.copyOf(systemTables);
         this.catalog = catalog;
         this.defaultSchema = defaultSchema;
         this.statistics = statistics;
-        this.distributor = new DistributedPlanner(this::statisticsOf, broadcastThresholdBytes);
+        this.broadcastThresholdBytes = broadcastThresholdBytes;
     }
 
     /**
@@ -130,8 +140,8 @@ public final class QueryPlanner {
      * plan ends in a {@link TableWriterNode} in every task of the fragment below it, and the result
      * is one row per file written (path, bytes, rows). The written columns are the query's, named.
      */
-    public PlannedQuery planWrite(SqlNode query, long startNanos, WriteTarget target, String schema) {
-        return plan(query, startNanos, target, Session.of(null, schema));
+    public PlannedQuery planWrite(SqlNode query, long startNanos, WriteTarget target, Session session) {
+        return plan(query, startNanos, target, session);
     }
 
     public String defaultSchema() {
@@ -147,7 +157,7 @@ public final class QueryPlanner {
         hep.setExecutor(ConstantFolder.INSTANCE);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
-        SqlFrontEnd frontEnd = new SqlFrontEnd(catalog, statistics, typeFactory, cluster);
+        SqlFrontEnd frontEnd = new SqlFrontEnd(catalog, statistics, systemTables, typeFactory, cluster);
         CalciteCatalogReader reader = frontEnd.reader(sessionSchema);
         SqlValidator validator = frontEnd.validator(reader);
         SqlNode validated;
@@ -187,7 +197,8 @@ public final class QueryPlanner {
             names = WrittenColumns.FILE_COLUMNS;
         }
         phases.end("translate");
-        List<Fragment> fragments = Fragmenter.fragment(distributor.plan(plan));
+        long broadcastThreshold = session.properties().bytes(SessionProperty.JOIN_MAX_BROADCAST_TABLE_SIZE).orElse(broadcastThresholdBytes);
+        List<Fragment> fragments = Fragmenter.fragment(new DistributedPlanner(this::statisticsOf, broadcastThreshold).plan(plan));
         phases.end("distribute");
         return new PlannedQuery(plan, fragments, names, plan.outputTypes(), phases.times());
     }

@@ -1,17 +1,29 @@
 package dev.shoal.planner;
 
+import dev.shoal.core.session.SessionProperties;
+
 import java.time.Instant;
 
 /**
  * Who plans a statement and where: the user (current_user), the schema unqualified names are in
- * (current_schema, USE), and the instant the statement began, which current_timestamp, now() and
- * current_date all read, so that every row of one query sees the same time (as in Trino).
+ * (current_schema, USE), the instant the statement began, which current_timestamp, now() and
+ * current_date all read, so that every row of one query sees the same time (as in Trino), and the
+ * session's properties (SET SESSION).
  */
-public record Session(String user, String schema, Instant start) {
+public record Session(String user, String schema, Instant start, SessionProperties properties) {
     /** The user of a client that gave none. */
     public static final String ANONYMOUS = "anonymous";
 
     public static Session of(String user, String schema) {
-        return new Session(user == null || user.isBlank() ? ANONYMOUS : user, schema, Instant.now());
+        return of(user, schema, SessionProperties.NONE);
+    }
+
+    public static Session of(String user, String schema, SessionProperties properties) {
+        return new Session(user == null || user.isBlank() ? ANONYMOUS : user, schema, Instant.now(), properties);
+    }
+
+    /** The same session with unqualified names in {@code schema}. */
+    public Session inSchema(String otherSchema) {
+        return new Session(user, otherSchema, start, properties);
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.worker;
 
+import dev.shoal.core.ShoalVersion;
 import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.WorkerAnnouncement;
@@ -45,10 +46,12 @@ public final class WorkerServer implements AutoCloseable {
                     tasks.cancelQuery(new String(body, StandardCharsets.UTF_8));
                     return new byte[0];
                 },
-                ClusterActions.QUERY_STATUS, body -> PlanCodec.write(tasks.status(new String(body, StandardCharsets.UTF_8))));
+                ClusterActions.QUERY_STATUS, body -> PlanCodec.write(tasks.status(new String(body, StandardCharsets.UTF_8))),
+                ClusterActions.ALL_TASKS_STATUS, body -> PlanCodec.write(tasks.statusAll()));
         FlightEndpoint endpoint = FlightEndpoint.start(config.host(), config.port(), tasks, actions);
         Announcer announcer = new Announcer(clients, config.coordinatorHost(), config.coordinatorPort(),
-                () -> new WorkerAnnouncement(config.workerId(), config.host(), endpoint.port(), tasks.runningTasks()),
+                () -> new WorkerAnnouncement(config.workerId(), config.host(), endpoint.port(), tasks.runningTasks(),
+                        ShoalVersion.VERSION),
                 config.heartbeatMillis(), tasks::cancelAll);
         announcer.start();
         return new WorkerServer(config.workerId(), clients, tasks, endpoint, announcer);

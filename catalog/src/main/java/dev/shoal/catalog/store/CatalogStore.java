@@ -1,5 +1,6 @@
 package dev.shoal.catalog.store;
 
+import dev.shoal.catalog.history.QueryHistoryStore;
 import dev.shoal.core.catalog.PendingWrite;
 
 import java.util.List;
@@ -15,6 +16,9 @@ public interface CatalogStore extends AutoCloseable {
 
     /** The writes in progress, read now (not from a snapshot): the sweeper must see a renewal made a moment ago. */
     List<PendingWrite> pendingWrites();
+
+    /** The queries that ran, kept in the same database. */
+    QueryHistoryStore queryHistory();
 
     /** What the store is, for logs: never its credentials. */
     String describe();

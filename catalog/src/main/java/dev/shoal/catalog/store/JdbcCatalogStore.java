@@ -1,5 +1,7 @@
 package dev.shoal.catalog.store;
 
+import dev.shoal.catalog.history.JdbcQueryHistoryStore;
+import dev.shoal.catalog.history.QueryHistoryStore;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
 import dev.shoal.core.catalog.PartitionNames;
@@ -91,6 +93,11 @@ public final class JdbcCatalogStore implements CatalogStore {
             throw new ShoalException(ErrorCode.CATALOG_ERROR, "cannot open the catalog at " + describe() + ": "
                     + firstLine(e.getMessage()), e);
         }
+    }
+
+    @Override
+    public QueryHistoryStore queryHistory() {
+        return new JdbcQueryHistoryStore(this::connect, describe());
     }
 
     @Override

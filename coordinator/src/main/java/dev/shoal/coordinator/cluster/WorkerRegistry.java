@@ -20,7 +20,11 @@ public final class WorkerRegistry {
     private final long timeoutMillis;
     private final Map<String, Entry> workers = new ConcurrentHashMap<>();
 
-    private record Entry(WorkerNode node, long lastSeenMillis, int runningTasks, boolean lost) {
+    private record Entry(WorkerNode node, long lastSeenMillis, int runningTasks, boolean lost, String version) {
+    }
+
+    /** A worker as system.runtime.nodes shows it. */
+    public record NodeView(WorkerNode node, String version, boolean alive) {
     }
 
     public WorkerRegistry(long timeoutMillis) {
@@ -29,7 +33,8 @@ public final class WorkerRegistry {
 
     public void announce(WorkerAnnouncement announcement) {
         WorkerNode node = new WorkerNode(announcement.workerId(), announcement.host(), announcement.port());
-        Entry previous = workers.put(node.id(), new Entry(node, System.currentTimeMillis(), announcement.runningTasks(), false));
+        Entry previous = workers.put(node.id(), new Entry(node, System.currentTimeMillis(), announcement.runningTasks(), false,
+                announcement.version()));
         if (previous == null || previous.lost() || !previous.node().equals(node)) {
             LOG.info("worker {} joined", node.describe());
         }
@@ -41,7 +46,7 @@ public final class WorkerRegistry {
             if (!entry.lost()) {
                 LOG.warn("worker {} lost: {}", entry.node().describe(), reason);
             }
-            return new Entry(entry.node(), entry.lastSeenMillis(), entry.runningTasks(), true);
+            return new Entry(entry.node(), entry.lastSeenMillis(), entry.runningTasks(), true, entry.version());
         });
     }
 
@@ -66,6 +71,12 @@ public final class WorkerRegistry {
     public List<WorkerNode> liveWorkers() {
         return workers.values().stream().filter(this::alive).map(Entry::node)
                 .sorted(Comparator.comparing(WorkerNode::id)).toList();
+    }
+
+    /** Every worker that announced itself, alive or not, in id order. */
+    public List<NodeView> nodes() {
+        return workers.values().stream().map(e -> new NodeView(e.node(), e.version(), alive(e)))
+                .sorted(Comparator.comparing(view -> view.node().id())).toList();
     }
 
     private boolean alive(Entry entry) {

@@ -29,7 +29,7 @@ public record CommandResult(List<Object[]> rows, long updateCount, List<String> 
         return new CommandResult(List.of(), result.rows(), lines);
     }
 
-    static CommandResult done() {
+    public static CommandResult done() {
         return updated(0);
     }
 
@@ -37,7 +37,7 @@ public record CommandResult(List<Object[]> rows, long updateCount, List<String> 
         return new CommandResult(List.of(), count, List.of());
     }
 
-    static CommandResult rows(List<Object[]> rows) {
+    public static CommandResult rows(List<Object[]> rows) {
         return new CommandResult(rows, -1, List.of());
     }
 

@@ -1,6 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
-import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.SchemaDefinition;
 import dev.shoal.core.catalog.TableDefinition;
@@ -41,7 +41,7 @@ final class CreateTableExecutor {
         this.warehouse = warehouse;
     }
 
-    CommandResult execute(SqlCreateTableAs ctas, TableName name, String sessionSchema, boolean analyze, Cancellation cancellation) {
+    CommandResult execute(SqlCreateTableAs ctas, TableName name, boolean analyze, TrackedQuery query) {
         long start = System.nanoTime();
         SchemaDefinition schema = catalog.schema(name.schema()).orElseThrow(() -> new ShoalException(ErrorCode.UNKNOWN_SCHEMA,
                 "schema " + name.schema() + " does not exist (CREATE SCHEMA " + name.schema() + " first)"));
@@ -59,7 +59,7 @@ final class CreateTableExecutor {
         List<String> partitionedBy = properties.partitionedBy();
         WriteSpec spec = new WriteSpec(name.toString(), location, properties.compression(), partitionedBy, properties.bucketedBy(),
                 properties.bucketCount());
-        TableWrite.Result written = write.write(spec, ctas.query(), start, sessionSchema, ctas.withData(), analyze, cancellation,
+        TableWrite.Result written = write.write(spec, ctas.query(), start, ctas.withData(), analyze, query,
                 result -> catalog.createTable(new TableDefinition(name.schema(), name.table(), location,
                         result.columns(), kind, tableProperties(properties), Optional.of(result.files()), partitionedBy,
                         result.partitions(partitionedBy, location)), result.writeId()));

@@ -1,6 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
-import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
@@ -89,10 +89,10 @@ public final class DdlExecutor {
     /**
      * Runs a statement {@link #handles} accepts: {@code sql} is its text (a view keeps its query's),
      * {@code fresh} parses it again, parameters bound, where a statement needs a tree of its own;
-     * {@code cancellation} stops the query under a write.
+     * {@code query} is the statement's session (its schema for unqualified names) and its cancel, which stops the query under a write.
      */
-    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema, Cancellation cancellation) {
-        return execute(statement, sql, fresh, defaultSchema, false, cancellation);
+    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, TrackedQuery query) {
+        return execute(statement, sql, fresh, query, false);
     }
 
     /** Whether EXPLAIN ANALYZE can run the statement: a write, run and committed, then reported (as Trino does). */
@@ -104,8 +104,8 @@ public final class DdlExecutor {
      * {@code analyze}: EXPLAIN ANALYZE of a write ({@link #analyzable}); the result then carries what it
      * wrote and how its query ran.
      */
-    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, String defaultSchema, boolean analyze,
-                                 Cancellation cancellation) {
+    public CommandResult execute(SqlNode statement, String sql, Supplier<SqlNode> fresh, TrackedQuery query, boolean analyze) {
+        String defaultSchema = query.session().schema();
         if (statement instanceof SqlCreateSchema create) {
             return createSchema(create);
         }
@@ -119,14 +119,14 @@ public final class DdlExecutor {
             return createTableAs.createEmpty(create, TableName.of(create.name(), defaultSchema));
         }
         if (statement instanceof SqlCreateTableAs create) {
-            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), defaultSchema, analyze, cancellation);
+            return createTableAs.execute(create, TableName.of(create.name(), defaultSchema), analyze, query);
         }
         if (statement instanceof SqlInsert insert) {
             if (!(insert.getTargetTable() instanceof SqlIdentifier target)) {
                 throw new ShoalException(ErrorCode.NOT_SUPPORTED, "INSERT INTO wants a table name");
             }
-            return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema), defaultSchema,
-                    insert instanceof SqlInsertOverwrite, analyze, cancellation);
+            return this.insert.execute(() -> (SqlInsert) fresh.get(), TableName.of(target, defaultSchema),
+                    insert instanceof SqlInsertOverwrite, analyze, query);
         }
         if (statement instanceof SqlAlterTable alter) {
             return alterTable(alter, defaultSchema);

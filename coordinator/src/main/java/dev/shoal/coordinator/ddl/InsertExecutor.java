@@ -1,6 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
-import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.catalog.DataFile;
 import dev.shoal.core.catalog.Partition;
@@ -54,8 +54,7 @@ final class InsertExecutor {
      * {@code statement} parses the statement afresh each call: Calcite's validator rewrites the
      * tree it validates, and the query is validated twice, alone for its types, then under the casts.
      */
-    CommandResult execute(Supplier<SqlInsert> statement, TableName name, String sessionSchema, boolean overwrite, boolean analyze,
-                          Cancellation cancellation) {
+    CommandResult execute(Supplier<SqlInsert> statement, TableName name, boolean overwrite, boolean analyze, TrackedQuery query) {
         SqlInsert insert = statement.get();
         long start = System.nanoTime();
         TableDefinition table = catalog.table(name.schema(), name.table())
@@ -65,7 +64,7 @@ final class InsertExecutor {
                     + "(CREATE EXTERNAL TABLE); INSERT writes into tables made by CREATE TABLE AS");
         }
         List<Integer> targets = targetColumns(insert, table);
-        List<DataType> given = planner.plan(insert.getSource(), start, sessionSchema).columnTypes();
+        List<DataType> given = planner.plan(insert.getSource(), start, query.session()).columnTypes();
         if (given.size() != targets.size()) {
             throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "INSERT into " + name + " gives " + given.size()
                     + " column(s) for " + targets.size() + ": " + targets.stream().map(i -> table.columns().get(i).name()).toList());
@@ -78,7 +77,7 @@ final class InsertExecutor {
             }
         }
         SqlNode rows = castToTable(statement.get().getSource(), table, targets, given.size());
-        TableWrite.Result written = write.write(WriteSpec.of(table), rows, start, sessionSchema, true, analyze, cancellation,
+        TableWrite.Result written = write.write(WriteSpec.of(table), rows, start, true, analyze, query,
                 result -> catalog.addFiles(name.schema(), name.table(), result.files(),
                         result.partitions(table.partitionColumns(), table.location()), overwrite, result.writeId()));
         if (overwrite) {

@@ -14,7 +14,7 @@ public final class LikePattern {
 
     private final Pattern pattern;
 
-    LikePattern(String like) {
+    public LikePattern(String like) {
         this(like, null);
     }
 

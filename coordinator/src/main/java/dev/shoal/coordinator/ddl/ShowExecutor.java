@@ -8,6 +8,8 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
+import dev.shoal.planner.calcite.InformationSchema;
+import dev.shoal.planner.calcite.SystemSchema;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlNode;
@@ -42,6 +44,8 @@ final class ShowExecutor {
                 case COLUMNS -> COLUMN_LISTING;
                 case CREATE_TABLE -> List.of("Create Table");
                 case PARTITIONS -> List.of("partition");
+                case CATALOGS -> List.of("Catalog");
+                case SESSION, FUNCTIONS -> List.of();
             };
         }
         return List.of();
@@ -59,6 +63,11 @@ final class ShowExecutor {
             case COLUMNS -> columns(TableName.of(show.schema().orElseThrow(), defaultSchema));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
             case PARTITIONS -> partitions(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
+            // The catalog of tables and the coordinator's own, as Trino names them (JDBC's getCatalogs lists the same).
+            case CATALOGS -> names(show, List.of(InformationSchema.CATALOG, SystemSchema.NAME));
+            case FUNCTIONS -> throw new ShoalException(ErrorCode.NOT_SUPPORTED, "SHOW FUNCTIONS is not supported yet; "
+                    + "the README lists the functions Shoal runs");
+            case SESSION -> throw new IllegalStateException("SHOW SESSION is a session statement");
         };
     }
 

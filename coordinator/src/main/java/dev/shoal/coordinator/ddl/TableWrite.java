@@ -1,6 +1,6 @@
 package dev.shoal.coordinator.ddl;
 
-import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.catalog.DataFile;
@@ -88,13 +88,14 @@ final class TableWrite {
      * Plans {@code query} as a write under {@code location} and, when {@code withData}, runs it;
      * then calls {@code commit} with the result. Returns the result once committed.
      */
-    Result write(WriteSpec spec, SqlNode query, long startNanos, String schema, boolean withData, boolean analyze,
-                 Cancellation cancellation, Consumer<Result> commit) {
+    Result write(WriteSpec spec, SqlNode query, long startNanos, boolean withData, boolean analyze, TrackedQuery tracked,
+                 Consumer<Result> commit) {
         String writeId = newWriteId();
         String location = spec.location();
         WriteTarget target = new WriteTarget(location, writeId, spec.compression(), WriteTarget.DEFAULT_MAX_ROWS_PER_FILE,
                 spec.partitionColumns(), WriteTarget.DEFAULT_MAX_OPEN_WRITERS, spec.bucketedBy(), spec.bucketCount());
-        PlannedQuery planned = queries.planner().planWrite(query, startNanos, target, schema);
+        PlannedQuery planned = queries.planner().planWrite(query, startNanos, target, tracked.session());
+        tracked.planned(planned.phases());
         List<ScanColumn> columns = ((TableWriterNode) planned.root()).columns();
         pending.begin(writeId, location, spec.table());
         try {
@@ -102,14 +103,16 @@ final class TableWrite {
             if (!withData) {
                 result = new Result(writeId, columns, List.of(), List.of());
             } else if (analyze) {
-                QueryManager.Analyzed<WrittenFile> analyzed = queries.runAnalyzed(planned, TableWrite::fileOf, cancellation);
+                QueryManager.Analyzed<WrittenFile> analyzed = queries.runAnalyzed(planned, TableWrite::fileOf, tracked);
                 result = new Result(writeId, columns, analyzed.rows(), analyzed.lines());
             } else {
-                result = new Result(writeId, columns, run(planned, cancellation), List.of());
+                result = new Result(writeId, columns, run(planned, tracked), List.of());
             }
             // A cancel that came after the last file was written still wins: nothing is committed.
-            cancellation.check();
+            tracked.cancellation().check();
+            tracked.finishing();
             commit.accept(result);
+            tracked.addRows(result.rows());
             return result;
         } catch (RuntimeException e) {
             pending.abandon(writeId, location, SECOND_SWEEP_MILLIS);
@@ -117,9 +120,9 @@ final class TableWrite {
         }
     }
 
-    private List<WrittenFile> run(PlannedQuery planned, Cancellation cancellation) {
-        try (RunningQuery query = queries.start(planned)) {
-            cancellation.attach(query);
+    private List<WrittenFile> run(PlannedQuery planned, TrackedQuery tracked) {
+        try (RunningQuery query = queries.start(planned, tracked, false)) {
+            tracked.cancellation().attach(query);
             return query.nextRows(Integer.MAX_VALUE, TableWrite::fileOf);
         }
     }

@@ -4,12 +4,13 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 
 /**
- * How a client's cancel reaches what its statement runs: the query whose rows it reads, or the
- * query under a CREATE TABLE AS or INSERT. A cancel that arrives before the query starts stops it
- * as soon as it is attached; one that arrives after it ended does nothing.
+ * How a cancel reaches what a statement runs: the query whose rows it reads, or the query under a
+ * CREATE TABLE AS or INSERT. A cancel carries its reason (the client's cancel, kill_query, the time
+ * limit). One that arrives before the query starts stops it as soon as it is attached; one that
+ * arrives after it ended does nothing.
  */
 public final class Cancellation {
-    private volatile boolean requested;
+    private volatile ShoalException reason;
     private volatile RunningQuery query;
 
     /** For work no client can cancel (startup registration, tests). */
@@ -19,28 +20,44 @@ public final class Cancellation {
 
     public void attach(RunningQuery running) {
         query = running;
-        if (requested) {
-            running.cancel();
+        ShoalException requested = reason;
+        if (requested != null) {
+            running.cancel(requested);
         }
     }
 
+    /** The client's cancel. */
     public void request() {
-        requested = true;
+        request(canceled());
+    }
+
+    /** Stops the statement with {@code why}; the first reason given is the one reported. */
+    public synchronized void request(ShoalException why) {
+        if (reason != null) {
+            return;
+        }
+        reason = why;
         RunningQuery running = query;
         if (running != null) {
-            running.cancel();
+            running.cancel(why);
         }
     }
 
     public boolean isRequested() {
-        return requested;
+        return reason != null;
     }
 
     /** Between the steps of a statement: a requested cancel ends it here, before the next step starts. */
     public void check() {
-        if (requested) {
-            throw canceled();
+        ShoalException requested = reason;
+        if (requested != null) {
+            throw requested;
         }
+    }
+
+    /** Why a query whose client closed its result before the end stopped. */
+    static ShoalException closed() {
+        return new ShoalException(ErrorCode.QUERY_CANCELED, "Query was canceled: the client closed its result before the end");
     }
 
     static ShoalException canceled() {

@@ -3,6 +3,7 @@ package dev.shoal.coordinator.query;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.coordinator.cluster.WorkerNode;
 import dev.shoal.coordinator.cluster.WorkerRegistry;
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -16,6 +17,7 @@ import dev.shoal.parquet.stats.StatisticsCache;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.PlannedQuery;
 import dev.shoal.planner.QueryPlanner;
+import dev.shoal.planner.calcite.SystemTable;
 import dev.shoal.planner.distribute.Fragment;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -45,13 +46,14 @@ public final class QueryManager implements AutoCloseable {
     private final TaskExecutor executor;
     private final WorkerRegistry registry;
     private final FlightClients clients;
-    private final AtomicLong nextId = new AtomicLong();
     private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-query-monitor"));
 
+    /** {@code systemTables}: what {@code system.runtime} holds, for the planner. */
     public QueryManager(Catalog catalog, ObjectStore store, WorkerRegistry registry, FlightClients clients,
-                        CoordinatorConfig config) {
-        this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get, config.broadcastThresholdBytes());
+                        CoordinatorConfig config, List<SystemTable> systemTables) {
+        this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get, config.broadcastThresholdBytes(),
+                systemTables);
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
         this.pruner = new PartitionPruner(catalog);
         this.explainPruner = new PartitionPruner(catalog, store);
@@ -78,13 +80,20 @@ public final class QueryManager implements AutoCloseable {
         return planned.fragments().stream().map(f -> f.withRoot(explainPruner.prune(f.root()))).toList();
     }
 
-    public RunningQuery start(PlannedQuery planned) {
-        return start(planned, fragments(planned), true);
+    /**
+     * Starts the query: its tasks are created (after its scan limit is checked against the files it
+     * would read) and its root runs here, read by the caller. When it ends, its tasks' statistics are
+     * collected into {@code tracked} (bytes scanned) and its tasks released; {@code endsTracked}: its
+     * end is the statement's (a SELECT's), not a step of a write.
+     */
+    public RunningQuery start(PlannedQuery planned, TrackedQuery tracked, boolean endsTracked) {
+        return start(planned, fragments(planned), tracked, endsTracked, true);
     }
 
-    private RunningQuery start(PlannedQuery planned, List<Fragment> fragments, boolean releaseWhenDone) {
-        String id = "q" + nextId.incrementAndGet();
-        QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments);
+    private RunningQuery start(PlannedQuery planned, List<Fragment> fragments, TrackedQuery tracked, boolean endsTracked,
+                               boolean releaseWhenDone) {
+        String id = tracked.id();
+        QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments, tracked.scanLimitBytes());
         TaskExecutor.Task root;
         try {
             root = executor.start(scheduled.root());
@@ -93,27 +102,57 @@ public final class QueryManager implements AutoCloseable {
             throw e;
         }
         RunningQuery query = new RunningQuery(id, planned.columnNames(), planned.columnTypes(), root, scheduled.workers(),
-                (done, error) -> finished(done, error, releaseWhenDone));
+                (done, state, error) -> finished(done, state, error, tracked, endsTracked, releaseWhenDone));
         running.put(id, query);
+        tracked.running();
         return query;
     }
 
-    private void finished(RunningQuery query, ShoalException error, boolean release) {
+    private void finished(RunningQuery query, QueryState state, RuntimeException error, TrackedQuery tracked, boolean endsTracked,
+                          boolean release) {
         running.remove(query.id());
-        if (error != null) {
-            noteFailure(query, error);
+        if (error instanceof ShoalException shoal) {
+            noteFailure(query, shoal);
         }
+        if (endsTracked) {
+            tracked.finishing();
+        }
+        List<TaskStatus> statuses = taskStatuses(query);
+        query.taskStatuses(statuses);
+        tracked.addBytesScanned(statuses.stream().mapToLong(TaskStatus::bytesRead).sum());
         if (release) {
             scheduler.cancel(query.id(), query.workers());
         }
+        if (endsTracked) {
+            tracked.addRows(query.rowsRead());
+            tracked.end(state == QueryState.CANCELED && error == null ? Cancellation.closed() : error);
+        }
+    }
+
+    /** The query's tasks' statistics from each worker still alive (a lost one's are lost with it). */
+    private List<TaskStatus> taskStatuses(RunningQuery query) {
+        List<TaskStatus> statuses = new ArrayList<>();
+        for (WorkerNode worker : query.workers()) {
+            if (!registry.isAlive(worker.id())) {
+                continue;
+            }
+            try {
+                byte[] body = clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.QUERY_STATUS,
+                        query.id().getBytes(StandardCharsets.UTF_8));
+                statuses.addAll(PlanCodec.readList(body, TaskStatus.class));
+            } catch (RuntimeException e) {
+                // A worker going away as the query ends: its figures are missing from the totals.
+            }
+        }
+        return statuses;
     }
 
     /**
      * EXPLAIN ANALYZE: runs the query to the end, discarding rows, then reports each fragment's
      * tasks: rows and bytes read, received through exchanges and sent, per worker.
      */
-    public List<String> explainAnalyze(PlannedQuery planned) {
-        return runAnalyzed(planned, view -> Boolean.TRUE, Cancellation.none()).lines();
+    public List<String> explainAnalyze(PlannedQuery planned, TrackedQuery tracked) {
+        return runAnalyzed(planned, view -> Boolean.TRUE, tracked).lines();
     }
 
     /** A query's rows, each converted, and its EXPLAIN ANALYZE report. */
@@ -121,11 +160,11 @@ public final class QueryManager implements AutoCloseable {
     }
 
     /** Runs the query to the end keeping its converted rows (a write's file rows), then reports as EXPLAIN ANALYZE does. */
-    public <R> Analyzed<R> runAnalyzed(PlannedQuery planned, Function<RunningQuery.RowView, R> convert, Cancellation cancellation) {
+    public <R> Analyzed<R> runAnalyzed(PlannedQuery planned, Function<RunningQuery.RowView, R> convert, TrackedQuery tracked) {
         List<Fragment> fragments = fragments(planned);
         long start = System.nanoTime();
-        RunningQuery query = start(planned, fragments, false);
-        cancellation.attach(query);
+        RunningQuery query = start(planned, fragments, tracked, false, true);
+        tracked.cancellation().attach(query);
         List<R> kept = new ArrayList<>();
         long rows = 0;
         try {
@@ -138,14 +177,7 @@ public final class QueryManager implements AutoCloseable {
             query.close();
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        List<TaskStatus> statuses = new ArrayList<>();
-        for (WorkerNode worker : query.workers()) {
-            byte[] body = clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.QUERY_STATUS,
-                    query.id().getBytes(StandardCharsets.UTF_8));
-            statuses.addAll(PlanCodec.readList(body, TaskStatus.class));
-        }
-        scheduler.cancel(query.id(), query.workers());
-        return new Analyzed<>(kept, ExplainAnalyzePrinter.lines(fragments, statuses, rows, elapsedMillis, planned.phases()));
+        return new Analyzed<>(kept, ExplainAnalyzePrinter.lines(fragments, query.taskStatuses(), rows, elapsedMillis, planned.phases()));
     }
 
     private void failQueriesOnLostWorkers() {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,7 +58,8 @@ final class QueryScheduler {
     record Scheduled(TaskDescriptor root, Set<WorkerNode> workers) {
     }
 
-    Scheduled schedule(String queryId, List<Fragment> fragments) {
+    /** {@code scanLimitBytes}: query_max_scan_size; a query whose files hold more fails before any task is created. */
+    Scheduled schedule(String queryId, List<Fragment> fragments, Optional<Long> scanLimitBytes) {
         List<WorkerNode> workers = registry.liveWorkers();
         if (workers.isEmpty() && fragments.size() > 1) {
             throw new ShoalException(ErrorCode.NO_WORKERS,
@@ -74,6 +76,7 @@ final class QueryScheduler {
         Set<WorkerNode> used = new LinkedHashSet<>();
         try {
             splits.list(fragments.stream().map(Fragment::root).toList(), CALLS);
+            scanLimitBytes.ifPresent(splits::checkScanLimit);
             // Children have larger ids than their consumers: highest id first creates producers first.
             for (int i = fragments.size() - 1; i >= 1; i--) {
                 Fragment fragment = fragments.get(i);

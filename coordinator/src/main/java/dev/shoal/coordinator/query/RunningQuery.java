@@ -3,13 +3,14 @@ package dev.shoal.coordinator.query;
 import dev.shoal.coordinator.cluster.WorkerNode;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.task.TaskStatus;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.task.TaskExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -23,14 +24,24 @@ public final class RunningQuery implements AutoCloseable {
     private final List<DataType> columnTypes;
     private final TaskExecutor.Task root;
     private final Set<WorkerNode> workers;
-    private final BiConsumer<RunningQuery, ShoalException> onDone;
+    private final Listener onDone;
+    /** Held by the reader in {@link #nextRows}; {@link #fail} ends the query itself when no reader holds it. */
+    private final ReentrantLock reading = new ReentrantLock();
     private volatile QueryState state = QueryState.RUNNING;
     private volatile ShoalException failure;
+    private volatile List<TaskStatus> taskStatuses = List.of();
     private Batch current;
     private int position;
+    /** Rows handed to readers so far. */
+    private long rowsRead;
+
+    /** Told once when the query ends: how, and why if it failed (null otherwise). */
+    interface Listener {
+        void ended(RunningQuery query, QueryState state, RuntimeException error);
+    }
 
     RunningQuery(String id, List<String> columnNames, List<DataType> columnTypes, TaskExecutor.Task root,
-                 Set<WorkerNode> workers, BiConsumer<RunningQuery, ShoalException> onDone) {
+                 Set<WorkerNode> workers, Listener onDone) {
         this.id = id;
         this.columnNames = columnNames;
         this.columnTypes = columnTypes;
@@ -59,8 +70,32 @@ public final class RunningQuery implements AutoCloseable {
         return workers;
     }
 
+    /** Rows read so far (all of them once it ended). */
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    /** What the workers' tasks did, as collected when the query ended. */
+    public List<TaskStatus> taskStatuses() {
+        return taskStatuses;
+    }
+
+    void taskStatuses(List<TaskStatus> statuses) {
+        taskStatuses = List.copyOf(statuses);
+    }
+
     /** Up to {@code max} more rows, each converted by {@code convert}; fewer only at the end. */
-    public synchronized <R> List<R> nextRows(int max, Function<RowView, R> convert) {
+    public <R> List<R> nextRows(int max, Function<RowView, R> convert) {
+        reading.lock();
+        try {
+            return read(max, convert);
+        } finally {
+            reading.unlock();
+            endIfFailed();
+        }
+    }
+
+    private <R> List<R> read(int max, Function<RowView, R> convert) {
         List<R> rows = new ArrayList<>(Math.min(max, 1024));
         RowView view = new RowView();
         try {
@@ -83,10 +118,11 @@ public final class RunningQuery implements AutoCloseable {
                 view.batch = current;
                 view.row = position++;
                 rows.add(convert.apply(view));
+                rowsRead++;
             }
         } catch (RuntimeException e) {
             RuntimeException cause = failure != null ? failure : e;
-            finish(QueryState.FAILED, cause instanceof ShoalException shoal ? shoal : null);
+            finish(QueryState.FAILED, cause);
             throw cause;
         }
         if (state == QueryState.FAILED && failure != null) {
@@ -100,7 +136,12 @@ public final class RunningQuery implements AutoCloseable {
      * (which {@link #close()} does): the reader gets QUERY_CANCELED, and the tasks are stopped.
      */
     public void cancel() {
-        fail(Cancellation.canceled());
+        cancel(Cancellation.canceled());
+    }
+
+    /** Cancels the query with {@code reason} (kill_query's, a time limit's). */
+    public void cancel(ShoalException reason) {
+        fail(reason);
     }
 
     /** Fails the query from outside: the reader gets {@code error} at its next fetch. */
@@ -111,6 +152,18 @@ public final class RunningQuery implements AutoCloseable {
         failure = error;
         // Unblocks a reader waiting on an exchange; it then reports the failure above.
         root.close();
+        endIfFailed();
+    }
+
+    /** A failure with no reader to report it (the client is between fetches) ends the query here, its tasks stopped now. */
+    private void endIfFailed() {
+        if (failure != null && state == QueryState.RUNNING && reading.tryLock()) {
+            try {
+                finish(QueryState.FAILED, failure);
+            } finally {
+                reading.unlock();
+            }
+        }
     }
 
     public boolean isDone() {
@@ -118,19 +171,24 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     /** {@code error}: why it failed (null unless FAILED), for the manager to learn of lost workers. */
-    private void finish(QueryState finalState, ShoalException error) {
+    private void finish(QueryState finalState, RuntimeException error) {
         if (state == QueryState.RUNNING) {
             state = finalState;
             current = null;
             root.close();
-            onDone.accept(this, error);
+            onDone.ended(this, finalState, error);
         }
     }
 
     /** Cancels a query still running; a finished query stays finished. */
     @Override
-    public synchronized void close() {
-        finish(QueryState.CANCELED, null);
+    public void close() {
+        reading.lock();
+        try {
+            finish(QueryState.CANCELED, null);
+        } finally {
+            reading.unlock();
+        }
     }
 
     /** One row of the current batch, valid only inside the converter. */

@@ -11,6 +11,7 @@ import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.parquet.catalog.TableFiles;
 import dev.shoal.parquet.store.ObjectStore;
+import io.airlift.units.DataSize;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +56,20 @@ public final class SplitAssigner {
                     .toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /**
+     * Athena's scan cutoff, before anything is read: the listed files' bytes (what the scans may read
+     * at most; a scan reads only its columns' chunks of them) against the session's query_max_scan_size.
+     */
+    void checkScanLimit(long limitBytes) {
+        List<Split> files = listed.values().stream().flatMap(List::stream).toList();
+        long bytes = files.stream().mapToLong(Split::bytes).sum();
+        if (bytes > limitBytes) {
+            throw new ShoalException(ErrorCode.EXCEEDED_SCAN_LIMIT, "Query would scan " + DataSize.succinctBytes(bytes) + " (" + bytes
+                    + " bytes in " + files.size() + " files), more than query_max_scan_size " + DataSize.succinctBytes(limitBytes)
+                    + " allows; filter on partition columns to read less, or SET SESSION query_max_scan_size");
         }
     }
 

@@ -30,14 +30,19 @@ final class ErrorTranslator {
      * statement, running out of memory, an assertion inside Calcite.
      */
     static AvaticaRuntimeException toClient(Error e) {
+        return toClient(asShoal(e));
+    }
+
+    /** The engine error a Java error inside a statement stands for. */
+    static ShoalException asShoal(Error e) {
         if (e instanceof StackOverflowError) {
-            return toClient(new ShoalException(ErrorCode.STATEMENT_TOO_COMPLEX, "the statement is nested too deeply to plan "
-                    + "(expressions, subqueries or WITH queries within each other); simplify it or split it"));
+            return new ShoalException(ErrorCode.STATEMENT_TOO_COMPLEX, "the statement is nested too deeply to plan "
+                    + "(expressions, subqueries or WITH queries within each other); simplify it or split it");
         }
         if (e instanceof OutOfMemoryError) {
-            return toClient(new ShoalException(ErrorCode.EXCEEDED_MEMORY, "the statement needs more memory than the coordinator has"));
+            return new ShoalException(ErrorCode.EXCEEDED_MEMORY, "the statement needs more memory than the coordinator has");
         }
-        return internal(e);
+        return new ShoalException(ErrorCode.INTERNAL_ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private static AvaticaRuntimeException internal(Throwable e) {

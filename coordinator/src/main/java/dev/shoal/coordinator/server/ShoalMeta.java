@@ -1,33 +1,26 @@
 package dev.shoal.coordinator.server;
 
-import dev.shoal.coordinator.ddl.CommandResult;
 import dev.shoal.coordinator.ddl.DdlExecutor;
-import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.lifecycle.QueryTracker;
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.ShoalVersion;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.core.session.SessionProperties;
 import dev.shoal.core.type.DataType;
-import dev.shoal.planner.PlanPrinter;
-import dev.shoal.planner.Session;
-import dev.shoal.planner.parser.SqlExplainStatement;
-import dev.shoal.planner.parser.ddl.SqlUseSchema;
-import org.apache.calcite.avatica.ColumnMetaData;
-import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
-import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,22 +33,18 @@ public final class ShoalMeta extends MetaImpl {
     /** Rows per frame when the client leaves it to the server. */
     private static final int DEFAULT_FRAME_ROWS = 10_000;
 
-    private final QueryManager queries;
-    private final DdlExecutor commands;
     private final CatalogMetadata metadata;
-    private final Catalog catalog;
-    private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
-    /** The user each connection gave, by connection id. */
-    private final Map<String, String> users = new ConcurrentHashMap<>();
+    private final ConnectionSessions sessions;
+    private final StatementRunner runner;
     private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
 
-    public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog) {
+    /** {@code defaults}: the session properties every connection starts with. */
+    public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog, QueryTracker tracker, SessionProperties defaults) {
         super(null);
-        this.queries = queries;
-        this.commands = commands;
         this.metadata = new CatalogMetadata(catalog);
-        this.catalog = catalog;
+        this.sessions = new ConnectionSessions(queries.planner().defaultSchema(), defaults);
+        this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker);
     }
 
     private static String key(String connectionId, int statementId) {
@@ -76,18 +65,12 @@ public final class ShoalMeta extends MetaImpl {
 
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-        connections.put(ch.id, new ConnectionPropertiesImpl());
-        // Only the user is kept of what the client sent: its properties may hold a password.
-        String user = info == null ? null : info.get("user");
-        if (user != null) {
-            users.put(ch.id, user);
-        }
+        sessions.open(ch.id, info);
     }
 
     @Override
     public void closeConnection(ConnectionHandle ch) {
-        connections.remove(ch.id);
-        users.remove(ch.id);
+        sessions.close(ch.id);
         statements.entrySet().removeIf(entry -> {
             if (entry.getKey().startsWith(ch.id + "/")) {
                 entry.getValue().replaceQuery(null);
@@ -99,10 +82,7 @@ public final class ShoalMeta extends MetaImpl {
 
     @Override
     public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
-        ConnectionPropertiesImpl current = connections.computeIfAbsent(ch.id, id -> new ConnectionPropertiesImpl());
-        ConnectionPropertiesImpl merged = current.merge(properties);
-        connections.put(ch.id, merged);
-        return merged;
+        return sessions.sync(ch.id, properties);
     }
 
     @Override
@@ -120,11 +100,11 @@ public final class ShoalMeta extends MetaImpl {
         state.maxRows = maxRowCount;
         try {
             long start = System.nanoTime();
-            SqlNode parsed = queries.planner().parse(sql);
+            SqlNode parsed = runner.parse(sql, List.of());
             int parameters = ParameterBinder.count(parsed);
             if (parameters == 0) {
-                PlanOrExplain planned = plan(parsed, sessionOf(ch.id), start);
-                handle.signature = signature(sql, planned);
+                PlanOrExplain planned = runner.plan(parsed, sessions.session(ch.id), start);
+                handle.signature = StatementRunner.signature(sql, planned);
                 state.prepared = planned;
             } else {
                 // Planned at execute, with the values: the columns come with the result.
@@ -184,52 +164,21 @@ public final class ShoalMeta extends MetaImpl {
 
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
         try {
-            // A prepared plan serves one execution; later ones re-plan so that catalog changes are seen.
-            PlanOrExplain planned = state.prepared != null ? state.prepared
-                    : plan(state.sql, sessionOf(h.connectionId), state.parameters);
-            state.prepared = null;
-            Cancellation cancellation = new Cancellation();
-            state.cancellation = cancellation;
-            Signature signature = signature(state.sql, planned);
-            h.signature = signature;
-            if (planned.isCommand()) {
-                state.replaceQuery(null);
-                boolean analyze = planned.explain() == Explain.ANALYZE;
-                CommandResult result = planned.command() instanceof SqlUseSchema use ? use(h.connectionId, use)
-                        : commands.execute(planned.command(), state.sql, () -> unwrapExplain(parse(state.sql, state.parameters)),
-                        schemaOf(h.connectionId), analyze, cancellation);
-                if (analyze) {
-                    state.explainRows = new ArrayList<>();
-                    result.analysis().forEach(line -> state.explainRows.add(new Object[] {line}));
-                    Frame frame = Frame.create(0, true, state.explainRows);
-                    return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, frame)));
-                }
-                if (result.isUpdate()) {
-                    return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, result.updateCount())));
-                }
-                state.explainRows = new ArrayList<>(result.rows());
-                Frame frame = Frame.create(0, true, state.explainRows);
-                return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, frame)));
+            state.replaceQuery(null);
+            StatementRunner.Outcome outcome = runner.run(h.connectionId, state);
+            h.signature = outcome.signature();
+            if (outcome.isUpdate()) {
+                return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, outcome.updateCount())));
             }
-            if (planned.explain() != Explain.NONE) {
-                state.replaceQuery(null);
-                state.explainRows = new ArrayList<>();
-                List<String> lines = switch (planned.explain()) {
-                    case ANALYZE -> queries.explainAnalyze(planned.query());
-                    case LOGICAL -> PlanPrinter.lines(planned.query().root());
-                    default -> PlanPrinter.fragmentLines(queries.explainFragments(planned.query()));
-                };
-                for (String line : lines) {
-                    state.explainRows.add(new Object[] {line});
-                }
-                Frame frame = Frame.create(0, true, state.explainRows);
-                return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, frame)));
+            Frame first;
+            if (outcome.query() == null) {
+                state.explainRows = new ArrayList<>(outcome.rows());
+                first = Frame.create(0, true, state.explainRows);
+            } else {
+                state.replaceQuery(outcome.query());
+                first = frame(state, outcome.query(), 0, maxRowsInFirstFrame);
             }
-            RunningQuery query = queries.start(planned.query());
-            state.replaceQuery(query);
-            cancellation.attach(query);
-            Frame first = frame(state, query, 0, maxRowsInFirstFrame);
-            return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
+            return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, outcome.signature(), first)));
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
         } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
@@ -270,36 +219,16 @@ public final class ShoalMeta extends MetaImpl {
             }
             return row;
         });
+        TrackedQuery tracked = state.tracked;
+        if (tracked != null) {
+            tracked.heartbeat();
+        }
         if (capped && offset + rows.size() >= state.maxRows) {
             // The client wants no more: the rest of the query is not computed.
             query.close();
             return Frame.create(offset, true, rows);
         }
         return Frame.create(offset, query.isDone(), rows);
-    }
-
-    /** The connection's user (the JDBC user property) and schema, for a statement starting now. */
-    private Session sessionOf(String connectionId) {
-        return Session.of(users.get(connectionId), schemaOf(connectionId));
-    }
-
-    /** The schema of unqualified names on a connection: USE's, JDBC's setSchema, else the coordinator's default. */
-    private String schemaOf(String connectionId) {
-        ConnectionPropertiesImpl properties = connections.get(connectionId);
-        String schema = properties == null ? null : properties.getSchema();
-        return schema == null || schema.isEmpty() ? queries.planner().defaultSchema() : schema.toLowerCase(Locale.ROOT);
-    }
-
-    private CommandResult use(String connectionId, SqlUseSchema use) {
-        if (!use.schema().isSimple()) {
-            throw new ShoalException(ErrorCode.INVALID_ARGUMENT, "USE wants one schema name, got " + use.schema());
-        }
-        String schema = use.schema().getSimple().toLowerCase(Locale.ROOT);
-        if (catalog.schema(schema).isEmpty()) {
-            throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
-        }
-        connections.computeIfAbsent(connectionId, id -> new ConnectionPropertiesImpl()).setSchema(schema);
-        return CommandResult.updated(0);
     }
 
     // DatabaseMetaData: what BI tools' navigators list. Each listing is one frame on a statement of its own.
@@ -400,70 +329,5 @@ public final class ShoalMeta extends MetaImpl {
             throw new NoSuchStatementException(h);
         }
         return state;
-    }
-
-    /** What EXPLAIN prints: the distributed plan, the plan before distribution, or what running it did. */
-
-    /** The statement EXPLAIN ANALYZE runs: a write parsed afresh is the explained statement, not the EXPLAIN. */
-    private static SqlNode unwrapExplain(SqlNode parsed) {
-        return parsed instanceof SqlExplainStatement explain ? explain.statement() : parsed;
-    }
-
-    /** The statement parsed afresh, its ? parameters replaced by the values given. */
-    private SqlNode parse(String sql, List<TypedValue> parameters) {
-        SqlNode parsed = queries.planner().parse(sql);
-        if (parameters.isEmpty()) {
-            return parsed;
-        }
-        if (parsed instanceof SqlExplainStatement explain) {
-            return new SqlExplainStatement(explain.getParserPosition(), ParameterBinder.bind(explain.statement(), parameters),
-                    explain.analyze(), explain.verbose(), explain.options());
-        }
-        if (DdlExecutor.handles(parsed) && !(parsed instanceof SqlInsert)) {
-            throw new ShoalException(ErrorCode.NOT_SUPPORTED, "? parameters are taken in queries and INSERT, not in DDL");
-        }
-        return ParameterBinder.bind(parsed, parameters);
-    }
-
-    private PlanOrExplain plan(String sql, Session session, List<TypedValue> parameters) {
-        long start = System.nanoTime();
-        return plan(parse(sql, parameters), session, start);
-    }
-
-    /** {@code start}: when parsing began, so that EXPLAIN ANALYZE's parse phase counts it. */
-    private PlanOrExplain plan(SqlNode parsed, Session session, long start) {
-        if (DdlExecutor.handles(parsed) || parsed instanceof SqlUseSchema) {
-            return new PlanOrExplain(null, Explain.NONE, parsed);
-        }
-        if (parsed instanceof SqlExplainStatement explain) {
-            Explain mode = Explain.of(explain);
-            if (DdlExecutor.handles(explain.statement())) {
-                if (mode != Explain.ANALYZE || !DdlExecutor.analyzable(explain.statement())) {
-                    throw new ShoalException(ErrorCode.NOT_SUPPORTED, "EXPLAIN of " + explain.statement().getKind()
-                            + " is not supported; EXPLAIN ANALYZE runs CREATE TABLE AS and INSERT and reports what they wrote");
-                }
-                return new PlanOrExplain(null, mode, explain.statement());
-            }
-            return new PlanOrExplain(queries.planner().plan(explain.statement(), start, session), mode, null);
-        }
-        return new PlanOrExplain(queries.planner().plan(parsed, start, session), Explain.NONE, null);
-    }
-
-    private static Signature signature(String sql, PlanOrExplain planned) {
-        if (planned.isCommand() && planned.explain() == Explain.ANALYZE) {
-            return Signature.create(ResultColumns.metadata(List.of("plan"), List.of(DataType.VARCHAR)), sql, List.of(),
-                    CursorFactory.ARRAY, StatementType.SELECT);
-        }
-        if (planned.isCommand()) {
-            List<String> names = DdlExecutor.resultColumns(planned.command());
-            return names.isEmpty()
-                    ? Signature.create(List.of(), sql, List.of(), CursorFactory.ARRAY, StatementType.OTHER_DDL)
-                    : Signature.create(ResultColumns.metadata(names, names.stream().map(n -> DataType.VARCHAR).toList()), sql,
-                            List.of(), CursorFactory.ARRAY, StatementType.SELECT);
-        }
-        List<ColumnMetaData> columns = planned.explain() != Explain.NONE
-                ? ResultColumns.metadata(List.of("plan"), List.of(DataType.VARCHAR))
-                : ResultColumns.metadata(planned.query().columnNames(), planned.query().columnTypes());
-        return Signature.create(columns, sql, List.of(), CursorFactory.ARRAY, StatementType.SELECT);
     }
 }

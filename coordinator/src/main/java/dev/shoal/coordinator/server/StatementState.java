@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.coordinator.query.Cancellation;
 import dev.shoal.coordinator.query.RunningQuery;
 import org.apache.calcite.avatica.remote.TypedValue;
@@ -19,6 +20,8 @@ final class StatementState {
     List<TypedValue> parameters = List.of();
     /** Why prepare failed, reported at execute: Avatica's client keeps only "while preparing SQL" of a prepare error. */
     RuntimeException prepareError;
+    /** The current execution as system.runtime.queries shows it. */
+    volatile TrackedQuery tracked;
     /** How a client's cancel reaches the current execution. */
     volatile Cancellation cancellation = Cancellation.none();
 

@@ -37,7 +37,21 @@ public enum ErrorCode {
     /** A partition named in DDL that the table does not have. */
     UNKNOWN_PARTITION(23, "42704"),
     /** A partitioned write that would hold more files open than a task may (Trino's max-open-writers). */
-    TOO_MANY_OPEN_WRITERS(24, "54000");
+    TOO_MANY_OPEN_WRITERS(24, "54000"),
+    /** A query planned to read more bytes than query_max_scan_size allows (Athena's workgroup cutoff). */
+    EXCEEDED_SCAN_LIMIT(25, "54000"),
+    /** A query that ran longer than query_max_run_time. */
+    EXCEEDED_TIME_LIMIT(26, "HYT00"),
+    /** SET SESSION of a property that does not exist or a value it does not take. */
+    INVALID_SESSION_PROPERTY(27, "22023"),
+    /** kill_query of an id that is not a running query. */
+    QUERY_NOT_FOUND(28, "42704"),
+    /** A statement the user may not run (another user's query, without admin rights). */
+    PERMISSION_DENIED(29, "42501"),
+    /** More queries waiting for a slot than the coordinator queues. */
+    QUERY_QUEUE_FULL(30, "53000"),
+    /** A query ended by kill_query. */
+    ADMINISTRATIVELY_KILLED(31, "57014");
 
     private final int code;
     private final String sqlState;
@@ -54,5 +68,16 @@ public enum ErrorCode {
 
     public String sqlState() {
         return sqlState;
+    }
+
+    /** Whose the error is, as Trino's system.runtime.queries.error_type says. */
+    public ErrorType type() {
+        return switch (this) {
+            case INTERNAL_ERROR -> ErrorType.INTERNAL_ERROR;
+            case FILE_NOT_FOUND, CORRUPT_FILE, STORAGE_ERROR, WORKER_LOST, NO_WORKERS, CATALOG_ERROR -> ErrorType.EXTERNAL;
+            case EXCEEDED_MEMORY, EXCEEDED_SCAN_LIMIT, EXCEEDED_TIME_LIMIT, TOO_MANY_OPEN_WRITERS, QUERY_QUEUE_FULL,
+                 STATEMENT_TOO_COMPLEX -> ErrorType.INSUFFICIENT_RESOURCES;
+            default -> ErrorType.USER_ERROR;
+        };
     }
 }

@@ -10,6 +10,8 @@ public final class ClusterActions {
     public static final String CANCEL_QUERY = "query.cancel";
     /** Coordinator → worker: a query id; the answer is the list of its tasks' {@link TaskStatus}. */
     public static final String QUERY_STATUS = "query.status";
+    /** Coordinator → worker: no body; the answer is the {@link TaskStatus} of every task the worker holds. */
+    public static final String ALL_TASKS_STATUS = "tasks.status";
 
     private ClusterActions() {
     }

@@ -82,6 +82,11 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
                 .toList();
     }
 
+    /** Every task this worker holds (running, or ended and not yet released), for system.runtime.tasks. */
+    public List<TaskStatus> statusAll() {
+        return tasks.values().stream().map(RunningTask::status).toList();
+    }
+
     public int runningTasks() {
         return (int) tasks.values().stream().filter(task -> task.state == TaskState.RUNNING).count();
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything in one JVM: an embedded S3 server over a data folder, TPC-H demo tables in it, the
@@ -45,6 +46,12 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public static LocalCluster start(Path dataDir, String host, int port, int workers, double scaleFactor) throws Exception {
+        return start(dataDir, host, port, workers, scaleFactor, config -> config);
+    }
+
+    /** {@code configure}: the command line's changes to the coordinator's settings (query limits, session defaults). */
+    public static LocalCluster start(Path dataDir, String host, int port, int workers, double scaleFactor,
+                                     UnaryOperator<CoordinatorConfig> configure) throws Exception {
         // A fresh secret each start: the embedded store is only reachable on loopback anyway.
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
@@ -61,7 +68,8 @@ public final class LocalCluster implements AutoCloseable {
                 }
             }
             EmbeddedCluster coordinator = EmbeddedCluster.start(
-                    CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA).withWarehouse(WAREHOUSE), catalog, stores, workers);
+                    configure.apply(CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA).withWarehouse(WAREHOUSE)), catalog, stores,
+                    workers);
             return new LocalCluster(s3, stores, catalog, coordinator);
         } catch (Exception e) {
             if (catalog != null) {

@@ -42,12 +42,20 @@ public final class SqlFrontEnd implements RelOptTable.ViewExpander {
 
     public SqlFrontEnd(Catalog catalog, Function<TableDefinition, TableStatistics> statistics, JavaTypeFactoryImpl typeFactory,
                        RelOptCluster cluster) {
+        this(catalog, statistics, List.of(), typeFactory, cluster);
+    }
+
+    public SqlFrontEnd(Catalog catalog, Function<TableDefinition, TableStatistics> statistics, List<SystemTable> systemTables,
+                       JavaTypeFactoryImpl typeFactory, RelOptCluster cluster) {
         this.typeFactory = typeFactory;
         this.cluster = cluster;
         for (String schema : catalog.schemas()) {
             root.add(schema, new CatalogSchema(catalog, schema, statistics));
         }
         root.add(InformationSchema.NAME, new InformationSchema(catalog));
+        if (!systemTables.isEmpty()) {
+            root.add(SystemSchema.NAME, new SystemSchema(systemTables));
+        }
     }
 
     /** Unqualified names are looked up in {@code schema}. */

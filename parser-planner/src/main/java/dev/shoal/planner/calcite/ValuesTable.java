@@ -11,15 +11,19 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * A table whose rows the planner computes (the information schema's, from the catalog): a query
  * reads it as a VALUES of those rows, so that filters, joins and aggregates over it plan as usual.
- * Columns are VARCHAR or BIGINT.
+ * Columns are VARCHAR, BIGINT, BOOLEAN or TIMESTAMP.
  */
 class ValuesTable extends AbstractTable implements TranslatableTable {
     private final List<ScanColumn> columns;
@@ -45,12 +49,28 @@ class ValuesTable extends AbstractTable implements TranslatableTable {
             for (int i = 0; i < row.size(); i++) {
                 RelDataType type = rowType.getFieldList().get(i).getType();
                 Object value = row.get(i);
-                tuple.add(value == null ? rex.makeNullLiteral(type)
-                        : value instanceof Long number ? (RexLiteral) rex.makeLiteral(BigDecimal.valueOf(number), type)
-                        : (RexLiteral) rex.makeLiteral(value.toString(), type));
+                tuple.add(literal(rex, value, type));
             }
             tuples.add(tuple.build());
         }
         return LogicalValues.create(context.getCluster(), rowType, tuples.build());
+    }
+
+    private static RexLiteral literal(RexBuilder rex, Object value, RelDataType type) {
+        if (value == null) {
+            return rex.makeNullLiteral(type);
+        }
+        if (value instanceof Long number) {
+            return (RexLiteral) rex.makeLiteral(BigDecimal.valueOf(number), type);
+        }
+        if (value instanceof Boolean bool) {
+            return (RexLiteral) rex.makeLiteral(bool, type);
+        }
+        if (value instanceof Instant instant) {
+            LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            return (RexLiteral) rex.makeLiteral(new TimestampString(utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(),
+                    utc.getMinute(), utc.getSecond()).withNanos(utc.getNano()), type);
+        }
+        return (RexLiteral) rex.makeLiteral(value.toString(), type);
     }
 }

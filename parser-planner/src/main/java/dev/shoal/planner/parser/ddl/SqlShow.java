@@ -14,13 +14,14 @@ import java.util.Optional;
 
 /**
  * {@code SHOW SCHEMAS|DATABASES [LIKE 'pattern']}, {@code SHOW TABLES [IN|FROM schema]
- * [LIKE 'pattern']}, {@code SHOW COLUMNS FROM|IN table} and {@code SHOW CREATE TABLE table}: what
+ * [LIKE 'pattern']}, {@code SHOW COLUMNS FROM|IN table}, {@code SHOW CREATE TABLE table}, {@code SHOW PARTITIONS},
+ * and {@code SHOW SESSION|FUNCTIONS|CATALOGS [LIKE 'pattern']}: what
  * they list, of which schema or table ({@link #schema()} holds the table's name for the last two),
  * matching which LIKE pattern.
  */
 public final class SqlShow extends SqlCall {
     /** What a SHOW statement lists. */
-    public enum Subject { SCHEMAS, TABLES, COLUMNS, CREATE_TABLE, PARTITIONS }
+    public enum Subject { SCHEMAS, TABLES, COLUMNS, CREATE_TABLE, PARTITIONS, SESSION, FUNCTIONS, CATALOGS }
 
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 

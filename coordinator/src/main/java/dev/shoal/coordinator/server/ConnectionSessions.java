@@ -1,0 +1,81 @@
+package dev.shoal.coordinator.server;
+
+import dev.shoal.core.session.SessionProperties;
+import dev.shoal.planner.Session;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.Meta;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each JDBC connection carries from statement to statement: its user and source (what the
+ * client said it is), its schema (USE, setSchema, the URL's), and its session properties (SET SESSION).
+ * Nothing else of what the client sent is kept: its properties may hold a password.
+ */
+final class ConnectionSessions {
+    private record State(ConnectionPropertiesImpl jdbc, String user, String source, SessionProperties properties) {
+    }
+
+    private final String defaultSchema;
+    private final SessionProperties defaults;
+    private final Map<String, State> connections = new ConcurrentHashMap<>();
+
+    ConnectionSessions(String defaultSchema, SessionProperties defaults) {
+        this.defaultSchema = defaultSchema;
+        this.defaults = defaults;
+    }
+
+    void open(String connectionId, Map<String, String> info) {
+        String user = info == null ? null : info.get("user");
+        String source = info == null ? null : info.get("source");
+        connections.put(connectionId, new State(new ConnectionPropertiesImpl(), user, source, defaults));
+    }
+
+    void close(String connectionId) {
+        connections.remove(connectionId);
+    }
+
+    private State state(String connectionId) {
+        return connections.computeIfAbsent(connectionId, id -> new State(new ConnectionPropertiesImpl(), null, null, defaults));
+    }
+
+    Meta.ConnectionProperties sync(String connectionId, Meta.ConnectionProperties properties) {
+        State state = state(connectionId);
+        ConnectionPropertiesImpl merged = state.jdbc().merge(properties);
+        connections.put(connectionId, new State(merged, state.user(), state.source(), state.properties()));
+        return merged;
+    }
+
+    /** The session a statement starting now on the connection runs in. */
+    Session session(String connectionId) {
+        State state = state(connectionId);
+        return Session.of(state.user(), schema(connectionId), state.properties());
+    }
+
+    String source(String connectionId) {
+        return state(connectionId).source();
+    }
+
+    /** The schema of unqualified names: USE's, JDBC's setSchema, else the coordinator's default. */
+    String schema(String connectionId) {
+        String schema = state(connectionId).jdbc().getSchema();
+        return schema == null || schema.isEmpty() ? defaultSchema : schema.toLowerCase(Locale.ROOT);
+    }
+
+    void useSchema(String connectionId, String schema) {
+        state(connectionId).jdbc().setSchema(schema);
+    }
+
+    SessionProperties properties(String connectionId) {
+        return state(connectionId).properties();
+    }
+
+    void properties(String connectionId, SessionProperties properties) {
+        connections.compute(connectionId, (id, state) -> {
+            State current = state == null ? new State(new ConnectionPropertiesImpl(), null, null, defaults) : state;
+            return new State(current.jdbc(), current.user(), current.source(), properties);
+        });
+    }
+}
