@@ -1,8 +1,10 @@
 package dev.shoal.jdbc;
 
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaStatement;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +21,7 @@ final class QueryCanceller {
     private final ShoalConnection connection;
     private final AvaticaStatement statement;
     private volatile boolean running;
+    private volatile boolean timedOut;
 
     QueryCanceller(ShoalConnection connection, AvaticaStatement statement) {
         this.connection = connection;
@@ -29,13 +32,29 @@ final class QueryCanceller {
         T run() throws SQLException;
     }
 
-    /** Runs an execute call; with {@code timeoutSeconds} above 0, the query is canceled once that has passed. */
+    /**
+     * Runs an execute call; with {@code timeoutSeconds} above 0, the query is canceled once that has
+     * passed, and the call fails with an SQLTimeoutException. Its errors come out {@link ClientErrors#clean}.
+     */
     <T> T timed(int timeoutSeconds, Call<T> call) throws SQLException {
+        timedOut = false;
         ScheduledFuture<?> timeout = timeoutSeconds <= 0 ? null
-                : TIMEOUTS.schedule(this::cancelQuietly, timeoutSeconds, TimeUnit.SECONDS);
+                : TIMEOUTS.schedule(() -> {
+                    timedOut = true;
+                    cancelQuietly();
+                }, timeoutSeconds, TimeUnit.SECONDS);
         running = true;
         try {
             return call.run();
+        } catch (SQLException e) {
+            if (timedOut && "57014".equals(e.getSQLState())) {
+                throw new SQLTimeoutException("QUERY_CANCELED: Query exceeded the statement's query timeout of " + timeoutSeconds
+                        + " s (Statement.setQueryTimeout)", "HYT00", e.getErrorCode());
+            }
+            throw ClientErrors.clean(e);
+        } catch (AvaticaClientRuntimeException e) {
+            // Avatica's batch calls let the server's error out unchecked.
+            throw ClientErrors.clean(e);
         } finally {
             running = false;
             if (timeout != null) {

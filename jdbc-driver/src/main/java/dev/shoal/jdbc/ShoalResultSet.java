@@ -26,7 +26,9 @@ final class ShoalResultSet extends AvaticaResultSet {
         try {
             return super.next();
         } catch (AvaticaClientRuntimeException e) {
-            throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
+            throw ClientErrors.clean(e);
+        } catch (SQLException e) {
+            throw ClientErrors.clean(e);
         } catch (RuntimeException e) {
             throw new SQLException("fetching rows failed: " + e.getMessage(), "08006", e);
         }

@@ -35,6 +35,11 @@ final class ShoalStatement extends AvaticaStatement {
         return canceller.timed(getQueryTimeout(), () -> super.executeLargeUpdate(sql));
     }
 
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        return canceller.timed(getQueryTimeout(), super::executeLargeBatch);
+    }
+
     /** Not synchronized, unlike Avatica's: it must reach the coordinator while another thread waits in execute. */
     @Override
     public void cancel() throws SQLException {

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -97,8 +98,9 @@ class CancelTest {
         try (Statement statement = shoal.createStatement()) {
             statement.setQueryTimeout(2);
             long start = System.nanoTime();
-            SQLException e = assertThrows(SQLException.class, () -> statement.execute(ENDLESS));
-            assertEquals("57014", e.getSQLState(), e.getMessage());
+            SQLTimeoutException e = assertThrows(SQLTimeoutException.class, () -> statement.execute(ENDLESS));
+            assertEquals("HYT00", e.getSQLState(), e.getMessage());
+            assertTrue(e.getMessage().contains("query timeout of 2 s"), e.getMessage());
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             assertTrue(seconds >= 2 && seconds < 10, "stopped after its 2 s: " + seconds + " s");
         }
@@ -120,8 +122,8 @@ class CancelTest {
             prepared.cancel();
             assertEquals("57014", failureOf(execution, 10).getSQLState());
             prepared.setQueryTimeout(1);
-            SQLException e = assertThrows(SQLException.class, prepared::executeQuery);
-            assertEquals("57014", e.getSQLState(), e.getMessage());
+            SQLException e = assertThrows(SQLTimeoutException.class, prepared::executeQuery);
+            assertEquals("HYT00", e.getSQLState(), e.getMessage());
             SQLException lob = assertThrows(SQLFeatureNotSupportedException.class, () -> prepared.setBlob(1, InputStream.nullInputStream()));
             assertEquals("0A000", lob.getSQLState());
         }

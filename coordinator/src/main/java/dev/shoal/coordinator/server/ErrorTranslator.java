@@ -18,8 +18,7 @@ final class ErrorTranslator {
             return avatica;
         }
         if (e instanceof ShoalException shoal) {
-            return new AvaticaRuntimeException(shoal.code() + ": " + shoal.getMessage(), shoal.code().code(),
-                    shoal.code().sqlState(), AvaticaSeverity.ERROR);
+            return withoutTrace(shoal.code() + ": " + shoal.getMessage(), shoal.code());
         }
         return internal(e);
     }
@@ -47,7 +46,16 @@ final class ErrorTranslator {
 
     private static AvaticaRuntimeException internal(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        ErrorCode internal = ErrorCode.INTERNAL_ERROR;
-        return new AvaticaRuntimeException(internal + ": " + message, internal.code(), internal.sqlState(), AvaticaSeverity.ERROR);
+        return withoutTrace(ErrorCode.INTERNAL_ERROR + ": " + message, ErrorCode.INTERNAL_ERROR);
+    }
+
+    /** Avatica sends the stack of the exception it is given: this one has none, so no server class names reach clients. */
+    private static AvaticaRuntimeException withoutTrace(String message, ErrorCode code) {
+        return new AvaticaRuntimeException(message, code.code(), code.sqlState(), AvaticaSeverity.ERROR) {
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        };
     }
 }
