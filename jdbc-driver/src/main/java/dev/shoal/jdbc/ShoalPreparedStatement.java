@@ -18,7 +18,7 @@ import java.sql.SQLXML;
  * JDBC 4.1 setters for types Shoal does not have (LOBs, streams, RowId, SQLXML) refuse plainly
  * instead of sending the coordinator a value it cannot take; setNString is setString.
  */
-final class ShoalPreparedStatement extends AvaticaPreparedStatement {
+final class ShoalPreparedStatement extends AvaticaPreparedStatement implements ShoalQueryInfo {
     private final QueryCanceller canceller;
 
     ShoalPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
@@ -148,5 +148,10 @@ final class ShoalPreparedStatement extends AvaticaPreparedStatement {
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
         throw unsupported("character stream");
+    }
+
+    @Override
+    public java.util.Optional<QueryProgress> queryProgress() throws SQLException {
+        return ProgressReader.read(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
     }
 }

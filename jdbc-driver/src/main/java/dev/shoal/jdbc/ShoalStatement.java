@@ -11,7 +11,7 @@ import java.sql.SQLException;
  * sets a flag, and waits for the running call to end first), whose query timeout cancels the query
  * when it runs out, and whose {@link #close()} during a query cancels it instead of waiting.
  */
-final class ShoalStatement extends AvaticaStatement {
+final class ShoalStatement extends AvaticaStatement implements ShoalQueryInfo {
     private final QueryCanceller canceller;
 
     ShoalStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType, int resultSetConcurrency,
@@ -53,5 +53,10 @@ final class ShoalStatement extends AvaticaStatement {
     public void close() throws SQLException {
         canceller.cancelIfRunning();
         super.close();
+    }
+
+    @Override
+    public java.util.Optional<QueryProgress> queryProgress() throws SQLException {
+        return ProgressReader.read(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
     }
 }

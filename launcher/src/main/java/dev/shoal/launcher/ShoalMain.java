@@ -7,8 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The {@code shoal} command line. */
@@ -16,7 +19,7 @@ import java.util.concurrent.Callable;
         description = "A distributed SQL query engine for Parquet data lakes.",
         footer = {"", "Environment: SHOAL_HEAP (the JVM's maximum heap, default 4g) and JAVA_OPTS (other JVM options), read by ./shoal;",
                 "SHOAL_S3_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY for S3 (or the AWS default chain)."},
-        subcommands = {ShoalMain.Local.class, CoordinatorCommand.class, WorkerMain.class})
+        subcommands = {ShoalMain.Local.class, ShoalMain.Sql.class, CoordinatorCommand.class, WorkerMain.class})
 public final class ShoalMain implements Runnable {
     public static void main(String[] args) {
         // Servers log at INFO by default; a shell user wants warnings only.
@@ -28,6 +31,19 @@ public final class ShoalMain implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** {@code shoal sql}: the shell in a JVM of its own ({@code ./shoal sql} starts it directly). */
+    @Command(name = "sql", description = "Shoal's SQL shell: shoal sql [--server HOST:PORT] [--user U] [--execute SQL | --file F] "
+            + "[--output-format ALIGNED|CSV|TSV|JSON]; shoal sql --help lists its options.")
+    static final class Sql implements Callable<Integer> {
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            return SqlShell.run(args);
+        }
     }
 
     @Command(name = "local", mixinStandardHelpOptions = true,
@@ -63,7 +79,7 @@ public final class ShoalMain implements Runnable {
                     Thread.currentThread().join();
                     return 0;
                 }
-                return SqlShell.run(cluster.jdbcUrl());
+                return SqlShell.run(List.of("--server", "127.0.0.1:" + port));
             }
         }
     }

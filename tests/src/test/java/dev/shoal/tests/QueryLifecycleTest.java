@@ -180,6 +180,12 @@ class QueryLifecycleTest {
             String id = (String) running.get(0);
             assertTrue(Long.parseLong(one(dana, "select count(*) from system.runtime.tasks where query_id = '" + id + "'")) >= 2,
                     "the query's tasks on both workers");
+            // The driver's progress API (as the shell reads it), through the shaded jar's public interface.
+            Class<?> info = statement.getClass().getClassLoader().loadClass("dev.shoal.jdbc.ShoalQueryInfo");
+            Object progress = ((java.util.Optional<?>) info.getMethod("queryProgress").invoke(statement)).orElseThrow();
+            assertEquals(id, progress.getClass().getMethod("queryId").invoke(progress));
+            assertEquals("RUNNING", progress.getClass().getMethod("state").invoke(progress));
+            assertTrue((Long) progress.getClass().getMethod("totalSplits").invoke(progress) > 0, progress.toString());
             SQLException notHers = assertThrows(SQLException.class,
                     () -> dana.createStatement().execute("CALL system.runtime.kill_query(query_id => '" + id + "', message => 'mine')"));
             assertEquals("42501", notHers.getSQLState());

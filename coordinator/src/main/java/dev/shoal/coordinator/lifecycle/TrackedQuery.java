@@ -35,6 +35,7 @@ public final class TrackedQuery {
     private final long createdNanos = System.nanoTime();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytesScanned = new AtomicLong();
+    private final AtomicLong totalSplits = new AtomicLong();
     private volatile QueryState state = QueryState.QUEUED;
     private volatile long queuedMillis;
     private volatile long analysisMillis;
@@ -42,6 +43,7 @@ public final class TrackedQuery {
     private volatile Instant started;
     private volatile Instant lastHeartbeat = created;
     private volatile Instant end;
+    private volatile long endNanos;
     private volatile ErrorCode errorCode;
     private volatile String errorMessage;
     private volatile boolean holdsSlot;
@@ -85,7 +87,8 @@ public final class TrackedQuery {
     }
 
     long elapsedMillis() {
-        return (System.nanoTime() - createdNanos) / 1_000_000;
+        long ended = endNanos;
+        return ((ended == 0 ? System.nanoTime() : ended) - createdNanos) / 1_000_000;
     }
 
     void admitted(boolean slot) {
@@ -110,6 +113,21 @@ public final class TrackedQuery {
             started = Instant.now();
         }
         move(QueryState.RUNNING);
+    }
+
+    /** Running, its tasks given {@code splits} splits to read in all. */
+    public void running(int splits) {
+        totalSplits.addAndGet(splits);
+        running();
+    }
+
+    /** Splits its queries' tasks were given, for progress. */
+    public long totalSplits() {
+        return totalSplits.get();
+    }
+
+    public long elapsed() {
+        return elapsedMillis();
     }
 
     public void finishing() {
@@ -142,6 +160,7 @@ public final class TrackedQuery {
                 return;
             }
             end = Instant.now();
+            endNanos = System.nanoTime();
             lastHeartbeat = end;
             if (error == null) {
                 state = QueryState.FINISHED;

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -104,7 +105,7 @@ public final class QueryManager implements AutoCloseable {
         RunningQuery query = new RunningQuery(id, planned.columnNames(), planned.columnTypes(), root, scheduled.workers(),
                 (done, state, error) -> finished(done, state, error, tracked, endsTracked, releaseWhenDone));
         running.put(id, query);
-        tracked.running();
+        tracked.running(scheduled.splits());
         return query;
     }
 
@@ -127,6 +128,24 @@ public final class QueryManager implements AutoCloseable {
             tracked.addRows(query.rowsRead());
             tracked.end(state == QueryState.CANCELED && error == null ? Cancellation.closed() : error);
         }
+    }
+
+    /**
+     * A running query's progress as its workers report it now: splits read to their end, rows and
+     * bytes read from storage so far; empty when the query is not running here.
+     */
+    public Optional<Progress> progress(String queryId) {
+        RunningQuery query = running.get(queryId);
+        if (query == null) {
+            return Optional.empty();
+        }
+        List<TaskStatus> statuses = taskStatuses(query);
+        return Optional.of(new Progress(statuses.stream().mapToLong(TaskStatus::splitsCompleted).sum(),
+                statuses.stream().mapToLong(TaskStatus::rowsRead).sum(), statuses.stream().mapToLong(TaskStatus::bytesRead).sum()));
+    }
+
+    /** What a running query's tasks have done so far. */
+    public record Progress(long splitsCompleted, long rowsRead, long bytesRead) {
     }
 
     /** The query's tasks' statistics from each worker still alive (a lost one's are lost with it). */

@@ -55,7 +55,7 @@ final class QueryScheduler {
     }
 
     /** The root task's descriptor (to run here) and the workers holding the query's other tasks. */
-    record Scheduled(TaskDescriptor root, Set<WorkerNode> workers) {
+    record Scheduled(TaskDescriptor root, Set<WorkerNode> workers, int splits) {
     }
 
     /** {@code scanLimitBytes}: query_max_scan_size; a query whose files hold more fails before any task is created. */
@@ -106,7 +106,7 @@ final class QueryScheduler {
         TaskDescriptor rootTask = new TaskDescriptor(new TaskId(queryId, 0, 0, 0),
                 new PlanFragment(queryId, 0, splits.assign(root.root(), 0, 1)),
                 new OutputSpec(ExchangeKind.GATHER, List.of(), 1), sourcesOf(root, locations), 0);
-        return new Scheduled(rootTask, used);
+        return new Scheduled(rootTask, used, splits.assignedSplits());
     }
 
     private static int taskCount(Fragment fragment, List<WorkerNode> workers) {

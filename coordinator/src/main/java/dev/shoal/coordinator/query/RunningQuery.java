@@ -166,8 +166,12 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether every row was read (or the reader closed it): a failed query is not done, so that its
+     * reader's next call reports the failure rather than an end of rows.
+     */
     public boolean isDone() {
-        return state != QueryState.RUNNING;
+        return state == QueryState.FINISHED || state == QueryState.CANCELED;
     }
 
     /** {@code error}: why it failed (null unless FAILED), for the manager to learn of lost workers. */

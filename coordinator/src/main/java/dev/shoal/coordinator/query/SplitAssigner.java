@@ -37,6 +37,8 @@ public final class SplitAssigner {
     private final ObjectStore store;
     /** By scan without its splits: two scans of a table read the same files unless their partitions differ. */
     private final Map<TableScanNode, List<Split>> listed = new ConcurrentHashMap<>();
+    /** Splits given to tasks so far: the query's total once every task is assigned. */
+    private int assigned;
 
     public SplitAssigner(Catalog catalog, ObjectStore store) {
         this.catalog = catalog;
@@ -57,6 +59,10 @@ public final class SplitAssigner {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
+    }
+
+    int assignedSplits() {
+        return assigned;
     }
 
     /**
@@ -83,8 +89,10 @@ public final class SplitAssigner {
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
     public PlanNode assign(PlanNode node, int taskIndex, int taskCount) {
         if (node instanceof TableScanNode scan) {
+            List<Split> mine = share(cut(splitsOf(scan), taskCount), taskIndex, taskCount);
+            assigned += mine.size();
             // The partition selection stays on the coordinator: the splits carry what a task needs of it.
-            return scan.withSplits(share(cut(splitsOf(scan), taskCount), taskIndex, taskCount)).withPartitions(null);
+            return scan.withSplits(mine).withPartitions(null);
         }
         return node.inputs().isEmpty() ? node
                 : node.withInputs(node.inputs().stream().map(input -> assign(input, taskIndex, taskCount)).toList());

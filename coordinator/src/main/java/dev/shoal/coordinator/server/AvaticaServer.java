@@ -1,7 +1,5 @@
 package dev.shoal.coordinator.server;
 
-import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.avatica.remote.Driver;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.eclipse.jetty.server.Connector;
@@ -10,14 +8,14 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.util.List;
 
-/** The JDBC endpoint: Avatica's HTTP server, protobuf serialization, bound to one address. */
+/** The JDBC endpoint: Avatica's HTTP server, protobuf serialization, bound to one address; and statements' progress. */
 public final class AvaticaServer implements AutoCloseable {
     private final HttpServer server;
 
-    public AvaticaServer(Meta meta, String host, int port) {
+    public AvaticaServer(ShoalMeta meta, String host, int port) {
         // Avatica's builder binds 0.0.0.0; a customizer sets the host before the server starts.
         this.server = new HttpServer.Builder<Server>()
-                .withHandler(new LocalService(meta), Driver.Serialization.PROTOBUF)
+                .withHandler(new ProgressHandler(new LocalService(meta), meta))
                 .withPort(port)
                 .withServerCustomizers(List.of(jetty -> {
                     for (Connector connector : jetty.getConnectors()) {

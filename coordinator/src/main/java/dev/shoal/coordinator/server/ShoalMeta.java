@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +46,13 @@ public final class ShoalMeta extends MetaImpl {
         this.metadata = new CatalogMetadata(catalog);
         this.sessions = new ConnectionSessions(queries.planner().defaultSchema(), defaults);
         this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker);
+    }
+
+    /** What a statement's current execution is doing, for {@link ProgressHandler}; empty for a statement never executed. */
+    Optional<StatementProgress> progress(String connectionId, int statementId) {
+        StatementState state = statements.get(key(connectionId, statementId));
+        TrackedQuery tracked = state == null ? null : state.tracked;
+        return tracked == null ? Optional.empty() : Optional.of(runner.progress(tracked));
     }
 
     private static String key(String connectionId, int statementId) {

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.catalog.history.QueryRecord;
 import dev.shoal.coordinator.ddl.CommandResult;
 import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.lifecycle.QueryTracker;
@@ -20,6 +21,7 @@ import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one statement of a connection, as a tracked query with an id and a state: parsed (or
@@ -126,6 +128,17 @@ final class StatementRunner {
 
     static boolean isCommand(SqlNode parsed) {
         return DdlExecutor.handles(parsed) || SessionStatements.handles(parsed) || Procedures.handles(parsed);
+    }
+
+    /** A tracked query's progress: live from its workers while it runs, final once it ended. */
+    StatementProgress progress(TrackedQuery tracked) {
+        QueryRecord record = tracked.record();
+        Optional<QueryManager.Progress> live = tracked.isEnded() ? Optional.empty() : queries.progress(tracked.id());
+        long splits = tracked.totalSplits();
+        return new StatementProgress(record.queryId(), record.state(), tracked.elapsed(), splits,
+                live.map(QueryManager.Progress::splitsCompleted).orElse(tracked.isEnded() && record.errorCode() == null ? splits : 0L),
+                live.map(QueryManager.Progress::rowsRead).orElse(0L), live.map(QueryManager.Progress::bytesRead).orElse(record.bytesScanned()),
+                record.rows(), record.errorCode());
     }
 
     /** The statement EXPLAIN ANALYZE runs: a write parsed afresh is the explained statement, not the EXPLAIN. */

@@ -54,6 +54,7 @@ public final class TableScanOperator implements Operator {
             }
             current.close();
             current = null;
+            stats.splitsCompleted().increment();
         }
     }
 

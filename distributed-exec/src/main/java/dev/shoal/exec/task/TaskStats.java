@@ -6,11 +6,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What a task did: files, rows and bytes read from storage and received from exchanges, rows
- * dropped by dynamic filters, rows produced.
+ * dropped by dynamic filters, rows produced, and splits read to their end (its progress).
  */
 public record TaskStats(LongAdder bytesRead, LongAdder rowsRead, LongAdder rowsOutput, ExchangeStats received,
-                        LongAdder rowsDynamicallyFiltered, LongAdder filesRead) {
+                        LongAdder rowsDynamicallyFiltered, LongAdder filesRead, LongAdder splitsCompleted) {
     public TaskStats() {
-        this(new LongAdder(), new LongAdder(), new LongAdder(), new ExchangeStats(), new LongAdder(), new LongAdder());
+        this(new LongAdder(), new LongAdder(), new LongAdder(), new ExchangeStats(), new LongAdder(), new LongAdder(), new LongAdder());
     }
 }
