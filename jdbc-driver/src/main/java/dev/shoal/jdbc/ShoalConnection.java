@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
+import java.sql.SQLException;
 import java.util.Properties;
 
 /** Avatica's connection, plus the one call Avatica's protocol lacks: stopping a statement's running query. */
@@ -20,5 +21,20 @@ final class ShoalConnection extends AvaticaConnection {
      */
     void cancelRunning(Meta.StatementHandle statement) {
         meta.closeStatement(new Meta.StatementHandle(id, -statement.id, null));
+    }
+
+    /** The schema in effect, as the coordinator has it (a USE changes it there; Avatica's client would not know). */
+    @Override
+    public String getSchema() throws SQLException {
+        // Avatica's own call first: it sends a setSchema the client has not synced yet.
+        String synced = super.getSchema();
+        return CoordinatorEndpoint.schema(this).orElse(synced);
+    }
+
+    /** Shoal's one catalog of tables (the other, system, holds the coordinator's own). */
+    @Override
+    public String getCatalog() throws SQLException {
+        String catalog = super.getCatalog();
+        return catalog == null ? "shoal" : catalog;
     }
 }

@@ -3,6 +3,8 @@ package dev.shoal.jdbc;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 
+import java.sql.SQLException;
+
 /**
  * Avatica's metadata, with the answers that describe Shoal rather than Avatica's defaults: names
  * fold to lower case, quoted or not (the catalog keeps them lower-case and matches them ignoring
@@ -51,6 +53,13 @@ final class ShoalDatabaseMetaData extends AvaticaDatabaseMetaData {
     @Override
     public boolean supportsMixedCaseQuotedIdentifiers() {
         return false;
+    }
+
+    /** The user the connection gave, or the one the coordinator runs a client that gave none as. */
+    @Override
+    public String getUserName() throws SQLException {
+        String user = super.getUserName();
+        return user == null || user.isEmpty() ? "anonymous" : user;
     }
 
     @Override

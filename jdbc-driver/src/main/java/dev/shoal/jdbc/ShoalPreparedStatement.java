@@ -152,6 +152,6 @@ final class ShoalPreparedStatement extends AvaticaPreparedStatement implements S
 
     @Override
     public java.util.Optional<QueryProgress> queryProgress() throws SQLException {
-        return ProgressReader.read(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
+        return CoordinatorEndpoint.progress(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
     }
 }

@@ -57,6 +57,6 @@ final class ShoalStatement extends AvaticaStatement implements ShoalQueryInfo {
 
     @Override
     public java.util.Optional<QueryProgress> queryProgress() throws SQLException {
-        return ProgressReader.read(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
+        return CoordinatorEndpoint.progress(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
     }
 }

@@ -144,6 +144,11 @@ public final class QueryPlanner {
         return plan(query, startNanos, target, session);
     }
 
+    /** The coordinator's tables under {@code system}. */
+    public List<SystemTable> systemTables() {
+        return systemTables;
+    }
+
     public String defaultSchema() {
         return defaultSchema;
     }

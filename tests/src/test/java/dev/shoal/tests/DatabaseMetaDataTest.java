@@ -57,13 +57,13 @@ class DatabaseMetaDataTest {
 
     @Test
     void catalogsSchemasAndTablesList() throws Exception {
-        assertEquals(List.of("shoal"), column(meta.getCatalogs(), "TABLE_CAT"));
+        assertEquals(List.of("shoal", "system"), column(meta.getCatalogs(), "TABLE_CAT"));
         assertTrue(column(meta.getSchemas(), "TABLE_SCHEM").contains("tpch"));
         assertEquals(List.of("tpch"), column(meta.getSchemas("shoal", "tp%"), "TABLE_SCHEM"));
         List<String> tables = column(meta.getTables(null, "tpch", "%", new String[] {"TABLE"}), "TABLE_NAME");
         assertTrue(tables.containsAll(List.of("lineitem", "nation", "orders", "region")), tables.toString());
         assertEquals(List.of("nation"), column(meta.getTables(null, "tpch", "nat_on", null), "TABLE_NAME"));
-        assertEquals(List.of("TABLE", "VIEW"), column(meta.getTableTypes(), "TABLE_TYPE"));
+        assertEquals(List.of("TABLE", "VIEW", "SYSTEM TABLE"), column(meta.getTableTypes(), "TABLE_TYPE"));
     }
 
     @Test

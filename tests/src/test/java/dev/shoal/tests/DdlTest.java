@@ -125,7 +125,9 @@ class DdlTest {
         run("create schema if not exists ddl_use");
         run("create external table if not exists ddl_use.regions stored as parquet location 's3://lake/tpch/region/'");
         try (Connection other = TestCluster.get().connect(); Statement s = other.createStatement()) {
+            assertEquals("tpch", other.getSchema(), "the coordinator's default before any USE");
             s.execute("use ddl_use");
+            assertEquals("ddl_use", other.getSchema(), "getSchema() follows USE");
             try (ResultSet rs = s.executeQuery("select count(*) from regions")) {
                 rs.next();
                 assertEquals(5, rs.getLong(1));
@@ -135,6 +137,7 @@ class DdlTest {
                 assertEquals("regions", rs.getString(1));
             }
             other.setSchema("tpch");
+            assertEquals("tpch", other.getSchema());
             try (ResultSet rs = s.executeQuery("select count(*) from nation")) {
                 rs.next();
                 assertEquals(25, rs.getLong(1));

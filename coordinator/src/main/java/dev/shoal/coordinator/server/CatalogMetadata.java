@@ -7,6 +7,9 @@ import dev.shoal.core.catalog.ViewDefinition;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
+import dev.shoal.planner.calcite.InformationSchema;
+import dev.shoal.planner.calcite.SystemSchema;
+import dev.shoal.planner.calcite.SystemTable;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 
@@ -19,16 +22,22 @@ import java.util.List;
 
 /**
  * The rows of JDBC's DatabaseMetaData listings (getCatalogs, getSchemas, getTables, getColumns,
- * getTableTypes, getTypeInfo), with the columns and order JDBC specifies, from the catalog. Shoal
- * has one catalog, named {@link #CATALOG}, as a Trino cluster names its connectors.
+ * getTableTypes, getTypeInfo), with the columns and order JDBC specifies, from the catalog. As in a
+ * Trino cluster, there are two catalogs: {@link #CATALOG}, the tables (and its information_schema),
+ * and {@code system}, whose {@code runtime} schema holds the coordinator's own tables.
  */
 final class CatalogMetadata {
-    static final String CATALOG = "shoal";
+    static final String CATALOG = InformationSchema.CATALOG;
+    private static final String TABLE = "TABLE";
+    private static final String VIEW = "VIEW";
+    private static final String SYSTEM_TABLE = "SYSTEM TABLE";
 
     private final Catalog catalog;
+    private final List<SystemTable> systemTables;
 
-    CatalogMetadata(Catalog catalog) {
+    CatalogMetadata(Catalog catalog, List<SystemTable> systemTables) {
         this.catalog = catalog;
+        this.systemTables = List.copyOf(systemTables);
     }
 
     /** Column layout and rows of one listing. */
@@ -36,38 +45,40 @@ final class CatalogMetadata {
     }
 
     Listing catalogs() {
-        return new Listing(columns(varchar("TABLE_CAT")), oneRow(CATALOG));
+        List<Object> rows = oneRow(CATALOG);
+        rows.add(new Object[] {SystemSchema.NAME});
+        return new Listing(columns(varchar("TABLE_CAT")), rows);
     }
 
+    /** Ordered by catalog, then schema, as JDBC asks. */
     Listing schemas(String catalogName, String schemaPattern) {
         List<Object> rows = new ArrayList<>();
-        if (catalogMatches(catalogName)) {
-            LikePattern schemas = LikePattern.jdbc(schemaPattern);
-            for (String schema : catalog.schemas()) {
-                if (schemas.matches(schema)) {
-                    rows.add(new Object[] {schema, CATALOG});
-                }
-            }
+        LikePattern schemas = LikePattern.jdbc(schemaPattern);
+        if (catalogMatches(catalogName, CATALOG)) {
+            List<String> names = new ArrayList<>(catalog.schemas());
+            names.add(InformationSchema.NAME);
+            names.stream().sorted().filter(schemas::matches).forEach(schema -> rows.add(new Object[] {schema, CATALOG}));
+        }
+        if (catalogMatches(catalogName, SystemSchema.NAME)) {
+            systemTables.stream().map(SystemTable::schema).distinct().sorted().filter(schemas::matches)
+                    .forEach(schema -> rows.add(new Object[] {schema, SystemSchema.NAME}));
         }
         return new Listing(columns(varchar("TABLE_SCHEM"), varchar("TABLE_CATALOG")), rows);
     }
 
     Listing tableTypes() {
-        List<Object> rows = oneRow("TABLE");
-        rows.add(new Object[] {"VIEW"});
+        List<Object> rows = oneRow(TABLE);
+        rows.add(new Object[] {VIEW});
+        rows.add(new Object[] {SYSTEM_TABLE});
         return new Listing(columns(varchar("TABLE_TYPE")), rows);
     }
 
     Listing tables(String catalogName, String schemaPattern, String tablePattern, List<String> types) {
         List<Object> rows = new ArrayList<>();
-        boolean tablesWanted = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("TABLE"));
-        boolean viewsWanted = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("VIEW"));
-        if (catalogMatches(catalogName)) {
-            for (Relation relation : relations(schemaPattern, tablePattern)) {
-                if (relation.view() ? viewsWanted : tablesWanted) {
-                    rows.add(new Object[] {CATALOG, relation.schema(), relation.name(), relation.view() ? "VIEW" : "TABLE",
-                            relation.comment(), null, null, null, null, null});
-                }
+        for (Relation relation : relations(catalogName, schemaPattern, tablePattern)) {
+            if (types == null || types.stream().anyMatch(relation.type()::equalsIgnoreCase)) {
+                rows.add(new Object[] {relation.catalog(), relation.schema(), relation.name(), relation.type(), relation.comment(), null,
+                        null, null, null, null});
             }
         }
         return new Listing(columns(varchar("TABLE_CAT"), varchar("TABLE_SCHEM"), varchar("TABLE_NAME"), varchar("TABLE_TYPE"),
@@ -77,21 +88,22 @@ final class CatalogMetadata {
 
     Listing columns(String catalogName, String schemaPattern, String tablePattern, String columnPattern) {
         List<Object> rows = new ArrayList<>();
-        if (catalogMatches(catalogName)) {
-            LikePattern columns = LikePattern.jdbc(columnPattern);
-            for (Relation table : relations(schemaPattern, tablePattern)) {
-                int position = 0;
-                for (ScanColumn column : table.columns()) {
-                    position++;
-                    if (!columns.matches(column.name())) {
-                        continue;
-                    }
-                    DataType type = column.type();
-                    rows.add(new Object[] {CATALOG, table.schema(), table.name(), column.name(), ResultColumns.sqlType(type),
-                            ResultColumns.typeName(type), ResultColumns.precision(type), null, type.scale(), 10,
-                            DatabaseMetaData.columnNullable, null, null, null, null, null, position, "YES", null, null, null,
-                            null, "NO", "NO"});
+        LikePattern columns = LikePattern.jdbc(columnPattern);
+        List<Relation> tables = new ArrayList<>(relations(catalogName, schemaPattern, tablePattern));
+        // JDBC orders columns by table (catalog, schema, name), then position: types do not count here.
+        tables.sort(Comparator.comparing(Relation::catalog).thenComparing(Relation::schema).thenComparing(Relation::name));
+        for (Relation table : tables) {
+            int position = 0;
+            for (ScanColumn column : table.columns()) {
+                position++;
+                if (!columns.matches(column.name())) {
+                    continue;
                 }
+                DataType type = column.type();
+                rows.add(new Object[] {table.catalog(), table.schema(), table.name(), column.name(), ResultColumns.sqlType(type),
+                        ResultColumns.typeName(type), ResultColumns.precision(type), null, type.scale(), 10,
+                        DatabaseMetaData.columnNullable, null, null, null, null, null, position, "YES", null, null, null,
+                        null, "NO", "NO"});
             }
         }
         return new Listing(columns(varchar("TABLE_CAT"), varchar("TABLE_SCHEM"), varchar("TABLE_NAME"), varchar("COLUMN_NAME"),
@@ -129,35 +141,53 @@ final class CatalogMetadata {
         return rows;
     }
 
-    /** A table or a view, as the listings show either. */
-    private record Relation(String schema, String name, boolean view, String comment, List<ScanColumn> columns) {
+    /** A table, a view or a system table, as the listings show each. */
+    private record Relation(String catalog, String schema, String name, String type, String comment, List<ScanColumn> columns) {
     }
 
-    private List<Relation> relations(String schemaPattern, String tablePattern) {
+    /** In JDBC's order: by type, catalog, schema and name. */
+    private List<Relation> relations(String catalogName, String schemaPattern, String tablePattern) {
         List<Relation> relations = new ArrayList<>();
         LikePattern schemas = LikePattern.jdbc(schemaPattern);
         LikePattern names = LikePattern.jdbc(tablePattern);
-        for (String schema : catalog.schemas()) {
-            if (!schemas.matches(schema)) {
-                continue;
-            }
-            for (TableDefinition table : catalog.tables(schema)) {
-                if (names.matches(table.name())) {
-                    relations.add(new Relation(schema, table.name(), false, table.properties().get("comment"), table.columns()));
+        if (catalogMatches(catalogName, CATALOG)) {
+            for (String schema : catalog.schemas()) {
+                if (!schemas.matches(schema)) {
+                    continue;
+                }
+                for (TableDefinition table : catalog.tables(schema)) {
+                    if (names.matches(table.name())) {
+                        relations.add(new Relation(CATALOG, schema, table.name(), TABLE, table.properties().get("comment"), table.columns()));
+                    }
+                }
+                for (ViewDefinition view : catalog.views(schema)) {
+                    if (names.matches(view.name())) {
+                        relations.add(new Relation(CATALOG, schema, view.name(), VIEW, null, view.columns()));
+                    }
                 }
             }
-            for (ViewDefinition view : catalog.views(schema)) {
-                if (names.matches(view.name())) {
-                    relations.add(new Relation(schema, view.name(), true, null, view.columns()));
+            if (schemas.matches(InformationSchema.NAME)) {
+                InformationSchema.tableColumns().forEach((name, columns) -> {
+                    if (names.matches(name)) {
+                        relations.add(new Relation(CATALOG, InformationSchema.NAME, name, SYSTEM_TABLE, null, columns));
+                    }
+                });
+            }
+        }
+        if (catalogMatches(catalogName, SystemSchema.NAME)) {
+            for (SystemTable table : systemTables) {
+                if (schemas.matches(table.schema()) && names.matches(table.name())) {
+                    relations.add(new Relation(SystemSchema.NAME, table.schema(), table.name(), SYSTEM_TABLE, null, table.columns()));
                 }
             }
         }
-        relations.sort(Comparator.comparing(Relation::schema).thenComparing(Relation::name));
+        relations.sort(Comparator.comparing(Relation::type).thenComparing(Relation::catalog).thenComparing(Relation::schema)
+                .thenComparing(Relation::name));
         return relations;
     }
 
-    private static boolean catalogMatches(String catalogName) {
-        return catalogName == null || catalogName.isEmpty() || catalogName.equalsIgnoreCase(CATALOG);
+    private static boolean catalogMatches(String catalogName, String name) {
+        return catalogName == null || catalogName.isEmpty() || catalogName.equalsIgnoreCase(name);
     }
 
     /** JDBC's search patterns (see {@link LikePattern#jdbc}); null matches everything. */

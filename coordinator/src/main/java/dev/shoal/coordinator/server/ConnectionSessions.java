@@ -41,11 +41,21 @@ final class ConnectionSessions {
         return connections.computeIfAbsent(connectionId, id -> new State(new ConnectionPropertiesImpl(), null, null, defaults));
     }
 
+    /**
+     * JDBC's connection properties after the client's changes. (Avatica's client caches the answer
+     * and sends it back with its next change, so it must not carry what the server decided, such as
+     * a USE: the driver reads the schema in effect from {@link ProgressHandler}'s connection endpoint.)
+     */
     Meta.ConnectionProperties sync(String connectionId, Meta.ConnectionProperties properties) {
         State state = state(connectionId);
         ConnectionPropertiesImpl merged = state.jdbc().merge(properties);
         connections.put(connectionId, new State(merged, state.user(), state.source(), state.properties()));
         return merged;
+    }
+
+    /** Whether the connection is open (the endpoint answers only for those). */
+    boolean isOpen(String connectionId) {
+        return connections.containsKey(connectionId);
     }
 
     /** The session a statement starting now on the connection runs in. */

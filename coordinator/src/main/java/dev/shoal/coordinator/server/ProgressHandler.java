@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Avatica's protobuf endpoint, plus {@code GET /v1/statement/<connection id>/<statement id>}: the
- * statement's {@link StatementProgress} as JSON, which the driver reads for the shell's progress
- * line and summary. Only a client that holds the connection's id (a random one it chose) can name it.
+ * Avatica's protobuf endpoint, plus what Avatica's protocol cannot ask, as JSON: {@code GET
+ * /v1/statement/<connection id>/<statement id>}, the statement's {@link StatementProgress} (the
+ * shell's progress line and summary), and {@code GET /v1/connection/<connection id>}, the schema
+ * and catalog in effect (getSchema() after a USE). Only a client that holds the connection's id (a
+ * random one it chose) can name it.
  */
 final class ProgressHandler extends AvaticaProtobufHandler {
     static final String PATH = "/v1/statement/";
+    static final String CONNECTION_PATH = "/v1/connection/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShoalMeta meta;
@@ -31,17 +34,21 @@ final class ProgressHandler extends AvaticaProtobufHandler {
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!target.startsWith(PATH)) {
+        Optional<?> answer;
+        if (target.startsWith(PATH)) {
+            answer = statement(target.substring(PATH.length()));
+        } else if (target.startsWith(CONNECTION_PATH)) {
+            answer = meta.connectionState(target.substring(CONNECTION_PATH.length()));
+        } else {
             super.handle(target, baseRequest, request, response);
             return;
         }
         baseRequest.setHandled(true);
-        Optional<StatementProgress> progress = statement(target.substring(PATH.length()));
-        if (!"GET".equals(request.getMethod()) || progress.isEmpty()) {
+        if (!"GET".equals(request.getMethod()) || answer.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body = JSON.writeValueAsBytes(progress.get());
+        byte[] body = JSON.writeValueAsBytes(answer.get());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -43,7 +43,7 @@ public final class ShoalMeta extends MetaImpl {
     /** {@code defaults}: the session properties every connection starts with. */
     public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog, QueryTracker tracker, SessionProperties defaults) {
         super(null);
-        this.metadata = new CatalogMetadata(catalog);
+        this.metadata = new CatalogMetadata(catalog, queries.planner().systemTables());
         this.sessions = new ConnectionSessions(queries.planner().defaultSchema(), defaults);
         this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker);
     }
@@ -53,6 +53,14 @@ public final class ShoalMeta extends MetaImpl {
         StatementState state = statements.get(key(connectionId, statementId));
         TrackedQuery tracked = state == null ? null : state.tracked;
         return tracked == null ? Optional.empty() : Optional.of(runner.progress(tracked));
+    }
+
+    /** A connection's schema and catalog in effect, for {@link ProgressHandler}; empty for a connection not open. */
+    Optional<Map<String, String>> connectionState(String connectionId) {
+        if (!sessions.isOpen(connectionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of("schema", sessions.schema(connectionId), "catalog", CatalogMetadata.CATALOG));
     }
 
     private static String key(String connectionId, int statementId) {

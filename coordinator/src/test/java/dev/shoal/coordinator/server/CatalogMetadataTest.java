@@ -34,10 +34,12 @@ class CatalogMetadataTest {
         catalog.createSchema(SchemaDefinition.named("v"));
         catalog.createView(new ViewDefinition("v", "big", "select 1 as one", "s", List.of(new ScanColumn("one", DataType.INTEGER))),
                 false);
-        CatalogMetadata metadata = new CatalogMetadata(catalog);
+        CatalogMetadata metadata = new CatalogMetadata(catalog, java.util.List.of());
 
         List<Object> tables = metadata.tables(null, null, null, null).rows();
-        assertEquals(List.of("orders/TABLE", "big/VIEW"), tables.stream().map(r -> ((Object[]) r)[2] + "/" + ((Object[]) r)[3]).toList());
+        // By type first, as JDBC orders them: information_schema's SYSTEM TABLEs, then TABLE, then VIEW.
+        assertEquals(List.of("columns/SYSTEM TABLE", "schemata/SYSTEM TABLE", "tables/SYSTEM TABLE", "views/SYSTEM TABLE", "orders/TABLE",
+                "big/VIEW"), tables.stream().map(r -> ((Object[]) r)[2] + "/" + ((Object[]) r)[3]).toList());
         assertEquals(1, metadata.tables("shoal", "%", "%", List.of("VIEW")).rows().size());
         assertEquals(0, metadata.tables("other_catalog", null, null, null).rows().size());
 

@@ -39,6 +39,16 @@ public final class InformationSchema extends AbstractSchema {
         this.catalog = catalog;
     }
 
+    /** Its tables' names and columns, for JDBC's metadata listings. */
+    public static Map<String, List<ScanColumn>> tableColumns() {
+        Map<String, List<ScanColumn>> tables = new LinkedHashMap<>();
+        tables.put("columns", COLUMNS);
+        tables.put("schemata", SCHEMATA);
+        tables.put("tables", TABLES);
+        tables.put("views", VIEWS);
+        return tables;
+    }
+
     private static ScanColumn varchar(String name) {
         return new ScanColumn(name, DataType.VARCHAR);
     }
@@ -73,7 +83,7 @@ public final class InformationSchema extends AbstractSchema {
             catalog.tables(schema).forEach(t -> rows.add(List.of(CATALOG, schema, t.name(), "BASE TABLE")));
             catalog.views(schema).forEach(v -> rows.add(List.of(CATALOG, schema, v.name(), "VIEW")));
         }
-        for (String table : List.of("columns", "schemata", "tables", "views")) {
+        for (String table : tableColumns().keySet()) {
             rows.add(List.of(CATALOG, NAME, table, "BASE TABLE"));
         }
         return rows;

@@ -1,0 +1,64 @@
+package dev.shoal.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What Avatica's protocol cannot ask the coordinator, read from its JSON endpoints: a statement's
+ * {@link QueryProgress} ({@code /v1/statement/<connection>/<statement>}) and a connection's schema in
+ * effect ({@code /v1/connection/<connection>}).
+ */
+final class CoordinatorEndpoint {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CoordinatorEndpoint() {
+    }
+
+    static Optional<QueryProgress> progress(AvaticaConnection connection, AvaticaStatement statement) throws SQLException {
+        return get(connection, "/v1/statement/" + URLEncoder.encode(connection.id, StandardCharsets.UTF_8) + "/" + statement.handle.id,
+                "the statement's progress").map(body -> new QueryProgress(body.path("queryId").asText(), body.path("state").asText(), body.path("elapsedMillis").asLong(),
+                    body.path("totalSplits").asLong(), body.path("completedSplits").asLong(), body.path("rowsRead").asLong(),
+                    body.path("bytesRead").asLong(), body.path("outputRows").asLong(),
+                body.path("errorCode").isNull() ? null : body.path("errorCode").asText(null)));
+    }
+
+    /** The schema unqualified names are in on the connection now (after any USE). */
+    static Optional<String> schema(AvaticaConnection connection) throws SQLException {
+        return get(connection, "/v1/connection/" + URLEncoder.encode(connection.id, StandardCharsets.UTF_8), "the connection's schema")
+                .map(body -> body.path("schema").asText(null));
+    }
+
+    private static Optional<JsonNode> get(AvaticaConnection connection, String path, String what) throws SQLException {
+        String base = connection.config().url();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new SQLException("the coordinator answered " + response.statusCode() + " for " + what, "08006");
+            }
+            return Optional.of(JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + what + " from " + base + ": " + e.getMessage(), "08006");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading " + what, "08006");
+        }
+    }
+}
