@@ -1,6 +1,7 @@
 package dev.shoal.coordinator;
 
 import dev.shoal.catalog.StoredCatalog;
+import dev.shoal.coordinator.auth.Authenticator;
 import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.ddl.PendingWrites;
@@ -59,13 +60,14 @@ public final class Coordinator implements AutoCloseable {
         FlightClients clients = new FlightClients();
         QueryTracker tracker = new QueryTracker(config.limits(),
                 catalog instanceof StoredCatalog stored ? Optional.of(stored.store().queryHistory()) : Optional.empty());
-        String jdbcUri = "http://" + config.host() + ":" + config.jdbcPort();
+        String jdbcUri = (config.security().tls().isPresent() ? "https://" : "http://") + config.host() + ":" + config.jdbcPort();
+        Authenticator authenticator = config.security().authenticator();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config,
-                SystemTables.of(tracker, registry, clients, jdbcUri));
+                SystemTables.of(tracker, registry, clients, jdbcUri, authenticator));
         PendingWrites pending = new PendingWrites(catalog, store, config.writeLeaseMillis());
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
-                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties()),
-                config.host(), config.jdbcPort());
+                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties(), authenticator),
+                config.host(), config.jdbcPort(), config.security().tls());
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator;
 
+import dev.shoal.coordinator.auth.SecurityConfig;
 import dev.shoal.coordinator.ddl.PendingWrites;
 import dev.shoal.coordinator.lifecycle.QueryLimits;
 import dev.shoal.core.session.SessionProperties;
@@ -17,11 +18,12 @@ import java.util.Optional;
  * may stay silent before it is considered lost, and the warehouse prefix under which managed tables
  * go ({@code <warehouse><schema>/<table>/}) when their schema has no location, and how long a
  * write this coordinator runs stays reserved should it die ({@link PendingWrites}), how many queries
- * run and wait at once, and the session properties' defaults.
+ * run and wait at once, the session properties' defaults, and who may connect.
  */
 public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
                                 long broadcastThresholdBytes, long heartbeatTimeoutMillis, Optional<String> warehouse,
-                                long writeLeaseMillis, QueryLimits limits, Map<SessionProperty, String> sessionDefaults) {
+                                long writeLeaseMillis, QueryLimits limits, Map<SessionProperty, String> sessionDefaults,
+                                SecurityConfig security) {
     public CoordinatorConfig {
         warehouse = warehouse.map(w -> w.endsWith("/") ? w : w + "/");
         sessionDefaults = Map.copyOf(sessionDefaults);
@@ -30,7 +32,7 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
     public CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
                              long broadcastThresholdBytes, long heartbeatTimeoutMillis, Optional<String> warehouse) {
         this(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis, warehouse,
-                PendingWrites.DEFAULT_LEASE_MILLIS, QueryLimits.DEFAULTS, Map.of());
+                PendingWrites.DEFAULT_LEASE_MILLIS, QueryLimits.DEFAULTS, Map.of(), SecurityConfig.OPEN);
     }
 
     public CoordinatorConfig(String host, int jdbcPort, int clusterPort, String defaultSchema,
@@ -53,22 +55,27 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
 
     public CoordinatorConfig withBroadcastThreshold(long bytes) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, bytes, heartbeatTimeoutMillis, warehouse,
-                writeLeaseMillis, limits, sessionDefaults);
+                writeLeaseMillis, limits, sessionDefaults, security);
     }
 
     public CoordinatorConfig withWarehouse(String location) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
-                Optional.of(location), writeLeaseMillis, limits, sessionDefaults);
+                Optional.of(location), writeLeaseMillis, limits, sessionDefaults, security);
     }
 
     public CoordinatorConfig withWriteLease(long millis) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
-                warehouse, millis, limits, sessionDefaults);
+                warehouse, millis, limits, sessionDefaults, security);
     }
 
     public CoordinatorConfig withLimits(QueryLimits queryLimits) {
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
-                warehouse, writeLeaseMillis, queryLimits, sessionDefaults);
+                warehouse, writeLeaseMillis, queryLimits, sessionDefaults, security);
+    }
+
+    public CoordinatorConfig withSecurity(SecurityConfig securityConfig) {
+        return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
+                warehouse, writeLeaseMillis, limits, sessionDefaults, securityConfig);
     }
 
     /** A session property's default for every connection (--query-max-scan-size, --query-max-run-time). */
@@ -77,7 +84,7 @@ public record CoordinatorConfig(String host, int jdbcPort, int clusterPort, Stri
         defaults.putAll(sessionDefaults);
         defaults.put(property, property.canonical(value));
         return new CoordinatorConfig(host, jdbcPort, clusterPort, defaultSchema, broadcastThresholdBytes, heartbeatTimeoutMillis,
-                warehouse, writeLeaseMillis, limits, defaults);
+                warehouse, writeLeaseMillis, limits, defaults, security);
     }
 
     /** The defaults SHOW SESSION lists: the configured ones, and the broadcast threshold as a size. */

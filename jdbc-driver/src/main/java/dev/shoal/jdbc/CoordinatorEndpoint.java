@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,9 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What Avatica's protocol cannot ask the coordinator, read from its JSON endpoints: a statement's
@@ -23,6 +30,8 @@ import java.util.Optional;
  */
 final class CoordinatorEndpoint {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Clients for https coordinators, by truststore: the connection's own trust, as Avatica's calls use it. */
+    private static final Map<String, HttpClient> TLS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CoordinatorEndpoint() {
@@ -42,10 +51,32 @@ final class CoordinatorEndpoint {
                 .map(body -> body.path("schema").asText(null));
     }
 
+    private static HttpClient client(AvaticaConnection connection) throws SQLException {
+        if (!connection.config().url().startsWith("https:")) {
+            return HTTP;
+        }
+        File truststore = connection.config().truststore();
+        if (truststore == null) {
+            return TLS.computeIfAbsent("", key -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        }
+        String password = connection.config().truststorePassword();
+        try {
+            KeyStore trusted = KeyStore.getInstance(truststore, password == null ? null : password.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return TLS.computeIfAbsent(truststore.getAbsolutePath(), key -> HttpClient.newBuilder().sslContext(context)
+                    .connectTimeout(Duration.ofSeconds(5)).build());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SQLException("cannot read the truststore " + truststore + ": " + e.getMessage(), "08006");
+        }
+    }
+
     private static Optional<JsonNode> get(AvaticaConnection connection, String path, String what) throws SQLException {
         String base = connection.config().url();
         try {
-            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET()
+            HttpResponse<byte[]> response = client(connection).send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET()
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.shoal.jdbc;
 
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 
@@ -50,6 +51,16 @@ public final class ShoalDriver extends Driver {
         Properties properties = new Properties();
         if (parsed != null) {
             properties.putAll(parsed.parameters());
+            // Trino's names for TLS, as Avatica's client reads them.
+            String truststore = parsed.parameters().get("SSLTrustStorePath");
+            if (truststore != null) {
+                properties.setProperty("truststore", truststore);
+            }
+            String truststorePassword = parsed.parameters().get("SSLTrustStorePassword");
+            if (truststorePassword != null) {
+                properties.setProperty("truststore_password", truststorePassword);
+            }
+            properties.remove("SSLTrustStorePassword");
         }
         if (info != null) {
             properties.putAll(info);
@@ -64,10 +75,17 @@ public final class ShoalDriver extends Driver {
                 connection.setSchema(parsed.schema().get());
             }
             return connection;
+        } catch (AvaticaClientRuntimeException e) {
+            // The coordinator refused the connection (a wrong password: 28000).
+            throw ClientErrors.clean(e);
         } catch (RuntimeException e) {
             // Avatica reports an unreachable server as a RuntimeException; JDBC callers expect SQLException.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new SQLException("cannot connect to Shoal at " + redacted(url) + ": " + cause, "08001", e);
+            String why = String.valueOf(cause.getMessage());
+            if (why.contains("HTTP/400")) {
+                why = "the coordinator speaks TLS here: add SSL=true (and SSLTrustStorePath for its certificate) to the URL";
+            }
+            throw new SQLException("cannot connect to Shoal at " + redacted(url) + ": " + why, "08001");
         }
     }
 
@@ -78,6 +96,11 @@ public final class ShoalDriver extends Driver {
 
     /** {@code jdbc:shoal://h:p/;a=b} becomes {@code jdbc:shoal:url=http://h:p;serialization=protobuf;a=b}. */
     static String toAvaticaUrl(String url) {
+        return toAvaticaUrl(url, false);
+    }
+
+    /** With {@code tls}, the coordinator is reached over https. */
+    static String toAvaticaUrl(String url, boolean tls) {
         String rest = url.substring((PREFIX + "//").length());
         int semicolon = rest.indexOf(';');
         String hostPort = semicolon < 0 ? rest : rest.substring(0, semicolon);
@@ -91,6 +114,6 @@ public final class ShoalDriver extends Driver {
         if (!hostPort.contains(":")) {
             hostPort = hostPort + ":8765";
         }
-        return PREFIX + "url=http://" + hostPort + ";serialization=protobuf" + (options.isEmpty() ? "" : ";" + options);
+        return PREFIX + "url=" + (tls ? "https" : "http") + "://" + hostPort + ";serialization=protobuf" + (options.isEmpty() ? "" : ";" + options);
     }
 }

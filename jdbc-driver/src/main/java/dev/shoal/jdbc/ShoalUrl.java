@@ -15,10 +15,10 @@ import java.util.Set;
  * A query parameter Shoal does not know is refused by name, rather than silently ignored.
  */
 record ShoalUrl(String avaticaUrl, Optional<String> schema, Map<String, String> parameters) {
-    static final Set<String> PARAMETERS = Set.of("user", "password", "source");
+    static final Set<String> PARAMETERS = Set.of("user", "password", "source", "SSL", "SSLTrustStorePath", "SSLTrustStorePassword");
     /** Trino's, refused until Shoal has them. */
-    private static final Set<String> NOT_YET = Set.of("SSL", "SSLTrustStorePath", "SSLTrustStorePassword", "SSLKeyStorePath",
-            "SSLKeyStorePassword", "accessToken", "roles", "sessionProperties", "clientTags");
+    private static final Set<String> NOT_YET = Set.of("SSLKeyStorePath", "SSLKeyStorePassword", "accessToken", "roles",
+            "sessionProperties", "clientTags");
 
     static ShoalUrl parse(String url) throws SQLException {
         String rest = url.substring((ShoalDriver.PREFIX + "//").length());
@@ -59,7 +59,8 @@ record ShoalUrl(String avaticaUrl, Optional<String> schema, Map<String, String> 
             }
             schema = path.isEmpty() ? Optional.empty() : Optional.of(decode(path));
         }
-        return new ShoalUrl(ShoalDriver.toAvaticaUrl(ShoalDriver.PREFIX + "//" + address + options), schema, parameters);
+        boolean tls = "true".equalsIgnoreCase(parameters.getOrDefault("SSL", "false"));
+        return new ShoalUrl(ShoalDriver.toAvaticaUrl(ShoalDriver.PREFIX + "//" + address + options, tls), schema, parameters);
     }
 
     private static String decode(String text) {

@@ -30,9 +30,12 @@ class ShoalDriverTest {
         assertEquals(java.util.Map.of("user", "ann b", "password", "s3cret"), url.parameters());
         assertEquals(java.util.Optional.empty(), ShoalUrl.parse("jdbc:shoal://db/").schema());
         SQLException unknown = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db/s?colour=red"));
-        assertEquals("unknown URL parameter colour (known: password, source, user)", unknown.getMessage());
-        SQLException ssl = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db?SSL=true"));
-        assertEquals("0A000", ssl.getSQLState());
+        assertEquals("unknown URL parameter colour (known: SSL, SSLTrustStorePassword, SSLTrustStorePath, password, source, user)",
+                unknown.getMessage());
+        SQLException certificates = assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db?SSLKeyStorePath=/k"));
+        assertEquals("0A000", certificates.getSQLState());
+        assertEquals("jdbc:shoal:url=https://db:8765;serialization=protobuf",
+                ShoalUrl.parse("jdbc:shoal://db/s?SSL=true&SSLTrustStorePath=/t.p12").avaticaUrl());
         assertThrows(SQLException.class, () -> ShoalUrl.parse("jdbc:shoal://db/a/b"));
         assertEquals("jdbc:shoal://db/s?user=u&password=***;x=1", ShoalDriver.redacted("jdbc:shoal://db/s?user=u&password=hunter2;x=1"));
     }

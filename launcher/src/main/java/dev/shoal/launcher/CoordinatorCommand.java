@@ -10,6 +10,7 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.launcher.cli.ByteSizeConverter;
 import dev.shoal.launcher.cli.QueryOptions;
+import dev.shoal.launcher.cli.SecurityOptions;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine.Command;
@@ -68,6 +69,9 @@ final class CoordinatorCommand implements Callable<Integer> {
     @Mixin
     QueryOptions queryOptions = new QueryOptions();
 
+    @Mixin
+    SecurityOptions securityOptions = new SecurityOptions();
+
     @Override
     public Integer call() throws Exception {
         try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()))) {
@@ -84,8 +88,8 @@ final class CoordinatorCommand implements Callable<Integer> {
                     System.err.println("--table " + spec + " not registered: " + e.getMessage());
                 }
             }
-            CoordinatorConfig config = queryOptions.apply(new CoordinatorConfig(host, port, clusterPort, defaultSchema,
-                    broadcastThreshold, heartbeatTimeout, Optional.ofNullable(warehouse)).withWriteLease(writeLease));
+            CoordinatorConfig config = securityOptions.apply(queryOptions.apply(new CoordinatorConfig(host, port, clusterPort, defaultSchema,
+                    broadcastThreshold, heartbeatTimeout, Optional.ofNullable(warehouse)).withWriteLease(writeLease)));
             try (catalog; Coordinator coordinator = Coordinator.start(config, catalog, stores)) {
                 System.err.println("catalog: " + catalog.store().describe());
                 System.out.println(coordinator.jdbcUrl() + " (workers: --coordinator " + host + ":" + coordinator.clusterPort() + ")");

@@ -162,7 +162,7 @@ public final class QueryPlanner {
         hep.setExecutor(ConstantFolder.INSTANCE);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
-        SqlFrontEnd frontEnd = new SqlFrontEnd(catalog, statistics, systemTables, typeFactory, cluster);
+        SqlFrontEnd frontEnd = new SqlFrontEnd(catalog, statistics, systemTables, session, typeFactory, cluster);
         CalciteCatalogReader reader = frontEnd.reader(sessionSchema);
         SqlValidator validator = frontEnd.validator(reader);
         SqlNode validated;

@@ -1,6 +1,7 @@
 package dev.shoal.coordinator.lifecycle;
 
 import dev.shoal.catalog.history.QueryRecord;
+import dev.shoal.coordinator.auth.Authenticator;
 import dev.shoal.coordinator.cluster.WorkerNode;
 import dev.shoal.coordinator.cluster.WorkerRegistry;
 import dev.shoal.core.ShoalVersion;
@@ -10,12 +11,14 @@ import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.TaskStatus;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.planner.Session;
 import dev.shoal.planner.calcite.SystemTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Trino's {@code system.runtime} tables over the coordinator's state: {@code queries} (the
@@ -50,16 +53,31 @@ public final class SystemTables {
         return new ScanColumn(name, DataType.TIMESTAMP);
     }
 
-    /** {@code coordinatorUri}: where this coordinator serves JDBC, as nodes shows it. */
-    public static List<SystemTable> of(QueryTracker tracker, WorkerRegistry registry, FlightClients clients, String coordinatorUri) {
-        return List.of(new SystemTable(RUNTIME, "queries", QUERIES, () -> queries(tracker)),
-                new SystemTable(RUNTIME, "nodes", NODES, () -> nodes(registry, coordinatorUri)),
-                new SystemTable(RUNTIME, "tasks", TASKS, () -> tasks(registry, clients)));
+    /**
+     * {@code coordinatorUri}: where this coordinator serves JDBC, as nodes shows it. With
+     * authentication on, a user sees only their own queries, unless an admin.
+     */
+    public static List<SystemTable> of(QueryTracker tracker, WorkerRegistry registry, FlightClients clients, String coordinatorUri,
+                                       Authenticator authenticator) {
+        return List.of(new SystemTable(RUNTIME, "queries", QUERIES, session -> queries(tracker, visibleTo(session, authenticator))),
+                new SystemTable(RUNTIME, "nodes", NODES, session -> nodes(registry, coordinatorUri)),
+                new SystemTable(RUNTIME, "tasks", TASKS, session -> tasks(registry, clients)));
     }
 
-    private static List<List<Object>> queries(QueryTracker tracker) {
+    /** Whose queries a session sees: everyone's without authentication (names are only claims then) or for an admin. */
+    private static Predicate<String> visibleTo(Session session, Authenticator authenticator) {
+        if (session == null || !authenticator.isEnabled() || authenticator.isAdmin(session.user())) {
+            return user -> true;
+        }
+        return session.user()::equals;
+    }
+
+    private static List<List<Object>> queries(QueryTracker tracker, Predicate<String> visible) {
         List<List<Object>> rows = new ArrayList<>();
         for (QueryRecord q : tracker.queries()) {
+            if (!visible.test(q.user())) {
+                continue;
+            }
             // Memory is not accounted per operator yet: peak_memory_bytes stays NULL rather than a guess.
             rows.add(Arrays.asList(q.queryId(), q.state(), q.user(), q.source(), q.query(), q.queuedMillis(), q.analysisMillis(),
                     q.planningMillis(), q.created(), q.started(), q.lastHeartbeat(), q.end(), q.errorType(), q.errorCode(),

@@ -1,5 +1,7 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.session.SessionProperties;
 import dev.shoal.planner.Session;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
@@ -37,8 +39,17 @@ final class ConnectionSessions {
         connections.remove(connectionId);
     }
 
+    /** Only a connection opened (authenticated) here has a session: a request naming any other id is refused. */
     private State state(String connectionId) {
-        return connections.computeIfAbsent(connectionId, id -> new State(new ConnectionPropertiesImpl(), null, null, defaults));
+        State state = connections.get(connectionId);
+        if (state == null) {
+            throw new ShoalException(ErrorCode.CONNECTION_NOT_OPEN, "connection " + connectionId + " is not open (connect again)");
+        }
+        return state;
+    }
+
+    void requireOpen(String connectionId) {
+        state(connectionId);
     }
 
     /**
@@ -83,9 +94,7 @@ final class ConnectionSessions {
     }
 
     void properties(String connectionId, SessionProperties properties) {
-        connections.compute(connectionId, (id, state) -> {
-            State current = state == null ? new State(new ConnectionPropertiesImpl(), null, null, defaults) : state;
-            return new State(current.jdbc(), current.user(), current.source(), properties);
-        });
+        State current = state(connectionId);
+        connections.put(connectionId, new State(current.jdbc(), current.user(), current.source(), properties));
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.coordinator.auth.Authenticator;
 import dev.shoal.coordinator.ddl.CommandResult;
 import dev.shoal.coordinator.lifecycle.QueryTracker;
 import dev.shoal.coordinator.lifecycle.TrackedQuery;
@@ -19,16 +20,18 @@ import java.util.Map;
 
 /**
  * {@code CALL}: Trino's {@code system.runtime.kill_query(query_id, message)}, its arguments by
- * position or by name ({@code query_id => '...'}). A user kills their own queries.
+ * position or by name ({@code query_id => '...'}). A user kills their own queries; an admin anyone's.
  */
 final class Procedures {
     private static final List<String> KILL_QUERY = List.of("system", "runtime", "kill_query");
     private static final List<String> KILL_QUERY_ARGUMENTS = List.of("query_id", "message");
 
     private final QueryTracker tracker;
+    private final Authenticator authenticator;
 
-    Procedures(QueryTracker tracker) {
+    Procedures(QueryTracker tracker, Authenticator authenticator) {
         this.tracker = tracker;
+        this.authenticator = authenticator;
     }
 
     static boolean handles(SqlNode statement) {
@@ -52,9 +55,9 @@ final class Procedures {
                     + "CALL system.runtime.kill_query(query_id => '20261201_120000_00001_abcde', message => 'why')");
         }
         tracker.running(queryId).ifPresent(target -> {
-            if (!target.user().equals(caller.user())) {
+            if (!target.user().equals(caller.user()) && !authenticator.isAdmin(caller.user())) {
                 throw new ShoalException(ErrorCode.PERMISSION_DENIED, "query " + queryId + " is " + target.user()
-                        + "'s: a user kills only their own queries");
+                        + "'s: a user kills only their own queries, an admin (--admin-user) anyone's");
             }
         });
         tracker.kill(queryId, arguments.get("message"));

@@ -1,5 +1,6 @@
 package dev.shoal.coordinator.server;
 
+import dev.shoal.coordinator.auth.Authenticator;
 import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.lifecycle.QueryTracker;
 import dev.shoal.coordinator.lifecycle.TrackedQuery;
@@ -40,12 +41,16 @@ public final class ShoalMeta extends MetaImpl {
     private final Map<String, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
 
-    /** {@code defaults}: the session properties every connection starts with. */
-    public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog, QueryTracker tracker, SessionProperties defaults) {
+    private final Authenticator authenticator;
+
+    /** {@code defaults}: the session properties every connection starts with; {@code authenticator}: who may connect. */
+    public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog, QueryTracker tracker, SessionProperties defaults,
+                     Authenticator authenticator) {
         super(null);
+        this.authenticator = authenticator;
         this.metadata = new CatalogMetadata(catalog, queries.planner().systemTables());
         this.sessions = new ConnectionSessions(queries.planner().defaultSchema(), defaults);
-        this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker);
+        this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker, authenticator);
     }
 
     /** What a statement's current execution is doing, for {@link ProgressHandler}; empty for a statement never executed. */
@@ -81,6 +86,11 @@ public final class ShoalMeta extends MetaImpl {
 
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+        try {
+            authenticator.authenticate(info == null ? null : info.get("user"), info == null ? null : info.get("password"));
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
         sessions.open(ch.id, info);
     }
 
@@ -98,11 +108,20 @@ public final class ShoalMeta extends MetaImpl {
 
     @Override
     public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
-        return sessions.sync(ch.id, properties);
+        try {
+            return sessions.sync(ch.id, properties);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
     }
 
     @Override
     public StatementHandle createStatement(ConnectionHandle ch) {
+        try {
+            sessions.requireOpen(ch.id);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        }
         StatementHandle handle = new StatementHandle(ch.id, statementIds.incrementAndGet(), null);
         statements.put(key(ch.id, handle.id), new StatementState());
         return handle;

@@ -1,6 +1,7 @@
 package dev.shoal.coordinator.server;
 
 import dev.shoal.catalog.history.QueryRecord;
+import dev.shoal.coordinator.auth.Authenticator;
 import dev.shoal.coordinator.ddl.CommandResult;
 import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.lifecycle.QueryTracker;
@@ -37,12 +38,12 @@ final class StatementRunner {
     private final QueryTracker tracker;
 
     StatementRunner(QueryManager queries, DdlExecutor commands, ConnectionSessions sessions, SessionStatements sessionStatements,
-                    QueryTracker tracker) {
+                    QueryTracker tracker, Authenticator authenticator) {
         this.queries = queries;
         this.commands = commands;
         this.sessions = sessions;
         this.sessionStatements = sessionStatements;
-        this.procedures = new Procedures(tracker);
+        this.procedures = new Procedures(tracker, authenticator);
         this.tracker = tracker;
     }
 

@@ -51,7 +51,11 @@ public enum ErrorCode {
     /** More queries waiting for a slot than the coordinator queues. */
     QUERY_QUEUE_FULL(30, "53000"),
     /** A query ended by kill_query. */
-    ADMINISTRATIVELY_KILLED(31, "57014");
+    ADMINISTRATIVELY_KILLED(31, "57014"),
+    /** A wrong user name or password. */
+    AUTHENTICATION_FAILED(32, "28000"),
+    /** A request on a connection that was never opened, or is closed. */
+    CONNECTION_NOT_OPEN(33, "08003");
 
     private final int code;
     private final String sqlState;

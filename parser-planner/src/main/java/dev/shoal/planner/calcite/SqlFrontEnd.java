@@ -5,6 +5,7 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import dev.shoal.planner.Session;
 import dev.shoal.planner.parser.ShoalParser;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -42,11 +43,12 @@ public final class SqlFrontEnd implements RelOptTable.ViewExpander {
 
     public SqlFrontEnd(Catalog catalog, Function<TableDefinition, TableStatistics> statistics, JavaTypeFactoryImpl typeFactory,
                        RelOptCluster cluster) {
-        this(catalog, statistics, List.of(), typeFactory, cluster);
+        this(catalog, statistics, List.of(), null, typeFactory, cluster);
     }
 
+    /** {@code session}: whose statement this is, for what the system tables show it. */
     public SqlFrontEnd(Catalog catalog, Function<TableDefinition, TableStatistics> statistics, List<SystemTable> systemTables,
-                       JavaTypeFactoryImpl typeFactory, RelOptCluster cluster) {
+                       Session session, JavaTypeFactoryImpl typeFactory, RelOptCluster cluster) {
         this.typeFactory = typeFactory;
         this.cluster = cluster;
         for (String schema : catalog.schemas()) {
@@ -54,7 +56,7 @@ public final class SqlFrontEnd implements RelOptTable.ViewExpander {
         }
         root.add(InformationSchema.NAME, new InformationSchema(catalog));
         if (!systemTables.isEmpty()) {
-            root.add(SystemSchema.NAME, new SystemSchema(systemTables));
+            root.add(SystemSchema.NAME, new SystemSchema(systemTables, session));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shoal.planner.calcite;
 
+import dev.shoal.planner.Session;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -17,16 +18,19 @@ public final class SystemSchema extends AbstractSchema {
     public static final String NAME = "system";
 
     private final List<SystemTable> tables;
+    private final Session session;
 
-    public SystemSchema(List<SystemTable> tables) {
+    /** {@code session}: whose query reads the tables (a user sees only their own queries, unless an admin). */
+    public SystemSchema(List<SystemTable> tables, Session session) {
         this.tables = List.copyOf(tables);
+        this.session = session;
     }
 
     @Override
     protected Map<String, Schema> getSubSchemaMap() {
         Map<String, Map<String, Table>> bySchema = new TreeMap<>();
         for (SystemTable table : tables) {
-            bySchema.computeIfAbsent(table.schema(), s -> new LinkedHashMap<>()).put(table.name(), new ValuesTable(table.columns(), table.rows()));
+            bySchema.computeIfAbsent(table.schema(), s -> new LinkedHashMap<>()).put(table.name(), new ValuesTable(table.columns(), () -> table.rows().apply(session)));
         }
         Map<String, Schema> schemas = new LinkedHashMap<>();
         bySchema.forEach((name, content) -> schemas.put(name, new AbstractSchema() {
