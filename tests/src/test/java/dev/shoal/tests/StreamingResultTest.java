@@ -60,6 +60,31 @@ class StreamingResultTest {
     }
 
     @Test
+    void aPreparedStatementsMaxRowsEndsItsResultToo() throws Exception {
+        try (Connection connection = TestCluster.get().connect();
+             java.sql.PreparedStatement prepared = connection.prepareStatement("select l_orderkey from lineitem where l_quantity > ?")) {
+            prepared.setInt(1, 0);
+            prepared.setMaxRows(1500);
+            prepared.setFetchSize(1000);
+            int rows = 0;
+            try (ResultSet rs = prepared.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            assertEquals(1500, rows);
+            prepared.setLargeMaxRows(7);
+            rows = 0;
+            try (ResultSet rs = prepared.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            assertEquals(7, rows, "reusable, with the new limit");
+        }
+    }
+
+    @Test
     void columnMetadataHasTypesPrecisionAndLowerCaseNames() throws Exception {
         try (Connection connection = TestCluster.get().connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select l_orderkey, l_extendedprice, l_shipdate, l_comment, l_linenumber from lineitem limit 1")) {
