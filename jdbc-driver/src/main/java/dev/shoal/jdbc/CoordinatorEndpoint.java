@@ -37,7 +37,8 @@ final class CoordinatorEndpoint {
     private CoordinatorEndpoint() {
     }
 
-    static Optional<QueryProgress> progress(AvaticaConnection connection, AvaticaStatement statement) throws SQLException {
+    static Optional<QueryProgress> progress(AvaticaStatement statement) throws SQLException {
+        AvaticaConnection connection = statement.connection;
         return get(connection, "/v1/statement/" + URLEncoder.encode(connection.id, StandardCharsets.UTF_8) + "/" + statement.handle.id,
                 "the statement's progress").map(body -> new QueryProgress(body.path("queryId").asText(), body.path("state").asText(), body.path("elapsedMillis").asLong(),
                     body.path("totalSplits").asLong(), body.path("completedSplits").asLong(), body.path("rowsRead").asLong(),

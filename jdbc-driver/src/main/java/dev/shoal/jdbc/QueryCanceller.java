@@ -64,6 +64,9 @@ final class QueryCanceller {
     }
 
     void cancel() throws SQLException {
+        if (statement.isClosed()) {
+            throw new SQLException("statement is closed", "HY010");
+        }
         try {
             connection.cancelRunning(statement.handle);
         } catch (RuntimeException e) {

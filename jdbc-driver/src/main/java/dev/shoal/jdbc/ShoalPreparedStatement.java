@@ -44,9 +44,6 @@ final class ShoalPreparedStatement extends AvaticaPreparedStatement implements S
 
     @Override
     public void cancel() throws SQLException {
-        if (isClosed()) {
-            throw new SQLException("statement is closed", "HY010");
-        }
         canceller.cancel();
     }
 
@@ -152,6 +149,6 @@ final class ShoalPreparedStatement extends AvaticaPreparedStatement implements S
 
     @Override
     public java.util.Optional<QueryProgress> queryProgress() throws SQLException {
-        return CoordinatorEndpoint.progress(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
+        return CoordinatorEndpoint.progress(this);
     }
 }

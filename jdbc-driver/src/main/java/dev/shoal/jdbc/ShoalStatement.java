@@ -43,9 +43,6 @@ final class ShoalStatement extends AvaticaStatement implements ShoalQueryInfo {
     /** Not synchronized, unlike Avatica's: it must reach the coordinator while another thread waits in execute. */
     @Override
     public void cancel() throws SQLException {
-        if (isClosed()) {
-            throw new SQLException("statement is closed", "HY010");
-        }
         canceller.cancel();
     }
 
@@ -57,6 +54,6 @@ final class ShoalStatement extends AvaticaStatement implements ShoalQueryInfo {
 
     @Override
     public java.util.Optional<QueryProgress> queryProgress() throws SQLException {
-        return CoordinatorEndpoint.progress(getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class), this);
+        return CoordinatorEndpoint.progress(this);
     }
 }

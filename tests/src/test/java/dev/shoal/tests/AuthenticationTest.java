@@ -4,7 +4,6 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.shoal.catalog.StoredCatalog;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.coordinator.auth.SecurityConfig;
-import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.launcher.local.EmbeddedCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +47,7 @@ class AuthenticationTest {
         Files.writeString(passwords, "# users of the test\n"
                 + "ann:" + BCrypt.withDefaults().hashToString(6, "ann-secret-1".toCharArray()) + "\n"
                 + "bob:" + BCrypt.withDefaults().hashToString(6, "bob-secret-2".toCharArray()) + "\n");
-        catalog = new StoredCatalog(dev.shoal.catalog.store.JdbcCatalogStore.sqlite(dir.resolve("catalog.db")));
-        for (TableDefinition table : cluster.catalog.tables("tpch")) {
-            catalog.createTable(table);
-        }
+        catalog = cluster.tpchCatalogAt(dir.resolve("catalog.db"));
         coordinator = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpch")
                 .withSecurity(new SecurityConfig(Optional.of(passwords), Set.of("ann"))), catalog, cluster.stores, 1);
     }

@@ -6,22 +6,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,11 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * catalog, deletes the files of the write once its lease runs out.
  */
 class CoordinatorDeathTest {
-    private static final Pattern STARTED = Pattern.compile("(jdbc:shoal://\\S+) \\(workers: --coordinator \\S+:(\\d+)\\)");
     private static final String LOCATION = TestCluster.WAREHOUSE + "cdeath/big/";
 
     private static TestCluster cluster;
-    private static Process coordinator;
+    private static CoordinatorProcess coordinator;
     private static WorkerProcesses workers;
     private static Path coordinatorLog;
 
@@ -64,7 +56,7 @@ class CoordinatorDeathTest {
     @AfterAll
     static void stop() throws Exception {
         if (coordinator != null) {
-            coordinator.destroyForcibly().waitFor();
+            coordinator.close();
         }
         if (workers != null) {
             workers.close();
@@ -74,42 +66,18 @@ class CoordinatorDeathTest {
         }
     }
 
-    /** {@code shoal coordinator} in a child JVM over the suite's catalog file and S3 server; its JDBC URL and cluster port. */
-    private static String[] startCoordinator(S3Config s3) throws Exception {
-        String classpath = System.getProperty("shoal.launcherClasses", "../launcher/target/classes") + File.pathSeparator
-                + Files.readString(Path.of(System.getProperty("shoal.launcherClasspathFile", "../launcher/target/classpath.txt"))).trim();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", classpath,
-                "dev.shoal.launcher.ShoalMain", "coordinator", "--port", "0", "--cluster-port", "0", "--default-schema", "tpch",
+    /** {@code shoal coordinator} in a child JVM over the suite's catalog file and S3 server. */
+    private static CoordinatorProcess startCoordinator(S3Config s3) throws Exception {
+        return CoordinatorProcess.start(s3, coordinatorLog, List.of(), List.of("--default-schema", "tpch",
                 "--catalog-url", "jdbc:sqlite:" + cluster.catalogFile(), "--warehouse", TestCluster.WAREHOUSE,
                 "--write-lease", String.valueOf(TestCluster.WRITE_LEASE_MILLIS)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(coordinatorLog.toFile());
-        builder.environment().put("SHOAL_S3_ENDPOINT", s3.endpoint().orElseThrow());
-        builder.environment().put("AWS_ACCESS_KEY_ID", s3.accessKey().orElseThrow());
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", s3.secretKey().orElseThrow());
-        coordinator = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(coordinator.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String[]> started = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = STARTED.matcher(line);
-                    if (m.find()) {
-                        return new String[] {m.group(1), m.group(2)};
-                    }
-                }
-                throw new IllegalStateException("the coordinator exited before it started");
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return started.get(60, TimeUnit.SECONDS);
     }
 
     @Test
     void aCoordinatorKilledBeforeItsCommitLeavesNoTableAndItsFilesAreSwept() throws Exception {
-        String[] started = startCoordinator(cluster.s3.config());
-        workers.start("cd1", Integer.parseInt(started[1]), cluster.s3.config());
-        Connection client = cluster.driver.connect(started[0], new Properties());
+        coordinator = startCoordinator(cluster.s3.config());
+        workers.start("cd1", coordinator.clusterPort(), cluster.s3.config());
+        Connection client = cluster.driver.connect(coordinator.jdbcUrl(), new Properties());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         // The worker announces itself within its first heartbeat; until then a query has no workers.
         while (true) {
@@ -133,7 +101,7 @@ class CoordinatorDeathTest {
         }
         assertFalse(write.isDone(), () -> "the write outlasts the kill" + logs());
         assertFalse(cluster.stores.list(Location.parse(LOCATION)).isEmpty(), () -> "the write stored files before the kill" + logs());
-        coordinator.destroyForcibly().waitFor();
+        coordinator.kill();
 
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.executeQuery("select count(*) from cdeath.big"), "no table without a commit");

@@ -1,10 +1,8 @@
 package dev.shoal.tests;
 
 import dev.shoal.catalog.StoredCatalog;
-import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.coordinator.lifecycle.QueryLimits;
-import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.launcher.local.EmbeddedCluster;
 import org.junit.jupiter.api.Test;
 
@@ -38,16 +36,6 @@ class QueryQueueTest {
                 catalog, cluster.stores, 1);
     }
 
-    private static StoredCatalog catalogAt(Path file, TestCluster cluster) {
-        StoredCatalog catalog = new StoredCatalog(JdbcCatalogStore.sqlite(file));
-        for (TableDefinition table : cluster.catalog.tables("tpch")) {
-            if (catalog.table("tpch", table.name()).isEmpty()) {
-                catalog.createTable(table);
-            }
-        }
-        return catalog;
-    }
-
     private static CompletableFuture<String> submit(Connection connection, String sql) {
         return CompletableFuture.supplyAsync(() -> {
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -79,7 +67,7 @@ class QueryQueueTest {
         TestCluster cluster = TestCluster.get();
         Path file = Files.createTempDirectory("shoal-queue").resolve("catalog.db");
         List<String> history = new ArrayList<>();
-        try (StoredCatalog catalog = catalogAt(file, cluster); EmbeddedCluster coordinator = start(cluster, catalog);
+        try (StoredCatalog catalog = cluster.tpchCatalogAt(file); EmbeddedCluster coordinator = start(cluster, catalog);
              Connection first = cluster.driver.connect(coordinator.jdbcUrl(), new Properties());
              Connection second = cluster.driver.connect(coordinator.jdbcUrl(), new Properties());
              Connection watcher = cluster.driver.connect(coordinator.jdbcUrl(), new Properties())) {
@@ -118,7 +106,7 @@ class QueryQueueTest {
             assertEquals(2, history.size(), history.toString());
         }
         // A new coordinator over the same catalog lists the ended queries of the last one.
-        try (StoredCatalog catalog = catalogAt(file, cluster); EmbeddedCluster coordinator = start(cluster, catalog);
+        try (StoredCatalog catalog = cluster.tpchCatalogAt(file); EmbeddedCluster coordinator = start(cluster, catalog);
              Connection connection = cluster.driver.connect(coordinator.jdbcUrl(), new Properties());
              Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
                      "select query_id, state from system.runtime.queries where query in ('" + SECOND + "', '" + ENDLESS + "') "

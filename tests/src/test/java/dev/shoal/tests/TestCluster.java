@@ -88,6 +88,20 @@ final class TestCluster {
         return driver.connect(coordinator.jdbcUrl(), new Properties());
     }
 
+    /**
+     * A catalog of its own in the SQLite {@code file}, holding the suite's tpch tables over the same
+     * files: for a second coordinator with settings of its own. A table already there is kept.
+     */
+    StoredCatalog tpchCatalogAt(Path file) {
+        StoredCatalog copy = new StoredCatalog(JdbcCatalogStore.sqlite(file));
+        for (TableDefinition table : catalog.tables("tpch")) {
+            if (copy.table("tpch", table.name()).isEmpty()) {
+                copy.createTable(table);
+            }
+        }
+        return copy;
+    }
+
     /** The SQLite file of the suite's catalog, which a second coordinator process can share. */
     Path catalogFile() {
         return dataDir.resolve(".catalog").resolve("catalog.db");

@@ -1,11 +1,9 @@
 package dev.shoal.tests;
 
 import dev.shoal.catalog.StoredCatalog;
-import dev.shoal.catalog.store.JdbcCatalogStore;
 import dev.shoal.coordinator.CoordinatorConfig;
 import dev.shoal.coordinator.auth.SecurityConfig;
 import dev.shoal.coordinator.auth.TlsConfig;
-import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.launcher.local.EmbeddedCluster;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +54,7 @@ class TlsTest {
         keytool("-importcert", "-noprompt", "-alias", "shoal", "-file", certificate.toString(), "-storetype", "PKCS12",
                 "-keystore", truststore.toString(), "-storepass", PASSWORD);
 
-        try (StoredCatalog catalog = new StoredCatalog(JdbcCatalogStore.sqlite(dir.resolve("catalog.db")))) {
-            for (TableDefinition table : cluster.catalog.tables("tpch")) {
-                catalog.createTable(table);
-            }
+        try (StoredCatalog catalog = cluster.tpchCatalogAt(dir.resolve("catalog.db"))) {
             try (EmbeddedCluster coordinator = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpch")
                     .withSecurity(new SecurityConfig(Optional.empty(), Set.of(), Optional.of(new TlsConfig(keystore, PASSWORD)))),
                     catalog, cluster.stores, 1)) {

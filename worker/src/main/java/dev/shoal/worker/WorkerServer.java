@@ -42,10 +42,7 @@ public final class WorkerServer implements AutoCloseable {
                     tasks.create(PlanCodec.decodeTask(body));
                     return new byte[0];
                 },
-                ClusterActions.CANCEL_QUERY, body -> {
-                    tasks.cancelQuery(new String(body, StandardCharsets.UTF_8));
-                    return new byte[0];
-                },
+                ClusterActions.CANCEL_QUERY, body -> PlanCodec.write(tasks.cancelQuery(new String(body, StandardCharsets.UTF_8))),
                 ClusterActions.QUERY_STATUS, body -> PlanCodec.write(tasks.status(new String(body, StandardCharsets.UTF_8))),
                 ClusterActions.ALL_TASKS_STATUS, body -> PlanCodec.write(tasks.statusAll()));
         FlightEndpoint endpoint = FlightEndpoint.start(config.host(), config.port(), tasks, actions);

@@ -86,7 +86,8 @@ public final class TrackedQuery {
         return session.properties().bytes(SessionProperty.QUERY_MAX_SCAN_SIZE);
     }
 
-    long elapsedMillis() {
+    /** Since submission; until its end once it ended. */
+    public long elapsedMillis() {
         long ended = endNanos;
         return ((ended == 0 ? System.nanoTime() : ended) - createdNanos) / 1_000_000;
     }
@@ -126,9 +127,6 @@ public final class TrackedQuery {
         return totalSplits.get();
     }
 
-    public long elapsed() {
-        return elapsedMillis();
-    }
 
     public void finishing() {
         move(QueryState.FINISHING);

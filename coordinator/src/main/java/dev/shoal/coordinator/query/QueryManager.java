@@ -88,11 +88,10 @@ public final class QueryManager implements AutoCloseable {
      * end is the statement's (a SELECT's), not a step of a write.
      */
     public RunningQuery start(PlannedQuery planned, TrackedQuery tracked, boolean endsTracked) {
-        return start(planned, fragments(planned), tracked, endsTracked, true);
+        return start(planned, fragments(planned), tracked, endsTracked);
     }
 
-    private RunningQuery start(PlannedQuery planned, List<Fragment> fragments, TrackedQuery tracked, boolean endsTracked,
-                               boolean releaseWhenDone) {
+    private RunningQuery start(PlannedQuery planned, List<Fragment> fragments, TrackedQuery tracked, boolean endsTracked) {
         String id = tracked.id();
         QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments, tracked.scanLimitBytes());
         TaskExecutor.Task root;
@@ -103,14 +102,14 @@ public final class QueryManager implements AutoCloseable {
             throw e;
         }
         RunningQuery query = new RunningQuery(id, planned.columnNames(), planned.columnTypes(), root, scheduled.workers(),
-                (done, state, error) -> finished(done, state, error, tracked, endsTracked, releaseWhenDone));
+                (done, state, error) -> finished(done, state, error, tracked, endsTracked));
         running.put(id, query);
         tracked.running(scheduled.splits());
         return query;
     }
 
-    private void finished(RunningQuery query, QueryState state, RuntimeException error, TrackedQuery tracked, boolean endsTracked,
-                          boolean release) {
+    /** Releases the query's tasks, whose answer is their final figures (bytes scanned, EXPLAIN ANALYZE's lines). */
+    private void finished(RunningQuery query, QueryState state, RuntimeException error, TrackedQuery tracked, boolean endsTracked) {
         running.remove(query.id());
         if (error instanceof ShoalException shoal) {
             noteFailure(query, shoal);
@@ -118,12 +117,9 @@ public final class QueryManager implements AutoCloseable {
         if (endsTracked) {
             tracked.finishing();
         }
-        List<TaskStatus> statuses = taskStatuses(query);
+        List<TaskStatus> statuses = scheduler.cancel(query.id(), query.workers());
         query.taskStatuses(statuses);
         tracked.addBytesScanned(statuses.stream().mapToLong(TaskStatus::bytesRead).sum());
-        if (release) {
-            scheduler.cancel(query.id(), query.workers());
-        }
         if (endsTracked) {
             tracked.addRows(query.rowsRead());
             tracked.end(state == QueryState.CANCELED && error == null ? Cancellation.closed() : error);
@@ -182,7 +178,7 @@ public final class QueryManager implements AutoCloseable {
     public <R> Analyzed<R> runAnalyzed(PlannedQuery planned, Function<RunningQuery.RowView, R> convert, TrackedQuery tracked) {
         List<Fragment> fragments = fragments(planned);
         long start = System.nanoTime();
-        RunningQuery query = start(planned, fragments, tracked, false, true);
+        RunningQuery query = start(planned, fragments, tracked, false);
         tracked.cancellation().attach(query);
         List<R> kept = new ArrayList<>();
         long rows = 0;

@@ -13,6 +13,7 @@ import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
+import dev.shoal.core.task.TaskStatus;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
 import dev.shoal.parquet.store.ObjectStore;
@@ -154,15 +155,20 @@ final class QueryScheduler {
         }
     }
 
-    /** Stops the query's tasks on each worker; a worker already gone has nothing left to stop. */
-    void cancel(String queryId, Set<WorkerNode> workers) {
+    /**
+     * Stops and releases the query's tasks on each worker, returning what they had done; a worker
+     * already gone has nothing left to stop, and its figures are missing.
+     */
+    List<TaskStatus> cancel(String queryId, Set<WorkerNode> workers) {
+        List<TaskStatus> released = new ArrayList<>();
         for (WorkerNode worker : workers) {
             try {
-                clients.call(worker.host(), worker.port(), worker.describe(), ClusterActions.CANCEL_QUERY,
-                        queryId.getBytes(StandardCharsets.UTF_8));
+                released.addAll(PlanCodec.readList(clients.call(worker.host(), worker.port(), worker.describe(),
+                        ClusterActions.CANCEL_QUERY, queryId.getBytes(StandardCharsets.UTF_8)), TaskStatus.class));
             } catch (RuntimeException ignored) {
                 // The worker is gone or going: its tasks went with it.
             }
         }
+        return released;
     }
 }

@@ -22,7 +22,7 @@ public final class AvaticaServer implements AutoCloseable {
     public AvaticaServer(ShoalMeta meta, String host, int port, Optional<TlsConfig> tls) {
         // Avatica's builder binds 0.0.0.0; a customizer sets the host before the server starts.
         HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
-                .withHandler(new ProgressHandler(new LocalService(meta), meta))
+                .withHandler(new ClientEndpoints(new LocalService(meta), meta))
                 .withPort(port);
         tls.ifPresent(config -> {
             File keystore = config.keystore().toFile();

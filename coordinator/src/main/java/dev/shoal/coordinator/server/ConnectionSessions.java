@@ -55,7 +55,7 @@ final class ConnectionSessions {
     /**
      * JDBC's connection properties after the client's changes. (Avatica's client caches the answer
      * and sends it back with its next change, so it must not carry what the server decided, such as
-     * a USE: the driver reads the schema in effect from {@link ProgressHandler}'s connection endpoint.)
+     * a USE: the driver reads the schema in effect from {@link ClientEndpoints}'s connection endpoint.)
      */
     Meta.ConnectionProperties sync(String connectionId, Meta.ConnectionProperties properties) {
         State state = state(connectionId);

@@ -20,7 +20,7 @@ final class ErrorTranslator {
         if (e instanceof ShoalException shoal) {
             return withoutTrace(shoal.code() + ": " + shoal.getMessage(), shoal.code());
         }
-        return internal(e);
+        return toClient(internal(e));
     }
 
     /**
@@ -41,12 +41,11 @@ final class ErrorTranslator {
         if (e instanceof OutOfMemoryError) {
             return new ShoalException(ErrorCode.EXCEEDED_MEMORY, "the statement needs more memory than the coordinator has");
         }
-        return new ShoalException(ErrorCode.INTERNAL_ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return internal(e);
     }
 
-    private static AvaticaRuntimeException internal(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return withoutTrace(ErrorCode.INTERNAL_ERROR + ": " + message, ErrorCode.INTERNAL_ERROR);
+    private static ShoalException internal(Throwable e) {
+        return new ShoalException(ErrorCode.INTERNAL_ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     /** Avatica sends the stack of the exception it is given: this one has none, so no server class names reach clients. */

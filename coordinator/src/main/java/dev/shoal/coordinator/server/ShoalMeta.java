@@ -53,14 +53,14 @@ public final class ShoalMeta extends MetaImpl {
         this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker, authenticator);
     }
 
-    /** What a statement's current execution is doing, for {@link ProgressHandler}; empty for a statement never executed. */
+    /** What a statement's current execution is doing, for {@link ClientEndpoints}; empty for a statement never executed. */
     Optional<StatementProgress> progress(String connectionId, int statementId) {
         StatementState state = statements.get(key(connectionId, statementId));
         TrackedQuery tracked = state == null ? null : state.tracked;
         return tracked == null ? Optional.empty() : Optional.of(runner.progress(tracked));
     }
 
-    /** A connection's schema and catalog in effect, for {@link ProgressHandler}; empty for a connection not open. */
+    /** A connection's schema and catalog in effect, for {@link ClientEndpoints}; empty for a connection not open. */
     Optional<Map<String, String>> connectionState(String connectionId) {
         if (!sessions.isOpen(connectionId)) {
             return Optional.empty();

@@ -81,8 +81,7 @@ final class StatementRunner {
             tracker.admit(tracked, Slots.takesSlot(parsed));
             planned = plan(parsed, tracked.session(), start);
         } else {
-            // Parsed again only to see what it reads: a prepared plan has no statement tree.
-            tracker.admit(tracked, Slots.takesSlot(queries.planner().parse(state.sql)));
+            tracker.admit(tracked, planned.takesSlot());
         }
         if (planned.query() != null) {
             tracked.planned(planned.query().phases());
@@ -136,7 +135,7 @@ final class StatementRunner {
         QueryRecord record = tracked.record();
         Optional<QueryManager.Progress> live = tracked.isEnded() ? Optional.empty() : queries.progress(tracked.id());
         long splits = tracked.totalSplits();
-        return new StatementProgress(record.queryId(), record.state(), tracked.elapsed(), splits,
+        return new StatementProgress(record.queryId(), record.state(), tracked.elapsedMillis(), splits,
                 live.map(QueryManager.Progress::splitsCompleted).orElse(tracked.isEnded() && record.errorCode() == null ? splits : 0L),
                 live.map(QueryManager.Progress::rowsRead).orElse(0L), live.map(QueryManager.Progress::bytesRead).orElse(record.bytesScanned()),
                 record.rows(), record.errorCode());
@@ -165,8 +164,9 @@ final class StatementRunner {
 
     /** {@code start}: when parsing began, so that EXPLAIN ANALYZE's parse phase counts it. */
     PlanOrExplain plan(SqlNode parsed, Session session, long start) {
+        boolean slot = Slots.takesSlot(parsed);
         if (isCommand(parsed)) {
-            return new PlanOrExplain(null, Explain.NONE, parsed);
+            return new PlanOrExplain(null, Explain.NONE, parsed, slot);
         }
         if (parsed instanceof SqlExplainStatement explain) {
             Explain mode = Explain.of(explain);
@@ -175,11 +175,11 @@ final class StatementRunner {
                     throw new ShoalException(ErrorCode.NOT_SUPPORTED, "EXPLAIN of " + explain.statement().getKind()
                             + " is not supported; EXPLAIN ANALYZE runs CREATE TABLE AS and INSERT and reports what they wrote");
                 }
-                return new PlanOrExplain(null, mode, explain.statement());
+                return new PlanOrExplain(null, mode, explain.statement(), slot);
             }
-            return new PlanOrExplain(queries.planner().plan(explain.statement(), start, session), mode, null);
+            return new PlanOrExplain(queries.planner().plan(explain.statement(), start, session), mode, null, slot);
         }
-        return new PlanOrExplain(queries.planner().plan(parsed, start, session), Explain.NONE, null);
+        return new PlanOrExplain(queries.planner().plan(parsed, start, session), Explain.NONE, null, slot);
     }
 
     static Meta.Signature signature(String sql, PlanOrExplain planned) {

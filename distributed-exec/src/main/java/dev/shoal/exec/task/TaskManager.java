@@ -13,6 +13,7 @@ import dev.shoal.exec.exchange.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,15 +56,19 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     }
 
     /** Stops every task of the query and frees its buffers. */
-    public void cancelQuery(String queryId) {
+    /** Stops and releases the query's tasks; returns what each had done, as it was just before. */
+    public List<TaskStatus> cancelQuery(String queryId) {
+        List<TaskStatus> released = new ArrayList<>();
         tasks.values().removeIf(task -> {
             if (!task.descriptor.fragment().queryId().equals(queryId)) {
                 return false;
             }
+            released.add(task.status());
             task.abort();
             return true;
         });
         executor.dynamicFilters().releaseQuery(queryId);
+        return released;
     }
 
     /**

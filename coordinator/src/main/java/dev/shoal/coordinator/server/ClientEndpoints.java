@@ -19,14 +19,14 @@ import java.util.Optional;
  * and catalog in effect (getSchema() after a USE). Only a client that holds the connection's id (a
  * random one it chose) can name it.
  */
-final class ProgressHandler extends AvaticaProtobufHandler {
+final class ClientEndpoints extends AvaticaProtobufHandler {
     static final String PATH = "/v1/statement/";
     static final String CONNECTION_PATH = "/v1/connection/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShoalMeta meta;
 
-    ProgressHandler(Service service, ShoalMeta meta) {
+    ClientEndpoints(Service service, ShoalMeta meta) {
         super(service);
         this.meta = meta;
     }
