@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -218,10 +217,6 @@ public final class QueryManager implements AutoCloseable {
                 clients.forget(worker.host(), worker.port());
             }
         }
-    }
-
-    public Set<String> runningQueryIds() {
-        return Set.copyOf(running.keySet());
     }
 
     @Override
