@@ -66,7 +66,8 @@ public final class Coordinator implements AutoCloseable {
                 SystemTables.of(tracker, registry, clients, jdbcUri, authenticator));
         PendingWrites pending = new PendingWrites(catalog, store, config.writeLeaseMillis());
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
-                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties(), authenticator),
+                new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties(), authenticator,
+                config.limits().fetchWaitMillis()),
                 config.host(), config.jdbcPort(), config.security().tls());
         try {
             server.start();

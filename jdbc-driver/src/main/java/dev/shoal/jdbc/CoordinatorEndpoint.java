@@ -21,12 +21,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What Avatica's protocol cannot ask the coordinator, read from its JSON endpoints: a statement's
- * {@link QueryProgress} ({@code /v1/statement/<connection>/<statement>}) and a connection's schema in
- * effect ({@code /v1/connection/<connection>}).
+ * What Avatica's protocol cannot ask the coordinator, read from its own endpoints: a statement's
+ * {@link QueryProgress} ({@code /v1/statement/<connection>/<statement>}), a connection's schema in
+ * effect ({@code /v1/connection/<connection>}), and a result's next columnar frame ({@code /v1/frames/...}).
  */
 final class CoordinatorEndpoint {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,6 +52,54 @@ final class CoordinatorEndpoint {
     static Optional<String> schema(AvaticaConnection connection) throws SQLException {
         return get(connection, "/v1/connection/" + URLEncoder.encode(connection.id, StandardCharsets.UTF_8), "the connection's schema")
                 .map(body -> body.path("schema").asText(null));
+    }
+
+    /** One frame of a result as the frames endpoint sent it: a columnar frame's bytes, and whether it is the last. */
+    record FetchedFrame(byte[] body, boolean done) {
+    }
+
+    /**
+     * Asks for the next frame of execution {@code result} of the statement, of at most about {@code maxRows} rows (the server waits
+     * a bounded time for them, so the call returns promptly even while the query works on); the
+     * answer arrives later, so that the caller can read one frame while the next is on its way.
+     */
+    static CompletableFuture<FetchedFrame> nextFrame(AvaticaStatement statement, long result, int maxRows) throws SQLException {
+        AvaticaConnection connection = statement.connection;
+        String base = connection.config().url();
+        URI uri = URI.create(base + "/v1/frames/" + URLEncoder.encode(connection.id, StandardCharsets.UTF_8) + "/" + statement.handle.id
+                + "/" + result + "?max=" + maxRows);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        long timeout = connection.config().getHttpResponseTimeout();
+        if (timeout > 0) {
+            request.timeout(Duration.ofMillis(timeout));
+        }
+        return client(connection).sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                        throw new CompletionException(new SQLException("cannot read the next rows from " + base + ": " + cause.getMessage(),
+                                "08006", cause));
+                    }
+                    return frame(response);
+                });
+    }
+
+    private static FetchedFrame frame(HttpResponse<byte[]> response) {
+        if (response.statusCode() == 200) {
+            return new FetchedFrame(response.body(), response.headers().firstValue("X-Shoal-Done").map(Boolean::parseBoolean).orElse(true));
+        }
+        SQLException error;
+        if (response.statusCode() == 404) {
+            error = new SQLException("the result is no longer on the coordinator (its statement was closed or ran another query)", "24000");
+        } else {
+            try {
+                JsonNode body = JSON.readTree(response.body());
+                error = ClientErrors.of(body.path("message").asText(), body.path("sqlState").asText(null), body.path("errorCode").asInt());
+            } catch (IOException e) {
+                error = new SQLException("the coordinator answered " + response.statusCode() + " for the next rows", "08006");
+            }
+        }
+        throw new CompletionException(error);
     }
 
     private static HttpClient client(AvaticaConnection connection) throws SQLException {

@@ -22,6 +22,8 @@ final class QueryCanceller {
     private final AvaticaStatement statement;
     private volatile boolean running;
     private volatile boolean timedOut;
+    private volatile ScheduledFuture<?> timeout;
+    private volatile int timeoutSeconds;
 
     QueryCanceller(ShoalConnection connection, AvaticaStatement statement) {
         this.connection = connection;
@@ -34,33 +36,57 @@ final class QueryCanceller {
 
     /**
      * Runs an execute call; with {@code timeoutSeconds} above 0, the query is canceled once that has
-     * passed, and the call fails with an SQLTimeoutException. Its errors come out {@link ClientErrors#clean}.
+     * passed, and the call, or the reading of its result, fails with an SQLTimeoutException. A
+     * query's result is read after execute returns (its rows arrive as they are computed), so the
+     * query counts as running, for the timeout and for close(), until its result set is read to
+     * its end or closed. Its errors come out {@link #translate}d.
      */
     <T> T timed(int timeoutSeconds, Call<T> call) throws SQLException {
+        stop();
+        this.timeoutSeconds = timeoutSeconds;
         timedOut = false;
-        ScheduledFuture<?> timeout = timeoutSeconds <= 0 ? null
+        timeout = timeoutSeconds <= 0 ? null
                 : TIMEOUTS.schedule(() -> {
                     timedOut = true;
                     cancelQuietly();
                 }, timeoutSeconds, TimeUnit.SECONDS);
         running = true;
+        boolean resultOpen = false;
         try {
-            return call.run();
-        } catch (SQLException e) {
-            if (timedOut && "57014".equals(e.getSQLState())) {
-                throw new SQLTimeoutException("QUERY_CANCELED: Query exceeded the statement's query timeout of " + timeoutSeconds
-                        + " s (Statement.setQueryTimeout)", "HYT00", e.getErrorCode());
+            T result = call.run();
+            if (statement.getResultSet() instanceof ShoalResultSet resultSet && resultSet.watch(this)) {
+                resultOpen = true;
             }
-            throw ClientErrors.clean(e);
+            return result;
+        } catch (SQLException e) {
+            throw translate(e);
         } catch (AvaticaClientRuntimeException e) {
             // Avatica's batch calls let the server's error out unchecked.
             throw ClientErrors.clean(e);
         } finally {
-            running = false;
-            if (timeout != null) {
-                timeout.cancel(false);
+            if (!resultOpen) {
+                stop();
             }
         }
+    }
+
+    /** The statement's query ended (its result was read or closed): no timeout or close stops it any more. */
+    void stop() {
+        running = false;
+        ScheduledFuture<?> pending = timeout;
+        timeout = null;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    /** An error of the statement's query as the caller should see it: a cancel its timeout caused is an SQLTimeoutException. */
+    SQLException translate(SQLException e) {
+        if (timedOut && "57014".equals(e.getSQLState())) {
+            return new SQLTimeoutException("QUERY_CANCELED: Query exceeded the statement's query timeout of " + timeoutSeconds
+                    + " s (Statement.setQueryTimeout)", "HYT00", e.getErrorCode());
+        }
+        return ClientErrors.clean(e);
     }
 
     void cancel() throws SQLException {

@@ -23,6 +23,11 @@ final class ShoalConnection extends AvaticaConnection {
         meta.closeStatement(new Meta.StatementHandle(id, -statement.id, null));
     }
 
+    /** The protocol's client, for result sets that read their frames themselves. */
+    Meta meta() {
+        return meta;
+    }
+
     /** The schema in effect, as the coordinator has it (a USE changes it there; Avatica's client would not know). */
     @Override
     public String getSchema() throws SQLException {

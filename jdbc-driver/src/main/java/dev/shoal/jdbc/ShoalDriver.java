@@ -17,6 +17,10 @@ public final class ShoalDriver extends Driver {
     /** Avatica's HTTP response timeout, in milliseconds; 0 waits as long as the query runs (Statement.setQueryTimeout bounds it). */
     static final String RESPONSE_TIMEOUT = "http_response_timeout";
 
+    /** The connection property by which the driver asks the coordinator for columnar frames, and its value. */
+    static final String FRAMES_PROPERTY = "shoal_frames";
+    static final String COLUMNAR_FRAMES = "columnar-1";
+
     static {
         new ShoalDriver().register();
     }
@@ -65,6 +69,8 @@ public final class ShoalDriver extends Driver {
         if (info != null) {
             properties.putAll(info);
         }
+        // Results come as columnar frames, which this driver opens (ColumnarRows): one value per frame on the wire, not one per cell.
+        properties.setProperty(FRAMES_PROPERTY, COLUMNAR_FRAMES);
         if (!properties.containsKey(RESPONSE_TIMEOUT) && !url.contains(RESPONSE_TIMEOUT + "=")) {
             // Avatica's client gives up on a call after 180 s, while the query runs on: a query's first rows may take longer.
             properties.setProperty(RESPONSE_TIMEOUT, "0");

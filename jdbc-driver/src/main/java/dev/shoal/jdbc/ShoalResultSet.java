@@ -4,6 +4,7 @@ import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.QueryState;
 
 import java.sql.ResultSetMetaData;
@@ -21,6 +22,8 @@ final class ShoalResultSet extends AvaticaResultSet {
     private final long maxRows;
     private final AvaticaStatement owner;
     private long rowsRead;
+    /** The statement's canceller while this result's query may still run; null once it ended. */
+    private volatile QueryCanceller canceller;
 
     ShoalResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature, ResultSetMetaData metaData,
                    TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
@@ -29,24 +32,75 @@ final class ShoalResultSet extends AvaticaResultSet {
         this.maxRows = statement.getLargeMaxRows();
     }
 
+    /**
+     * Avatica's own execute, except that the rows come through {@link ResultFrames} (the frames
+     * after the first from the coordinator's frames endpoint, read ahead) and {@link ColumnarRows}
+     * (columnar frames opened into rows).
+     */
+    @Override
+    protected AvaticaResultSet execute() throws SQLException {
+        if (!(statement.connection instanceof ShoalConnection connection)) {
+            return super.execute();
+        }
+        Iterable<Object> frames = ResultFrames.of(connection, statement, state, signature, firstFrame);
+        return execute2(MetaImpl.createCursor(signature.cursorFactory, new ColumnarRows(frames)), columnMetaDataList);
+    }
+
+    /**
+     * Whether this result's query may still be running, in which case {@code watcher} (its
+     * statement's timeout and close) keeps watching it until the result ends.
+     */
+    boolean watch(QueryCanceller watcher) throws SQLException {
+        if (isClosed() || firstFrame == null || firstFrame.done) {
+            return false;
+        }
+        canceller = watcher;
+        return true;
+    }
+
     @Override
     public boolean next() throws SQLException {
         if (maxRows > 0 && rowsRead >= maxRows) {
             stopQuery();
+            ended();
             return false;
         }
         try {
             boolean more = super.next();
             if (more) {
                 rowsRead++;
+            } else {
+                ended();
             }
             return more;
+        } catch (ResultFrames.FetchFailure e) {
+            throw failed(e.sqlException());
         } catch (AvaticaClientRuntimeException e) {
-            throw ClientErrors.clean(e);
+            throw failed(ClientErrors.clean(e));
         } catch (SQLException e) {
-            throw ClientErrors.clean(e);
+            throw failed(e);
         } catch (RuntimeException e) {
-            throw new SQLException("fetching rows failed: " + e.getMessage(), "08006", e);
+            throw failed(new SQLException("fetching rows failed: " + e.getMessage(), "08006", e));
+        }
+    }
+
+    @Override
+    public void close() {
+        ended();
+        super.close();
+    }
+
+    private SQLException failed(SQLException e) {
+        QueryCanceller watcher = canceller;
+        ended();
+        return watcher == null ? ClientErrors.clean(e) : watcher.translate(e);
+    }
+
+    private void ended() {
+        QueryCanceller watcher = canceller;
+        canceller = null;
+        if (watcher != null) {
+            watcher.stop();
         }
     }
 

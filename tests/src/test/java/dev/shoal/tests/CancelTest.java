@@ -56,7 +56,7 @@ class CancelTest {
     private static CompletableFuture<Void> runAsync(Statement statement, String sql) {
         return CompletableFuture.runAsync(() -> {
             try {
-                statement.execute(sql);
+                Results.runToEnd(statement, sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -98,7 +98,7 @@ class CancelTest {
         try (Statement statement = shoal.createStatement()) {
             statement.setQueryTimeout(2);
             long start = System.nanoTime();
-            SQLTimeoutException e = assertThrows(SQLTimeoutException.class, () -> statement.execute(ENDLESS));
+            SQLTimeoutException e = assertThrows(SQLTimeoutException.class, () -> Results.runToEnd(statement, ENDLESS));
             assertEquals("HYT00", e.getSQLState(), e.getMessage());
             assertTrue(e.getMessage().contains("query timeout of 2 s"), e.getMessage());
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
@@ -113,7 +113,7 @@ class CancelTest {
             prepared.setInt(1, 0);
             CompletableFuture<Void> execution = CompletableFuture.runAsync(() -> {
                 try {
-                    prepared.executeQuery();
+                    Results.readAll(prepared.executeQuery());
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -122,7 +122,7 @@ class CancelTest {
             prepared.cancel();
             assertEquals("57014", failureOf(execution, 10).getSQLState());
             prepared.setQueryTimeout(1);
-            SQLException e = assertThrows(SQLTimeoutException.class, prepared::executeQuery);
+            SQLException e = assertThrows(SQLTimeoutException.class, () -> Results.readAll(prepared.executeQuery()));
             assertEquals("HYT00", e.getSQLState(), e.getMessage());
             SQLException lob = assertThrows(SQLFeatureNotSupportedException.class, () -> prepared.setBlob(1, InputStream.nullInputStream()));
             assertEquals("0A000", lob.getSQLState());

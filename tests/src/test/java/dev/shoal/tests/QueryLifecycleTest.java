@@ -170,7 +170,7 @@ class QueryLifecycleTest {
         try (Connection victim = connect("gina"); Statement statement = victim.createStatement()) {
             CompletableFuture<Void> execution = CompletableFuture.runAsync(() -> {
                 try {
-                    statement.execute(ENDLESS);
+                    Results.runToEnd(statement, ENDLESS);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -209,7 +209,7 @@ class QueryLifecycleTest {
         try (Connection connection = connect("hank"); Statement s = connection.createStatement()) {
             s.execute("set session query_max_run_time = '1s'");
             long start = System.nanoTime();
-            SQLException e = assertThrows(SQLException.class, () -> s.execute(ENDLESS));
+            SQLException e = assertThrows(SQLException.class, () -> Results.runToEnd(s, ENDLESS));
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             assertEquals("HYT00", e.getSQLState());
             assertTrue(e.getMessage().contains("maximum run time limit of 1.00s"), e.getMessage());

@@ -74,7 +74,7 @@ class QueryQueueTest {
             Statement endless = first.createStatement();
             CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
                 try {
-                    endless.execute(ENDLESS);
+                    Results.runToEnd(endless, ENDLESS);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

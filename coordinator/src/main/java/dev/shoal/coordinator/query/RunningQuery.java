@@ -18,7 +18,7 @@ import java.util.function.Function;
  * reading the workers' output through exchanges) batch by batch as the client fetches, so a large
  * result never sits in memory whole. {@link #fail} ends it from outside (a lost worker).
  */
-public final class RunningQuery implements AutoCloseable {
+public final class RunningQuery implements ResultStream.Source {
     private final String id;
     private final List<String> columnNames;
     private final List<DataType> columnTypes;
@@ -30,6 +30,8 @@ public final class RunningQuery implements AutoCloseable {
     private volatile QueryState state = QueryState.RUNNING;
     private volatile ShoalException failure;
     private volatile List<TaskStatus> taskStatuses = List.of();
+    /** Set by {@link #close()}: whatever the reader meets next, the query ends CANCELED. */
+    private volatile boolean closing;
     private Batch current;
     private int position;
     /** Rows handed to readers so far. */
@@ -50,6 +52,7 @@ public final class RunningQuery implements AutoCloseable {
         this.onDone = onDone;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -99,36 +102,83 @@ public final class RunningQuery implements AutoCloseable {
         List<R> rows = new ArrayList<>(Math.min(max, 1024));
         RowView view = new RowView();
         try {
-            while (rows.size() < max && state == QueryState.RUNNING) {
-                if (current == null || position >= current.rowCount()) {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    current = root.next();
-                    position = 0;
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    if (current == null) {
-                        finish(QueryState.FINISHED, null);
-                        break;
-                    }
-                    continue;
-                }
+            while (rows.size() < max && advance()) {
                 view.batch = current;
                 view.row = position++;
                 rows.add(convert.apply(view));
                 rowsRead++;
             }
         } catch (RuntimeException e) {
-            RuntimeException cause = failure != null ? failure : e;
-            finish(QueryState.FAILED, cause);
-            throw cause;
+            throw failed(e);
         }
         if (state == QueryState.FAILED && failure != null) {
             throw failure;
         }
         return rows;
+    }
+
+    /**
+     * The next rows as one batch of at most {@code max} rows (the rest of the root's current batch,
+     * sliced when longer); null once every row was read or the query was closed.
+     */
+    @Override
+    public Batch nextBatch(int max) {
+        reading.lock();
+        try {
+            if (!advance()) {
+                if (state == QueryState.FAILED && failure != null) {
+                    throw failure;
+                }
+                return null;
+            }
+            int count = Math.min(max, current.rowCount() - position);
+            Batch rows = position == 0 && count == current.rowCount() ? current : current.slice(position, count);
+            position += count;
+            rowsRead += count;
+            return rows;
+        } catch (RuntimeException e) {
+            throw failed(e);
+        } finally {
+            reading.unlock();
+            endIfFailed();
+        }
+    }
+
+    /** Whether a row is at {@code position} of {@code current}, reading the next batch from the root when needed. */
+    private boolean advance() {
+        while (state == QueryState.RUNNING) {
+            if (closing) {
+                finish(QueryState.CANCELED, null);
+                return false;
+            }
+            if (current != null && position < current.rowCount()) {
+                return true;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            current = root.next();
+            position = 0;
+            if (failure != null) {
+                throw failure;
+            }
+            if (current == null) {
+                finish(closing ? QueryState.CANCELED : QueryState.FINISHED, null);
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Ends the query after a failure while reading: the error to throw (a failure from outside wins over what it caused). */
+    private RuntimeException failed(RuntimeException e) {
+        if (closing) {
+            finish(QueryState.CANCELED, null);
+            return failure != null ? failure : Cancellation.closed();
+        }
+        RuntimeException cause = failure != null ? failure : e;
+        finish(QueryState.FAILED, cause);
+        return cause;
     }
 
     /**
@@ -184,10 +234,17 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
-    /** Cancels a query still running; a finished query stays finished. */
+    /**
+     * Cancels a query still running; a finished query stays finished. A reader blocked on the
+     * workers' output (another thread's {@link #nextBatch}) is woken rather than waited for.
+     */
     @Override
     public void close() {
-        reading.lock();
+        closing = true;
+        if (!reading.tryLock()) {
+            root.close();
+            reading.lock();
+        }
         try {
             finish(QueryState.CANCELED, null);
         } finally {

@@ -1,6 +1,7 @@
 package dev.shoal.coordinator.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.server.Request;
@@ -10,18 +11,21 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Avatica's protobuf endpoint, plus what Avatica's protocol cannot ask, as JSON: {@code GET
  * /v1/statement/<connection id>/<statement id>}, the statement's {@link StatementProgress} (the
  * shell's progress line and summary), and {@code GET /v1/connection/<connection id>}, the schema
- * and catalog in effect (getSchema() after a USE). Only a client that holds the connection's id (a
+ * and catalog in effect (getSchema() after a USE), and {@code GET /v1/frames/<connection id>/<statement
+ * id>/<execution>}, the next frame of a result in Shoal's columnar form, as bytes. Only a client that holds the connection's id (a
  * random one it chose) can name it.
  */
 final class ClientEndpoints extends AvaticaProtobufHandler {
     static final String PATH = "/v1/statement/";
     static final String CONNECTION_PATH = "/v1/connection/";
+    static final String FRAMES_PATH = "/v1/frames/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShoalMeta meta;
@@ -35,6 +39,11 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         Optional<?> answer;
+        if (target.startsWith(FRAMES_PATH)) {
+            baseRequest.setHandled(true);
+            frame(target.substring(FRAMES_PATH.length()), request, response);
+            return;
+        }
         if (target.startsWith(PATH)) {
             answer = statement(target.substring(PATH.length()));
         } else if (target.startsWith(CONNECTION_PATH)) {
@@ -54,6 +63,53 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * {@code GET /v1/frames/<connection>/<statement>/<execution>?max=N}: the next columnar frame of the
+     * statement's result as the body ({@link ColumnarFrames}), with {@code X-Shoal-Done} saying
+     * whether it is the last; a failed query is a 500 whose JSON body holds the error's message,
+     * SQLSTATE and vendor code.
+     */
+    private void frame(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = path.split("/");
+        int statementId;
+        long execution;
+        int maxRows;
+        try {
+            statementId = Integer.parseInt(parts[1]);
+            execution = Long.parseLong(parts[2]);
+            String max = request.getParameter("max");
+            maxRows = max == null ? 0 : Integer.parseInt(max);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (parts.length != 3 || !"GET".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<ShoalMeta.ColumnarFrame> frame;
+        try {
+            frame = meta.columnarFrame(parts[0], statementId, execution, maxRows);
+        } catch (AvaticaRuntimeException e) {
+            byte[] body = JSON.writeValueAsBytes(Map.of("message", e.getErrorMessage(), "sqlState", e.getSqlState(),
+                    "errorCode", e.getErrorCode()));
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setContentType("application/json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        if (frame.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/octet-stream");
+        response.setHeader("X-Shoal-Done", Boolean.toString(frame.get().done()));
+        response.setContentLength(frame.get().body().length);
+        response.getOutputStream().write(frame.get().body());
     }
 
     private Optional<StatementProgress> statement(String path) {

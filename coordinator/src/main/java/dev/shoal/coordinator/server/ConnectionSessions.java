@@ -17,8 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Nothing else of what the client sent is kept: its properties may hold a password.
  */
 final class ConnectionSessions {
-    private record State(ConnectionPropertiesImpl jdbc, String user, String source, SessionProperties properties) {
+    private record State(ConnectionPropertiesImpl jdbc, String user, String source, SessionProperties properties,
+                         boolean columnarFrames) {
+        State with(ConnectionPropertiesImpl newJdbc, SessionProperties newProperties) {
+            return new State(newJdbc, user, source, newProperties, columnarFrames);
+        }
     }
+
+    /** The connection property by which Shoal's driver asks for {@link ColumnarFrames}, and its one value. */
+    static final String FRAMES_PROPERTY = "shoal_frames";
+    static final String COLUMNAR_FRAMES = "columnar-1";
 
     private final String defaultSchema;
     private final SessionProperties defaults;
@@ -32,7 +40,8 @@ final class ConnectionSessions {
     void open(String connectionId, Map<String, String> info) {
         String user = info == null ? null : info.get("user");
         String source = info == null ? null : info.get("source");
-        connections.put(connectionId, new State(new ConnectionPropertiesImpl(), user, source, defaults));
+        boolean columnar = info != null && COLUMNAR_FRAMES.equals(info.get(FRAMES_PROPERTY));
+        connections.put(connectionId, new State(new ConnectionPropertiesImpl(), user, source, defaults, columnar));
     }
 
     void close(String connectionId) {
@@ -60,7 +69,7 @@ final class ConnectionSessions {
     Meta.ConnectionProperties sync(String connectionId, Meta.ConnectionProperties properties) {
         State state = state(connectionId);
         ConnectionPropertiesImpl merged = state.jdbc().merge(properties);
-        connections.put(connectionId, new State(merged, state.user(), state.source(), state.properties()));
+        connections.put(connectionId, state.with(merged, state.properties()));
         return merged;
     }
 
@@ -73,6 +82,11 @@ final class ConnectionSessions {
     Session session(String connectionId) {
         State state = state(connectionId);
         return Session.of(state.user(), schema(connectionId), state.properties());
+    }
+
+    /** Whether the client reads results in {@link ColumnarFrames} (Shoal's driver) rather than Avatica's rows. */
+    boolean columnarFrames(String connectionId) {
+        return state(connectionId).columnarFrames();
     }
 
     String source(String connectionId) {
@@ -95,6 +109,6 @@ final class ConnectionSessions {
 
     void properties(String connectionId, SessionProperties properties) {
         State current = state(connectionId);
-        connections.put(connectionId, new State(current.jdbc(), current.user(), current.source(), properties));
+        connections.put(connectionId, current.with(current.jdbc(), properties));
     }
 }

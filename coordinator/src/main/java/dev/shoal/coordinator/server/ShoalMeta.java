@@ -5,13 +5,11 @@ import dev.shoal.coordinator.ddl.DdlExecutor;
 import dev.shoal.coordinator.lifecycle.QueryTracker;
 import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.coordinator.query.QueryManager;
-import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.ShoalVersion;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.session.SessionProperties;
-import dev.shoal.core.type.DataType;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -32,9 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and their rows streamed to the client frame by frame as it fetches.
  */
 public final class ShoalMeta extends MetaImpl {
-    /** Rows per frame when the client leaves it to the server. */
-    private static final int DEFAULT_FRAME_ROWS = 10_000;
-
     private final CatalogMetadata metadata;
     private final ConnectionSessions sessions;
     private final StatementRunner runner;
@@ -42,12 +37,17 @@ public final class ShoalMeta extends MetaImpl {
     private final AtomicInteger statementIds = new AtomicInteger();
 
     private final Authenticator authenticator;
+    private final ResultFrames frames;
 
-    /** {@code defaults}: the session properties every connection starts with; {@code authenticator}: who may connect. */
+    /**
+     * {@code defaults}: the session properties every connection starts with; {@code authenticator}:
+     * who may connect; {@code fetchWaitMillis}: how long one call waits for a query's rows.
+     */
     public ShoalMeta(QueryManager queries, DdlExecutor commands, Catalog catalog, QueryTracker tracker, SessionProperties defaults,
-                     Authenticator authenticator) {
+                     Authenticator authenticator, long fetchWaitMillis) {
         super(null);
         this.authenticator = authenticator;
+        this.frames = new ResultFrames(fetchWaitMillis);
         this.metadata = new CatalogMetadata(catalog, queries.planner().systemTables());
         this.sessions = new ConnectionSessions(queries.planner().defaultSchema(), defaults);
         this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker, authenticator);
@@ -211,7 +211,7 @@ public final class ShoalMeta extends MetaImpl {
                 first = Frame.create(0, true, state.explainRows);
             } else {
                 state.replaceQuery(outcome.query());
-                first = frame(state, outcome.query(), 0, maxRowsInFirstFrame);
+                first = frame(h.connectionId, state, 0, maxRowsInFirstFrame);
             }
             return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, outcome.signature(), first)));
         } catch (RuntimeException e) {
@@ -228,11 +228,11 @@ public final class ShoalMeta extends MetaImpl {
         if (state.explainRows != null) {
             return Frame.create(offset, true, Collections.emptyList());
         }
-        if (state.query == null) {
+        if (state.results == null) {
             throw new MissingResultsException(h);
         }
         try {
-            return frame(state, state.query, offset, fetchMaxRowCount);
+            return frame(h.connectionId, state, offset, fetchMaxRowCount);
         } catch (RuntimeException e) {
             throw ErrorTranslator.toClient(e);
         } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
@@ -240,30 +240,34 @@ public final class ShoalMeta extends MetaImpl {
         }
     }
 
-    private static Frame frame(StatementState state, RunningQuery query, long offset, int maxRows) {
-        int limit = maxRows <= 0 ? DEFAULT_FRAME_ROWS : maxRows;
-        boolean capped = state.maxRows > 0;
-        if (capped) {
-            limit = (int) Math.max(0, Math.min(limit, state.maxRows - offset));
+    private Frame frame(String connectionId, StatementState state, long offset, int maxRows) {
+        boolean columnar = sessions.columnarFrames(connectionId);
+        return ResultFrames.avaticaFrame(offset, frames.take(state, maxRows, columnar), columnar);
+    }
+
+    /** A columnar frame for {@link ClientEndpoints}' frames endpoint, and whether it ends the result. */
+    record ColumnarFrame(byte[] body, boolean done) {
+    }
+
+    /**
+     * The next frame of a statement's result as Shoal's driver fetches it, outside Avatica's
+     * protocol (which would carry it as protobuf bytes and base64 text both); empty for a statement
+     * that has no result to read, or whose result is of another execution than the one the
+     * client reads (a request still on its way when the statement ran its next query). A failure of the query is thrown as the client should see it.
+     */
+    Optional<ColumnarFrame> columnarFrame(String connectionId, int statementId, long execution, int maxRows) {
+        StatementState state = statements.get(key(connectionId, statementId));
+        if (state == null || state.results == null || state.execution != execution) {
+            return Optional.empty();
         }
-        List<DataType> types = query.columnTypes();
-        List<Object> rows = query.nextRows(limit, view -> {
-            Object[] row = new Object[types.size()];
-            for (int c = 0; c < row.length; c++) {
-                row[c] = ResultColumns.toJdbc(view.value(c), types.get(c));
-            }
-            return row;
-        });
-        TrackedQuery tracked = state.tracked;
-        if (tracked != null) {
-            tracked.heartbeat();
+        try {
+            ResultFrames.Taken taken = frames.take(state, maxRows, true);
+            return Optional.of(new ColumnarFrame(ResultFrames.columnar(taken), taken.done()));
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.toClient(e);
+        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
+            throw ErrorTranslator.toClient(e);
         }
-        if (capped && offset + rows.size() >= state.maxRows) {
-            // The client wants no more: the rest of the query is not computed.
-            query.close();
-            return Frame.create(offset, true, rows);
-        }
-        return Frame.create(offset, query.isDone(), rows);
     }
 
     // DatabaseMetaData: what BI tools' navigators list. Each listing is one frame on a statement of its own.

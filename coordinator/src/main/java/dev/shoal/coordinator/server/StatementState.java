@@ -2,7 +2,9 @@ package dev.shoal.coordinator.server;
 
 import dev.shoal.coordinator.lifecycle.TrackedQuery;
 import dev.shoal.coordinator.query.Cancellation;
+import dev.shoal.coordinator.query.ResultStream;
 import dev.shoal.coordinator.query.RunningQuery;
+import dev.shoal.core.type.DataType;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.util.List;
@@ -12,7 +14,14 @@ final class StatementState {
     String sql;
     /** The plan made by prepare(), used by the first execute() instead of planning again. */
     PlanOrExplain prepared;
-    RunningQuery query;
+    /** The running query's rows, read ahead of the client. */
+    ResultStream results;
+    /** Rows of the current result handed to the client so far. */
+    long rowsServed;
+    /** The types of {@link #results}' columns. */
+    List<DataType> columnTypes = List.of();
+    /** Which execution of the statement {@link #results} is: a fetch for an earlier one finds nothing. */
+    long execution;
     List<Object> explainRows;
     /** JDBC's setMaxRows: rows after this many are dropped and the query stopped; 0 or less for all. */
     long maxRows;
@@ -25,11 +34,15 @@ final class StatementState {
     /** How a client's cancel reaches the current execution. */
     volatile Cancellation cancellation = Cancellation.none();
 
+    /** Stops the current query, if any, and starts reading {@code next} (null: none). */
     synchronized void replaceQuery(RunningQuery next) {
-        if (query != null) {
-            query.close();
+        if (results != null) {
+            results.close();
         }
-        query = next;
+        results = next == null ? null : ResultStream.start(next);
+        columnTypes = next == null ? List.of() : next.columnTypes();
+        rowsServed = 0;
+        execution++;
         explainRows = null;
     }
 }

@@ -24,8 +24,13 @@ public final class QueryOptions {
             description = "default query_max_run_time, e.g. 30m (default: " + CoordinatorConfig.DEFAULT_MAX_RUN_TIME + ")")
     String maxRunTime;
 
+    @Option(names = "--fetch-max-wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "longest a client's call waits for a query's rows before it is answered with none and asks again "
+                    + "(default: 1s)")
+    long fetchMaxWait = QueryLimits.DEFAULT_FETCH_WAIT_MILLIS;
+
     public CoordinatorConfig apply(CoordinatorConfig config) {
-        CoordinatorConfig limited = config.withLimits(new QueryLimits(maxRunning, maxQueued, history));
+        CoordinatorConfig limited = config.withLimits(new QueryLimits(maxRunning, maxQueued, history, fetchMaxWait));
         if (maxScanSize != null) {
             limited = limited.withSessionDefault(SessionProperty.QUERY_MAX_SCAN_SIZE, maxScanSize);
         }

@@ -12,15 +12,18 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Folds constant expressions at planning time with Calcite's evaluator, except where Calcite's
  * semantics are not Trino's: dialect-library functions (split_part past the last field gives ''
  * where Trino gives NULL) and casts that round or spell text otherwise. Those are left to Shoal's executor,
- * which follows Trino.
+ * which follows Trino. (Text is counted in code points there, as in Trino, and in UTF-16 units by Calcite.)
  */
 public final class ConstantFolder implements RexExecutor {
     public static final ConstantFolder INSTANCE = new ConstantFolder();
+    /** Text functions Calcite's evaluator computes over UTF-16 code units, where Trino counts code points. */
+    private static final Set<String> COUNTS_UTF16_UNITS = Set.of("CHAR_LENGTH", "CHARACTER_LENGTH", "POSITION", "SUBSTRING", "OVERLAY");
 
     private ConstantFolder() {
     }
@@ -47,6 +50,10 @@ public final class ConstantFolder implements RexExecutor {
      * text its own way (TRUE and -.05 where Trino writes true and -0.05).
      */
     private static boolean foldsOtherwiseThanTrino(RexCall call) {
+        if (COUNTS_UTF16_UNITS.contains(call.getOperator().getName())) {
+            // Calcite counts and indexes Java chars: an emoji is 2 of them, and one character in Trino.
+            return true;
+        }
         if (call.getKind() == SqlKind.DIVIDE
                 && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
             // Calcite truncates a decimal quotient (2.00 / 3.00 to 0.666666); Trino rounds half up.

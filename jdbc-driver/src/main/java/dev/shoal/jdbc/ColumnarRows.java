@@ -1,0 +1,64 @@
+package dev.shoal.jdbc;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A result's rows as Avatica's cursor reads them, with each columnar frame the coordinator sent
+ * (one row holding one binary value) opened into its rows as the cursor reaches it; rows of any
+ * other form (metadata listings, EXPLAIN) pass through as they came.
+ */
+final class ColumnarRows implements Iterable<Object> {
+    private final Iterable<Object> frames;
+
+    ColumnarRows(Iterable<Object> frames) {
+        this.frames = frames;
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+        Iterator<Object> source = frames.iterator();
+        return new Iterator<>() {
+            private Iterator<Object> rows = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!rows.hasNext()) {
+                    if (!source.hasNext()) {
+                        return false;
+                    }
+                    rows = open(source.next());
+                }
+                return true;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return rows.next();
+            }
+        };
+    }
+
+    /** The rows {@code row} stands for: those of a columnar frame, else itself. */
+    private static Iterator<Object> open(Object row) {
+        Object single = row instanceof List<?> list && list.size() == 1 ? list.get(0)
+                : row instanceof Object[] array && array.length == 1 ? array[0] : null;
+        if (!ColumnarFrameDecoder.isColumnarFrame(single)) {
+            return List.of(row).iterator();
+        }
+        try {
+            // Each row a List: Avatica's cursors read a List whatever the signature's style, an array only in ARRAY style.
+            return Arrays.stream(ColumnarFrameDecoder.decode((byte[]) single)).map(values -> (Object) Arrays.asList(values)).iterator();
+        } catch (SQLException e) {
+            // Avatica's cursor takes no checked exceptions; ShoalResultSet.next() reports it as an SQLException.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
