@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -21,6 +22,20 @@ final class ShoalConnection extends AvaticaConnection {
      */
     void cancelRunning(Meta.StatementHandle statement) {
         meta.closeStatement(new Meta.StatementHandle(id, -statement.id, null));
+    }
+
+    /** Every prepareStatement comes here: JDBC escapes are rewritten before the statement is sent. */
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return super.prepareStatement(JdbcEscapes.translate(sql), resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    /** The statement as the coordinator receives it: with JDBC escapes rewritten. */
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        checkOpen();
+        return JdbcEscapes.translate(sql);
     }
 
     /** The protocol's client, for result sets that read their frames themselves. */

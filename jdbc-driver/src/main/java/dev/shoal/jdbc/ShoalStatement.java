@@ -20,6 +20,20 @@ final class ShoalStatement extends AvaticaStatement implements ShoalQueryInfo {
         this.canceller = new QueryCanceller((ShoalConnection) connection, this);
     }
 
+    private volatile boolean escapeProcessing = true;
+
+    /** Every execute(String) comes here: JDBC escapes are rewritten first (unless turned off). */
+    @Override
+    protected void executeInternal(String sql) throws SQLException {
+        super.executeInternal(escapeProcessing ? JdbcEscapes.translate(sql) : sql);
+    }
+
+    @Override
+    public void setEscapeProcessing(boolean enable) throws SQLException {
+        checkOpen();
+        escapeProcessing = enable;
+    }
+
     @Override
     public boolean execute(String sql) throws SQLException {
         return canceller.timed(getQueryTimeout(), () -> super.execute(sql));
