@@ -9,6 +9,7 @@ import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.session.SessionProperty;
 import dev.shoal.planner.calcite.ComparisonTypes;
 import dev.shoal.planner.calcite.ConstantFolder;
+import dev.shoal.planner.calcite.InterruptibleHepPlanner;
 import dev.shoal.planner.calcite.ShoalTypeSystem;
 import dev.shoal.planner.calcite.SqlFrontEnd;
 import dev.shoal.planner.calcite.SystemTable;
@@ -86,8 +87,8 @@ public final class QueryPlanner {
      * correlated EXISTS and NOT EXISTS become semi and anti joins, and the other correlated ones
      * are decorrelated into joins with aggregates.
      */
-    private static RelNode removeSubQueries(RelNode rel, RelOptCluster cluster, CalciteCatalogReader reader) {
-        HepPlanner planner = new HepPlanner(RewritePrograms.SUB_QUERIES);
+    private static RelNode removeSubQueries(RelNode rel, RelOptCluster cluster, CalciteCatalogReader reader, PlanningInterrupt interrupt) {
+        HepPlanner planner = new InterruptibleHepPlanner(RewritePrograms.SUB_QUERIES, interrupt);
         planner.setRoot(rel);
         RelNode withoutSubQueries = ExistsToSemiJoin.rewrite(planner.findBestExp());
         return RelDecorrelator.decorrelateQuery(withoutSubQueries, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
@@ -155,10 +156,11 @@ public final class QueryPlanner {
 
     private PlannedQuery plan(SqlNode parsed, long startNanos, WriteTarget target, Session session) {
         String sessionSchema = session.schema();
-        PhaseTimer phases = new PhaseTimer(startNanos);
+        PlanningInterrupt interrupt = session.interrupt();
+        PhaseTimer phases = new PhaseTimer(startNanos, interrupt);
         phases.end("parse");
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ShoalTypeSystem.INSTANCE);
-        HepPlanner hep = new HepPlanner(RewritePrograms.REWRITES);
+        HepPlanner hep = new InterruptibleHepPlanner(RewritePrograms.REWRITES, interrupt);
         hep.setExecutor(ConstantFolder.INSTANCE);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
@@ -176,13 +178,13 @@ public final class QueryPlanner {
 
         RelRoot relRoot = frontEnd.converter(validator, reader).convertQuery(validated, false, true);
         phases.end("convert");
-        RelNode rel = PullCommonFactors.rewrite(run(RewritePrograms.WINDOWS, removeSubQueries(relRoot.project(), cluster, reader)));
+        RelNode rel = PullCommonFactors.rewrite(run(RewritePrograms.WINDOWS, removeSubQueries(relRoot.project(), cluster, reader, interrupt), interrupt));
         phases.end("subqueries");
         hep.setRoot(rel);
         RelNode optimized = hep.findBestExp();
         phases.end("rewrite");
         if (RelOptUtil.countJoins(optimized) > 0) {
-            HepPlanner joinPlanner = new HepPlanner(RewritePrograms.JOIN_ORDER);
+            HepPlanner joinPlanner = new InterruptibleHepPlanner(RewritePrograms.JOIN_ORDER, interrupt);
             joinPlanner.setExecutor(ConstantFolder.INSTANCE);
             joinPlanner.setRoot(optimized);
             optimized = joinPlanner.findBestExp();
@@ -208,25 +210,28 @@ public final class QueryPlanner {
         return new PlannedQuery(plan, fragments, names, plan.outputTypes(), phases.times());
     }
 
-    private static RelNode run(HepProgram program, RelNode rel) {
-        HepPlanner planner = new HepPlanner(program);
+    private static RelNode run(HepProgram program, RelNode rel, PlanningInterrupt interrupt) {
+        HepPlanner planner = new InterruptibleHepPlanner(program, interrupt);
         planner.setRoot(rel);
         return planner.findBestExp();
     }
 
-    /** Times phases back to back: each ends where the next begins. */
+    /** Times phases back to back: each ends where the next begins, and the next begins only if planning may go on. */
     private static final class PhaseTimer {
         private final List<PhaseTime> times = new ArrayList<>();
+        private final PlanningInterrupt interrupt;
         private long last;
 
-        PhaseTimer(long startNanos) {
+        PhaseTimer(long startNanos, PlanningInterrupt interrupt) {
             this.last = startNanos;
+            this.interrupt = interrupt;
         }
 
         void end(String phase) {
             long now = System.nanoTime();
             times.add(new PhaseTime(phase, now - last));
             last = now;
+            interrupt.check();
         }
 
         List<PhaseTime> times() {

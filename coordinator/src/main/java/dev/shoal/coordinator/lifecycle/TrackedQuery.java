@@ -50,10 +50,11 @@ public final class TrackedQuery {
 
     TrackedQuery(String id, Session session, String source, String sql, Consumer<TrackedQuery> onEnd) {
         this.id = id;
-        this.session = session;
         this.source = source;
         this.sql = sql;
         this.cancellation = new Cancellation();
+        // A cancel, kill_query or the time limit stops the statement's planning too, not only its run.
+        this.session = session.interruptedBy(cancellation::check);
         this.onEnd = onEnd;
     }
 

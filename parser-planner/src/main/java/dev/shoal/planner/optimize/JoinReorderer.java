@@ -16,8 +16,10 @@ import dev.shoal.planner.stats.CardinalityEstimator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +43,9 @@ public final class JoinReorderer {
             JoinGraph graph = new JoinGraph();
             graph.flatten(node, 0);
             if (graph.factors.size() >= 3) {
+                // Each factor is reordered once, here; reordering them inside flatten and again below
+                // when the region is too small made each level of nesting double the work (2^depth).
+                graph.factors.replaceAll(this::reorder);
                 return graph.plan();
             }
         }
@@ -65,7 +70,7 @@ public final class JoinReorderer {
         /** Adds the join tree rooted at {@code node}, whose columns start at {@code offset}. */
         void flatten(PlanNode node, int offset) {
             if (!isInnerJoin(node)) {
-                factors.add(reorder(node));
+                factors.add(node);
                 offsets.add(offset);
                 types.addAll(node.outputTypes());
                 return;
@@ -175,6 +180,8 @@ public final class JoinReorderer {
             List<Integer> leftKeys = new ArrayList<>();
             List<Integer> rightKeys = new ArrayList<>();
             int[] classes = equalityClasses();
+            int[] leftPosition = left.positions(types.size());
+            int[] rightPosition = right.positions(types.size());
             Set<Integer> joinedClasses = new HashSet<>();
             for (int e = 0; e < equalities.size(); e++) {
                 if (equalityUsed[e]) {
@@ -182,12 +189,12 @@ public final class JoinReorderer {
                 }
                 int a = equalities.get(e)[0];
                 int b = equalities.get(e)[1];
-                if (left.layout().contains(a) && right.layout().contains(b)) {
-                    leftKeys.add(left.layout().indexOf(a));
-                    rightKeys.add(right.layout().indexOf(b));
-                } else if (left.layout().contains(b) && right.layout().contains(a)) {
-                    leftKeys.add(left.layout().indexOf(b));
-                    rightKeys.add(right.layout().indexOf(a));
+                if (leftPosition[a] >= 0 && rightPosition[b] >= 0) {
+                    leftKeys.add(leftPosition[a]);
+                    rightKeys.add(rightPosition[b]);
+                } else if (leftPosition[b] >= 0 && rightPosition[a] >= 0) {
+                    leftKeys.add(leftPosition[b]);
+                    rightKeys.add(rightPosition[a]);
                 } else {
                     continue;
                 }
@@ -196,19 +203,22 @@ public final class JoinReorderer {
                     equalityUsed[e] = true;
                 }
             }
-            for (int l = 0; l < left.layout().size(); l++) {
-                int a = left.layout().get(l);
-                if (classes[a] < 0 || joinedClasses.contains(classes[a])) {
-                    continue;
+            // The first column of each equality class on the right: the other side of an implied key.
+            Map<Integer, Integer> rightOfClass = new HashMap<>();
+            for (int r = 0; r < right.layout().size(); r++) {
+                int b = right.layout().get(r);
+                if (classes[b] >= 0 && !joinedClasses.contains(classes[b])) {
+                    rightOfClass.putIfAbsent(classes[b], r);
                 }
-                for (int r = 0; r < right.layout().size(); r++) {
-                    int b = right.layout().get(r);
-                    if (classes[b] == classes[a] && keyCompatible(types.get(a), types.get(b))) {
-                        leftKeys.add(l);
-                        rightKeys.add(r);
-                        joinedClasses.add(classes[a]);
-                        break;
-                    }
+            }
+            for (int l = 0; l < left.layout().size() && !rightOfClass.isEmpty(); l++) {
+                int a = left.layout().get(l);
+                Integer r = classes[a] < 0 || joinedClasses.contains(classes[a]) ? null : rightOfClass.get(classes[a]);
+                if (r != null && keyCompatible(types.get(a), types.get(right.layout().get(r)))) {
+                    leftKeys.add(l);
+                    rightKeys.add(r);
+                    joinedClasses.add(classes[a]);
+                    rightOfClass.remove(classes[a]);
                 }
             }
             List<Integer> joinedLayout = concat(left.layout(), right.layout());
@@ -280,6 +290,15 @@ public final class JoinReorderer {
 
     /** Joined inputs and, per output column, its column number in the whole join region. */
     private record Unit(PlanNode plan, List<Integer> layout) {
+        /** Where each of the graph's {@code columns} sits in this unit's output, -1 where it is not there. */
+        int[] positions(int columns) {
+            int[] positions = new int[columns];
+            Arrays.fill(positions, -1);
+            for (int i = 0; i < layout.size(); i++) {
+                positions[layout.get(i)] = i;
+            }
+            return positions;
+        }
     }
 
     /** Equal types, or two integral types (both compare as longs). */

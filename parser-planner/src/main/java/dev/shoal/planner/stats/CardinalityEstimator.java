@@ -44,6 +44,9 @@ public final class CardinalityEstimator {
     /** Estimates are asked again and again while joins are ordered: remember them for this plan. */
     private final Map<String, TableStatistics> tables = new HashMap<>();
     private final Map<PlanNode, Double> rowsByNode = new IdentityHashMap<>();
+    private final Map<PlanNode, Map<Integer, Double>> distinctByNode = new IdentityHashMap<>();
+    /** Output widths: a join's is its inputs' summed again on every call, which deep join trees asked for at every level. */
+    private final Map<PlanNode, Integer> widthByNode = new IdentityHashMap<>();
 
     private final ColumnRangeOf columnRanges = new ColumnRangeOf(this::scanColumnStatistics);
     private final DistinctValuesOf distinctValues = new DistinctValuesOf(this, this::scanColumnStatistics);
@@ -181,7 +184,18 @@ public final class CardinalityEstimator {
 
     /** Estimated distinct values of an output column of {@code node}. */
     public double distinctValues(PlanNode node, int column) {
-        return Math.min(rows(node), node.accept(distinctValues, column));
+        Map<Integer, Double> known = distinctByNode.computeIfAbsent(node, n -> new HashMap<>());
+        Double value = known.get(column);
+        if (value == null) {
+            value = Math.min(rows(node), node.accept(distinctValues, column));
+            known.put(column, value);
+        }
+        return value;
+    }
+
+    /** How many columns {@code node} outputs. */
+    public int width(PlanNode node) {
+        return widthByNode.computeIfAbsent(node, n -> n.outputTypes().size());
     }
 
     /** The footer statistics of a scanned column, or null when the table has none for it. */

@@ -65,7 +65,7 @@ final class DistinctValuesOf implements PlanVisitor<Double, Integer> {
 
     @Override
     public Double visitJoin(JoinNode join, Integer column) {
-        int leftWidth = join.left().outputTypes().size();
+        int leftWidth = estimator.width(join.left());
         return column < leftWidth ? estimator.distinctValues(join.left(), column)
                 : estimator.distinctValues(join.right(), column - leftWidth);
     }

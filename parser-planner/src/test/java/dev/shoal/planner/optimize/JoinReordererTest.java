@@ -5,6 +5,7 @@ import dev.shoal.core.catalog.TableStatistics;
 import dev.shoal.core.plan.JoinDistribution;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
+import dev.shoal.core.plan.LimitNode;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
@@ -12,10 +13,12 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.planner.stats.CardinalityEstimator;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class JoinReordererTest {
     /** A star: a large fact table keyed to two dimensions, and the dimensions' own keys. */
@@ -57,5 +60,20 @@ class JoinReordererTest {
     void aSingleJoinIsLeftAlone() {
         PlanNode written = join(scan("s.dim1", "id1", "x"), scan("s.fact", "k1", "k2"), 0, 0);
         assertEquals(written, reorderer.reorder(written));
+    }
+
+    /**
+     * Single joins nested through other operators (as nested IN subqueries plan) are visited once
+     * each: reordering every level twice made 100 levels of nesting plan for hours.
+     */
+    @Test
+    void deeplyNestedSingleJoinsAreReorderedInLinearTime() {
+        PlanNode plan = scan("s.dim2", "id2", "y");
+        for (int depth = 0; depth < 200; depth++) {
+            plan = new LimitNode(join(scan("s.dim2", "id2", "y"), plan, 0, 0), 0, 1000);
+        }
+        PlanNode nested = plan;
+        PlanNode reordered = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reorderer.reorder(nested));
+        assertEquals(nested, reordered, "nothing to choose at any level");
     }
 }
