@@ -9,6 +9,7 @@ import dev.shoal.coordinator.lifecycle.QueryTracker;
 import dev.shoal.coordinator.lifecycle.SystemTables;
 import dev.shoal.coordinator.query.QueryManager;
 import dev.shoal.coordinator.server.AvaticaServer;
+import dev.shoal.coordinator.server.JdbcSystemTables;
 import dev.shoal.coordinator.server.ShoalMeta;
 import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
@@ -63,7 +64,7 @@ public final class Coordinator implements AutoCloseable {
         String jdbcUri = (config.security().tls().isPresent() ? "https://" : "http://") + config.host() + ":" + config.jdbcPort();
         Authenticator authenticator = config.security().authenticator();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config,
-                SystemTables.of(tracker, registry, clients, jdbcUri, authenticator));
+                JdbcSystemTables.with(catalog, SystemTables.of(tracker, registry, clients, jdbcUri, authenticator)));
         PendingWrites pending = new PendingWrites(catalog, store, config.writeLeaseMillis());
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
                 new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties(), authenticator,

@@ -11,7 +11,7 @@ import java.sql.SQLException;
  * Reads the rows of a columnar frame, the one binary value in which the coordinator sends a
  * frame's rows to this driver (its {@code ColumnarFrames} writes it; the layout is documented
  * there): column by column into arrays of the values Avatica's accessors take for each column's
- * representation (Integer days for DATE, Long milliseconds for TIMESTAMP, BigDecimal, String, ...).
+ * representation (Integer days for DATE, {@link EpochMicros} for TIMESTAMP, BigDecimal, String, ...).
  */
 final class ColumnarFrameDecoder {
     private static final byte[] MAGIC = {'S', 'H', 'C', '1'};
@@ -94,7 +94,7 @@ final class ColumnarFrameDecoder {
             case KIND_TIMESTAMP -> {
                 for (int r = 0; r < rows; r++) {
                     long micros = in.getLong();
-                    out[r][column] = isNull(nulls, r) ? null : Math.floorDiv(micros, 1000L);
+                    out[r][column] = isNull(nulls, r) ? null : new EpochMicros(micros);
                 }
             }
             case KIND_DOUBLE -> {

@@ -14,6 +14,8 @@ import java.util.NoSuchElementException;
  */
 final class ColumnarRows implements Iterable<Object> {
     private final Iterable<Object> frames;
+    /** The row the cursor is on: the last one handed out (Avatica's cursor reads one iterator, once). */
+    private volatile List<?> current;
 
     ColumnarRows(Iterable<Object> frames) {
         this.frames = frames;
@@ -41,9 +43,17 @@ final class ColumnarRows implements Iterable<Object> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return rows.next();
+                Object row = rows.next();
+                current = row instanceof List<?> list ? list : row instanceof Object[] array ? Arrays.asList(array) : null;
+                return row;
             }
         };
+    }
+
+    /** The current row's value of {@code column} as it arrived, before Avatica's accessors convert it. */
+    Object value(int column) {
+        List<?> row = current;
+        return row == null ? null : row.get(column);
     }
 
     /** The rows {@code row} stands for: those of a columnar frame, else itself. */

@@ -6,9 +6,13 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.util.Cursor;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TimeZone;
 
 /**
@@ -35,15 +39,25 @@ final class ShoalResultSet extends AvaticaResultSet {
     /**
      * Avatica's own execute, except that the rows come through {@link ResultFrames} (the frames
      * after the first from the coordinator's frames endpoint, read ahead) and {@link ColumnarRows}
-     * (columnar frames opened into rows).
+     * (columnar frames opened into rows), and each column is read through a {@link ShoalAccessor}
+     * (getObject(column, Class), and a TIMESTAMP's microseconds).
      */
     @Override
     protected AvaticaResultSet execute() throws SQLException {
         if (!(statement.connection instanceof ShoalConnection connection)) {
             return super.execute();
         }
-        Iterable<Object> frames = ResultFrames.of(connection, statement, state, signature, firstFrame);
-        return execute2(MetaImpl.createCursor(signature.cursorFactory, new ColumnarRows(frames)), columnMetaDataList);
+        ColumnarRows rows = new ColumnarRows(ResultFrames.of(connection, statement, state, signature, firstFrame));
+        execute2(MetaImpl.createCursor(signature.cursorFactory, rows), columnMetaDataList);
+        List<Cursor.Accessor> accessors = new ArrayList<>(accessorList.size());
+        for (int i = 0; i < accessorList.size(); i++) {
+            int column = i;
+            accessors.add(columnMetaDataList.get(i).type.id == Types.TIMESTAMP
+                    ? new TimestampAccessor(accessorList.get(i), localCalendar, () -> rows.value(column))
+                    : new ShoalAccessor(accessorList.get(i), localCalendar));
+        }
+        accessorList = accessors;
+        return this;
     }
 
     /**

@@ -45,10 +45,12 @@ class ColumnarFrameDecoderTest {
         assertTrue(ColumnarFrameDecoder.isColumnarFrame(frame));
         assertEquals(4, ColumnarFrameDecoder.result(frame));
         Object[][] rows = ColumnarFrameDecoder.decode(frame);
-        assertEquals(Arrays.asList(Long.MIN_VALUE, -7, "ab", new BigDecimal("-1.50"), new BigDecimal("-0.0000000005"), 19000, 1500L, null),
+        assertEquals(Arrays.asList(Long.MIN_VALUE, -7, "ab", new BigDecimal("-1.50"), new BigDecimal("-0.0000000005"), 19000, new EpochMicros(1_500_999), null),
                 Arrays.asList(rows[0]));
         assertEquals(Arrays.asList(42L, null, "ü€", new BigDecimal("123.45"), new BigDecimal(BigInteger.valueOf(7).shiftLeft(64), 10), -1,
-                -1L, true), Arrays.asList(rows[1]), "TIMESTAMP micros floor to milliseconds, before 1970 too");
+                new EpochMicros(-1), true), Arrays.asList(rows[1]));
+        assertEquals(1500L, ((Number) rows[0][6]).longValue(), "Avatica's accessors see milliseconds");
+        assertEquals(-1L, ((Number) rows[1][6]).longValue(), "floored, before 1970 too");
     }
 
     @Test

@@ -93,7 +93,7 @@ class BiToolMetadataTest {
         assertEquals(List.of(List.of("shoal"), List.of("system")), rows(meta.getCatalogs(), "TABLE_CAT"));
         List<List<String>> schemas = rows(meta.getSchemas("shoal", null), "TABLE_SCHEM", "TABLE_CATALOG");
         assertTrue(schemas.contains(List.of("tpch", "shoal")) && schemas.contains(List.of("information_schema", "shoal")), schemas.toString());
-        assertEquals(List.of(List.of("runtime", "system")), rows(meta.getSchemas("system", null), "TABLE_SCHEM", "TABLE_CATALOG"));
+        assertEquals(List.of(List.of("jdbc", "system"), List.of("runtime", "system")), rows(meta.getSchemas("system", null), "TABLE_SCHEM", "TABLE_CATALOG"));
 
         List<List<String>> tables = rows(meta.getTables("shoal", "tpch", "%", new String[] {"TABLE", "VIEW"}), "TABLE_NAME", "TABLE_TYPE");
         assertTrue(tables.contains(List.of("nation", "TABLE")), tables.toString());
