@@ -18,7 +18,8 @@ import java.util.Set;
  * Folds constant expressions at planning time with Calcite's evaluator, except where Calcite's
  * semantics are not Trino's: dialect-library functions (split_part past the last field gives ''
  * where Trino gives NULL) and casts that round or spell text otherwise. Those are left to Shoal's executor,
- * which follows Trino. (Text is counted in code points there, as in Trino, and in UTF-16 units by Calcite.)
+ * which follows Trino. (Text is counted in code points there, as in Trino, and in UTF-16 units by
+ * Calcite; timestamps are kept in microseconds there, in milliseconds by Calcite.)
  */
 public final class ConstantFolder implements RexExecutor {
     public static final ConstantFolder INSTANCE = new ConstantFolder();
@@ -32,7 +33,7 @@ public final class ConstantFolder implements RexExecutor {
     public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
         List<RexNode> foldable = new ArrayList<>();
         for (RexNode expression : constExps) {
-            if (!callsLibraryFunction(expression)) {
+            if (!leftToExecutor(expression)) {
                 foldable.add(expression);
             }
         }
@@ -40,7 +41,7 @@ public final class ConstantFolder implements RexExecutor {
         RexUtil.EXECUTOR.reduce(rexBuilder, foldable, folded);
         int next = 0;
         for (RexNode expression : constExps) {
-            reducedValues.add(callsLibraryFunction(expression) ? expression : folded.get(next++));
+            reducedValues.add(leftToExecutor(expression) ? expression : folded.get(next++));
         }
     }
 
@@ -73,7 +74,12 @@ public final class ConstantFolder implements RexExecutor {
         return toText && !fromText || toExact && fromApprox || dropsDigits;
     }
 
-    private static boolean callsLibraryFunction(RexNode expression) {
+    private static boolean leftToExecutor(RexNode expression) {
+        if (expression.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            // Calcite's evaluator computes timestamps in milliseconds: a literal 23:59:59.123456 that predicates
+            // carried past a sort came back as 23:59:59.123. The executor keeps the microseconds.
+            return true;
+        }
         boolean[] found = {false};
         expression.accept(new RexVisitorImpl<Void>(true) {
             @Override
