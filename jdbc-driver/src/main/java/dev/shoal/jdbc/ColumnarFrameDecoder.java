@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Reads the rows of a columnar frame, the one binary value in which the coordinator sends a
@@ -28,17 +29,19 @@ final class ColumnarFrameDecoder {
     private ColumnarFrameDecoder() {
     }
 
-    /** Whether a frame's row is a columnar frame rather than a row of values. */
-    static boolean isColumnarFrame(Object value) {
+    /** The columnar frame a frame's row holds (its one value), or null for a row of values. */
+    static byte[] frameIn(Object row) {
+        Object value = row instanceof List<?> list && list.size() == 1 ? list.get(0)
+                : row instanceof Object[] array && array.length == 1 ? array[0] : null;
         if (!(value instanceof byte[] bytes) || bytes.length < MAGIC.length + 16) {
-            return false;
+            return null;
         }
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes[i] != MAGIC[i]) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return bytes;
     }
 
     /** Which execution of its statement a columnar frame's rows belong to. */

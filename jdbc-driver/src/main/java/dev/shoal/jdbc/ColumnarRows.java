@@ -58,14 +58,13 @@ final class ColumnarRows implements Iterable<Object> {
 
     /** The rows {@code row} stands for: those of a columnar frame, else itself. */
     private static Iterator<Object> open(Object row) {
-        Object single = row instanceof List<?> list && list.size() == 1 ? list.get(0)
-                : row instanceof Object[] array && array.length == 1 ? array[0] : null;
-        if (!ColumnarFrameDecoder.isColumnarFrame(single)) {
+        byte[] frame = ColumnarFrameDecoder.frameIn(row);
+        if (frame == null) {
             return List.of(row).iterator();
         }
         try {
             // Each row a List: Avatica's cursors read a List whatever the signature's style, an array only in ARRAY style.
-            return Arrays.stream(ColumnarFrameDecoder.decode((byte[]) single)).map(values -> (Object) Arrays.asList(values)).iterator();
+            return Arrays.stream(ColumnarFrameDecoder.decode(frame)).map(values -> (Object) Arrays.asList(values)).iterator();
         } catch (SQLException e) {
             // Avatica's cursor takes no checked exceptions; ShoalResultSet.next() reports it as an SQLException.
             throw new IllegalStateException(e.getMessage(), e);

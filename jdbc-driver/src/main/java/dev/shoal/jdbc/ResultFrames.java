@@ -38,10 +38,9 @@ final class ResultFrames implements Iterable<Object> {
                                Meta.Frame first) {
         if (first != null && !first.done) {
             Iterator<Object> rows = first.rows.iterator();
-            Object row = rows.hasNext() ? rows.next() : null;
-            Object value = row instanceof List<?> list && list.size() == 1 ? list.get(0) : null;
-            if (ColumnarFrameDecoder.isColumnarFrame(value)) {
-                return new ResultFrames(statement, first, ColumnarFrameDecoder.result((byte[]) value));
+            byte[] frame = rows.hasNext() ? ColumnarFrameDecoder.frameIn(rows.next()) : null;
+            if (frame != null) {
+                return new ResultFrames(statement, first, ColumnarFrameDecoder.result(frame));
             }
         }
         return connection.meta().createIterable(statement.handle, state, signature, List.of(), first);

@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class ColumnarFrameDecoderTest {
         out.put((byte) 0).put((byte) 1).put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 1);
         byte[] frame = bytes(out);
 
-        assertTrue(ColumnarFrameDecoder.isColumnarFrame(frame));
+        assertSame(frame, ColumnarFrameDecoder.frameIn(List.of((Object) frame)));
         assertEquals(4, ColumnarFrameDecoder.result(frame));
         Object[][] rows = ColumnarFrameDecoder.decode(frame);
         assertEquals(Arrays.asList(Long.MIN_VALUE, -7, "ab", new BigDecimal("-1.50"), new BigDecimal("-0.0000000005"), 19000, new EpochMicros(1_500_999), null),
@@ -61,11 +62,12 @@ class ColumnarFrameDecoderTest {
     }
 
     @Test
-    void onlyBytesThatStartLikeAFrameAreOne() {
-        assertFalse(ColumnarFrameDecoder.isColumnarFrame("SHC1 and more text"));
-        assertFalse(ColumnarFrameDecoder.isColumnarFrame(new byte[] {'S', 'H', 'C', '1'}));
-        assertFalse(ColumnarFrameDecoder.isColumnarFrame(null));
-        assertFalse(ColumnarFrameDecoder.isColumnarFrame(List.of()));
+    void onlyARowHoldingBytesThatStartLikeAFrameIsOne() {
+        assertNull(ColumnarFrameDecoder.frameIn(List.of("SHC1 and more text")));
+        assertNull(ColumnarFrameDecoder.frameIn(List.of((Object) new byte[] {'S', 'H', 'C', '1'})));
+        assertNull(ColumnarFrameDecoder.frameIn(null));
+        assertNull(ColumnarFrameDecoder.frameIn(List.of()));
+        assertNull(ColumnarFrameDecoder.frameIn(List.of("a", "b")));
     }
 
     @Test

@@ -20,8 +20,4 @@ public record QueryLimits(int maxRunningQueries, int maxQueuedQueries, int histo
     public QueryLimits(int maxRunningQueries, int maxQueuedQueries, int historySize) {
         this(maxRunningQueries, maxQueuedQueries, historySize, DEFAULT_FETCH_WAIT_MILLIS);
     }
-
-    public QueryLimits withFetchWait(long millis) {
-        return new QueryLimits(maxRunningQueries, maxQueuedQueries, historySize, millis);
-    }
 }

@@ -55,10 +55,6 @@ public final class ResultStream implements AutoCloseable {
         return stream;
     }
 
-    public Source source() {
-        return query;
-    }
-
     /** What one fetch hands to the client: whole or sliced batches, and whether these were the last rows. */
     public record Chunk(List<Batch> batches, int rows, boolean done) {
     }

@@ -10,7 +10,6 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +26,7 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
     static final String CONNECTION_PATH = "/v1/connection/";
     static final String FRAMES_PATH = "/v1/frames/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_UTF8 = "application/json;charset=utf-8";
 
     private final ShoalMeta meta;
 
@@ -57,10 +57,12 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body = JSON.writeValueAsBytes(answer.get());
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        write(response, HttpServletResponse.SC_OK, JSON_UTF8, JSON.writeValueAsBytes(answer.get()));
+    }
+
+    private static void write(HttpServletResponse response, int status, String contentType, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
@@ -93,23 +95,16 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
         try {
             frame = meta.columnarFrame(parts[0], statementId, execution, maxRows);
         } catch (AvaticaRuntimeException e) {
-            byte[] body = JSON.writeValueAsBytes(Map.of("message", e.getErrorMessage(), "sqlState", e.getSqlState(),
-                    "errorCode", e.getErrorCode()));
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, JSON_UTF8, JSON.writeValueAsBytes(Map.of(
+                    "message", e.getErrorMessage(), "sqlState", e.getSqlState(), "errorCode", e.getErrorCode())));
             return;
         }
         if (frame.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/octet-stream");
         response.setHeader("X-Shoal-Done", Boolean.toString(frame.get().done()));
-        response.setContentLength(frame.get().body().length);
-        response.getOutputStream().write(frame.get().body());
+        write(response, HttpServletResponse.SC_OK, "application/octet-stream", frame.get().body());
     }
 
     private Optional<StatementProgress> statement(String path) {

@@ -11,6 +11,7 @@ import dev.shoal.core.type.DataType;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,19 +47,26 @@ final class ColumnarFrames {
     /** The batches' rows, in order, as one frame value of result {@code result}. */
     static byte[] encode(long result, List<Batch> batches, List<DataType> types) {
         int rows = batches.stream().mapToInt(Batch::rowCount).sum();
+        List<Column> columns = new ArrayList<>(types.size());
         long size = MAGIC.length + 16L;
         for (int c = 0; c < types.size(); c++) {
-            size += columnSize(batches, c, types.get(c), rows);
+            Column column = new Column(c, kind(batches, c, types.get(c)), types.get(c).scale(), anyNulls(batches, c));
+            columns.add(column);
+            size += columnSize(batches, column, rows);
         }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("a frame of " + size + " bytes is too large: fetch fewer rows at a time");
         }
         ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).putLong(result).putInt(rows).putInt(types.size());
-        for (int c = 0; c < types.size(); c++) {
-            writeColumn(out, batches, c, types.get(c), rows);
+        for (Column column : columns) {
+            writeColumn(out, batches, column);
         }
         return out.array();
+    }
+
+    /** How one column is written, decided once for the frame's batches. */
+    private record Column(int index, byte kind, int scale, boolean nulls) {
     }
 
     private static byte kind(List<Batch> batches, int column, DataType type) {
@@ -83,14 +91,15 @@ final class ColumnarFrames {
         return false;
     }
 
-    private static long columnSize(List<Batch> batches, int column, DataType type, int rows) {
-        long size = 2 + (anyNulls(batches, column) ? rows : 0);
-        return size + switch (kind(batches, column, type)) {
+    private static long columnSize(List<Batch> batches, Column column, int rows) {
+        long size = 2 + (column.nulls() ? rows : 0);
+        return size + switch (column.kind()) {
             case KIND_BOOLEAN -> rows;
             case KIND_INTEGER, KIND_DATE -> 4L * rows;
             case KIND_DECIMAL64 -> 1 + 8L * rows;
             case KIND_DECIMAL128 -> 1 + 16L * rows;
-            case KIND_VARCHAR -> 4L * (rows + 1) + batches.stream().mapToLong(b -> varcharBytes((VarcharVector) b.column(column))).sum();
+            case KIND_VARCHAR -> 4L * (rows + 1)
+                    + batches.stream().mapToLong(b -> varcharBytes((VarcharVector) b.column(column.index()))).sum();
             default -> 8L * rows;
         };
     }
@@ -100,29 +109,28 @@ final class ColumnarFrames {
         return offsets[vector.size()] - offsets[0];
     }
 
-    private static void writeColumn(ByteBuffer out, List<Batch> batches, int column, DataType type, int rows) {
-        byte kind = kind(batches, column, type);
-        boolean nulls = anyNulls(batches, column);
-        out.put(kind).put((byte) (nulls ? 1 : 0));
-        if (nulls) {
+    private static void writeColumn(ByteBuffer out, List<Batch> batches, Column column) {
+        int c = column.index();
+        out.put(column.kind()).put((byte) (column.nulls() ? 1 : 0));
+        if (column.nulls()) {
             for (Batch batch : batches) {
-                ColumnVector vector = batch.column(column);
+                ColumnVector vector = batch.column(c);
                 boolean[] mask = vector.nulls();
                 for (int i = 0; i < vector.size(); i++) {
                     out.put((byte) (mask != null && mask[i] ? 1 : 0));
                 }
             }
         }
-        if (kind == KIND_DECIMAL64 || kind == KIND_DECIMAL128) {
-            out.put((byte) type.scale());
+        if (column.kind() == KIND_DECIMAL64 || column.kind() == KIND_DECIMAL128) {
+            out.put((byte) column.scale());
         }
-        switch (kind) {
-            case KIND_BOOLEAN -> batches.forEach(b -> writeBooleans(out, (BooleanVector) b.column(column)));
-            case KIND_INTEGER, KIND_DATE -> batches.forEach(b -> writeInts(out, (LongVector) b.column(column)));
-            case KIND_DOUBLE -> batches.forEach(b -> writeDoubles(out, (DoubleVector) b.column(column)));
-            case KIND_DECIMAL128 -> batches.forEach(b -> writeInt128s(out, b.column(column)));
-            case KIND_VARCHAR -> writeVarchars(out, batches, column);
-            default -> batches.forEach(b -> writeLongs(out, (LongVector) b.column(column)));
+        switch (column.kind()) {
+            case KIND_BOOLEAN -> batches.forEach(b -> writeBooleans(out, (BooleanVector) b.column(c)));
+            case KIND_INTEGER, KIND_DATE -> batches.forEach(b -> writeInts(out, (LongVector) b.column(c)));
+            case KIND_DOUBLE -> batches.forEach(b -> writeDoubles(out, (DoubleVector) b.column(c)));
+            case KIND_DECIMAL128 -> batches.forEach(b -> writeInt128s(out, b.column(c)));
+            case KIND_VARCHAR -> writeVarchars(out, batches, c);
+            default -> batches.forEach(b -> writeLongs(out, (LongVector) b.column(c)));
         }
     }
 

@@ -5,12 +5,25 @@ import dev.shoal.core.error.ShoalException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
+import java.util.function.Supplier;
+
 /**
  * Turns an engine error into what the JDBC client sees: the message as written, the code's SQLSTATE
  * and vendor code, and no server stack trace.
  */
 final class ErrorTranslator {
     private ErrorTranslator() {
+    }
+
+    /** Runs a client's call: whatever it throws, an engine error or a Java error, reaches the client as {@link #toClient} makes it. */
+    static <T> T answering(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw toClient(e);
+        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
+            throw toClient(e);
+        }
     }
 
     static AvaticaRuntimeException toClient(RuntimeException e) {

@@ -198,7 +198,7 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
-        try {
+        return ErrorTranslator.answering(() -> {
             state.replaceQuery(null);
             StatementRunner.Outcome outcome = runner.run(h.connectionId, state);
             h.signature = outcome.signature();
@@ -214,11 +214,7 @@ public final class ShoalMeta extends MetaImpl {
                 first = frame(h.connectionId, state, 0, maxRowsInFirstFrame);
             }
             return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, outcome.signature(), first)));
-        } catch (RuntimeException e) {
-            throw ErrorTranslator.toClient(e);
-        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
-            throw ErrorTranslator.toClient(e);
-        }
+        });
     }
 
     @Override
@@ -231,13 +227,7 @@ public final class ShoalMeta extends MetaImpl {
         if (state.results == null) {
             throw new MissingResultsException(h);
         }
-        try {
-            return frame(h.connectionId, state, offset, fetchMaxRowCount);
-        } catch (RuntimeException e) {
-            throw ErrorTranslator.toClient(e);
-        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
-            throw ErrorTranslator.toClient(e);
-        }
+        return ErrorTranslator.answering(() -> frame(h.connectionId, state, offset, fetchMaxRowCount));
     }
 
     private Frame frame(String connectionId, StatementState state, long offset, int maxRows) {
@@ -260,14 +250,10 @@ public final class ShoalMeta extends MetaImpl {
         if (state == null || state.results == null || state.execution != execution) {
             return Optional.empty();
         }
-        try {
+        return ErrorTranslator.answering(() -> {
             ResultFrames.Taken taken = frames.take(state, maxRows, true);
             return Optional.of(new ColumnarFrame(ResultFrames.columnar(taken), taken.done()));
-        } catch (RuntimeException e) {
-            throw ErrorTranslator.toClient(e);
-        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
-            throw ErrorTranslator.toClient(e);
-        }
+        });
     }
 
     // DatabaseMetaData: what BI tools' navigators list. Each listing is one frame on a statement of its own.
@@ -306,15 +292,11 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     private MetaResultSet listing(ConnectionHandle ch, CatalogMetadata.Listing listing) {
-        try {
+        return ErrorTranslator.answering(() -> {
             StatementHandle handle = createStatement(ch);
             Signature signature = Signature.create(listing.columns(), "", List.of(), CursorFactory.ARRAY, StatementType.SELECT);
             return MetaResultSet.create(ch.id, handle.id, true, signature, Frame.create(0, true, listing.rows()));
-        } catch (RuntimeException e) {
-            throw ErrorTranslator.toClient(e);
-        } catch (StackOverflowError | OutOfMemoryError | AssertionError e) {
-            throw ErrorTranslator.toClient(e);
-        }
+        });
     }
 
     /**
