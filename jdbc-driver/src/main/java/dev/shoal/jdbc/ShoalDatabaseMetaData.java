@@ -3,6 +3,8 @@ package dev.shoal.jdbc;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -60,6 +62,21 @@ final class ShoalDatabaseMetaData extends AvaticaDatabaseMetaData {
     public String getUserName() throws SQLException {
         String user = super.getUserName();
         return user == null || user.isEmpty() ? "anonymous" : user;
+    }
+
+    /**
+     * The built-in functions, from the coordinator's {@code system.jdbc.functions} (Avatica's protocol
+     * has no call for this listing). They belong to no catalog or schema: naming one lists none.
+     */
+    @Override
+    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
+        boolean unscoped = (catalog == null || catalog.isEmpty()) && (schemaPattern == null || schemaPattern.equals("%"));
+        PreparedStatement listing = getConnection().prepareStatement("SELECT function_cat, function_schem, function_name, remarks, "
+                + "function_type, specific_name FROM system.jdbc.functions WHERE function_name LIKE ? ESCAPE '\\' AND " + unscoped
+                + " ORDER BY function_name, specific_name");
+        listing.setString(1, functionNamePattern == null ? "%" : functionNamePattern);
+        listing.closeOnCompletion();
+        return listing.executeQuery();
     }
 
     @Override

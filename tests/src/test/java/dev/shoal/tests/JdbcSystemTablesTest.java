@@ -56,7 +56,7 @@ class JdbcSystemTablesTest {
                     rows(s.executeQuery("select table_cat from system.jdbc.catalogs order by 1"), "table_cat"));
             assertEquals(List.of(List.of("SYSTEM TABLE"), List.of("TABLE"), List.of("VIEW")),
                     rows(s.executeQuery("select table_type from system.jdbc.table_types order by 1"), "table_type"));
-            assertEquals(List.of(List.of("catalogs"), List.of("columns"), List.of("schemas"), List.of("table_types"), List.of("tables"),
+            assertEquals(List.of(List.of("catalogs"), List.of("columns"), List.of("functions"), List.of("schemas"), List.of("table_types"), List.of("tables"),
                     List.of("types")), rows(s.executeQuery("select table_name from system.jdbc.tables where table_cat = 'system' "
                     + "and table_schem = 'jdbc' and table_type = 'SYSTEM TABLE' order by 1"), "table_name"));
             assertTrue(rows(s.executeQuery("select table_schem from system.jdbc.schemas where table_catalog = 'shoal'"), "table_schem")

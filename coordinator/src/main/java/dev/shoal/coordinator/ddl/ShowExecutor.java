@@ -10,6 +10,8 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.calcite.InformationSchema;
 import dev.shoal.planner.calcite.SystemSchema;
+import dev.shoal.planner.functions.BuiltinFunctions;
+import dev.shoal.planner.functions.FunctionInfo;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlNode;
@@ -45,7 +47,8 @@ final class ShowExecutor {
                 case CREATE_TABLE -> List.of("Create Table");
                 case PARTITIONS -> List.of("partition");
                 case CATALOGS -> List.of("Catalog");
-                case SESSION, FUNCTIONS -> List.of();
+                case FUNCTIONS -> List.of("Function", "Return Type", "Argument Types", "Function Type", "Deterministic", "Description");
+                case SESSION -> List.of();
             };
         }
         return List.of();
@@ -65,10 +68,22 @@ final class ShowExecutor {
             case PARTITIONS -> partitions(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
             // The catalog of tables and the coordinator's own, as Trino names them (JDBC's getCatalogs lists the same).
             case CATALOGS -> names(show, List.of(InformationSchema.CATALOG, SystemSchema.NAME));
-            case FUNCTIONS -> throw new ShoalException(ErrorCode.NOT_SUPPORTED, "SHOW FUNCTIONS is not supported yet; "
-                    + "the README lists the functions Shoal runs");
+            case FUNCTIONS -> functions(show);
             case SESSION -> throw new IllegalStateException("SHOW SESSION is a session statement");
         };
+    }
+
+    /** Trino's SHOW FUNCTIONS [LIKE 'pattern']: a row per signature, by name. */
+    private static CommandResult functions(SqlShow show) {
+        LikePattern like = show.like().map(LikePattern::new).orElse(null);
+        List<Object[]> rows = new ArrayList<>();
+        for (FunctionInfo function : BuiltinFunctions.all()) {
+            if (like == null || like.matches(function.name())) {
+                rows.add(new Object[] {function.name(), function.returnType(), function.argumentTypes(), function.kind().label(),
+                        String.valueOf(function.deterministic()), function.description()});
+            }
+        }
+        return CommandResult.rows(rows);
     }
 
     /** Athena's SHOW PARTITIONS: one row per partition, {@code k1=v1/k2=v2}, in name order. */

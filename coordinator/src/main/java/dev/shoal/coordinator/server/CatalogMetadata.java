@@ -10,6 +10,8 @@ import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.calcite.InformationSchema;
 import dev.shoal.planner.calcite.SystemSchema;
 import dev.shoal.planner.calcite.SystemTable;
+import dev.shoal.planner.functions.BuiltinFunctions;
+import dev.shoal.planner.functions.FunctionInfo;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 
@@ -132,6 +134,24 @@ final class CatalogMetadata {
                 integer("SEARCHABLE"), bool("UNSIGNED_ATTRIBUTE"), bool("FIXED_PREC_SCALE"), bool("AUTO_INCREMENT"),
                 varchar("LOCAL_TYPE_NAME"), integer("MINIMUM_SCALE"), integer("MAXIMUM_SCALE"), integer("SQL_DATA_TYPE"),
                 integer("SQL_DATETIME_SUB"), integer("NUM_PREC_RADIX")), rows);
+    }
+
+    /**
+     * The built-in functions (see {@link BuiltinFunctions}), a row per signature. They belong to no
+     * catalog or schema: a call that names one lists none.
+     */
+    Listing functions(String catalogName, String schemaPattern, String functionPattern) {
+        List<Object> rows = new ArrayList<>();
+        boolean unscoped = (catalogName == null || catalogName.isEmpty()) && (schemaPattern == null || schemaPattern.equals("%"));
+        LikePattern names = LikePattern.jdbc(functionPattern);
+        for (FunctionInfo function : unscoped ? BuiltinFunctions.all() : List.<FunctionInfo>of()) {
+            if (names.matches(function.name())) {
+                rows.add(new Object[] {null, null, function.name(), function.description(), DatabaseMetaData.functionNoTable,
+                        function.name() + "(" + function.argumentTypes() + ")"});
+            }
+        }
+        return new Listing(columns(varchar("FUNCTION_CAT"), varchar("FUNCTION_SCHEM"), varchar("FUNCTION_NAME"), varchar("REMARKS"),
+                integer("FUNCTION_TYPE"), varchar("SPECIFIC_NAME")), rows);
     }
 
     /** A one-row frame (List.of(new Object[] {x}) would take the array as its varargs: one row per value). */

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Trino's {@code system.jdbc} tables: JDBC's DatabaseMetaData listings ({@code catalogs},
- * {@code schemas}, {@code tables}, {@code columns}, {@code table_types}, {@code types}) as tables
+ * {@code schemas}, {@code tables}, {@code columns}, {@code table_types}, {@code types}, and Shoal's {@code functions}) as tables
  * with Trino's lower-case column names, for tools that query them instead of calling the metadata
  * API. Their rows are the listings {@link CatalogMetadata} gives the API, read when a query over them is planned.
  */
@@ -38,6 +38,8 @@ public final class JdbcSystemTables {
         all.add(table("columns", layouts.columns(none, null, null, null), metadata, m -> m.columns(null, null, null, null)));
         all.add(table("table_types", layouts.tableTypes(), metadata, CatalogMetadata::tableTypes));
         all.add(table("types", layouts.typeInfo(), metadata, CatalogMetadata::typeInfo));
+        // Not one of Trino's: Avatica's protocol has no getFunctions call, so the driver reads this table instead.
+        all.add(table("functions", layouts.functions(none, null, null), metadata, m -> m.functions(null, null, null)));
         metadata.set(new CatalogMetadata(catalog, all));
         return List.copyOf(all);
     }

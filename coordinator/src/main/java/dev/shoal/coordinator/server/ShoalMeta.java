@@ -10,6 +10,8 @@ import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.session.SessionProperties;
+import dev.shoal.planner.functions.BuiltinFunctions;
+import dev.shoal.planner.functions.FunctionInfo;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -81,6 +83,10 @@ public final class ShoalMeta extends MetaImpl {
         properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_VERSION, ShoalVersion.VERSION);
         properties.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, 0);
         properties.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, 1);
+        properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, BuiltinFunctions.names(FunctionInfo.Category.STRING));
+        properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, BuiltinFunctions.names(FunctionInfo.Category.NUMERIC));
+        properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, BuiltinFunctions.names(FunctionInfo.Category.TIMEDATE));
+        properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, BuiltinFunctions.names(FunctionInfo.Category.SYSTEM));
         return properties;
     }
 

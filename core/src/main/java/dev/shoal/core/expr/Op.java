@@ -26,9 +26,7 @@ public enum Op {
     PLUS_MONTHS,
     /** (timestamp, microseconds). */
     PLUS_MICROS,
-    /** (string, start[, length]): 1-based, in code points. */
-    SUBSTRING,
-    /** Trino's substr(string, start[, length]): 1-based, a negative start counts from the end, start 0 is ''. */
+    /** Trino's substr(string, start[, length]), also spelled substring: 1-based, a negative start counts from the end, start 0 is ''. */
     SUBSTR,
     UPPER, LOWER, CHAR_LENGTH,
     /** (string, string...). */
@@ -44,6 +42,10 @@ public enum Op {
     GREATEST, LEAST,
     /** (value[, digits]): half away from zero. */
     ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP, SIGN,
+    /** (value[, digits]): toward zero, to the call's type. */
+    TRUNCATE,
+    /** Functions of doubles, as java.lang.Math computes them: atan2(y, x), log2, log10, degrees, radians. */
+    SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, COSH, TANH, LOG2, LOG10, CBRT, DEGREES, RADIANS,
     /** Trino's date functions: date_trunc(unit, x), date_add(unit, amount, x), date_diff(unit, x1, x2), from_unixtime(seconds). */
     DATE_TRUNC, DATE_ADD, DATE_DIFF, DATE_FORMAT, FROM_UNIXTIME,
     /** (column..., bucket count): Hive's bucket of the row, 0 to count - 1 ({@code HiveBuckets}); routes a bucketed write. */

@@ -112,7 +112,6 @@ public final class ExpressionCompiler {
             }
             case PLUS_MICROS -> new RowFunctionExpression(compileAll(args),
                     v -> Decimals.add((Long) v[0], (Long) v[1]), type, false);
-            case SUBSTRING -> new RowFunctionExpression(compileAll(args), StringFunctions::substring, type, false);
             case SUBSTR -> new RowFunctionExpression(compileAll(args), StringFunctions::substr, type, false);
             case UPPER -> new RowFunctionExpression(compileAll(args), v -> ((String) v[0]).toUpperCase(Locale.ROOT), type, false);
             case LOWER -> new RowFunctionExpression(compileAll(args), v -> ((String) v[0]).toLowerCase(Locale.ROOT), type, false);

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -55,12 +56,37 @@ final class ScalarFunctions {
             case LN -> v -> Math.log(asDouble(v[0], types.get(0)));
             case EXP -> v -> Math.exp(asDouble(v[0], types.get(0)));
             case SIGN -> v -> fromDecimal(BigDecimal.valueOf(decimal(v[0], types.get(0)).signum()), type);
+            case TRUNCATE -> v -> truncate(v, types.get(0), type);
+            case SIN, COS, TAN, ASIN, ACOS, ATAN, COSH, TANH, LOG2, LOG10, CBRT, DEGREES, RADIANS -> {
+                DoubleUnaryOperator function = ofDoubles(op);
+                yield v -> function.applyAsDouble(asDouble(v[0], types.get(0)));
+            }
+            case ATAN2 -> v -> Math.atan2(asDouble(v[0], types.get(0)), asDouble(v[1], types.get(1)));
             case DATE_TRUNC -> v -> DateTimeFunctions.truncate((String) v[0], (Long) v[1], types.get(1));
             case DATE_ADD -> v -> DateTimeFunctions.add((String) v[0], (Long) v[1], (Long) v[2], types.get(2));
             case DATE_DIFF -> v -> DateTimeFunctions.diff((String) v[0], (Long) v[1], types.get(1), (Long) v[2], types.get(2));
             case DATE_FORMAT -> v -> DateFormat.format((Long) v[0], types.get(0), (String) v[1]);
             case FROM_UNIXTIME -> v -> decimal(v[0], types.get(0)).movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
             default -> null;
+        };
+    }
+
+    private static DoubleUnaryOperator ofDoubles(Op op) {
+        return switch (op) {
+            case SIN -> Math::sin;
+            case COS -> Math::cos;
+            case TAN -> Math::tan;
+            case ASIN -> Math::asin;
+            case ACOS -> Math::acos;
+            case ATAN -> Math::atan;
+            case COSH -> Math::cosh;
+            case TANH -> Math::tanh;
+            case LOG2 -> x -> Math.log(x) / Math.log(2);
+            case LOG10 -> Math::log10;
+            case CBRT -> Math::cbrt;
+            case DEGREES -> Math::toDegrees;
+            case RADIANS -> Math::toRadians;
+            default -> throw new IllegalArgumentException(op + " is not a function of one double");
         };
     }
 
@@ -176,6 +202,15 @@ final class ScalarFunctions {
             return Double.isFinite(d) ? BigDecimal.valueOf(d).setScale(digits, RoundingMode.HALF_UP).doubleValue() : d;
         }
         return fromDecimal(decimal(v[0], from).setScale(digits, RoundingMode.HALF_UP), to);
+    }
+
+    /** truncate(x[, digits]): toward zero; infinities and NaN stay as they are. */
+    private static Object truncate(Object[] v, DataType from, DataType to) {
+        if (v[0] instanceof Double d && !Double.isFinite(d)) {
+            return d;
+        }
+        int digits = v.length > 1 ? (int) (long) (Long) v[1] : 0;
+        return fromDecimal(decimal(v[0], from).setScale(digits, RoundingMode.DOWN), to);
     }
 
     static BigDecimal decimal(Object value, DataType type) {

@@ -54,6 +54,10 @@ public final class ShoalOperatorTable {
             SqlLibraryOperators.REGEXP_REPLACE_3,
             TrinoFunctions.SUBSTR,
             SqlBasicFunction.create("DAY", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
+            SqlLibraryOperators.POW,
+            SqlLibraryOperators.LOG2,
+            SqlLibraryOperators.COSH,
+            SqlLibraryOperators.TANH,
             SqlLibraryOperators.BOOL_AND,
             SqlLibraryOperators.BOOL_OR,
             // Trino's names for aggregates Calcite spells otherwise.
@@ -71,6 +75,7 @@ public final class ShoalOperatorTable {
             // Trino's date_format(timestamp, '%Y-%m-%d'): MySQL's specifiers.
             SqlBasicFunction.create("DATE_FORMAT", ReturnTypes.VARCHAR_NULLABLE,
                     OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER), SqlFunctionCategory.TIMEDATE),
+            SqlBasicFunction.create("DAY_OF_MONTH", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DAY_OF_WEEK", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("DAY_OF_YEAR", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlBasicFunction.create("FROM_UNIXTIME", ReturnTypes.explicit(SqlTypeName.TIMESTAMP).andThen(SqlTypeTransforms.TO_NULLABLE),

@@ -198,9 +198,9 @@ final class RexTranslator {
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         List<Expr> args = translateAll(call.getOperands());
         return switch (name) {
-            case "SUBSTRING" -> new Call(Op.SUBSTRING, args, type);
-            case "SUBSTR" -> new Call(Op.SUBSTR, args, type);
-            case "DAY" -> new Call(Op.EXTRACT, type, Literal.ofString("DAY"), args.get(0));
+            // Trino's substring is its substr: a negative start counts from the end.
+            case "SUBSTRING", "SUBSTR" -> new Call(Op.SUBSTR, args, type);
+            case "DAY", "DAY_OF_MONTH" -> new Call(Op.EXTRACT, type, Literal.ofString("DAY"), args.get(0));
             case "UPPER" -> new Call(Op.UPPER, args, type);
             case "LOWER" -> new Call(Op.LOWER, args, type);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> new Call(Op.CHAR_LENGTH, args, type);
@@ -226,7 +226,10 @@ final class RexTranslator {
             case "ROUND" -> new Call(Op.ROUND, args, type);
             case "FLOOR" -> new Call(Op.FLOOR, args, type);
             case "CEIL", "CEILING" -> new Call(Op.CEIL, args, type);
-            case "POWER" -> new Call(Op.POWER, args, type);
+            case "POWER", "POW" -> new Call(Op.POWER, args, type);
+            case "TRUNCATE" -> new Call(Op.TRUNCATE, args, type);
+            case "SIN", "COS", "TAN", "ASIN", "ACOS", "ATAN", "ATAN2", "COSH", "TANH", "LOG2", "LOG10", "CBRT", "DEGREES", "RADIANS" ->
+                    new Call(Op.valueOf(name), args, type);
             case "SQRT" -> new Call(Op.SQRT, args, type);
             case "LN" -> new Call(Op.LN, args, type);
             case "EXP" -> new Call(Op.EXP, args, type);
