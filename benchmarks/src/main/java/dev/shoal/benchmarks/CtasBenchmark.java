@@ -88,6 +88,7 @@ public final class CtasBenchmark implements Callable<Integer> {
                 System.out.printf("%-28s %12.1f %12.1f %8.2f   %d files, %d folders, %.1f MB; %d files, %.1f MB%n", write.name(),
                         shoalMedian, duckMedian, shoalMedian / duckMedian, count(shoalFolder), folders(shoalFolder),
                         bytes(shoalFolder) / 1e6, count(duckFolder), bytes(duckFolder) / 1e6);
+                System.out.printf("%-28s %s; %s%n", "  each run (ms)", runs(shoalMs), runs(duckMs));
                 execute(shoal, "drop table bench." + write.table());
             }
         } finally {
@@ -108,6 +109,10 @@ public final class CtasBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         execute(connection, sql);
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static String runs(List<Double> times) {
+        return String.join(" ", times.stream().map(t -> String.format("%.0f", t)).toList());
     }
 
     private static double median(List<Double> values) {

@@ -6,15 +6,15 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes batches as one Parquet file. The file is assembled in memory and stored with one PUT
@@ -23,38 +23,64 @@ import java.util.List;
 public final class ParquetBatchWriter implements AutoCloseable {
     private final ObjectStore store;
     private final Location location;
-    private final BatchWriteSupport writeSupport;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final ParquetWriter<Integer> writer;
+    private final List<ScanColumn> columns;
+    private final ParquetWriteOptions options;
+    /** Opened once the first batches hold a sample, which decides the columns written without a dictionary. */
+    private ColumnarFileWriter writer;
+    private final List<Batch> sample = new ArrayList<>();
+    private int sampleRows;
     private long rowCount;
 
     public ParquetBatchWriter(ObjectStore store, Location location, List<ScanColumn> columns, ParquetWriteOptions options) {
         this.store = store;
         this.location = location;
-        this.writeSupport = new BatchWriteSupport(columns);
+        this.columns = List.copyOf(columns);
+        this.options = options;
+    }
+
+    private ColumnarFileWriter open(List<Batch> first) throws IOException {
+        ParquetProperties.Builder properties = ParquetProperties.builder()
+                .withPageSize(options.pageBytes())
+                .withDictionaryPageSize(options.pageBytes())
+                .withWriterVersion(options.writerVersion());
+        for (int c = 0; c < columns.size(); c++) {
+            if (DictionaryChoice.nearlyUnique(first, c)) {
+                properties.withDictionaryEncoding(columns.get(c).name(), false);
+            }
+        }
+        return new ColumnarFileWriter(new BufferOutputFile(buffer), ParquetSchemas.messageType(columns), properties.build(), options);
+    }
+
+    /** Writes the batch, or keeps it until the first batches hold {@link DictionaryChoice#SAMPLE_ROWS} rows (a partition's come in small ones). */
+    public void write(Batch batch) {
+        rowCount += batch.rowCount();
         try {
-            this.writer = new Builder(new BufferOutputFile(buffer), writeSupport)
-                    .withCompressionCodec(options.codec())
-                    .withRowGroupSize(options.rowGroupBytes())
-                    .withPageSize(options.pageBytes())
-                    .withWriterVersion(options.writerVersion())
-                    .withConf(new Configuration(false))
-                    .build();
-        } catch (IOException e) {
-            throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot write " + location + ": " + e.getMessage(), e);
+            if (writer == null) {
+                sample.add(batch);
+                sampleRows += batch.rowCount();
+                if (sampleRows >= DictionaryChoice.SAMPLE_ROWS) {
+                    openWithSample();
+                }
+                return;
+            }
+            writer.write(batch);
+        } catch (IOException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
-    public void write(Batch batch) {
-        writeSupport.setBatch(batch);
-        try {
-            for (int row = 0; row < batch.rowCount(); row++) {
-                writer.write(row);
-            }
-        } catch (IOException e) {
-            throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot write " + location + ": " + e.getMessage(), e);
+    private void openWithSample() throws IOException {
+        writer = open(sample);
+        for (Batch batch : sample) {
+            writer.write(batch);
         }
-        rowCount += batch.rowCount();
+        sample.clear();
+    }
+
+    private ShoalException failure(Exception e) {
+        return e instanceof ShoalException shoal ? shoal
+                : new ShoalException(ErrorCode.STORAGE_ERROR, "cannot write " + location + ": " + e.getMessage(), e);
     }
 
     public long rowCount() {
@@ -70,30 +96,18 @@ public final class ParquetBatchWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            writer.close();
-        } catch (IOException e) {
-            throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot write " + location + ": " + e.getMessage(), e);
+            if (writer == null) {
+                openWithSample();
+            }
+            writer.finish(Map.of("writer", "shoal"));
+        } catch (IOException | RuntimeException e) {
+            throw failure(e);
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
         }
         store.write(location, buffer.toByteArray());
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final BatchWriteSupport writeSupport;
-
-        Builder(OutputFile file, BatchWriteSupport writeSupport) {
-            super(file);
-            this.writeSupport = writeSupport;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-            return writeSupport;
-        }
     }
 
     private record BufferOutputFile(ByteArrayOutputStream buffer) implements OutputFile {
