@@ -3,7 +3,6 @@ package dev.shoal.parquet.writer;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.LongVector;
-import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.store.LocalObjectStore;
