@@ -63,7 +63,7 @@ class ClientErrorsTest {
                     }
                 }
             });
-            fails(SQLFeatureNotSupportedException.class, "0A000", 4, "NOT_SUPPORTED: ", () -> s.execute("show functions"));
+            fails(SQLFeatureNotSupportedException.class, "0A000", 4, "NOT_SUPPORTED: ", () -> s.execute("select initcap(n_name) from nation"));
             s.execute("set session query_max_scan_size = '1kB'");
             fails(SQLNonTransientException.class, "54000", 25, "EXCEEDED_SCAN_LIMIT: ", () -> s.executeQuery("select * from lineitem"));
             s.execute("reset session query_max_scan_size");
