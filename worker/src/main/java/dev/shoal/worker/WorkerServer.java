@@ -48,7 +48,7 @@ public final class WorkerServer implements AutoCloseable {
         FlightEndpoint endpoint = FlightEndpoint.start(config.host(), config.port(), tasks, actions);
         Announcer announcer = new Announcer(clients, config.coordinatorHost(), config.coordinatorPort(),
                 () -> new WorkerAnnouncement(config.workerId(), config.host(), endpoint.port(), tasks.runningTasks(),
-                        ShoalVersion.VERSION),
+                        tasks.memory().reservedBytes(), ShoalVersion.VERSION),
                 config.heartbeatMillis(), tasks::cancelAll);
         announcer.start();
         return new WorkerServer(config.workerId(), clients, tasks, endpoint, announcer);

@@ -14,10 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Query history in the catalog's SQLite or PostgreSQL database (table shoal_query_history, migration V6). */
+/** Query history in the catalog's SQLite or PostgreSQL database (table shoal_query_history, migrations V6 and V7). */
 public final class JdbcQueryHistoryStore implements QueryHistoryStore {
     private static final String COLUMNS = "query_id, state, user_name, source, query_text, queued_ms, analysis_ms, planning_ms, "
-            + "created_at, started_at, last_heartbeat_at, ended_at, error_type, error_code, error_message, output_rows, bytes_scanned";
+            + "created_at, started_at, last_heartbeat_at, ended_at, error_type, error_code, error_message, output_rows, bytes_scanned, "
+            + "peak_memory_bytes";
 
     /** Opens a connection to the catalog's database. */
     public interface Connections {
@@ -41,7 +42,7 @@ public final class JdbcQueryHistoryStore implements QueryHistoryStore {
             connection.setAutoCommit(false);
             Set<String> present = presentIds(connection, ended);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO shoal_query_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO shoal_query_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (QueryRecord record : ended) {
                     if (present.add(record.queryId())) {
                         bind(insert, record);
@@ -89,6 +90,11 @@ public final class JdbcQueryHistoryStore implements QueryHistoryStore {
         s.setString(15, r.errorMessage());
         s.setLong(16, r.rows());
         s.setLong(17, r.bytesScanned());
+        if (r.peakMemoryBytes() == null) {
+            s.setNull(18, Types.BIGINT);
+        } else {
+            s.setLong(18, r.peakMemoryBytes());
+        }
     }
 
     private static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
@@ -97,6 +103,11 @@ public final class JdbcQueryHistoryStore implements QueryHistoryStore {
         } else {
             s.setLong(index, instant.toEpochMilli());
         }
+    }
+
+    private static Long nullableLong(ResultSet rs, int index) throws SQLException {
+        long value = rs.getLong(index);
+        return rs.wasNull() ? null : value;
     }
 
     @Override
@@ -111,7 +122,7 @@ public final class JdbcQueryHistoryStore implements QueryHistoryStore {
                     records.add(new QueryRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getLong(6), rs.getLong(7), rs.getLong(8), Instant.ofEpochMilli(rs.getLong(9)), instant(rs, 10),
                             Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), rs.getString(13),
-                            rs.getString(14), rs.getString(15), rs.getLong(16), rs.getLong(17)));
+                            rs.getString(14), rs.getString(15), rs.getLong(16), rs.getLong(17), nullableLong(rs, 18)));
                 }
             }
             return records;

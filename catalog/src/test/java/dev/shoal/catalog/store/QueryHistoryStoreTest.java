@@ -23,7 +23,8 @@ class QueryHistoryStoreTest {
         Instant created = Instant.ofEpochMilli(1_700_000_000_000L + n * 1000L);
         return new QueryRecord("20261201_000000_0000" + n + "_abcde", error == null ? "FINISHED" : "FAILED", "dana", null,
                 "select " + n, 1, 2, 3, created, error == null ? created.plusMillis(5) : null, created.plusMillis(9),
-                created.plusMillis(10), error == null ? null : "USER_ERROR", error, error, n, 100L * n);
+                created.plusMillis(10), error == null ? null : "USER_ERROR", error, error, n, 100L * n,
+                error == null ? 4096L * n : null);
     }
 
     @ParameterizedTest

@@ -20,11 +20,11 @@ public final class WorkerRegistry {
     private final long timeoutMillis;
     private final Map<String, Entry> workers = new ConcurrentHashMap<>();
 
-    private record Entry(WorkerNode node, long lastSeenMillis, int runningTasks, boolean lost, String version) {
+    private record Entry(WorkerNode node, long lastSeenMillis, int runningTasks, long reservedMemoryBytes, boolean lost, String version) {
     }
 
-    /** A worker as system.runtime.nodes shows it. */
-    public record NodeView(WorkerNode node, String version, boolean alive) {
+    /** A worker as system.runtime.nodes shows it, with the memory its tasks held at its last heartbeat. */
+    public record NodeView(WorkerNode node, String version, boolean alive, long reservedMemoryBytes) {
     }
 
     public WorkerRegistry(long timeoutMillis) {
@@ -33,8 +33,8 @@ public final class WorkerRegistry {
 
     public void announce(WorkerAnnouncement announcement) {
         WorkerNode node = new WorkerNode(announcement.workerId(), announcement.host(), announcement.port());
-        Entry previous = workers.put(node.id(), new Entry(node, System.currentTimeMillis(), announcement.runningTasks(), false,
-                announcement.version()));
+        Entry previous = workers.put(node.id(), new Entry(node, System.currentTimeMillis(), announcement.runningTasks(),
+                announcement.reservedMemoryBytes(), false, announcement.version()));
         if (previous == null || previous.lost() || !previous.node().equals(node)) {
             LOG.info("worker {} joined", node.describe());
         }
@@ -46,7 +46,7 @@ public final class WorkerRegistry {
             if (!entry.lost()) {
                 LOG.warn("worker {} lost: {}", entry.node().describe(), reason);
             }
-            return new Entry(entry.node(), entry.lastSeenMillis(), entry.runningTasks(), true, entry.version());
+            return new Entry(entry.node(), entry.lastSeenMillis(), entry.runningTasks(), entry.reservedMemoryBytes(), true, entry.version());
         });
     }
 
@@ -75,7 +75,7 @@ public final class WorkerRegistry {
 
     /** Every worker that announced itself, alive or not, in id order. */
     public List<NodeView> nodes() {
-        return workers.values().stream().map(e -> new NodeView(e.node(), e.version(), alive(e)))
+        return workers.values().stream().map(e -> new NodeView(e.node(), e.version(), alive(e), e.reservedMemoryBytes()))
                 .sorted(Comparator.comparing(view -> view.node().id())).toList();
     }
 

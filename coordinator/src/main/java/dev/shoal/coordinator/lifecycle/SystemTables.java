@@ -32,11 +32,11 @@ public final class SystemTables {
             timestamp("started"), timestamp("last_heartbeat"), timestamp("end"), varchar("error_type"), varchar("error_code"),
             varchar("error_message"), bigint("output_rows"), bigint("bytes_scanned"), bigint("peak_memory_bytes"));
     private static final List<ScanColumn> NODES = List.of(varchar("node_id"), varchar("http_uri"), varchar("node_version"),
-            new ScanColumn("coordinator", DataType.BOOLEAN), varchar("state"));
+            new ScanColumn("coordinator", DataType.BOOLEAN), varchar("state"), bigint("reserved_memory_bytes"));
     private static final List<ScanColumn> TASKS = List.of(varchar("node_id"), varchar("task_id"), varchar("stage_id"),
             varchar("query_id"), varchar("state"), bigint("raw_input_rows"), bigint("raw_input_bytes"), bigint("files_read"),
             bigint("processed_input_rows"), bigint("processed_input_bytes"), bigint("output_rows"), bigint("output_bytes"),
-            bigint("peak_buffered_bytes"), bigint("elapsed_ms"));
+            bigint("peak_buffered_bytes"), bigint("peak_memory_bytes"), bigint("elapsed_ms"));
 
     private SystemTables() {
     }
@@ -78,20 +78,19 @@ public final class SystemTables {
             if (!visible.test(q.user())) {
                 continue;
             }
-            // Memory is not accounted per operator yet: peak_memory_bytes stays NULL rather than a guess.
             rows.add(Arrays.asList(q.queryId(), q.state(), q.user(), q.source(), q.query(), q.queuedMillis(), q.analysisMillis(),
                     q.planningMillis(), q.created(), q.started(), q.lastHeartbeat(), q.end(), q.errorType(), q.errorCode(),
-                    q.errorMessage(), q.rows(), q.bytesScanned(), null));
+                    q.errorMessage(), q.rows(), q.bytesScanned(), q.peakMemoryBytes()));
         }
         return rows;
     }
 
     private static List<List<Object>> nodes(WorkerRegistry registry, String coordinatorUri) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(Arrays.asList("coordinator", coordinatorUri, ShoalVersion.VERSION, true, "active"));
+        rows.add(Arrays.asList("coordinator", coordinatorUri, ShoalVersion.VERSION, true, "active", null));
         for (WorkerRegistry.NodeView node : registry.nodes()) {
             rows.add(Arrays.asList(node.node().id(), "grpc://" + node.node().host() + ":" + node.node().port(), node.version(), false,
-                    node.alive() ? "active" : "inactive"));
+                    node.alive() ? "active" : "inactive", node.reservedMemoryBytes()));
         }
         return rows;
     }
@@ -111,7 +110,8 @@ public final class SystemTables {
         for (TaskStatus t : statuses) {
             rows.add(Arrays.asList(t.workerId(), t.taskId().toString(), t.taskId().queryId() + "." + t.fragmentId(), t.taskId().queryId(),
                     t.state().name(), t.rowsRead(), t.bytesRead(), t.filesRead(), t.rowsRead() + t.rowsReceived(),
-                    t.bytesRead() + t.bytesReceived(), t.rowsSent(), t.bytesSent(), t.peakBufferedBytes(), t.elapsedMillis()));
+                    t.bytesRead() + t.bytesReceived(), t.rowsSent(), t.bytesSent(), t.peakBufferedBytes(), t.peakMemoryBytes(),
+                    t.elapsedMillis()));
         }
         return rows;
     }

@@ -35,6 +35,8 @@ public final class TrackedQuery {
     private final long createdNanos = System.nanoTime();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytesScanned = new AtomicLong();
+    /** The sum of its tasks' peaks, once they are released; null before. */
+    private volatile Long peakMemoryBytes;
     private final AtomicLong totalSplits = new AtomicLong();
     private volatile QueryState state = QueryState.QUEUED;
     private volatile long queuedMillis;
@@ -146,6 +148,12 @@ public final class TrackedQuery {
         bytesScanned.addAndGet(bytes);
     }
 
+    /** Its tasks' peaks, summed: an upper bound of what it held at once across the cluster (they need not peak together). */
+    public void addPeakMemory(long bytes) {
+        Long before = peakMemoryBytes;
+        peakMemoryBytes = (before == null ? 0 : before) + bytes;
+    }
+
     private synchronized void move(QueryState next) {
         if (end == null) {
             state = next;
@@ -182,6 +190,6 @@ public final class TrackedQuery {
         ErrorCode code = errorCode;
         return new QueryRecord(id, state.name(), session.user(), source, sql, queuedMillis, analysisMillis, planningMillis, created,
                 started, lastHeartbeat, end, code == null ? null : code.type().name(), code == null ? null : code.name(), errorMessage,
-                rows.get(), bytesScanned.get());
+                rows.get(), bytesScanned.get(), peakMemoryBytes);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * EXPLAIN ANALYZE text: the query's totals, then each fragment with its output exchange, one line
- * per task (worker, rows and bytes read, received and sent, peak output buffer, time) and the
+ * per task (worker, rows and bytes read, received and sent, peak output buffer, peak memory, time) and the
  * fragment's plan.
  */
 public final class ExplainAnalyzePrinter {
@@ -24,9 +24,11 @@ public final class ExplainAnalyzePrinter {
         List<String> out = new ArrayList<>();
         long exchangedBytes = tasks.stream().mapToLong(TaskStatus::bytesSent).sum();
         long exchangedRows = tasks.stream().mapToLong(TaskStatus::rowsSent).sum();
-        out.add(String.format(Locale.ROOT, "Query: %d rows in %d ms (planning %.1f ms); read %d files, %s; exchanges moved %d rows, %s",
+        out.add(String.format(Locale.ROOT,
+                "Query: %d rows in %d ms (planning %.1f ms); read %d files, %s; exchanges moved %d rows, %s; peak memory %s",
                 rows, elapsedMillis, planningNanos / 1e6, tasks.stream().mapToLong(TaskStatus::filesRead).sum(),
-                bytes(tasks.stream().mapToLong(TaskStatus::bytesRead).sum()), exchangedRows, bytes(exchangedBytes)));
+                bytes(tasks.stream().mapToLong(TaskStatus::bytesRead).sum()), exchangedRows, bytes(exchangedBytes),
+                bytes(tasks.stream().mapToLong(TaskStatus::peakMemoryBytes).sum())));
         out.add("Planning: " + String.join(", ", planning.stream()
                 .map(phase -> String.format(Locale.ROOT, "%s %.1f ms", phase.phase(), phase.nanos() / 1e6)).toList()));
         for (Fragment fragment : fragments) {
@@ -36,12 +38,13 @@ public final class ExplainAnalyzePrinter {
             tasks.stream().filter(t -> t.fragmentId() == fragment.id())
                     .sorted(Comparator.comparing(TaskStatus::taskId))
                     .forEach(t -> out.add(String.format(Locale.ROOT,
-                            "  task %s on %s %s: read %d files, %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; %d ms",
+                            "  task %s on %s %s: read %d files, %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; "
+                                    + "peak memory %s; %d ms",
                             t.taskId(), t.workerId(), t.state(), t.filesRead(), t.rowsRead(), bytes(t.bytesRead()),
                             t.rowsDynamicallyFiltered() == 0 ? "" : " (" + t.rowsDynamicallyFiltered() + " dropped by dynamic filters)",
                             t.rowsReceived(),
                             bytes(t.bytesReceived()), t.rowsSent(), bytes(t.bytesSent()), bytes(t.peakBufferedBytes()),
-                            t.elapsedMillis())));
+                            bytes(t.peakMemoryBytes()), t.elapsedMillis())));
             for (String line : PlanPrinter.lines(fragment.root())) {
                 out.add("    " + line);
             }

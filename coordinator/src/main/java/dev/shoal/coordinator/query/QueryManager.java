@@ -12,6 +12,8 @@ import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.TaskStatus;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
+import dev.shoal.exec.memory.MemoryPool;
+import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.task.TaskExecutor;
 import dev.shoal.parquet.stats.StatisticsCache;
 import dev.shoal.parquet.store.ObjectStore;
@@ -44,6 +46,8 @@ public final class QueryManager implements AutoCloseable {
     private final PartitionPruner pruner;
     private final PartitionPruner explainPruner;
     private final TaskExecutor executor;
+    /** What the root fragments of queries (run here, on the coordinator) hold. */
+    private final MemoryPool rootMemory = new MemoryPool();
     private final WorkerRegistry registry;
     private final FlightClients clients;
     private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
@@ -94,21 +98,23 @@ public final class QueryManager implements AutoCloseable {
         String id = tracked.id();
         QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments, tracked.scanLimitBytes());
         TaskExecutor.Task root;
+        TaskMemory rootTaskMemory = rootMemory.newTask();
         try {
-            root = executor.start(scheduled.root());
+            root = executor.start(scheduled.root(), rootTaskMemory);
         } catch (RuntimeException e) {
             scheduler.cancel(id, scheduled.workers());
             throw e;
         }
         RunningQuery query = new RunningQuery(id, planned.columnNames(), planned.columnTypes(), root, scheduled.workers(),
-                (done, state, error) -> finished(done, state, error, tracked, endsTracked));
+                (done, state, error) -> finished(done, state, error, tracked, endsTracked, rootTaskMemory));
         running.put(id, query);
         tracked.running(scheduled.splits());
         return query;
     }
 
     /** Releases the query's tasks, whose answer is their final figures (bytes scanned, EXPLAIN ANALYZE's lines). */
-    private void finished(RunningQuery query, QueryState state, RuntimeException error, TrackedQuery tracked, boolean endsTracked) {
+    private void finished(RunningQuery query, QueryState state, RuntimeException error, TrackedQuery tracked, boolean endsTracked,
+                          TaskMemory rootTaskMemory) {
         running.remove(query.id());
         if (error instanceof ShoalException shoal) {
             noteFailure(query, shoal);
@@ -119,6 +125,7 @@ public final class QueryManager implements AutoCloseable {
         List<TaskStatus> statuses = scheduler.cancel(query.id(), query.workers());
         query.taskStatuses(statuses);
         tracked.addBytesScanned(statuses.stream().mapToLong(TaskStatus::bytesRead).sum());
+        tracked.addPeakMemory(statuses.stream().mapToLong(TaskStatus::peakMemoryBytes).sum() + rootTaskMemory.peakBytes());
         if (endsTracked) {
             tracked.addRows(query.rowsRead());
             tracked.end(state == QueryState.CANCELED && error == null ? Cancellation.closed() : error);

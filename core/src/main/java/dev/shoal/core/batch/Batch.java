@@ -22,6 +22,15 @@ public record Batch(List<ColumnVector> columns, int rowCount) {
         return columns.get(index);
     }
 
+    /** What its vectors' arrays hold (see {@link ColumnVector#retainedBytes}). */
+    public long retainedBytes() {
+        long bytes = 16;
+        for (ColumnVector column : columns) {
+            bytes += column.retainedBytes();
+        }
+        return bytes;
+    }
+
     public int columnCount() {
         return columns.size();
     }

@@ -22,6 +22,11 @@ public final class BooleanVector implements ColumnVector {
     }
 
     @Override
+    public long retainedBytes() {
+        return ColumnVector.overhead(1) + values.length + ColumnVector.nullsBytes(nulls);
+    }
+
+    @Override
     public int size() {
         return size;
     }

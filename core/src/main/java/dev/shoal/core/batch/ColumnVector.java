@@ -19,6 +19,21 @@ public sealed interface ColumnVector permits LongVector, Int128Vector, DoubleVec
     /** The null mask, or {@code null} when no value is null. Callers must not modify it. */
     boolean[] nulls();
 
+    /**
+     * The bytes this vector's arrays hold, by their lengths (a builder's spare capacity included),
+     * with the JVM's array and object headers: what memory accounting reserves for it.
+     */
+    long retainedBytes();
+
+    /** Object and array headers (a compressed-oops JVM's 16 bytes each) around the data. */
+    static long overhead(int arrays) {
+        return 16L + 16L * arrays;
+    }
+
+    static long nullsBytes(boolean[] nulls) {
+        return nulls == null ? 0 : 16L + nulls.length;
+    }
+
     default boolean mayHaveNulls() {
         return nulls() != null;
     }

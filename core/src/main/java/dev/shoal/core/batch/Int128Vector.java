@@ -73,6 +73,11 @@ public final class Int128Vector implements ColumnVector {
     }
 
     @Override
+    public long retainedBytes() {
+        return ColumnVector.overhead(2) + 8L * high.length + 8L * low.length + ColumnVector.nullsBytes(nulls);
+    }
+
+    @Override
     public int size() {
         return size;
     }

@@ -28,6 +28,11 @@ public final class LongVector implements ColumnVector {
     }
 
     @Override
+    public long retainedBytes() {
+        return ColumnVector.overhead(1) + 8L * values.length + ColumnVector.nullsBytes(nulls);
+    }
+
+    @Override
     public int size() {
         return size;
     }

@@ -27,6 +27,12 @@ public final class VarcharVector implements ColumnVector {
         return DataType.VARCHAR;
     }
 
+    /** Its own bytes of the data array: slices of one vector share that array, and each counts its part. */
+    @Override
+    public long retainedBytes() {
+        return ColumnVector.overhead(2) + (offsets[size] - offsets[0]) + 4L * offsets.length + ColumnVector.nullsBytes(nulls);
+    }
+
     @Override
     public int size() {
         return size;

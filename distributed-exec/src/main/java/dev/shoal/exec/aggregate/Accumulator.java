@@ -13,6 +13,9 @@ public interface Accumulator {
     /** One value per group, for groups {@code 0 .. groupCount-1}. */
     ColumnVector result(int groupCount);
 
+    /** The bytes its per-group state holds, by array lengths: what the aggregation reserves for it. */
+    long retainedBytes();
+
     /**
      * The state a PARTIAL step sends on, one vector per intermediate column
      * ({@link dev.shoal.core.plan.AggregateCall#intermediateTypes}). Most states are their result.

@@ -16,6 +16,11 @@ final class CountAccumulator implements Accumulator {
     private final boolean merge;
     private long[] counts = new long[16];
 
+    @Override
+    public long retainedBytes() {
+        return 8L * counts.length;
+    }
+
     CountAccumulator(int argument, boolean merge) {
         this.argument = argument;
         this.merge = merge;

@@ -18,6 +18,11 @@ final class DistinctAccumulator implements Accumulator {
     private final Accumulator aggregate;
     private final GroupByHash pairs;
 
+    @Override
+    public long retainedBytes() {
+        return pairs.retainedBytes() + aggregate.retainedBytes();
+    }
+
     DistinctAccumulator(int argument, DataType argumentType, Accumulator aggregate) {
         this.argument = argument;
         this.aggregate = aggregate;

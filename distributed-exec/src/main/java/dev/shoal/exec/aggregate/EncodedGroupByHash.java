@@ -34,6 +34,12 @@ final class EncodedGroupByHash implements GroupByHash {
     private byte[] scratch = new byte[64];
     private int scratchSize;
 
+    /** The table and the arena; the key builders hold about what the arena does (the keys, once more). */
+    @Override
+    public long retainedBytes() {
+        return 4L * slots.length + 8L * groupHashes.length + 4L * keyOffsets.length + 2L * arena.length;
+    }
+
     EncodedGroupByHash(List<DataType> keyTypes) {
         for (DataType type : keyTypes) {
             keyBuilders.add(VectorBuilder.create(type, 256));

@@ -28,6 +28,9 @@ public interface GroupByHash {
 
     int groupCount();
 
+    /** The bytes its table and keys hold, by array lengths: what the aggregation or join reserves for it. */
+    long retainedBytes();
+
     /** The group id of each row, creating groups for keys not seen before. */
     int[] assign(ColumnVector[] keys, int rows);
 

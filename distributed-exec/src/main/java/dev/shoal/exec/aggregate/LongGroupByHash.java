@@ -20,6 +20,11 @@ final class LongGroupByHash implements GroupByHash {
     private int groupCount;
     private int nullGroup = -1;
 
+    @Override
+    public long retainedBytes() {
+        return 8L * slots.length + 8L * groupKeys.length;
+    }
+
     LongGroupByHash(DataType type) {
         this.type = type;
     }

@@ -24,6 +24,11 @@ final class LongsGroupByHash implements GroupByHash {
     private int groupCount;
     private final long[] row;
 
+    @Override
+    public long retainedBytes() {
+        return 4L * slots.length + 8L * groupKeys.length + groupNulls.length + 8L * groupHashes.length;
+    }
+
     LongsGroupByHash(List<DataType> types) {
         this.types = List.copyOf(types);
         this.width = types.size();

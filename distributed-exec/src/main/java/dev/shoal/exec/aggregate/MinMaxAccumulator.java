@@ -24,6 +24,19 @@ final class MinMaxAccumulator implements Accumulator {
     private byte[][] strings = new byte[16][];
     /** Per group, the extreme when it is a decimal wider than a long; null until one is seen. */
     private BigInteger[] wides;
+    /** The bytes of the strings held (each kept as its own array). */
+    private long stringBytes;
+
+    @Override
+    public long retainedBytes() {
+        return seen.length + 8L * longs.length + 8L * doubles.length + 8L * strings.length + stringBytes
+                + (wides == null ? 0 : 56L * wides.length);
+    }
+
+    private void setString(int group, byte[] value) {
+        stringBytes += 16L + value.length - (strings[group] == null ? 0 : 16L + strings[group].length);
+        strings[group] = value;
+    }
 
     MinMaxAccumulator(int argument, DataType type, boolean max) {
         this.argument = argument;
@@ -68,11 +81,11 @@ final class MinMaxAccumulator implements Accumulator {
                 }
             } else if (column instanceof VarcharVector v) {
                 if (!seen[g]) {
-                    strings[g] = v.getBytes(i);
+                    setString(g, v.getBytes(i));
                 } else {
                     int c = v.compareBytes(i, strings[g]);
                     if (max ? c > 0 : c < 0) {
-                        strings[g] = v.getBytes(i);
+                        setString(g, v.getBytes(i));
                     }
                 }
             } else {

@@ -19,6 +19,11 @@ final class SingleValueAccumulator implements Accumulator {
     private final MinMaxAccumulator value;
     private final CountAccumulator rows;
 
+    @Override
+    public long retainedBytes() {
+        return value.retainedBytes() + rows.retainedBytes();
+    }
+
     /** {@code arguments}: the value column, and in a FINAL step ({@code merge}) the partial counts' column. */
     SingleValueAccumulator(List<Integer> arguments, DataType type, boolean merge) {
         this.value = new MinMaxAccumulator(arguments.get(0), type, true);

@@ -36,6 +36,12 @@ final class SumAccumulator implements Accumulator {
     /** Per group, what the sum holds beyond {@code longSums} once it overflowed 64 bits; null until then. */
     private BigInteger[] carried;
 
+    /** The running sums and counts; a carried 128-bit sum counts as 48 bytes. */
+    @Override
+    public long retainedBytes() {
+        return 8L * (longSums.length + doubleSums.length + counts.length) + (carried == null ? 0 : 56L * carried.length);
+    }
+
     SumAccumulator(int argument, int countArgument, DataType inputType, DataType resultType, boolean average) {
         this.argument = argument;
         this.countArgument = countArgument;

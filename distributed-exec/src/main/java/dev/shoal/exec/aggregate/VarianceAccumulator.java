@@ -29,6 +29,11 @@ final class VarianceAccumulator implements Accumulator {
     private double[] means = new double[16];
     private double[] m2s = new double[16];
 
+    @Override
+    public long retainedBytes() {
+        return 8L * (counts.length + means.length + m2s.length);
+    }
+
     VarianceAccumulator(AggregateFunction function, List<Integer> arguments, DataType inputType, DataType resultType,
                         boolean merge) {
         this.function = function;

@@ -4,6 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -26,10 +27,13 @@ public final class OutputBuffer {
     private boolean finished;
     private boolean aborted;
     private Throwable failure;
+    /** What the queued batches hold (their estimated size, which the bound counts too). */
+    private final OperatorMemory memory;
 
     @SuppressWarnings("unchecked")
-    public OutputBuffer(List<DataType> types, int partitions, long maxBufferedBytes) {
+    public OutputBuffer(List<DataType> types, int partitions, long maxBufferedBytes, OperatorMemory memory) {
         this.types = List.copyOf(types);
+        this.memory = memory;
         this.maxBufferedBytes = maxBufferedBytes;
         this.queues = new ArrayDeque[partitions];
         this.sizes = new ArrayDeque[partitions];
@@ -41,6 +45,11 @@ public final class OutputBuffer {
             rowsOut[p] = new LongAdder();
             bytesOut[p] = new LongAdder();
         }
+    }
+
+    /** Where it states what its queued batches hold. */
+    public OperatorMemory memory() {
+        return memory;
     }
 
     public List<DataType> types() {
@@ -64,6 +73,7 @@ public final class OutputBuffer {
         queues[partition].add(batch);
         sizes[partition].add(bytes);
         bufferedBytes += bytes;
+        memory.setBytes(bufferedBytes);
         peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
         notifyAll();
     }
@@ -92,6 +102,7 @@ public final class OutputBuffer {
             sizes[p].clear();
         }
         bufferedBytes = 0;
+        memory.free();
         notifyAll();
     }
 
@@ -120,6 +131,7 @@ public final class OutputBuffer {
             return null;
         }
         bufferedBytes -= sizes[partition].poll();
+        memory.setBytes(bufferedBytes);
         notifyAll();
         return batch;
     }

@@ -10,6 +10,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.expression.VectorExpression;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.operator.Batches;
 import dev.shoal.exec.operator.Operator;
 
@@ -34,10 +35,12 @@ public final class HashJoinOperator implements Operator {
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
     private final DynamicFilterPublisher dynamicFilter;
+    private final OperatorMemory memory;
     private JoinHashTable table;
     private boolean[] buildMatched;
     private boolean probeDone;
     private boolean tailEmitted;
+    private boolean finished;
     // The probe batch being joined, and where its pairing stopped.
     private Batch probeBatch;
     private int[] firstMatches;
@@ -45,12 +48,13 @@ public final class HashJoinOperator implements Operator {
     private int probeRow;
     private int chainCursor;
 
-    public HashJoinOperator(Operator probe, Operator build, JoinNode node) {
-        this(probe, build, node, null);
+    public HashJoinOperator(Operator probe, Operator build, JoinNode node, OperatorMemory memory) {
+        this(probe, build, node, null, memory);
     }
 
     /** {@code dynamicFilter}, when not null, receives the build keys as soon as the table is built. */
-    public HashJoinOperator(Operator probe, Operator build, JoinNode node, DynamicFilterPublisher dynamicFilter) {
+    public HashJoinOperator(Operator probe, Operator build, JoinNode node, DynamicFilterPublisher dynamicFilter, OperatorMemory memory) {
+        this.memory = memory;
         this.probe = probe;
         this.dynamicFilter = dynamicFilter;
         this.build = build;
@@ -62,6 +66,9 @@ public final class HashJoinOperator implements Operator {
 
     @Override
     public Batch next() {
+        if (finished) {
+            return null;
+        }
         if (table == null) {
             buildTable();
         }
@@ -99,14 +106,22 @@ public final class HashJoinOperator implements Operator {
                 return unmatchedBuildRows();
             }
         }
+        // Done: the table is freed before the operators above finish (they may hold rows of their own).
+        finished = true;
+        table = null;
+        buildMatched = null;
+        memory.free();
         return null;
     }
 
     private void buildTable() {
         List<Batch> batches = new ArrayList<>();
+        long buildBytes = 0;
         for (Batch batch = build.next(); batch != null; batch = build.next()) {
             if (batch.rowCount() > 0) {
                 batches.add(batch);
+                buildBytes += batch.retainedBytes();
+                memory.setBytes(buildBytes);
             }
         }
         build.close();
@@ -114,6 +129,7 @@ public final class HashJoinOperator implements Operator {
         List<DataType> keyTypes = node.rightKeys().stream().map(rightTypes::get).toList();
         table = new JoinHashTable(rows, node.rightKeys(), keyTypes);
         buildMatched = new boolean[rows.rowCount()];
+        memory.setBytes(table.retainedBytes() + buildMatched.length);
         if (dynamicFilter != null) {
             dynamicFilter.publish(rows, node.rightKeys());
         }
@@ -260,6 +276,8 @@ public final class HashJoinOperator implements Operator {
     @Override
     public void close() {
         table = null;
+        buildMatched = null;
+        memory.free();
         if (dynamicFilter != null) {
             dynamicFilter.release();
         }

@@ -29,6 +29,11 @@ final class JoinHashTable {
     private final long denseMin;
     private static final int MAX_DENSE_SLOTS = 1 << 26;
 
+    /** The build rows, the chains and the hash: what the join reserves while it probes. */
+    long retainedBytes() {
+        return rows.retainedBytes() + 4L * firstRow.length + 4L * nextRow.length + (hash == null ? 0 : hash.retainedBytes());
+    }
+
     JoinHashTable(Batch rows, List<Integer> keys, List<DataType> keyTypes) {
         this.rows = rows;
         this.keys = keys;

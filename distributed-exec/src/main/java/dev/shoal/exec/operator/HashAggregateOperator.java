@@ -10,6 +10,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.exec.aggregate.Accumulator;
 import dev.shoal.exec.aggregate.Accumulators;
 import dev.shoal.exec.aggregate.GroupByHash;
+import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,14 @@ public final class HashAggregateOperator implements Operator {
     private final List<Accumulator> accumulators = new ArrayList<>();
     private final List<AggregateCall> calls;
     private final GroupByHash hash;
+    private final OperatorMemory memory;
     private Iterator<Batch> output;
+    /** What the output batches not yet emitted hold, once the input is consumed. */
+    private long outputBytes;
 
-    public HashAggregateOperator(Operator input, AggregateNode node) {
+    public HashAggregateOperator(Operator input, AggregateNode node, OperatorMemory memory) {
         this.input = input;
+        this.memory = memory;
         this.groupKeys = node.groupKeys();
         this.partial = node.step() == AggregateStep.PARTIAL;
         this.calls = node.aggregates();
@@ -48,13 +53,30 @@ public final class HashAggregateOperator implements Operator {
         if (output == null) {
             consumeInput();
         }
-        return output.hasNext() ? output.next() : null;
+        if (!output.hasNext()) {
+            memory.free();
+            return null;
+        }
+        Batch batch = output.next();
+        outputBytes -= batch.retainedBytes();
+        memory.setBytes(outputBytes);
+        return batch;
+    }
+
+    /** The table and the aggregates' state, stated after each input batch. */
+    private long stateBytes() {
+        long bytes = hash.retainedBytes();
+        for (Accumulator accumulator : accumulators) {
+            bytes += accumulator.retainedBytes();
+        }
+        return bytes;
     }
 
     private void consumeInput() {
         boolean global = groupKeys.isEmpty();
         for (Batch batch = input.next(); batch != null; batch = input.next()) {
             add(batch, global);
+            memory.setBytes(stateBytes());
         }
         int groups = global ? 1 : hash.groupCount();
         if (global) {
@@ -72,8 +94,11 @@ public final class HashAggregateOperator implements Operator {
                 columns.add(accumulator.result(groups));
             }
         }
-        output = groups == 0 ? List.<Batch>of().iterator()
-                : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS).iterator();
+        List<Batch> batches = groups == 0 ? List.of() : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS);
+        outputBytes = batches.stream().mapToLong(Batch::retainedBytes).sum();
+        // The table and state are garbage from here; the output holds the groups.
+        memory.setBytes(outputBytes);
+        output = batches.iterator();
     }
 
     private void add(Batch batch, boolean global) {
@@ -132,6 +157,7 @@ public final class HashAggregateOperator implements Operator {
     @Override
     public void close() {
         output = null;
+        memory.free();
         input.close();
     }
 }

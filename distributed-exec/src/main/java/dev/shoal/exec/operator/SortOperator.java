@@ -3,6 +3,7 @@ package dev.shoal.exec.operator;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,10 +16,13 @@ public final class SortOperator implements Operator {
     private final Operator input;
     private final List<SortKey> keys;
     private final List<DataType> types;
+    private final OperatorMemory memory;
     private Iterator<Batch> output;
+    private long heldBytes;
 
-    public SortOperator(Operator input, List<SortKey> keys, List<DataType> types) {
+    public SortOperator(Operator input, List<SortKey> keys, List<DataType> types, OperatorMemory memory) {
         this.input = input;
+        this.memory = memory;
         this.keys = keys;
         this.types = types;
     }
@@ -29,10 +33,22 @@ public final class SortOperator implements Operator {
             List<Batch> batches = new ArrayList<>();
             for (Batch batch = input.next(); batch != null; batch = input.next()) {
                 batches.add(batch);
+                heldBytes += batch.retainedBytes();
+                memory.setBytes(heldBytes);
             }
-            output = batches.isEmpty() ? List.<Batch>of().iterator() : sort(Batches.concat(batches, types)).iterator();
+            List<Batch> sorted = batches.isEmpty() ? List.of() : sort(Batches.concat(batches, types));
+            heldBytes = sorted.stream().mapToLong(Batch::retainedBytes).sum();
+            memory.setBytes(heldBytes);
+            output = sorted.iterator();
         }
-        return output.hasNext() ? output.next() : null;
+        if (!output.hasNext()) {
+            memory.free();
+            return null;
+        }
+        Batch batch = output.next();
+        heldBytes -= batch.retainedBytes();
+        memory.setBytes(heldBytes);
+        return batch;
     }
 
     private List<Batch> sort(Batch all) {
@@ -43,6 +59,7 @@ public final class SortOperator implements Operator {
     @Override
     public void close() {
         output = null;
+        memory.free();
         input.close();
     }
 }

@@ -11,6 +11,7 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.task.TaskId;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.parquet.writer.ParquetBatchWriter;
@@ -45,9 +46,12 @@ public final class TableWriterOperator implements Operator {
     private final List<DataType> bucketTypes;
     private final List<WrittenFile> written = new ArrayList<>();
     private boolean finished;
+    /** What the open files hold: each is assembled in memory until its one PUT. */
+    private final OperatorMemory memory;
 
-    public TableWriterOperator(Operator input, TableWriterNode node, ObjectStore store, TaskId taskId) {
+    public TableWriterOperator(Operator input, TableWriterNode node, ObjectStore store, TaskId taskId, OperatorMemory memory) {
         this.input = input;
+        this.memory = memory;
         this.node = node;
         this.store = store;
         this.taskId = taskId;
@@ -88,8 +92,10 @@ public final class TableWriterOperator implements Operator {
             } else {
                 writePartitioned(batch);
             }
+            memory.setBytes(partitions.values().stream().mapToLong(PartitionFiles::retainedBytes).sum());
         }
         partitions.values().forEach(PartitionFiles::finish);
+        memory.free();
         return fileRows();
     }
 
@@ -189,6 +195,10 @@ public final class TableWriterOperator implements Operator {
             return Location.parse(folder + name);
         }
 
+        long retainedBytes() {
+            return writer == null ? 0 : writer.retainedBytes();
+        }
+
         void finish() {
             if (writer == null) {
                 return;
@@ -217,6 +227,7 @@ public final class TableWriterOperator implements Operator {
 
     @Override
     public void close() {
+        memory.free();
         input.close();
     }
 }

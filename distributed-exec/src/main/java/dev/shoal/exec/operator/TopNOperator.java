@@ -3,6 +3,7 @@ package dev.shoal.exec.operator;
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,10 +20,13 @@ public final class TopNOperator implements Operator {
     private final int count;
     private final List<Batch> buffered = new ArrayList<>();
     private int bufferedRows;
+    private final OperatorMemory memory;
+    private long heldBytes;
     private Iterator<Batch> output;
 
-    public TopNOperator(Operator input, List<SortKey> keys, List<DataType> types, long count) {
+    public TopNOperator(Operator input, List<SortKey> keys, List<DataType> types, long count, OperatorMemory memory) {
         this.input = input;
+        this.memory = memory;
         this.keys = keys;
         this.types = types;
         this.count = (int) Math.min(count, Integer.MAX_VALUE - 8);
@@ -38,15 +42,27 @@ public final class TopNOperator implements Operator {
             for (Batch batch = input.next(); batch != null; batch = input.next()) {
                 buffered.add(batch);
                 bufferedRows += batch.rowCount();
+                heldBytes += batch.retainedBytes();
+                memory.setBytes(heldBytes);
                 if (bufferedRows >= Math.max(2L * count, 4096)) {
                     trim();
                 }
             }
             trim();
-            output = buffered.isEmpty() ? List.<Batch>of().iterator()
-                    : Batches.split(buffered.get(0), SortOperator.OUTPUT_BATCH_ROWS).iterator();
+            List<Batch> best = buffered.isEmpty() ? List.of() : Batches.split(buffered.get(0), SortOperator.OUTPUT_BATCH_ROWS);
+            buffered.clear();
+            heldBytes = best.stream().mapToLong(Batch::retainedBytes).sum();
+            memory.setBytes(heldBytes);
+            output = best.iterator();
         }
-        return output.hasNext() ? output.next() : null;
+        if (!output.hasNext()) {
+            memory.free();
+            return null;
+        }
+        Batch batch = output.next();
+        heldBytes -= batch.retainedBytes();
+        memory.setBytes(heldBytes);
+        return batch;
     }
 
     private void trim() {
@@ -57,13 +73,18 @@ public final class TopNOperator implements Operator {
         int[] order = new RowComparator(all, keys).sortedPositions(all.rowCount());
         int keep = Math.min(count, order.length);
         buffered.clear();
-        buffered.add(all.take(order, keep));
+        Batch best = all.take(order, keep);
+        buffered.add(best);
         bufferedRows = keep;
+        heldBytes = best.retainedBytes();
+        memory.setBytes(heldBytes);
     }
 
     @Override
     public void close() {
         buffered.clear();
+        output = null;
+        memory.free();
         input.close();
     }
 }

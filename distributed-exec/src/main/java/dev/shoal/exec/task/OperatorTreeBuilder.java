@@ -24,6 +24,7 @@ import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.join.HashJoinOperator;
+import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.operator.FilterOperator;
 import dev.shoal.exec.operator.HashAggregateOperator;
 import dev.shoal.exec.operator.LimitOperator;
@@ -48,13 +49,16 @@ public final class OperatorTreeBuilder {
     private final DynamicFilterRegistry dynamicFilters;
     private final TaskId taskId;
     private final String queryId;
+    private final TaskMemory memory;
 
     /**
      * {@code remoteSources} opens the receiving end of an exchange for this task;
-     * {@code dynamicFilters} is where the joins of the task's query publish their build keys.
+     * {@code dynamicFilters} is where the joins of the task's query publish their build keys;
+     * {@code memory} is where each operator that holds data states how much.
      */
     public OperatorTreeBuilder(ObjectStore store, TaskStats stats, Function<RemoteSourceNode, Operator> remoteSources,
-                               DynamicFilterRegistry dynamicFilters, TaskId taskId) {
+                               DynamicFilterRegistry dynamicFilters, TaskId taskId, TaskMemory memory) {
+        this.memory = memory;
         this.store = store;
         this.stats = stats;
         this.remoteSources = remoteSources;
@@ -89,7 +93,7 @@ public final class OperatorTreeBuilder {
             Operator probe = input(join.left());
             DynamicFilterPublisher publisher = join.dynamicFilterId() == JoinNode.NO_DYNAMIC_FILTER ? null
                     : new DynamicFilterPublisher(dynamicFilters, queryId, join.dynamicFilterId());
-            return new HashJoinOperator(probe, input(join.right()), join, publisher);
+            return new HashJoinOperator(probe, input(join.right()), join, publisher, memory.operator("HashJoin"));
         }
 
         @Override
@@ -100,7 +104,7 @@ public final class OperatorTreeBuilder {
 
         @Override
         public Operator visitTableWriter(TableWriterNode writer, Void context) {
-            return new TableWriterOperator(input(writer.input()), writer, store, taskId);
+            return new TableWriterOperator(input(writer.input()), writer, store, taskId, memory.operator("TableWriter"));
         }
 
         @Override
@@ -110,7 +114,7 @@ public final class OperatorTreeBuilder {
 
         @Override
         public Operator visitWindow(WindowNode window, Void context) {
-            return new WindowOperator(input(window.input()), window);
+            return new WindowOperator(input(window.input()), window, memory.operator("Window"));
         }
 
         @Override
@@ -137,17 +141,17 @@ public final class OperatorTreeBuilder {
 
         @Override
         public Operator visitAggregate(AggregateNode aggregate, Void context) {
-            return new HashAggregateOperator(input(aggregate.input()), aggregate);
+            return new HashAggregateOperator(input(aggregate.input()), aggregate, memory.operator("HashAggregate"));
         }
 
         @Override
         public Operator visitSort(SortNode sort, Void context) {
-            return new SortOperator(input(sort.input()), sort.keys(), sort.outputTypes());
+            return new SortOperator(input(sort.input()), sort.keys(), sort.outputTypes(), memory.operator("Sort"));
         }
 
         @Override
         public Operator visitTopN(TopNNode topN, Void context) {
-            return new TopNOperator(input(topN.input()), topN.keys(), topN.outputTypes(), topN.count());
+            return new TopNOperator(input(topN.input()), topN.keys(), topN.outputTypes(), topN.count(), memory.operator("TopN"));
         }
 
         @Override

@@ -14,6 +14,8 @@ import dev.shoal.core.task.TaskLocation;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
 import dev.shoal.exec.exchange.ExchangeSourceOperator;
 import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.memory.MemoryPool;
+import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.parquet.store.ObjectStore;
 
@@ -34,18 +36,18 @@ public final class TaskExecutor {
         this.clients = clients;
     }
 
-    /** A task of a single fragment with no exchanges (tests, and plans that need none). */
+    /** A task of a single fragment with no exchanges (tests, and plans that need none), its memory in a pool of its own. */
     public Task start(byte[] serializedFragment) {
         PlanFragment fragment = PlanCodec.decode(serializedFragment);
         return start(new TaskDescriptor(new TaskId(fragment.queryId(), fragment.fragmentId(), 0, 0), fragment,
-                new OutputSpec(ExchangeKind.GATHER, List.of(), 1), Map.of(), 0));
+                new OutputSpec(ExchangeKind.GATHER, List.of(), 1), Map.of(), 0), new MemoryPool().newTask());
     }
 
-    /** Builds a task; the caller pulls its output and must close it. */
-    public Task start(TaskDescriptor descriptor) {
+    /** Builds a task whose operators state what they hold in {@code memory}; the caller pulls its output and must close it. */
+    public Task start(TaskDescriptor descriptor, TaskMemory memory) {
         TaskStats stats = new TaskStats();
         Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats),
-                dynamicFilters, descriptor.taskId())
+                dynamicFilters, descriptor.taskId(), memory)
                 .build(descriptor.fragment().root());
         return new Task(descriptor.taskId(), root, stats);
     }

@@ -10,6 +10,8 @@ import dev.shoal.exec.exchange.OutputBuffer;
 import dev.shoal.exec.exchange.OutputBufferSource;
 import dev.shoal.exec.exchange.PartitionedOutputWriter;
 import dev.shoal.exec.exchange.Threads;
+import dev.shoal.exec.memory.MemoryPool;
+import dev.shoal.exec.memory.TaskMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     private final long maxBufferedBytes;
     private final Map<TaskId, RunningTask> tasks = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("shoal-task"));
+    private final MemoryPool memory = new MemoryPool();
 
     public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes) {
         this.workerId = workerId;
@@ -42,9 +45,10 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     }
 
     public void create(TaskDescriptor descriptor) {
+        TaskMemory taskMemory = memory.newTask();
         OutputBuffer buffer = new OutputBuffer(descriptor.fragment().root().outputTypes(),
-                descriptor.output().partitionCount(), maxBufferedBytes);
-        RunningTask task = new RunningTask(descriptor, buffer);
+                descriptor.output().partitionCount(), maxBufferedBytes, taskMemory.operator("OutputBuffer"));
+        RunningTask task = new RunningTask(descriptor, buffer, taskMemory);
         tasks.put(descriptor.taskId(), task);
         task.future = threads.submit(task::run);
     }
@@ -92,6 +96,11 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
         return tasks.values().stream().map(RunningTask::status).toList();
     }
 
+    /** What this worker's tasks hold now (0 once every query it ran is released) and held at most. */
+    public MemoryPool memory() {
+        return memory;
+    }
+
     public int runningTasks() {
         return (int) tasks.values().stream().filter(task -> task.state == TaskState.RUNNING).count();
     }
@@ -106,19 +115,21 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     private final class RunningTask {
         private final TaskDescriptor descriptor;
         private final OutputBuffer buffer;
+        private final TaskMemory memory;
         private final long startNanos = System.nanoTime();
         private volatile TaskStats stats = new TaskStats();
         private volatile TaskState state = TaskState.RUNNING;
         private volatile long endNanos;
         private volatile Future<?> future;
 
-        RunningTask(TaskDescriptor descriptor, OutputBuffer buffer) {
+        RunningTask(TaskDescriptor descriptor, OutputBuffer buffer, TaskMemory memory) {
             this.descriptor = descriptor;
             this.buffer = buffer;
+            this.memory = memory;
         }
 
         void run() {
-            try (TaskExecutor.Task task = executor.start(descriptor)) {
+            try (TaskExecutor.Task task = executor.start(descriptor, memory)) {
                 stats = task.stats();
                 PartitionedOutputWriter writer = new PartitionedOutputWriter(descriptor.output(), buffer);
                 for (Batch batch = task.next(); batch != null; batch = task.next()) {
@@ -134,6 +145,9 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
                 buffer.fail(FlightErrors.asShoal(error));
             } finally {
                 endNanos = System.nanoTime();
+                // The thread is out of the operators: what one still states it holds (a task stopped midway
+                // never reached every close) is released. The output buffer's batches wait for their consumers.
+                memory.closeAllBut(buffer.memory());
             }
         }
 
@@ -154,7 +168,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             return new TaskStatus(descriptor.taskId(), descriptor.fragment().fragmentId(), workerId, state,
                     s.filesRead().sum(), s.rowsRead().sum(), s.bytesRead().sum(), s.rowsDynamicallyFiltered().sum(), s.received().rows().sum(), s.received().bytes().sum(),
                     buffer.rowsSent(), buffer.bytesSent(), buffer.peakBufferedBytes(), (end - startNanos) / 1_000_000,
-                    s.splitsCompleted().sum());
+                    s.splitsCompleted().sum(), memory.peakBytes());
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.shoal.core.plan.SortKey;
 import dev.shoal.core.plan.WindowCall;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.operator.Batches;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.RowComparator;
@@ -25,19 +26,32 @@ public final class WindowOperator implements Operator {
 
     private final Operator input;
     private final WindowNode node;
+    private final OperatorMemory memory;
     private Iterator<Batch> output;
+    private long heldBytes;
 
-    public WindowOperator(Operator input, WindowNode node) {
+    public WindowOperator(Operator input, WindowNode node, OperatorMemory memory) {
         this.input = input;
         this.node = node;
+        this.memory = memory;
     }
 
     @Override
     public Batch next() {
         if (output == null) {
-            output = compute().iterator();
+            List<Batch> computed = compute();
+            heldBytes = computed.stream().mapToLong(Batch::retainedBytes).sum();
+            memory.setBytes(heldBytes);
+            output = computed.iterator();
         }
-        return output.hasNext() ? output.next() : null;
+        if (!output.hasNext()) {
+            memory.free();
+            return null;
+        }
+        Batch batch = output.next();
+        heldBytes -= batch.retainedBytes();
+        memory.setBytes(heldBytes);
+        return batch;
     }
 
     private List<Batch> compute() {
@@ -46,6 +60,8 @@ public final class WindowOperator implements Operator {
         for (Batch batch = input.next(); batch != null; batch = input.next()) {
             if (batch.rowCount() > 0) {
                 batches.add(batch);
+                heldBytes += batch.retainedBytes();
+                memory.setBytes(heldBytes);
             }
         }
         if (batches.isEmpty()) {
@@ -95,6 +111,7 @@ public final class WindowOperator implements Operator {
     @Override
     public void close() {
         output = null;
+        memory.free();
         input.close();
     }
 }

@@ -11,6 +11,7 @@ import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -47,7 +48,7 @@ class ExchangeBackPressureTest {
     @Test
     void slowConsumerKeepsProducerMemoryUnderTheBound() throws Exception {
         long bound = 4 * ArrowBatches.estimatedBytes(batch(0));
-        OutputBuffer buffer = new OutputBuffer(TYPES, 1, bound);
+        OutputBuffer buffer = new OutputBuffer(TYPES, 1, bound, OperatorMemory.untracked("OutputBuffer"));
         // About 110 MB in all: far more than gRPC's window and the sockets' buffers hold.
         int batches = 2000;
         AtomicReference<Throwable> producerError = new AtomicReference<>();
@@ -117,7 +118,7 @@ class ExchangeBackPressureTest {
 
     @Test
     void producerFailureReachesTheConsumerWithItsMessage() throws Exception {
-        OutputBuffer buffer = new OutputBuffer(TYPES, 2, 1 << 20);
+        OutputBuffer buffer = new OutputBuffer(TYPES, 2, 1 << 20, OperatorMemory.untracked("OutputBuffer"));
         buffer.add(1, batch(0));
         buffer.fail(new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file s3://lake/x.parquet"));
         try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> buffer, Map.of());

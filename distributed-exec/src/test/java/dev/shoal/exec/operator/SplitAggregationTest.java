@@ -9,6 +9,7 @@ import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class SplitAggregationTest {
 
     private static List<Batch> run(AggregateNode node, List<Batch> input) {
         List<Batch> out = new ArrayList<>();
-        try (HashAggregateOperator aggregate = new HashAggregateOperator(new BatchListOperator(input), node)) {
+        try (HashAggregateOperator aggregate = new HashAggregateOperator(new BatchListOperator(input), node, OperatorMemory.untracked("HashAggregate"))) {
             for (Batch batch = aggregate.next(); batch != null; batch = aggregate.next()) {
                 out.add(batch);
             }

@@ -11,6 +11,7 @@ import dev.shoal.core.plan.WindowFrame;
 import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.operator.BatchListOperator;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class WindowOperatorTest {
                 new WindowCall(WindowFunction.SUM, List.of(value), RUNNING, DataType.BIGINT));
         WindowNode node = new WindowNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(new SortKey(1, true, false)), calls);
         List<List<Object>> rows = new ArrayList<>();
-        try (WindowOperator window = new WindowOperator(BatchListOperator.of(first, second), node)) {
+        try (WindowOperator window = new WindowOperator(BatchListOperator.of(first, second), node, OperatorMemory.untracked("Window"))) {
             for (Batch out = window.next(); out != null; out = window.next()) {
                 for (int r = 0; r < out.rowCount(); r++) {
                     List<Object> row = new ArrayList<>();
@@ -96,7 +97,7 @@ class WindowOperatorTest {
                 new WindowCall(WindowFunction.COUNT, List.of(value), nextKey, DataType.BIGINT));
         WindowNode node = new WindowNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(new SortKey(1, true, false)), calls);
         List<List<Object>> rows = new ArrayList<>();
-        try (WindowOperator window = new WindowOperator(BatchListOperator.of(rowsIn), node)) {
+        try (WindowOperator window = new WindowOperator(BatchListOperator.of(rowsIn), node, OperatorMemory.untracked("Window"))) {
             for (Batch out = window.next(); out != null; out = window.next()) {
                 for (int r = 0; r < out.rowCount(); r++) {
                     rows.add(Arrays.asList(out.column(1).valueAt(r), out.column(2).valueAt(r), out.column(3).valueAt(r),

@@ -81,6 +81,11 @@ final class ColumnarFileWriter implements AutoCloseable {
         }
     }
 
+    /** The row group's pages and dictionaries, not yet in the file. */
+    long bufferedBytes() {
+        return columnStore.getAllocatedSize();
+    }
+
     private void flushRowGroup() throws IOException {
         if (rowGroupRows == 0) {
             return;

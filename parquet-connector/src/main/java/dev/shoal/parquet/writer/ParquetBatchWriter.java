@@ -83,6 +83,18 @@ public final class ParquetBatchWriter implements AutoCloseable {
                 : new ShoalException(ErrorCode.STORAGE_ERROR, "cannot write " + location + ": " + e.getMessage(), e);
     }
 
+    /** What it holds until the PUT: the file so far, the pages and dictionaries not yet in it, or the sample. */
+    public long retainedBytes() {
+        long held = buffer.size();
+        if (writer != null) {
+            return held + writer.bufferedBytes();
+        }
+        for (Batch batch : sample) {
+            held += batch.retainedBytes();
+        }
+        return held;
+    }
+
     public long rowCount() {
         return rowCount;
     }

@@ -1,0 +1,49 @@
+package dev.shoal.exec.memory;
+
+/**
+ * What one operator holds: it states the bytes it retains whenever they change (Trino's
+ * LocalMemoryContext), and states 0 when it frees them. The change rolls up into its task and
+ * worker. Thread-safe: an output buffer is filled by its task and drained by its consumers.
+ */
+public final class OperatorMemory {
+    private final TaskMemory task;
+    private final String name;
+    private long bytes;
+    private long peak;
+
+    OperatorMemory(TaskMemory task, String name) {
+        this.task = task;
+        this.name = name;
+    }
+
+    /** Memory that rolls up into no one's pool: for an operator run outside a task (tests, tools). */
+    public static OperatorMemory untracked(String name) {
+        return new MemoryPool().newTask().operator(name);
+    }
+
+    /** The operator now holds {@code newBytes}. */
+    public synchronized void setBytes(long newBytes) {
+        long delta = newBytes - bytes;
+        bytes = newBytes;
+        peak = Math.max(peak, newBytes);
+        if (delta != 0) {
+            task.add(delta);
+        }
+    }
+
+    public void free() {
+        setBytes(0);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    public synchronized long peakBytes() {
+        return peak;
+    }
+}

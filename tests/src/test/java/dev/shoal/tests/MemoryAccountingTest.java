@@ -1,0 +1,111 @@
+package dev.shoal.tests;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What queries' operators hold is accounted on every worker: a query reports its peak in
+ * system.runtime.queries and EXPLAIN ANALYZE, and each worker's pool (system.runtime.nodes'
+ * reserved_memory_bytes, from its heartbeat) is back at 0 after a query that finished, failed, was
+ * canceled, or stopped early under a LIMIT.
+ */
+class MemoryAccountingTest {
+    private static final String GROUPED = "select o_custkey, count(*), sum(o_totalprice) from orders group by o_custkey";
+    private static Connection shoal;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        shoal = TestCluster.get().connect();
+    }
+
+    private static List<Long> workerReservations(Statement s) throws SQLException {
+        List<Long> reserved = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select reserved_memory_bytes from system.runtime.nodes where not coordinator")) {
+            while (rs.next()) {
+                reserved.add(rs.getLong(1));
+            }
+        }
+        return reserved;
+    }
+
+    /** Every worker's pool at 0 at a heartbeat after the statement's end. */
+    private static void assertPoolsBackToZero(Statement s, String after) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<Long> reserved = workerReservations(s);
+        while (reserved.stream().anyMatch(bytes -> bytes != 0)) {
+            assertTrue(System.nanoTime() < deadline, "after " + after + ", workers still hold " + reserved);
+            Thread.sleep(100);
+            reserved = workerReservations(s);
+        }
+        assertEquals(2, reserved.size());
+    }
+
+    @Test
+    void aQueryReportsItsPeakAndTheWorkersReleaseEverything() throws Exception {
+        try (Statement s = shoal.createStatement()) {
+            Results.readAll(s.executeQuery(GROUPED));
+            long peak;
+            try (ResultSet rs = s.executeQuery("select peak_memory_bytes from system.runtime.queries where query = '" + GROUPED
+                    + "' order by created desc limit 1")) {
+                assertTrue(rs.next());
+                peak = rs.getLong(1);
+            }
+            // 150,000 orders of SF 0.1 grouped by 10,000 customers: a hash table and sums, at least a few hundred kB.
+            assertTrue(peak > 100_000, "peak " + peak);
+            assertPoolsBackToZero(s, "a grouped query");
+
+            List<String> plan = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("explain analyze " + GROUPED)) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+            assertTrue(plan.get(0).contains("peak memory"), plan.get(0));
+            assertTrue(plan.stream().anyMatch(line -> line.contains("task ") && line.contains("peak memory")), plan.toString());
+        }
+    }
+
+    @Test
+    void failedCanceledAndLimitedQueriesReleaseTheirMemory() throws Exception {
+        try (Statement s = shoal.createStatement()) {
+            // Fails at run time on the workers, after the aggregation has built its table.
+            assertThrows(SQLException.class, () -> Results.runToEnd(s,
+                    "select o_custkey, sum(o_totalprice) / (count(*) - count(*)) from orders group by o_custkey"));
+            assertPoolsBackToZero(s, "a failed query");
+
+            // Stops reading after a few rows: the sort below the limit never finishes its output.
+            try (ResultSet rs = s.executeQuery("select * from (select * from lineitem order by l_comment) t limit 3")) {
+                assertTrue(rs.next());
+            }
+            assertPoolsBackToZero(s, "a query under a LIMIT");
+
+            try (Statement running = shoal.createStatement()) {
+                CompletableFuture<Void> execution = CompletableFuture.runAsync(() -> {
+                    try {
+                        Results.runToEnd(running, "select count(*) from lineitem, nation, nation n2, region");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(1500);
+                running.cancel();
+                assertThrows(ExecutionException.class, () -> execution.get(15, TimeUnit.SECONDS));
+            }
+            assertPoolsBackToZero(s, "a canceled query");
+        }
+    }
+}
