@@ -27,6 +27,7 @@ import dev.shoal.exec.join.HashJoinOperator;
 import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.operator.FilterOperator;
 import dev.shoal.exec.operator.HashAggregateOperator;
+import dev.shoal.exec.operator.InterruptCheck;
 import dev.shoal.exec.operator.LimitOperator;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.ProjectOperator;
@@ -71,10 +72,10 @@ public final class OperatorTreeBuilder {
         return node.accept(new Builder(), null);
     }
 
-    /** One operator per plan node, inputs first. */
+    /** One operator per plan node, inputs first; each input pulled through an {@link InterruptCheck}. */
     private final class Builder implements PlanVisitor<Operator, Void> {
         private Operator input(PlanNode node) {
-            return node.accept(this, null);
+            return new InterruptCheck(node.accept(this, null));
         }
 
         @Override
