@@ -84,22 +84,57 @@ final class CoordinatorEndpoint {
                 });
     }
 
+    /**
+     * The statement's write's update count, or {@link PendingUpdates#PENDING} while it still runs (the
+     * coordinator waits a bounded time before answering so).
+     */
+    static long updateCount(AvaticaStatement statement) throws SQLException {
+        AvaticaConnection connection = statement.connection;
+        String base = connection.config().url();
+        URI uri = URI.create(base + "/v1/update/" + URLEncoder.encode(connection.id, StandardCharsets.UTF_8) + "/" + statement.handle.id);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        long timeout = connection.config().getHttpResponseTimeout();
+        if (timeout > 0) {
+            request.timeout(Duration.ofMillis(timeout));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = client(connection).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new SQLException("cannot read the write's outcome from " + base + ": " + e.getMessage(), "08006", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the write on " + base, "HY008", e);
+        }
+        if (response.statusCode() == 200) {
+            try {
+                return JSON.readTree(response.body()).path("updateCount").asLong();
+            } catch (IOException e) {
+                throw new SQLException("the coordinator's answer for the write is not JSON", "08006", e);
+            }
+        }
+        throw failure(response, "the write is no longer on the coordinator (its statement was closed or ran another one)", "the write");
+    }
+
+    /** The SQLException of a failed answer: the statement's error (a 500's JSON body), or what went wrong with the call. */
+    private static SQLException failure(HttpResponse<byte[]> response, String gone, String what) {
+        if (response.statusCode() == 404) {
+            return new SQLException(gone, "24000");
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            return ClientErrors.of(body.path("message").asText(), body.path("sqlState").asText(null), body.path("errorCode").asInt());
+        } catch (IOException e) {
+            return new SQLException("the coordinator answered " + response.statusCode() + " for " + what, "08006");
+        }
+    }
+
     private static FetchedFrame frame(HttpResponse<byte[]> response) {
         if (response.statusCode() == 200) {
             return new FetchedFrame(response.body(), response.headers().firstValue("X-Shoal-Done").map(Boolean::parseBoolean).orElse(true));
         }
-        SQLException error;
-        if (response.statusCode() == 404) {
-            error = new SQLException("the result is no longer on the coordinator (its statement was closed or ran another query)", "24000");
-        } else {
-            try {
-                JsonNode body = JSON.readTree(response.body());
-                error = ClientErrors.of(body.path("message").asText(), body.path("sqlState").asText(null), body.path("errorCode").asInt());
-            } catch (IOException e) {
-                error = new SQLException("the coordinator answered " + response.statusCode() + " for the next rows", "08006");
-            }
-        }
-        throw new CompletionException(error);
+        throw new CompletionException(failure(response,
+                "the result is no longer on the coordinator (its statement was closed or ran another query)", "the next rows"));
     }
 
     private static HttpClient client(AvaticaConnection connection) throws SQLException {

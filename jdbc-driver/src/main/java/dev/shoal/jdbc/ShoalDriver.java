@@ -20,6 +20,8 @@ public final class ShoalDriver extends Driver {
     /** The connection property by which the driver asks the coordinator for columnar frames, and its value. */
     static final String FRAMES_PROPERTY = "shoal_frames";
     static final String COLUMNAR_FRAMES = "columnar-1";
+    /** The connection property by which the driver says it waits for a write that outlasts execute's answer. */
+    static final String PENDING_UPDATES_PROPERTY = "shoal_pending_updates";
 
     static {
         new ShoalDriver().register();
@@ -71,6 +73,8 @@ public final class ShoalDriver extends Driver {
         }
         // Results come as columnar frames, which this driver opens (ColumnarRows): one value per frame on the wire, not one per cell.
         properties.setProperty(FRAMES_PROPERTY, COLUMNAR_FRAMES);
+        // A write's execute answers after a bounded wait; the driver then asks for its count until it ends (PendingUpdates).
+        properties.setProperty(PENDING_UPDATES_PROPERTY, "true");
         if (!properties.containsKey(RESPONSE_TIMEOUT) && !url.contains(RESPONSE_TIMEOUT + "=")) {
             // Avatica's client gives up on a call after 180 s, while the query runs on: a query's first rows may take longer.
             properties.setProperty(RESPONSE_TIMEOUT, "0");

@@ -34,12 +34,20 @@ final class ShoalPreparedStatement extends AvaticaPreparedStatement implements S
 
     @Override
     public boolean execute() throws SQLException {
-        return canceller.timed(getQueryTimeout(), super::execute);
+        return canceller.timed(getQueryTimeout(), () -> {
+            boolean rows = super.execute();
+            updateCount = PendingUpdates.resolve(this, updateCount);
+            return rows;
+        });
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return canceller.timed(getQueryTimeout(), super::executeLargeUpdate);
+        return canceller.timed(getQueryTimeout(), () -> {
+            super.executeLargeUpdate();
+            updateCount = PendingUpdates.resolve(this, updateCount);
+            return updateCount;
+        });
     }
 
     @Override

@@ -26,6 +26,7 @@ final class ShoalStatement extends AvaticaStatement implements ShoalQueryInfo {
     @Override
     protected void executeInternal(String sql) throws SQLException {
         super.executeInternal(escapeProcessing ? JdbcEscapes.translate(sql) : sql);
+        updateCount = PendingUpdates.resolve(this, updateCount);
     }
 
     @Override

@@ -18,13 +18,15 @@ import java.util.Optional;
  * /v1/statement/<connection id>/<statement id>}, the statement's {@link StatementProgress} (the
  * shell's progress line and summary), and {@code GET /v1/connection/<connection id>}, the schema
  * and catalog in effect (getSchema() after a USE), and {@code GET /v1/frames/<connection id>/<statement
- * id>/<execution>}, the next frame of a result in Shoal's columnar form, as bytes. Only a client that holds the connection's id (a
+ * id>/<execution>}, the next frame of a result in Shoal's columnar form, as bytes, and {@code GET
+ * /v1/update/<connection id>/<statement id>}, a write's update count once it ends ({@link AsyncWrites}). Only a client that holds the connection's id (a
  * random one it chose) can name it.
  */
 final class ClientEndpoints extends AvaticaProtobufHandler {
     static final String PATH = "/v1/statement/";
     static final String CONNECTION_PATH = "/v1/connection/";
     static final String FRAMES_PATH = "/v1/frames/";
+    static final String UPDATE_PATH = "/v1/update/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_UTF8 = "application/json;charset=utf-8";
 
@@ -42,6 +44,11 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
         if (target.startsWith(FRAMES_PATH)) {
             baseRequest.setHandled(true);
             frame(target.substring(FRAMES_PATH.length()), request, response);
+            return;
+        }
+        if (target.startsWith(UPDATE_PATH)) {
+            baseRequest.setHandled(true);
+            update(target.substring(UPDATE_PATH.length()), request, response);
             return;
         }
         if (target.startsWith(PATH)) {
@@ -95,8 +102,7 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
         try {
             frame = meta.columnarFrame(parts[0], statementId, execution, maxRows);
         } catch (AvaticaRuntimeException e) {
-            write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, JSON_UTF8, JSON.writeValueAsBytes(Map.of(
-                    "message", e.getErrorMessage(), "sqlState", e.getSqlState(), "errorCode", e.getErrorCode())));
+            writeError(response, e);
             return;
         }
         if (frame.isEmpty()) {
@@ -105,6 +111,44 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
         }
         response.setHeader("X-Shoal-Done", Boolean.toString(frame.get().done()));
         write(response, HttpServletResponse.SC_OK, "application/octet-stream", frame.get().body());
+    }
+
+    /** A failed statement: a 500 whose JSON body holds the error's message, SQLSTATE and vendor code. */
+    private static void writeError(HttpServletResponse response, AvaticaRuntimeException e) throws IOException {
+        write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, JSON_UTF8, JSON.writeValueAsBytes(Map.of(
+                "message", e.getErrorMessage(), "sqlState", e.getSqlState(), "errorCode", e.getErrorCode())));
+    }
+
+    /**
+     * {@code GET /v1/update/<connection>/<statement>}: {@code {"updateCount": n}} once the statement's
+     * write ended within the server's wait, {@link AsyncWrites#PENDING} as n while it runs on; a
+     * failed write is a 500 as a failed frame is.
+     */
+    private void update(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = path.split("/");
+        int statementId;
+        try {
+            statementId = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (parts.length != 2 || !"GET".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<Long> count;
+        try {
+            count = meta.updateCount(parts[0], statementId);
+        } catch (AvaticaRuntimeException e) {
+            writeError(response, e);
+            return;
+        }
+        if (count.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        write(response, HttpServletResponse.SC_OK, JSON_UTF8, JSON.writeValueAsBytes(Map.of("updateCount", count.get())));
     }
 
     private Optional<StatementProgress> statement(String path) {

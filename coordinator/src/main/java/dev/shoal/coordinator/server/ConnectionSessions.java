@@ -18,15 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConnectionSessions {
     private record State(ConnectionPropertiesImpl jdbc, String user, String source, SessionProperties properties,
-                         boolean columnarFrames) {
+                         boolean columnarFrames, boolean pendingUpdates) {
         State with(ConnectionPropertiesImpl newJdbc, SessionProperties newProperties) {
-            return new State(newJdbc, user, source, newProperties, columnarFrames);
+            return new State(newJdbc, user, source, newProperties, columnarFrames, pendingUpdates);
         }
     }
 
     /** The connection property by which Shoal's driver asks for {@link ColumnarFrames}, and its one value. */
     static final String FRAMES_PROPERTY = "shoal_frames";
     static final String COLUMNAR_FRAMES = "columnar-1";
+    /** The connection property by which Shoal's driver says it waits for a write's {@link AsyncWrites#PENDING} count. */
+    static final String PENDING_UPDATES_PROPERTY = "shoal_pending_updates";
 
     private final String defaultSchema;
     private final SessionProperties defaults;
@@ -41,7 +43,8 @@ final class ConnectionSessions {
         String user = info == null ? null : info.get("user");
         String source = info == null ? null : info.get("source");
         boolean columnar = info != null && COLUMNAR_FRAMES.equals(info.get(FRAMES_PROPERTY));
-        connections.put(connectionId, new State(new ConnectionPropertiesImpl(), user, source, defaults, columnar));
+        boolean pendingUpdates = info != null && "true".equals(info.get(PENDING_UPDATES_PROPERTY));
+        connections.put(connectionId, new State(new ConnectionPropertiesImpl(), user, source, defaults, columnar, pendingUpdates));
     }
 
     void close(String connectionId) {
@@ -87,6 +90,11 @@ final class ConnectionSessions {
     /** Whether the client reads results in {@link ColumnarFrames} (Shoal's driver) rather than Avatica's rows. */
     boolean columnarFrames(String connectionId) {
         return state(connectionId).columnarFrames();
+    }
+
+    /** Whether the client waits for a write that outlasts execute's answer (Shoal's driver), rather than holding the call. */
+    boolean pendingUpdates(String connectionId) {
+        return state(connectionId).pendingUpdates();
     }
 
     String source(String connectionId) {

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +41,7 @@ public final class ShoalMeta extends MetaImpl {
 
     private final Authenticator authenticator;
     private final ResultFrames frames;
+    private final AsyncWrites writes;
 
     /**
      * {@code defaults}: the session properties every connection starts with; {@code authenticator}:
@@ -50,6 +52,7 @@ public final class ShoalMeta extends MetaImpl {
         super(null);
         this.authenticator = authenticator;
         this.frames = new ResultFrames(fetchWaitMillis);
+        this.writes = new AsyncWrites(fetchWaitMillis);
         this.metadata = new CatalogMetadata(catalog, queries.planner().systemTables());
         this.sessions = new ConnectionSessions(queries.planner().defaultSchema(), defaults);
         this.runner = new StatementRunner(queries, commands, sessions, new SessionStatements(sessions, catalog), tracker, authenticator);
@@ -204,6 +207,14 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
+        if (sessions.pendingUpdates(h.connectionId) && runner.isWrite(state)) {
+            return ErrorTranslator.answering(() -> {
+                state.replaceQuery(null);
+                CompletableFuture<Long> write = writes.start(() -> runner.run(h.connectionId, state).updateCount());
+                state.write = write;
+                return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, writes.await(write))));
+            });
+        }
         return ErrorTranslator.answering(() -> {
             state.replaceQuery(null);
             StatementRunner.Outcome outcome = runner.run(h.connectionId, state);
@@ -239,6 +250,20 @@ public final class ShoalMeta extends MetaImpl {
     private Frame frame(String connectionId, StatementState state, long offset, int maxRows) {
         boolean columnar = sessions.columnarFrames(connectionId);
         return ResultFrames.avaticaFrame(offset, frames.take(state, maxRows, columnar), columnar);
+    }
+
+    /**
+     * The update count of the statement's write, for {@link ClientEndpoints}' update endpoint:
+     * {@link AsyncWrites#PENDING} while it runs on past the wait; empty for a statement running no
+     * write. A failed write is thrown as the client should see it.
+     */
+    Optional<Long> updateCount(String connectionId, int statementId) {
+        StatementState state = statements.get(key(connectionId, statementId));
+        CompletableFuture<Long> write = state == null ? null : state.write;
+        if (write == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ErrorTranslator.answering(() -> writes.await(write)));
     }
 
     /** A columnar frame for {@link ClientEndpoints}' frames endpoint, and whether it ends the result. */

@@ -126,6 +126,17 @@ final class StatementRunner {
         return new Outcome(signature, new ArrayList<>(result.rows()), -1, null);
     }
 
+    /** Whether the statement is a write (CREATE TABLE AS, INSERT) to run as {@link AsyncWrites} do; a statement that does not parse is not. */
+    boolean isWrite(StatementState state) {
+        try {
+            SqlNode statement = state.prepared != null ? state.prepared.command() : parse(state.sql, state.parameters);
+            return statement != null && !(statement instanceof SqlExplainStatement) && DdlExecutor.analyzable(statement)
+                    && (state.prepared == null || state.prepared.explain() == Explain.NONE);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static boolean isCommand(SqlNode parsed) {
         return DdlExecutor.handles(parsed) || SessionStatements.handles(parsed) || Procedures.handles(parsed);
     }

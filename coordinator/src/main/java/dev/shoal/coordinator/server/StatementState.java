@@ -31,6 +31,8 @@ final class StatementState {
     RuntimeException prepareError;
     /** The current execution as system.runtime.queries shows it. */
     volatile TrackedQuery tracked;
+    /** The current execution's update count, for a write run by {@link AsyncWrites}; null otherwise. */
+    volatile java.util.concurrent.CompletableFuture<Long> write;
     /** How a client's cancel reaches the current execution. */
     volatile Cancellation cancellation = Cancellation.none();
 
@@ -44,5 +46,6 @@ final class StatementState {
         rowsServed = 0;
         execution++;
         explainRows = null;
+        write = null;
     }
 }
