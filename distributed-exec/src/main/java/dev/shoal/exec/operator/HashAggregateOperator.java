@@ -14,7 +14,6 @@ import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +29,7 @@ public final class HashAggregateOperator implements Operator {
     private final List<AggregateCall> calls;
     private final GroupByHash hash;
     private final OperatorMemory memory;
-    private Iterator<Batch> output;
-    /** What the output batches not yet emitted hold, once the input is consumed. */
-    private long outputBytes;
+    private HeldOutput output;
 
     public HashAggregateOperator(Operator input, AggregateNode node, OperatorMemory memory) {
         this.input = input;
@@ -53,14 +50,7 @@ public final class HashAggregateOperator implements Operator {
         if (output == null) {
             consumeInput();
         }
-        if (!output.hasNext()) {
-            memory.free();
-            return null;
-        }
-        Batch batch = output.next();
-        outputBytes -= batch.retainedBytes();
-        memory.setBytes(outputBytes);
-        return batch;
+        return output.next();
     }
 
     /** The table and the aggregates' state, stated after each input batch. */
@@ -94,11 +84,9 @@ public final class HashAggregateOperator implements Operator {
                 columns.add(accumulator.result(groups));
             }
         }
-        List<Batch> batches = groups == 0 ? List.of() : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS);
-        outputBytes = batches.stream().mapToLong(Batch::retainedBytes).sum();
         // The table and state are garbage from here; the output holds the groups.
-        memory.setBytes(outputBytes);
-        output = batches.iterator();
+        output = HeldOutput.of(groups == 0 ? List.of() : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS),
+                memory);
     }
 
     private void add(Batch batch, boolean global) {

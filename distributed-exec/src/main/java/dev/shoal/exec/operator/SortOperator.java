@@ -6,7 +6,6 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /** Collects all input, sorts it, and emits it in batches. */
@@ -17,8 +16,7 @@ public final class SortOperator implements Operator {
     private final List<SortKey> keys;
     private final List<DataType> types;
     private final OperatorMemory memory;
-    private Iterator<Batch> output;
-    private long heldBytes;
+    private HeldOutput output;
 
     public SortOperator(Operator input, List<SortKey> keys, List<DataType> types, OperatorMemory memory) {
         this.input = input;
@@ -31,24 +29,15 @@ public final class SortOperator implements Operator {
     public Batch next() {
         if (output == null) {
             List<Batch> batches = new ArrayList<>();
+            long inputBytes = 0;
             for (Batch batch = input.next(); batch != null; batch = input.next()) {
                 batches.add(batch);
-                heldBytes += batch.retainedBytes();
-                memory.setBytes(heldBytes);
+                inputBytes += batch.retainedBytes();
+                memory.setBytes(inputBytes);
             }
-            List<Batch> sorted = batches.isEmpty() ? List.of() : sort(Batches.concat(batches, types));
-            heldBytes = sorted.stream().mapToLong(Batch::retainedBytes).sum();
-            memory.setBytes(heldBytes);
-            output = sorted.iterator();
+            output = HeldOutput.of(batches.isEmpty() ? List.of() : sort(Batches.concat(batches, types)), memory);
         }
-        if (!output.hasNext()) {
-            memory.free();
-            return null;
-        }
-        Batch batch = output.next();
-        heldBytes -= batch.retainedBytes();
-        memory.setBytes(heldBytes);
-        return batch;
+        return output.next();
     }
 
     private List<Batch> sort(Batch all) {

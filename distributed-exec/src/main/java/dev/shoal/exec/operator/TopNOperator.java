@@ -6,7 +6,6 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ public final class TopNOperator implements Operator {
     private int bufferedRows;
     private final OperatorMemory memory;
     private long heldBytes;
-    private Iterator<Batch> output;
+    private HeldOutput output;
 
     public TopNOperator(Operator input, List<SortKey> keys, List<DataType> types, long count, OperatorMemory memory) {
         this.input = input;
@@ -36,7 +35,7 @@ public final class TopNOperator implements Operator {
     public Batch next() {
         if (output == null) {
             if (count == 0) {
-                output = List.<Batch>of().iterator();
+                output = HeldOutput.of(List.of(), memory);
                 return null;
             }
             for (Batch batch = input.next(); batch != null; batch = input.next()) {
@@ -51,18 +50,9 @@ public final class TopNOperator implements Operator {
             trim();
             List<Batch> best = buffered.isEmpty() ? List.of() : Batches.split(buffered.get(0), SortOperator.OUTPUT_BATCH_ROWS);
             buffered.clear();
-            heldBytes = best.stream().mapToLong(Batch::retainedBytes).sum();
-            memory.setBytes(heldBytes);
-            output = best.iterator();
+            output = HeldOutput.of(best, memory);
         }
-        if (!output.hasNext()) {
-            memory.free();
-            return null;
-        }
-        Batch batch = output.next();
-        heldBytes -= batch.retainedBytes();
-        memory.setBytes(heldBytes);
-        return batch;
+        return output.next();
     }
 
     private void trim() {

@@ -9,11 +9,11 @@ import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.operator.Batches;
+import dev.shoal.exec.operator.HeldOutput;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.RowComparator;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -27,8 +27,7 @@ public final class WindowOperator implements Operator {
     private final Operator input;
     private final WindowNode node;
     private final OperatorMemory memory;
-    private Iterator<Batch> output;
-    private long heldBytes;
+    private HeldOutput output;
 
     public WindowOperator(Operator input, WindowNode node, OperatorMemory memory) {
         this.input = input;
@@ -39,29 +38,20 @@ public final class WindowOperator implements Operator {
     @Override
     public Batch next() {
         if (output == null) {
-            List<Batch> computed = compute();
-            heldBytes = computed.stream().mapToLong(Batch::retainedBytes).sum();
-            memory.setBytes(heldBytes);
-            output = computed.iterator();
+            output = HeldOutput.of(compute(), memory);
         }
-        if (!output.hasNext()) {
-            memory.free();
-            return null;
-        }
-        Batch batch = output.next();
-        heldBytes -= batch.retainedBytes();
-        memory.setBytes(heldBytes);
-        return batch;
+        return output.next();
     }
 
     private List<Batch> compute() {
         List<DataType> types = node.input().outputTypes();
         List<Batch> batches = new ArrayList<>();
+        long inputBytes = 0;
         for (Batch batch = input.next(); batch != null; batch = input.next()) {
             if (batch.rowCount() > 0) {
                 batches.add(batch);
-                heldBytes += batch.retainedBytes();
-                memory.setBytes(heldBytes);
+                inputBytes += batch.retainedBytes();
+                memory.setBytes(inputBytes);
             }
         }
         if (batches.isEmpty()) {
