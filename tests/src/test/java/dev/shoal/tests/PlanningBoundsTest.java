@@ -92,6 +92,33 @@ class PlanningBoundsTest {
         }
     }
 
+    /**
+     * The same join written with a WHERE of 399 equalities: converting that clause is one call into
+     * Calcite, which wrapped the time limit's stop in an error of its own, and the client got an
+     * INTERNAL_ERROR quoting the whole clause.
+     */
+    @Test
+    void aStopInsideCalcitesConversionIsStillTheTimeLimit() throws Exception {
+        StringBuilder sql = new StringBuilder("select count(*) from nation n0");
+        StringBuilder where = new StringBuilder(" where n0.n_nationkey = n1.n_nationkey");
+        for (int i = 1; i < 400; i++) {
+            sql.append(", nation n").append(i);
+            if (i > 1) {
+                where.append(" and n").append(i - 1).append(".n_nationkey = n").append(i).append(".n_nationkey");
+            }
+        }
+        String commaJoin = sql.append(where).toString();
+        try (Connection shoal = TestCluster.get().connect(); Statement s = shoal.createStatement()) {
+            for (String limit : List.of("300ms", "1s", "2s")) {
+                s.execute("set session query_max_run_time = '" + limit + "'");
+                SQLException e = assertThrows(SQLException.class, () -> Results.runToEnd(s, commaJoin));
+                assertEquals("HYT00", e.getSQLState(), limit + ": " + e.getMessage().substring(0, Math.min(300, e.getMessage().length())));
+                assertTrue(e.getMessage().startsWith("EXCEEDED_TIME_LIMIT: "), e.getMessage().substring(0, 100));
+            }
+            s.execute("reset session query_max_run_time");
+        }
+    }
+
     @Test
     void cancelStopsAStatementWhilePlanningIt() throws Exception {
         try (Connection shoal = TestCluster.get().connect(); Statement s = shoal.createStatement()) {

@@ -172,8 +172,9 @@ public final class TrackedQuery {
             if (error == null) {
                 state = QueryState.FINISHED;
             } else {
-                errorCode = error instanceof ShoalException shoal ? shoal.code() : ErrorCode.INTERNAL_ERROR;
-                errorMessage = error.getMessage();
+                ShoalException shoal = ShoalException.within(error);
+                errorCode = shoal != null ? shoal.code() : ErrorCode.INTERNAL_ERROR;
+                errorMessage = shoal != null ? shoal.getMessage() : error.getMessage();
                 state = errorCode == ErrorCode.QUERY_CANCELED || errorCode == ErrorCode.ADMINISTRATIVELY_KILLED
                         ? QueryState.CANCELED : QueryState.FAILED;
             }

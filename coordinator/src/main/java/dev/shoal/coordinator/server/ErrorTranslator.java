@@ -30,7 +30,8 @@ final class ErrorTranslator {
         if (e instanceof AvaticaRuntimeException avatica) {
             return avatica;
         }
-        if (e instanceof ShoalException shoal) {
+        ShoalException shoal = ShoalException.within(e);
+        if (shoal != null) {
             return withoutTrace(shoal.code() + ": " + shoal.getMessage(), shoal.code());
         }
         return toClient(internal(e));

@@ -11,6 +11,19 @@ public class ShoalException extends RuntimeException {
     private final ErrorCode code;
     private final String lostWorker;
 
+    /**
+     * The engine error that {@code error} is or wraps (a library that calls back into Shoal, as
+     * Calcite's converter does, wraps what the callback threw in an error of its own), or null.
+     */
+    public static ShoalException within(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof ShoalException shoal) {
+                return shoal;
+            }
+        }
+        return null;
+    }
+
     public ShoalException(ErrorCode code, String message) {
         this(code, message, null, null);
     }
