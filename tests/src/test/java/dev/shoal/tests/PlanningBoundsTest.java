@@ -93,9 +93,10 @@ class PlanningBoundsTest {
     }
 
     /**
-     * The same join written with a WHERE of 399 equalities: converting that clause is one call into
-     * Calcite, which wrapped the time limit's stop in an error of its own, and the client got an
-     * INTERNAL_ERROR quoting the whole clause.
+     * The same join written with a WHERE of 399 equalities, on a coordinator that has not planned it
+     * before: Calcite converts the clause recursively, which overflowed a request thread's stack before
+     * the JIT made its frames smaller, and wrapped what it caught (that overflow, or the time limit's
+     * stop) in an error of its own: the client got an INTERNAL_ERROR quoting the whole clause.
      */
     @Test
     void aStopInsideCalcitesConversionIsStillTheTimeLimit() throws Exception {

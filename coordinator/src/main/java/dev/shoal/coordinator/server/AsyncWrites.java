@@ -21,11 +21,7 @@ final class AsyncWrites {
     /** The update count that tells Shoal's driver its write still runs. */
     static final long PENDING = Long.MAX_VALUE;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "shoal-write");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = Executors.newCachedThreadPool(DeepStacks.threads("shoal-write"));
     private final long waitMillis;
 
     AsyncWrites(long waitMillis) {

@@ -30,11 +30,25 @@ final class ErrorTranslator {
         if (e instanceof AvaticaRuntimeException avatica) {
             return avatica;
         }
+        ShoalException shoal = engineError(e);
+        return withoutTrace(shoal.code() + ": " + shoal.getMessage(), shoal.code());
+    }
+
+    /**
+     * The engine error a statement's failure stands for: the one it is or wraps (Calcite wraps what
+     * a callback into Shoal threw, and a stack overflow deep in its conversion), else an internal error.
+     */
+    static ShoalException engineError(Throwable e) {
         ShoalException shoal = ShoalException.within(e);
         if (shoal != null) {
-            return withoutTrace(shoal.code() + ": " + shoal.getMessage(), shoal.code());
+            return shoal;
         }
-        return toClient(internal(e));
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StackOverflowError || cause instanceof OutOfMemoryError) {
+                return asShoal((Error) cause);
+            }
+        }
+        return e instanceof Error error ? asShoal(error) : internal(e);
     }
 
     /**
@@ -48,6 +62,10 @@ final class ErrorTranslator {
 
     /** The engine error a Java error inside a statement stands for. */
     static ShoalException asShoal(Error e) {
+        ShoalException wrapped = ShoalException.within(e);
+        if (wrapped != null) {
+            return wrapped;
+        }
         if (e instanceof StackOverflowError) {
             return new ShoalException(ErrorCode.STATEMENT_TOO_COMPLEX, "the statement is nested too deeply to plan "
                     + "(expressions, subqueries or WITH queries within each other); simplify it or split it");

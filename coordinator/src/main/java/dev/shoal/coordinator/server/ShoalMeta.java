@@ -144,10 +144,10 @@ public final class ShoalMeta extends MetaImpl {
         state.maxRows = maxRowCount;
         try {
             long start = System.nanoTime();
-            SqlNode parsed = runner.parse(sql, List.of());
+            SqlNode parsed = DeepStacks.call(() -> runner.parse(sql, List.of()));
             int parameters = ParameterBinder.count(parsed);
             if (parameters == 0) {
-                PlanOrExplain planned = runner.plan(parsed, sessions.session(ch.id), start);
+                PlanOrExplain planned = DeepStacks.call(() -> runner.plan(parsed, sessions.session(ch.id), start));
                 handle.signature = StatementRunner.signature(sql, planned);
                 state.prepared = planned;
             } else {
@@ -217,7 +217,7 @@ public final class ShoalMeta extends MetaImpl {
         }
         return ErrorTranslator.answering(() -> {
             state.replaceQuery(null);
-            StatementRunner.Outcome outcome = runner.run(h.connectionId, state);
+            StatementRunner.Outcome outcome = DeepStacks.call(() -> runner.run(h.connectionId, state));
             h.signature = outcome.signature();
             if (outcome.isUpdate()) {
                 return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, outcome.updateCount())));

@@ -66,7 +66,7 @@ final class StatementRunner {
             }
             return outcome;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
-            tracked.end(e instanceof Error error ? ErrorTranslator.asShoal(error) : e);
+            tracked.end(ErrorTranslator.engineError(e));
             throw e;
         }
     }
