@@ -1,10 +1,13 @@
 package dev.shoal.planner.calcite;
 
 import org.apache.calcite.sql.SqlBasicFunction;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlBasicAggFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -14,8 +17,11 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The functions SQL text may call: Calcite's standard ones, plus those Trino and Athena users
@@ -53,6 +59,8 @@ public final class ShoalOperatorTable {
             SqlLibraryOperators.REGEXP_REPLACE_2,
             SqlLibraryOperators.REGEXP_REPLACE_3,
             TrinoFunctions.SUBSTR,
+            TrinoFunctions.ROUND,
+            TrinoFunctions.TRUNCATE,
             SqlBasicFunction.create("DAY", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlLibraryOperators.POW,
             SqlLibraryOperators.LOG2,
@@ -85,8 +93,32 @@ public final class ShoalOperatorTable {
                     .withDeterministic(false),
             SqlBasicFunction.create("VERSION", ReturnTypes.VARCHAR, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM));
 
+    /** Standard functions replaced by Trino's typing of them (see {@link TrinoFunctions}). */
+    private static final Set<String> REPLACED = Set.of("ROUND", "TRUNCATE");
+
     public static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
-            SqlStdOperatorTable.instance(), SqlOperatorTables.of(LIBRARY_FUNCTIONS));
+            new WithoutReplaced(SqlStdOperatorTable.instance()), SqlOperatorTables.of(LIBRARY_FUNCTIONS));
+
+    /** Calcite's standard table less the functions Shoal types as Trino does, so that a call finds only Shoal's. */
+    private record WithoutReplaced(SqlOperatorTable standard) implements SqlOperatorTable {
+        @Override
+        public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
+                                            List<SqlOperator> operators, SqlNameMatcher matcher) {
+            List<SqlOperator> found = new ArrayList<>();
+            standard.lookupOperatorOverloads(name, category, syntax, found, matcher);
+            found.removeIf(WithoutReplaced::replaced);
+            operators.addAll(found);
+        }
+
+        @Override
+        public List<SqlOperator> getOperatorList() {
+            return standard.getOperatorList().stream().filter(operator -> !replaced(operator)).toList();
+        }
+
+        private static boolean replaced(SqlOperator operator) {
+            return operator instanceof SqlFunction && REPLACED.contains(operator.getName());
+        }
+    }
 
     private ShoalOperatorTable() {
     }

@@ -66,7 +66,32 @@ final class TrinoFunctions {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
             SqlFunctionCategory.STRING);
 
+    /**
+     * {@code round(x [, digits])} with Trino's result types: {@code decimal(p - s + min(1, s), 0)} for a
+     * {@code decimal(p, s)} rounded to an integer (round(2.5) is 3, not 3.0), and {@code decimal(p + 1, s)}
+     * to some digits (a carry may need one more: round(9.995, 2) is 10.000); other types keep theirs.
+     */
+    static final SqlOperator ROUND = new SqlFunction("ROUND", SqlKind.OTHER_FUNCTION, binding -> decimalResult(binding, (p, s) ->
+            binding.getOperandCount() == 1 ? new int[] {Math.min(38, p - s + Math.min(1, s)), 0} : new int[] {Math.min(38, p + 1), s}),
+            null, OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER), SqlFunctionCategory.NUMERIC);
+
+    /** {@code truncate(x [, digits])}, typed as Trino's: {@code decimal(max(1, p - s), 0)} for a decimal truncated to an integer. */
+    static final SqlOperator TRUNCATE = new SqlFunction("TRUNCATE", SqlKind.OTHER_FUNCTION, binding -> decimalResult(binding, (p, s) ->
+            binding.getOperandCount() == 1 ? new int[] {Math.max(1, p - s), 0} : new int[] {p, s}),
+            null, OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER), SqlFunctionCategory.NUMERIC);
+
     private TrinoFunctions() {
+    }
+
+    /** The first operand's type, or for a decimal the precision and scale {@code rule} gives it; nullable as the operand. */
+    private static RelDataType decimalResult(SqlOperatorBinding binding, java.util.function.BiFunction<Integer, Integer, int[]> rule) {
+        RelDataType operand = binding.getOperandType(0);
+        if (operand.getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+            return operand;
+        }
+        int[] type = rule.apply(operand.getPrecision(), operand.getScale());
+        RelDataType decimal = binding.getTypeFactory().createSqlType(org.apache.calcite.sql.type.SqlTypeName.DECIMAL, type[0], type[1]);
+        return binding.getTypeFactory().createTypeWithNullability(decimal, operand.isNullable());
     }
 
     /** The common type of the branches, nullable when else is missing; null when they have none. */

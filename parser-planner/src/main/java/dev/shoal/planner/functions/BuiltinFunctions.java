@@ -114,11 +114,12 @@ public final class BuiltinFunctions {
         f.add(scalar(n, "ceil", "[same as input]", "numeric", "Rounded up to an integer", "ceil(?)", "2", "1.2"));
         f.add(scalar(n, "ceiling", "[same as input]", "numeric", "Same as ceil", "ceiling(?)", "2", "1.2"));
         f.add(scalar(n, "floor", "[same as input]", "numeric", "Rounded down to an integer", "floor(?)", "-2", "-1.2"));
-        f.add(scalar(n, "round", "[same as input]", "numeric", "Rounded to an integer, half away from zero",
-                "round(?)", "-3.0", "-2.5"));
-        f.add(scalar(n, "round", "[same as input]", "numeric, integer", "Rounded to d decimal places, half away from zero",
-                "round(?, ?)", "2.350", "2.345", "2"));
-        f.add(scalar(n, "truncate", "[same as input]", "numeric", "Rounded toward zero to an integer", "truncate(?)", "-2.0", "-2.7"));
+        f.add(scalar(n, "round", "[same as input; decimal(p - s + min(1, s), 0) for decimal(p, s)]", "numeric",
+                "Rounded to an integer, half away from zero", "round(?)", "-3", "-2.5"));
+        f.add(scalar(n, "round", "[same as input; decimal(p + 1, s) for decimal(p, s)]", "numeric, integer",
+                "Rounded to d decimal places, half away from zero", "round(?, ?)", "10.000", "9.995", "2"));
+        f.add(scalar(n, "truncate", "[same as input; decimal(max(1, p - s), 0) for decimal(p, s)]", "numeric",
+                "Rounded toward zero to an integer", "truncate(?)", "-2", "-2.7"));
         f.add(scalar(n, "truncate", "[same as input]", "numeric, integer", "Rounded toward zero to d decimal places",
                 "truncate(?, ?)", "2.560", "2.567", "2"));
         f.add(scalar(n, "mod", "[same as input]", "numeric, numeric", "Remainder of n divided by m, with the sign of n",
