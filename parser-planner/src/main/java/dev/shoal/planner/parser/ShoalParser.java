@@ -30,13 +30,16 @@ public final class ShoalParser {
                 .withConformance(SqlConformanceEnum.LENIENT);
     }
 
-    /** One statement; a syntax error names its line and column. */
+    /** One statement; a syntax error names its line and column, a statement nested too deep is refused. */
     public static SqlNode parse(String sql) {
+        SqlNode statement;
         try {
-            return SqlParser.create(sql, config()).parseStmt();
+            statement = SqlParser.create(sql, config()).parseStmt();
         } catch (SqlParseException e) {
             throw syntaxError(e);
         }
+        ExpressionDepth.check(statement);
+        return statement;
     }
 
     /** A query (SELECT, VALUES, WITH ...), as the ORDER BY of a result is read by tests. */
