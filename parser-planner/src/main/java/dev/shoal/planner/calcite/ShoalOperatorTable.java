@@ -61,6 +61,7 @@ public final class ShoalOperatorTable {
             TrinoFunctions.SUBSTR,
             TrinoFunctions.ROUND,
             TrinoFunctions.TRUNCATE,
+            TrinoFunctions.SIGN,
             SqlBasicFunction.create("DAY", ReturnTypes.BIGINT_NULLABLE, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE),
             SqlLibraryOperators.POW,
             SqlLibraryOperators.LOG2,
@@ -94,7 +95,7 @@ public final class ShoalOperatorTable {
             SqlBasicFunction.create("VERSION", ReturnTypes.VARCHAR, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM));
 
     /** Standard functions replaced by Trino's typing of them (see {@link TrinoFunctions}). */
-    private static final Set<String> REPLACED = Set.of("ROUND", "TRUNCATE");
+    private static final Set<String> REPLACED = Set.of("ROUND", "TRUNCATE", "SIGN");
 
     public static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
             new WithoutReplaced(SqlStdOperatorTable.instance()), SqlOperatorTables.of(LIBRARY_FUNCTIONS));

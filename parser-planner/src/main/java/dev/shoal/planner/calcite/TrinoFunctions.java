@@ -80,6 +80,10 @@ final class TrinoFunctions {
             binding.getOperandCount() == 1 ? new int[] {Math.max(1, p - s), 0} : new int[] {p, s}),
             null, OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER), SqlFunctionCategory.NUMERIC);
 
+    /** {@code sign(x)}: -1, 0 or 1, as {@code decimal(1, 0)} for a decimal (Trino's type), else in x's type. */
+    static final SqlOperator SIGN = new SqlFunction("SIGN", SqlKind.OTHER_FUNCTION, binding -> decimalResult(binding, (p, s) ->
+            new int[] {1, 0}), null, OperandTypes.NUMERIC, SqlFunctionCategory.NUMERIC);
+
     private TrinoFunctions() {
     }
 

@@ -124,7 +124,7 @@ public final class BuiltinFunctions {
                 "truncate(?, ?)", "2.560", "2.567", "2"));
         f.add(scalar(n, "mod", "[same as input]", "numeric, numeric", "Remainder of n divided by m, with the sign of n",
                 "mod(?, ?)", "-1", "-7", "3"));
-        f.add(scalar(n, "sign", "[same as input]", "numeric", "-1, 0 or 1", "sign(?)", "-1", "-5"));
+        f.add(scalar(n, "sign", "[same as input; decimal(1, 0) for a decimal]", "numeric", "-1, 0 or 1", "sign(?)", "-1", "-5.5"));
         f.add(scalar(n, "power", "double", "double, double", "x raised to the power of p", "power(?, ?)", "1024.0", "2", "10"));
         f.add(scalar(n, "pow", "double", "double, double", "Same as power", "pow(?, ?)", "1024.0", "2", "10"));
         f.add(scalar(n, "sqrt", "double", "double", "Square root", "sqrt(?)", "4.0", "16"));
