@@ -8,6 +8,7 @@ import dev.shoal.core.type.DataType;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
 final class StatementState {
@@ -32,7 +33,7 @@ final class StatementState {
     /** The current execution as system.runtime.queries shows it. */
     volatile TrackedQuery tracked;
     /** The current execution's update count, for a write run by {@link AsyncWrites}; null otherwise. */
-    volatile java.util.concurrent.CompletableFuture<Long> write;
+    volatile CompletableFuture<Long> write;
     /** How a client's cancel reaches the current execution. */
     volatile Cancellation cancellation = Cancellation.none();
 

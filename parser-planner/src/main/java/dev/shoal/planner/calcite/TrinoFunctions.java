@@ -12,10 +12,12 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** Functions whose Trino signature Calcite's libraries do not offer: optional trailing arguments. */
 final class TrinoFunctions {
@@ -88,13 +90,13 @@ final class TrinoFunctions {
     }
 
     /** The first operand's type, or for a decimal the precision and scale {@code rule} gives it; nullable as the operand. */
-    private static RelDataType decimalResult(SqlOperatorBinding binding, java.util.function.BiFunction<Integer, Integer, int[]> rule) {
+    private static RelDataType decimalResult(SqlOperatorBinding binding, BiFunction<Integer, Integer, int[]> rule) {
         RelDataType operand = binding.getOperandType(0);
-        if (operand.getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+        if (operand.getSqlTypeName() != SqlTypeName.DECIMAL) {
             return operand;
         }
         int[] type = rule.apply(operand.getPrecision(), operand.getScale());
-        RelDataType decimal = binding.getTypeFactory().createSqlType(org.apache.calcite.sql.type.SqlTypeName.DECIMAL, type[0], type[1]);
+        RelDataType decimal = binding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, type[0], type[1]);
         return binding.getTypeFactory().createTypeWithNullability(decimal, operand.isNullable());
     }
 

@@ -1,7 +1,10 @@
 package dev.shoal.planner.functions;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 
 /**
  * One signature of a built-in function, as SHOW FUNCTIONS and JDBC's getFunctions list it: Trino's
@@ -17,7 +20,7 @@ public record FunctionInfo(String name, String returnType, String argumentTypes,
         SCALAR, AGGREGATE, WINDOW;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -37,7 +40,7 @@ public record FunctionInfo(String name, String returnType, String argumentTypes,
     public String exampleCall() {
         String call = example;
         for (String argument : exampleArguments) {
-            call = call.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(argument));
+            call = call.replaceFirst("\\?", Matcher.quoteReplacement(argument));
         }
         return call;
     }
@@ -50,7 +53,7 @@ public record FunctionInfo(String name, String returnType, String argumentTypes,
         if (kind != Kind.SCALAR || exampleArguments.isEmpty()) {
             return exampleQuery();
         }
-        List<String> columns = java.util.stream.IntStream.rangeClosed(1, exampleArguments.size()).mapToObj(i -> "c" + i).toList();
+        List<String> columns = IntStream.rangeClosed(1, exampleArguments.size()).mapToObj(i -> "c" + i).toList();
         String call = example;
         for (String column : columns) {
             call = call.replaceFirst("\\?", column);
