@@ -5,6 +5,7 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.operator.Operator;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
@@ -40,11 +41,16 @@ public final class ExchangeSourceOperator implements Operator {
     private final List<FlightStream> streams = new ArrayList<>();
     private final ExchangeStats stats;
     private volatile boolean closed;
+    /** What the queued batches hold; readers add, the consumer takes, close clears, all under {@link #accounting}. */
+    private final OperatorMemory memory;
+    private final Object accounting = new Object();
+    private long queuedBytes;
 
     public ExchangeSourceOperator(FlightClients clients, List<TaskLocation> sources, int partition,
-                                  List<DataType> types, ExchangeStats stats) {
+                                  List<DataType> types, ExchangeStats stats, OperatorMemory memory) {
         this.types = types;
         this.stats = stats;
+        this.memory = memory;
         this.open = sources.size();
         for (TaskLocation source : sources) {
             readers.add(clients.readers().submit(() -> read(clients, source, partition)));
@@ -67,7 +73,14 @@ public final class ExchangeSourceOperator implements Operator {
                 while (!closed && !space.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     // Waiting for the consumer: this is the back-pressure.
                 }
-                queue.add(batch);
+                synchronized (accounting) {
+                    if (closed) {
+                        break;
+                    }
+                    queue.add(batch);
+                    queuedBytes += batch.retainedBytes();
+                    memory.setBytes(queuedBytes);
+                }
             }
         } catch (FlightRuntimeException e) {
             if (!closed) {
@@ -101,6 +114,10 @@ public final class ExchangeSourceOperator implements Operator {
                     open--;
                 } else if (batch != null) {
                     space.release();
+                    synchronized (accounting) {
+                        queuedBytes -= batch.retainedBytes();
+                        memory.setBytes(closed ? 0 : queuedBytes);
+                    }
                     return batch;
                 } else if (closed) {
                     throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
@@ -114,7 +131,12 @@ public final class ExchangeSourceOperator implements Operator {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (accounting) {
+            closed = true;
+            queue.clear();
+            queuedBytes = 0;
+            memory.free();
+        }
         synchronized (streams) {
             for (FlightStream stream : streams) {
                 try {

@@ -46,7 +46,7 @@ public final class TaskExecutor {
     /** Builds a task whose operators state what they hold in {@code memory}; the caller pulls its output and must close it. */
     public Task start(TaskDescriptor descriptor, TaskMemory memory) {
         TaskStats stats = new TaskStats();
-        Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats),
+        Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats, memory),
                 dynamicFilters, descriptor.taskId(), memory)
                 .build(descriptor.fragment().root());
         return new Task(descriptor.taskId(), root, stats);
@@ -57,13 +57,14 @@ public final class TaskExecutor {
         return dynamicFilters;
     }
 
-    private Operator remoteSource(TaskDescriptor descriptor, RemoteSourceNode remote, TaskStats stats) {
+    private Operator remoteSource(TaskDescriptor descriptor, RemoteSourceNode remote, TaskStats stats, TaskMemory memory) {
         List<TaskLocation> sources = descriptor.sources().get(remote.sourceFragmentId());
         if (sources == null || clients == null) {
             throw new ShoalException(ErrorCode.INTERNAL_ERROR,
                     "task " + descriptor.taskId() + " has no locations for source fragment " + remote.sourceFragmentId());
         }
-        return new ExchangeSourceOperator(clients, sources, descriptor.partition(), remote.types(), stats.received());
+        return new ExchangeSourceOperator(clients, sources, descriptor.partition(), remote.types(), stats.received(),
+                memory.operator("ExchangeSource"));
     }
 
     /** A running task: its output batches, pulled one at a time. */

@@ -68,7 +68,7 @@ class ExchangeBackPressureTest {
             producer.start();
             ExchangeStats stats = new ExchangeStats();
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
-                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 0, TYPES, stats);
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 0, TYPES, stats, OperatorMemory.untracked("ExchangeSource"));
             long rows = 0;
             long maxInFlight = 0;
             long checksum = 0;
@@ -124,7 +124,7 @@ class ExchangeBackPressureTest {
         try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> buffer, Map.of());
              FlightClients clients = new FlightClients()) {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
-                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 1, TYPES, new ExchangeStats());
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 1, TYPES, new ExchangeStats(), OperatorMemory.untracked("ExchangeSource"));
             ShoalException e = assertThrows(ShoalException.class, () -> {
                 while (consumer.next() != null) {
                     // Reading on until the failure arrives.
@@ -140,7 +140,7 @@ class ExchangeBackPressureTest {
     void unreachableWorkerIsNamed() {
         try (FlightClients clients = new FlightClients()) {
             ExchangeSourceOperator consumer = new ExchangeSourceOperator(clients,
-                    List.of(new TaskLocation("w9", "127.0.0.1", 1, TASK)), 0, TYPES, new ExchangeStats());
+                    List.of(new TaskLocation("w9", "127.0.0.1", 1, TASK)), 0, TYPES, new ExchangeStats(), OperatorMemory.untracked("ExchangeSource"));
             ShoalException e = assertThrows(ShoalException.class, consumer::next);
             assertEquals(ErrorCode.WORKER_LOST, e.code());
             assertTrue(e.getMessage().contains("w9 (127.0.0.1:1)"), e.getMessage());
