@@ -101,6 +101,8 @@ class MemoryAccountingTest {
             }
             assertTrue(plan.get(0).contains("peak memory"), plan.get(0));
             assertTrue(plan.stream().anyMatch(line -> line.contains("task ") && line.contains("peak memory")), plan.toString());
+            // Each task names its operators that held memory, with their peaks.
+            assertTrue(plan.stream().anyMatch(line -> line.contains("task ") && line.matches(".*peak memory [^;]*\\(.*HashAggregate [0-9.]+ [kMG]?B.*")), plan.toString());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * EXPLAIN ANALYZE text: the query's totals, then each fragment with its output exchange, one line
@@ -17,6 +18,15 @@ import java.util.Locale;
  */
 public final class ExplainAnalyzePrinter {
     private ExplainAnalyzePrinter() {
+    }
+
+    /** Each operator's peak that held memory, in the order the task built them: " (HashAggregate 15.9 kB, OutputBuffer 60 B)". */
+    private static String operatorPeaks(TaskStatus task) {
+        if (task.operatorPeaks().isEmpty()) {
+            return "";
+        }
+        return task.operatorPeaks().stream().map(peak -> peak.operator() + " " + bytes(peak.peakBytes()))
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     static List<String> lines(List<Fragment> fragments, List<TaskStatus> tasks, long rows, long elapsedMillis, List<PhaseTime> planning) {
@@ -39,12 +49,12 @@ public final class ExplainAnalyzePrinter {
                     .sorted(Comparator.comparing(TaskStatus::taskId))
                     .forEach(t -> out.add(String.format(Locale.ROOT,
                             "  task %s on %s %s: read %d files, %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; "
-                                    + "peak memory %s; %d ms",
+                                    + "peak memory %s%s; %d ms",
                             t.taskId(), t.workerId(), t.state(), t.filesRead(), t.rowsRead(), bytes(t.bytesRead()),
                             t.rowsDynamicallyFiltered() == 0 ? "" : " (" + t.rowsDynamicallyFiltered() + " dropped by dynamic filters)",
                             t.rowsReceived(),
                             bytes(t.bytesReceived()), t.rowsSent(), bytes(t.bytesSent()), bytes(t.peakBufferedBytes()),
-                            bytes(t.peakMemoryBytes()), t.elapsedMillis())));
+                            bytes(t.peakMemoryBytes()), operatorPeaks(t), t.elapsedMillis())));
             for (String line : PlanPrinter.lines(fragment.root())) {
                 out.add("    " + line);
             }

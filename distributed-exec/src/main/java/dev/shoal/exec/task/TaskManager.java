@@ -1,6 +1,7 @@
 package dev.shoal.exec.task;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.task.OperatorPeak;
 import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskState;
@@ -168,7 +169,8 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             return new TaskStatus(descriptor.taskId(), descriptor.fragment().fragmentId(), workerId, state,
                     s.filesRead().sum(), s.rowsRead().sum(), s.bytesRead().sum(), s.rowsDynamicallyFiltered().sum(), s.received().rows().sum(), s.received().bytes().sum(),
                     buffer.rowsSent(), buffer.bytesSent(), buffer.peakBufferedBytes(), (end - startNanos) / 1_000_000,
-                    s.splitsCompleted().sum(), memory.peakBytes());
+                    s.splitsCompleted().sum(), memory.peakBytes(), memory.operators().stream().filter(o -> o.peakBytes() > 0)
+                    .map(o -> new OperatorPeak(o.name(), o.peakBytes())).toList());
         }
     }
 }
