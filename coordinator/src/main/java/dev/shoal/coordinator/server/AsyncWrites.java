@@ -5,8 +5,6 @@ import dev.shoal.core.error.ShoalException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -21,7 +19,6 @@ final class AsyncWrites {
     /** The update count that tells Shoal's driver its write still runs. */
     static final long PENDING = Long.MAX_VALUE;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(DeepStacks.threads("shoal-write"));
     private final long waitMillis;
 
     AsyncWrites(long waitMillis) {
@@ -29,7 +26,7 @@ final class AsyncWrites {
     }
 
     CompletableFuture<Long> start(Supplier<Long> write) {
-        return CompletableFuture.supplyAsync(write, threads);
+        return DeepStacks.start(write);
     }
 
     /** The write's update count once it ended within the wait, else {@link #PENDING}; its failure is thrown as it was. */

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Avatica's protobuf endpoint, plus what Avatica's protocol cannot ask, as JSON: {@code GET
@@ -81,7 +82,10 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
      * SQLSTATE and vendor code.
      */
     private void frame(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] parts = path.split("/");
+        String[] parts = getOf(path, 3, request, response);
+        if (parts == null) {
+            return;
+        }
         int statementId;
         long execution;
         int maxRows;
@@ -90,33 +94,15 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
             execution = Long.parseLong(parts[2]);
             String max = request.getParameter("max");
             maxRows = max == null ? 0 : Integer.parseInt(max);
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        } catch (NumberFormatException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (parts.length != 3 || !"GET".equals(request.getMethod())) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return;
+        Optional<ShoalMeta.ColumnarFrame> frame = answer(() -> meta.columnarFrame(parts[0], statementId, execution, maxRows), response);
+        if (frame.isPresent()) {
+            response.setHeader("X-Shoal-Done", Boolean.toString(frame.get().done()));
+            write(response, HttpServletResponse.SC_OK, "application/octet-stream", frame.get().body());
         }
-        Optional<ShoalMeta.ColumnarFrame> frame;
-        try {
-            frame = meta.columnarFrame(parts[0], statementId, execution, maxRows);
-        } catch (AvaticaRuntimeException e) {
-            writeError(response, e);
-            return;
-        }
-        if (frame.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        response.setHeader("X-Shoal-Done", Boolean.toString(frame.get().done()));
-        write(response, HttpServletResponse.SC_OK, "application/octet-stream", frame.get().body());
-    }
-
-    /** A failed statement: a 500 whose JSON body holds the error's message, SQLSTATE and vendor code. */
-    private static void writeError(HttpServletResponse response, AvaticaRuntimeException e) throws IOException {
-        write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, JSON_UTF8, JSON.writeValueAsBytes(Map.of(
-                "message", e.getErrorMessage(), "sqlState", e.getSqlState(), "errorCode", e.getErrorCode())));
     }
 
     /**
@@ -125,30 +111,50 @@ final class ClientEndpoints extends AvaticaProtobufHandler {
      * failed write is a 500 as a failed frame is.
      */
     private void update(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] parts = path.split("/");
+        String[] parts = getOf(path, 2, request, response);
+        if (parts == null) {
+            return;
+        }
         int statementId;
         try {
             statementId = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        } catch (NumberFormatException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (parts.length != 2 || !"GET".equals(request.getMethod())) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return;
+        Optional<Long> count = answer(() -> meta.updateCount(parts[0], statementId), response);
+        if (count.isPresent()) {
+            write(response, HttpServletResponse.SC_OK, JSON_UTF8, JSON.writeValueAsBytes(Map.of("updateCount", count.get())));
         }
-        Optional<Long> count;
+    }
+
+    /** The path's parts when the request is a GET of exactly {@code count} of them; else null, and a 404 sent. */
+    private static String[] getOf(String path, int count, HttpServletRequest request, HttpServletResponse response) {
+        String[] parts = path.split("/");
+        if (parts.length != count || !"GET".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return null;
+        }
+        return parts;
+    }
+
+    /**
+     * What the statement answers; empty when it has nothing to answer (a 404 sent) or failed (a 500
+     * sent, whose JSON body holds the error's message, SQLSTATE and vendor code).
+     */
+    private static <T> Optional<T> answer(Supplier<Optional<T>> call, HttpServletResponse response) throws IOException {
+        Optional<T> answer;
         try {
-            count = meta.updateCount(parts[0], statementId);
+            answer = call.get();
         } catch (AvaticaRuntimeException e) {
-            writeError(response, e);
-            return;
+            write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, JSON_UTF8, JSON.writeValueAsBytes(Map.of(
+                    "message", e.getErrorMessage(), "sqlState", e.getSqlState(), "errorCode", e.getErrorCode())));
+            return Optional.empty();
         }
-        if (count.isEmpty()) {
+        if (answer.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return;
         }
-        write(response, HttpServletResponse.SC_OK, JSON_UTF8, JSON.writeValueAsBytes(Map.of("updateCount", count.get())));
+        return answer;
     }
 
     private Optional<StatementProgress> statement(String path) {

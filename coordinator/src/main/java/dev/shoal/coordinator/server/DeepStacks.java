@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -24,20 +23,21 @@ final class DeepStacks {
     private DeepStacks() {
     }
 
-    static ThreadFactory threads(String name) {
-        return runnable -> {
-            Thread thread = new Thread(null, runnable, name + "-" + NEXT.incrementAndGet(), STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+    private static final ExecutorService STATEMENTS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(null, runnable, "shoal-statement-" + NEXT.incrementAndGet(), STACK_BYTES);
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private static final ExecutorService PLANNING = Executors.newCachedThreadPool(threads("shoal-statement"));
+    /** Starts {@code work} on a deep-stack thread (a write that outlives its request, see {@link AsyncWrites}). */
+    static <T> CompletableFuture<T> start(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, STATEMENTS);
+    }
 
     /** Runs {@code work} on a deep-stack thread and waits for it; what it throws is thrown here as it was. */
     static <T> T call(Supplier<T> work) {
         try {
-            return CompletableFuture.supplyAsync(work, PLANNING).join();
+            return start(work).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -207,7 +207,9 @@ public final class ShoalMeta extends MetaImpl {
     }
 
     private ExecuteResult run(StatementHandle h, StatementState state, int maxRowsInFirstFrame) {
-        if (sessions.pendingUpdates(h.connectionId) && runner.isWrite(state)) {
+        state.parsed = null;
+        // Parsing recurses as deep as the statement nests: on a deep-stack thread, as planning.
+        if (sessions.pendingUpdates(h.connectionId) && ErrorTranslator.answering(() -> DeepStacks.call(() -> runner.isWrite(state)))) {
             return ErrorTranslator.answering(() -> {
                 state.replaceQuery(null);
                 CompletableFuture<Long> write = writes.start(() -> runner.run(h.connectionId, state).updateCount());

@@ -77,7 +77,8 @@ final class StatementRunner {
         // A prepared plan serves one execution; later ones plan again so that catalog changes are seen.
         state.prepared = null;
         if (planned == null) {
-            SqlNode parsed = parse(state.sql, state.parameters);
+            SqlNode parsed = state.parsed != null ? state.parsed : parse(state.sql, state.parameters);
+            state.parsed = null;
             tracker.admit(tracked, Slots.takesSlot(parsed));
             planned = plan(parsed, tracked.session(), start);
         } else {
@@ -129,7 +130,14 @@ final class StatementRunner {
     /** Whether the statement is a write (CREATE TABLE AS, INSERT) to run as {@link AsyncWrites} do; a statement that does not parse is not. */
     boolean isWrite(StatementState state) {
         try {
-            SqlNode statement = state.prepared != null ? state.prepared.command() : parse(state.sql, state.parameters);
+            SqlNode statement;
+            if (state.prepared == null) {
+                // Kept for the execution that follows, which would parse the same text again.
+                state.parsed = parse(state.sql, state.parameters);
+                statement = state.parsed;
+            } else {
+                statement = state.prepared.command();
+            }
             return statement != null && !(statement instanceof SqlExplainStatement) && DdlExecutor.analyzable(statement)
                     && (state.prepared == null || state.prepared.explain() == Explain.NONE);
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.shoal.coordinator.query.ResultStream;
 import dev.shoal.coordinator.query.RunningQuery;
 import dev.shoal.core.type.DataType;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.sql.SqlNode;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /** What a statement holds between calls: its SQL once prepared, its running query once executed. */
 final class StatementState {
     String sql;
+    /** The statement as {@link StatementRunner#isWrite} parsed it, used once by the execution that follows. */
+    SqlNode parsed;
     /** The plan made by prepare(), used by the first execute() instead of planning again. */
     PlanOrExplain prepared;
     /** The running query's rows, read ahead of the client. */

@@ -38,8 +38,13 @@ public record FunctionInfo(String name, String returnType, String argumentTypes,
 
     /** The example with its arguments written in as literals: {@code lpad('7', 3, '0')}. */
     public String exampleCall() {
+        return withArguments(exampleArguments);
+    }
+
+    /** The example with its {@code ?}s replaced by {@code arguments}, in order. */
+    private String withArguments(List<String> arguments) {
         String call = example;
-        for (String argument : exampleArguments) {
+        for (String argument : arguments) {
             call = call.replaceFirst("\\?", Matcher.quoteReplacement(argument));
         }
         return call;
@@ -54,12 +59,8 @@ public record FunctionInfo(String name, String returnType, String argumentTypes,
             return exampleQuery();
         }
         List<String> columns = IntStream.rangeClosed(1, exampleArguments.size()).mapToObj(i -> "c" + i).toList();
-        String call = example;
-        for (String column : columns) {
-            call = call.replaceFirst("\\?", column);
-        }
         String row = "(" + String.join(", ", exampleArguments) + ")";
-        return "SELECT " + call + " FROM (VALUES " + row + ", " + row + ") t(" + String.join(", ", columns) + ")";
+        return "SELECT " + withArguments(columns) + " FROM (VALUES " + row + ", " + row + ") t(" + String.join(", ", columns) + ")";
     }
 
     /** The example as a statement: the call selected, or the example query itself. */
