@@ -59,6 +59,10 @@ public final class ShoalMain implements Runnable {
         @Option(names = "--workers", description = "workers (default: ${DEFAULT-VALUE})")
         int workers = 2;
 
+        @Option(names = "--task-concurrency", description = "drivers each pipeline of a task runs on a worker "
+                + "(default: the machine's processors; the session property task_concurrency overrides it per query)")
+        int taskConcurrency;
+
         @Option(names = "--scale", description = "TPC-H scale factor of the demo data (default: ${DEFAULT-VALUE})")
         double scale = 0.01;
 
@@ -71,7 +75,8 @@ public final class ShoalMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             long start = System.nanoTime();
-            try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", port, workers, scale, queryOptions::apply)) {
+            try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", port, workers, taskConcurrency, scale,
+                    queryOptions::apply)) {
                 System.err.printf("Shoal is up in %d ms; demo data in %s%n", (System.nanoTime() - start) / 1_000_000, dataDir);
                 System.out.println(cluster.jdbcUrl());
                 System.out.flush();

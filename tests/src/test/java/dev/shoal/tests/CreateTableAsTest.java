@@ -92,7 +92,7 @@ class CreateTableAsTest {
                 Files.readAllBytes(Files.list(cluster.tableDir("nation")).filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow()));
         assertEquals(4, ((Number) shoalRows("select count(*) from ctas.summary").rows().get(0).get(0)).intValue());
         cluster.stores.delete(Location.parse(TestCluster.WAREHOUSE + "ctas/summary/stray.parquet"));
-        assertTrue(filesUnder("summary").stream().allMatch(f -> f.location().key().matches(".*/\\d{8}_\\d{6}_[0-9a-f]{10}_\\d+-\\d+_0_\\d+\\.parquet")),
+        assertTrue(filesUnder("summary").stream().allMatch(f -> f.location().key().matches(".*/\\d{8}_\\d{6}_[0-9a-f]{10}_\\d+-\\d+-\\d+_0_\\d+\\.parquet")),
                 filesUnder("summary").toString());
     }
 

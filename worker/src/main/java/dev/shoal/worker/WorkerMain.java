@@ -1,5 +1,6 @@
 package dev.shoal.worker;
 
+import dev.shoal.exec.pipeline.DriverPool;
 import dev.shoal.parquet.store.ObjectStores;
 import dev.shoal.parquet.store.S3Environment;
 import picocli.CommandLine;
@@ -35,8 +36,20 @@ public final class WorkerMain implements Callable<Integer> {
     @Option(names = "--heartbeat", description = "ms between heartbeats (default: ${DEFAULT-VALUE})")
     long heartbeat = WorkerConfig.DEFAULT_HEARTBEAT_MILLIS;
 
+    @Option(names = "--task-concurrency", description = "drivers each pipeline of a task runs (default: the machine's "
+            + "processors, ${DEFAULT-VALUE}; the session property task_concurrency overrides it per query)")
+    int taskConcurrency = WorkerConfig.defaultTaskConcurrency();
+
+    @Option(names = "--driver-threads", description = "threads that run the drivers of all tasks (default: two per "
+            + "processor, ${DEFAULT-VALUE})")
+    int driverThreads = DriverPool.defaultThreads();
+
     @Override
     public Integer call() throws Exception {
+        if (taskConcurrency < 1 || driverThreads < 1) {
+            System.err.println("--task-concurrency and --driver-threads want a number of 1 or more");
+            return 2;
+        }
         String target = coordinator.replaceFirst("^[a-z+]+://", "");
         int colon = target.lastIndexOf(':');
         if (colon <= 0) {
@@ -44,7 +57,8 @@ public final class WorkerMain implements Callable<Integer> {
             return 2;
         }
         WorkerConfig config = new WorkerConfig(id, host, port, target.substring(0, colon),
-                Integer.parseInt(target.substring(colon + 1)), heartbeat, WorkerConfig.DEFAULT_OUTPUT_BUFFER_BYTES);
+                Integer.parseInt(target.substring(colon + 1)), heartbeat, WorkerConfig.DEFAULT_OUTPUT_BUFFER_BYTES)
+                .withConcurrency(taskConcurrency, driverThreads);
         try (ObjectStores stores = new ObjectStores(Optional.of(S3Environment.fromEnvironment()));
              WorkerServer worker = WorkerServer.start(config, stores)) {
             System.out.println("worker " + id + " serving on " + host + ":" + worker.port() + ", coordinator " + target);

@@ -7,6 +7,7 @@ import dev.shoal.core.task.WorkerAnnouncement;
 import dev.shoal.exec.exchange.ActionHandler;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.FlightEndpoint;
+import dev.shoal.exec.pipeline.DriverPool;
 import dev.shoal.exec.task.TaskExecutor;
 import dev.shoal.exec.task.TaskManager;
 import dev.shoal.parquet.store.ObjectStore;
@@ -36,7 +37,9 @@ public final class WorkerServer implements AutoCloseable {
 
     public static WorkerServer start(WorkerConfig config, ObjectStore store) {
         FlightClients clients = new FlightClients();
-        TaskManager tasks = new TaskManager(config.workerId(), new TaskExecutor(store, clients), config.outputBufferBytes());
+        DriverPool drivers = new DriverPool(config.driverThreads());
+        TaskManager tasks = new TaskManager(config.workerId(), new TaskExecutor(store, clients, drivers, config.taskConcurrency()),
+                config.outputBufferBytes(), drivers);
         Map<String, ActionHandler> actions = Map.of(
                 ClusterActions.CREATE_TASK, body -> {
                     tasks.create(PlanCodec.decodeTask(body));

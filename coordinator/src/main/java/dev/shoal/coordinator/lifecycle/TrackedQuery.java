@@ -89,6 +89,11 @@ public final class TrackedQuery {
         return session.properties().bytes(SessionProperty.QUERY_MAX_SCAN_SIZE);
     }
 
+    /** The session's task_concurrency, or 0 for each worker's own. */
+    public int taskConcurrency() {
+        return session.properties().integer(SessionProperty.TASK_CONCURRENCY).orElse(0);
+    }
+
     /** Since submission; until its end once it ended. */
     public long elapsedMillis() {
         long ended = endNanos;

@@ -14,6 +14,7 @@ import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.TaskMemory;
+import dev.shoal.exec.pipeline.DriverPool;
 import dev.shoal.exec.task.TaskExecutor;
 import dev.shoal.parquet.stats.StatisticsCache;
 import dev.shoal.parquet.store.ObjectStore;
@@ -61,7 +62,7 @@ public final class QueryManager implements AutoCloseable {
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
         this.pruner = new PartitionPruner(catalog);
         this.explainPruner = new PartitionPruner(catalog, store);
-        this.executor = new TaskExecutor(store, clients);
+        this.executor = new TaskExecutor(store, clients, new DriverPool(DriverPool.defaultThreads()), Runtime.getRuntime().availableProcessors());
         this.registry = registry;
         this.clients = clients;
         monitor.scheduleWithFixedDelay(this::failQueriesOnLostWorkers, MONITOR_PERIOD_MILLIS, MONITOR_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -96,7 +97,7 @@ public final class QueryManager implements AutoCloseable {
 
     private RunningQuery start(PlannedQuery planned, List<Fragment> fragments, TrackedQuery tracked, boolean endsTracked) {
         String id = tracked.id();
-        QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments, tracked.scanLimitBytes());
+        QueryScheduler.Scheduled scheduled = scheduler.schedule(id, fragments, tracked.scanLimitBytes(), tracked.taskConcurrency());
         TaskExecutor.Task root;
         TaskMemory rootTaskMemory = rootMemory.newTask();
         try {

@@ -43,6 +43,8 @@ import java.util.concurrent.Executors;
 final class QueryScheduler {
     /** Threads for the calls a schedule sends at once (listings, task creations): they wait on the network. */
     private static final ExecutorService CALLS = Executors.newCachedThreadPool(Threads.daemon("shoal-scheduler"));
+    /** Splits cut per scan task when the session does not say how many drivers a task runs: enough for a worker of four cores. */
+    static final int DRIVERS_PER_TASK_HINT = 4;
     private final Catalog catalog;
     private final ObjectStore store;
     private final WorkerRegistry registry;
@@ -59,14 +61,17 @@ final class QueryScheduler {
     record Scheduled(TaskDescriptor root, Set<WorkerNode> workers, int splits) {
     }
 
-    /** {@code scanLimitBytes}: query_max_scan_size; a query whose files hold more fails before any task is created. */
-    Scheduled schedule(String queryId, List<Fragment> fragments, Optional<Long> scanLimitBytes) {
+    /**
+     * {@code scanLimitBytes}: query_max_scan_size; a query whose files hold more fails before any task is created.
+     * {@code taskConcurrency}: the session's task_concurrency, 0 for each worker's own.
+     */
+    Scheduled schedule(String queryId, List<Fragment> fragments, Optional<Long> scanLimitBytes, int taskConcurrency) {
         List<WorkerNode> workers = registry.liveWorkers();
         if (workers.isEmpty() && fragments.size() > 1) {
             throw new ShoalException(ErrorCode.NO_WORKERS,
                     "no workers are available: start one with 'shoal worker --coordinator HOST:PORT'");
         }
-        SplitAssigner splits = new SplitAssigner(catalog, store);
+        SplitAssigner splits = new SplitAssigner(catalog, store, taskConcurrency > 0 ? taskConcurrency : DRIVERS_PER_TASK_HINT);
         Map<Integer, Fragment> byId = new HashMap<>();
         Map<Integer, Integer> consumers = new HashMap<>();
         for (Fragment fragment : fragments) {
@@ -91,7 +96,7 @@ final class QueryScheduler {
                     TaskDescriptor descriptor = new TaskDescriptor(taskId,
                             new PlanFragment(queryId, fragment.id(), splits.assign(fragment.root(), t, taskCount)),
                             new OutputSpec(fragment.outputKind(), fragment.outputKeys(), partitions),
-                            sourcesOf(fragment, locations), t);
+                            sourcesOf(fragment, locations), t, taskConcurrency);
                     used.add(worker);
                     creations.add(CompletableFuture.runAsync(() -> create(worker, descriptor), CALLS));
                     tasks.add(worker.location(taskId));
@@ -106,7 +111,7 @@ final class QueryScheduler {
         Fragment root = fragments.get(0);
         TaskDescriptor rootTask = new TaskDescriptor(new TaskId(queryId, 0, 0, 0),
                 new PlanFragment(queryId, 0, splits.assign(root.root(), 0, 1)),
-                new OutputSpec(ExchangeKind.GATHER, List.of(), 1), sourcesOf(root, locations), 0);
+                new OutputSpec(ExchangeKind.GATHER, List.of(), 1), sourcesOf(root, locations), 0, taskConcurrency);
         return new Scheduled(rootTask, used, splits.assignedSplits());
     }
 

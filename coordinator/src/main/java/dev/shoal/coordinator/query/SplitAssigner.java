@@ -40,9 +40,17 @@ public final class SplitAssigner {
     /** Splits given to tasks so far: the query's total once every task is assigned. */
     private int assigned;
 
+    /** How many drivers each scan task runs: a table is cut into at least as many splits per task, when its files allow. */
+    private final int driversPerTask;
+
     public SplitAssigner(Catalog catalog, ObjectStore store) {
+        this(catalog, store, 1);
+    }
+
+    public SplitAssigner(Catalog catalog, ObjectStore store, int driversPerTask) {
         this.catalog = catalog;
         this.store = store;
+        this.driversPerTask = Math.max(1, driversPerTask);
     }
 
     /**
@@ -89,7 +97,7 @@ public final class SplitAssigner {
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
     public PlanNode assign(PlanNode node, int taskIndex, int taskCount) {
         if (node instanceof TableScanNode scan) {
-            List<Split> mine = share(cut(splitsOf(scan), taskCount), taskIndex, taskCount);
+            List<Split> mine = share(cut(splitsOf(scan), taskCount * driversPerTask), taskIndex, taskCount);
             assigned += mine.size();
             // The partition selection stays on the coordinator: the splits carry what a task needs of it.
             return scan.withSplits(mine).withPartitions(null);
@@ -99,18 +107,18 @@ public final class SplitAssigner {
     }
 
     /**
-     * Whole files when there are at least as many as tasks; otherwise each file cut into ranges
-     * in proportion to its size, about one per task in all. Files under {@link #MIN_RANGE_BYTES}
+     * Whole files when there are at least {@code pieces}; otherwise each file cut into ranges in
+     * proportion to its size, about {@code pieces} in all (one per driver of every task). Files under {@link #MIN_RANGE_BYTES}
      * stay whole: a range costs a footer read and holds at least one row group to be worth it.
      */
-    static List<Split> cut(List<Split> files, int taskCount) {
-        if (files.size() >= taskCount || taskCount < 2) {
+    static List<Split> cut(List<Split> files, int wanted) {
+        if (files.size() >= wanted || wanted < 2) {
             return files;
         }
         long total = files.stream().mapToLong(Split::length).sum();
         List<Split> out = new ArrayList<>();
         for (Split file : files) {
-            int pieces = (int) Math.min(Math.ceil((double) taskCount * file.length() / Math.max(total, 1)),
+            int pieces = (int) Math.min(Math.ceil((double) wanted * file.length() / Math.max(total, 1)),
                     file.length() / MIN_RANGE_BYTES);
             if (pieces <= 1) {
                 out.add(file);

@@ -57,6 +57,11 @@ public final class SessionProperties {
         return defaults.getOrDefault(property, "");
     }
 
+    /** An INTEGER property's value; empty when it is not set or set to ''. */
+    public Optional<Integer> integer(SessionProperty property) {
+        return value(property).flatMap(property::integer);
+    }
+
     /** A DATA_SIZE property's bytes; empty when it is not set or set to '' (no limit). */
     public Optional<Long> bytes(SessionProperty property) {
         return value(property).flatMap(property::bytes);

@@ -20,10 +20,15 @@ public enum SessionProperty {
     QUERY_MAX_RUN_TIME("query_max_run_time", Kind.DURATION, true,
             "Longest time a query may take from submission to its end; past it the query is canceled"),
     JOIN_MAX_BROADCAST_TABLE_SIZE("join_max_broadcast_table_size", Kind.DATA_SIZE, false,
-            "Largest estimated build side a join copies to every worker instead of partitioning both sides");
+            "Largest estimated build side a join copies to every worker instead of partitioning both sides"),
+    TASK_CONCURRENCY("task_concurrency", Kind.INTEGER, true,
+            "Most drivers each pipeline of a task runs at once on its worker; '' for each worker's --task-concurrency");
 
     /** How a property's value is written. */
-    public enum Kind { DATA_SIZE, DURATION }
+    public enum Kind { DATA_SIZE, DURATION, INTEGER }
+
+    /** The most drivers a session may ask a pipeline for. */
+    static final int MAX_TASK_CONCURRENCY = 256;
 
     private final String propertyName;
     private final Kind kind;
@@ -51,7 +56,7 @@ public enum SessionProperty {
 
     /** The SQL type SHOW SESSION reports: sizes and durations are text, as in Trino. */
     public String typeName() {
-        return "varchar";
+        return kind == Kind.INTEGER ? "integer" : "varchar";
     }
 
     /** The property of that name, as SET SESSION spells it (any case). */
@@ -78,11 +83,28 @@ public enum SessionProperty {
             return switch (kind) {
                 case DATA_SIZE -> DataSize.valueOf(text.replace(" ", "")).succinct().toString();
                 case DURATION -> Duration.valueOf(text.replace(" ", "")).toString();
+                case INTEGER -> String.valueOf(positive(text));
             };
         } catch (IllegalArgumentException e) {
-            throw invalid(value, kind == Kind.DATA_SIZE ? "write a size such as '10GB', '512MB' or '100kB'"
-                    : "write a duration such as '30s', '10m' or '2h'");
+            throw invalid(value, switch (kind) {
+                case DATA_SIZE -> "write a size such as '10GB', '512MB' or '100kB'";
+                case DURATION -> "write a duration such as '30s', '10m' or '2h'";
+                case INTEGER -> "write a whole number from 1 to " + MAX_TASK_CONCURRENCY;
+            });
         }
+    }
+
+    private static int positive(String text) {
+        int value = Integer.parseInt(text);
+        if (value < 1 || value > MAX_TASK_CONCURRENCY) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return value;
+    }
+
+    /** An INTEGER value; empty for ''. */
+    Optional<Integer> integer(String canonical) {
+        return canonical.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(canonical));
     }
 
     /** Bytes of a DATA_SIZE value; empty for ''. */

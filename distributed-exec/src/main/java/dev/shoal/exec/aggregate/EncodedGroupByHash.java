@@ -66,9 +66,12 @@ final class EncodedGroupByHash implements GroupByHash {
         return ids;
     }
 
-    /** The group id of each row, or -1 for keys not seen; rows with a NULL key are -1 too (joins never match NULL). */
+    /**
+     * The group id of each row, or -1 for keys not seen; rows with a NULL key are -1 too (joins never match NULL).
+     * Synchronized: the drivers probing a join share its table, and the key is encoded into a field.
+     */
     @Override
-    public int[] find(ColumnVector[] keys, int rows) {
+    public synchronized int[] find(ColumnVector[] keys, int rows) {
         int[] ids = new int[rows];
         for (int row = 0; row < rows; row++) {
             if (GroupByHash.anyNull(keys, row)) {

@@ -47,8 +47,8 @@ final class LongsGroupByHash implements GroupByHash {
     public int[] assign(ColumnVector[] keys, int rows) {
         int[] ids = new int[rows];
         for (int r = 0; r < rows; r++) {
-            byte nulls = load(keys, r);
-            long hash = hash(nulls);
+            byte nulls = load(keys, r, row);
+            long hash = hash(nulls, row);
             int slot = (int) hash & mask;
             while (true) {
                 int entry = slots[slot];
@@ -56,7 +56,7 @@ final class LongsGroupByHash implements GroupByHash {
                     ids[r] = insert(slot, hash, nulls);
                     break;
                 }
-                if (matches(entry - 1, hash, nulls)) {
+                if (matches(entry - 1, hash, nulls, row)) {
                     ids[r] = entry - 1;
                     break;
                 }
@@ -69,13 +69,15 @@ final class LongsGroupByHash implements GroupByHash {
     @Override
     public int[] find(ColumnVector[] keys, int rows) {
         int[] ids = new int[rows];
+        // A key buffer of its own: the drivers probing a join share its table.
+        long[] key = new long[width];
         for (int r = 0; r < rows; r++) {
-            byte nulls = load(keys, r);
+            byte nulls = load(keys, r, key);
             if (nulls != 0) {
                 ids[r] = -1;
                 continue;
             }
-            long hash = hash((byte) 0);
+            long hash = hash((byte) 0, key);
             int slot = (int) hash & mask;
             ids[r] = -1;
             while (true) {
@@ -83,7 +85,7 @@ final class LongsGroupByHash implements GroupByHash {
                 if (entry == 0) {
                     break;
                 }
-                if (matches(entry - 1, hash, (byte) 0)) {
+                if (matches(entry - 1, hash, (byte) 0, key)) {
                     ids[r] = entry - 1;
                     break;
                 }
@@ -111,8 +113,8 @@ final class LongsGroupByHash implements GroupByHash {
         return vectors;
     }
 
-    /** Copies row r's keys into {@link #row} (0 for NULL) and returns its NULL mask. */
-    private byte load(ColumnVector[] keys, int r) {
+    /** Copies row r's keys into {@code row} (0 for NULL) and returns its NULL mask. */
+    private byte load(ColumnVector[] keys, int r, long[] row) {
         byte nulls = 0;
         for (int k = 0; k < width; k++) {
             LongVector column = (LongVector) keys[k];
@@ -126,7 +128,7 @@ final class LongsGroupByHash implements GroupByHash {
         return nulls;
     }
 
-    private boolean matches(int group, long hash, byte nulls) {
+    private boolean matches(int group, long hash, byte nulls, long[] row) {
         if (groupHashes[group] != hash || groupNulls[group] != nulls) {
             return false;
         }
@@ -162,7 +164,7 @@ final class LongsGroupByHash implements GroupByHash {
         mask = slots.length - 1;
     }
 
-    private long hash(byte nulls) {
+    private long hash(byte nulls, long[] row) {
         long h = nulls;
         for (int k = 0; k < width; k++) {
             h = h * 0x9E3779B97F4A7C15L + row[k];

@@ -2,8 +2,6 @@ package dev.shoal.exec.dynamicfilter;
 
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.LongVector;
-import dev.shoal.core.error.ErrorCode;
-import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.DynamicFilterTarget;
 import dev.shoal.exec.operator.Operator;
 import org.slf4j.Logger;
@@ -13,15 +11,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Keeps the rows whose target columns hold a value of the joins' build keys. Nothing leaves it
- * before the joins have published their keys; while it waits it reads ahead, up to
- * {@link #READ_AHEAD_BYTES}, so that the scan's decoding overlaps the build sides' work instead of
+ * before the joins have published their keys; while it waits it takes input, up to
+ * {@link #READ_AHEAD_BYTES}, and then blocks its driver, so that the scan's decoding overlaps the build sides' work instead of
  * following it. The wait is bounded: past {@link #MAX_WAIT_MILLIS} the rows pass unfiltered,
  * which is slower but still right, since the joins check every row themselves.
  */
@@ -31,7 +27,6 @@ public final class DynamicFilterOperator implements Operator {
     /** Roughly: eight bytes a value. Bounds the batches held while the filter is not known yet. */
     static final long READ_AHEAD_BYTES = 32L << 20;
 
-    private final Operator input;
     private final List<DynamicFilterTarget> targets;
     private final List<CompletableFuture<BuildKeys>> pending;
     private final LongAdder rowsDropped;
@@ -41,28 +36,41 @@ public final class DynamicFilterOperator implements Operator {
 
     /** Null until the joins have published (or the wait ended). */
     private List<Check> checks;
-    /** Batches read ahead while waiting for the filter, then filtered and handed out first. */
+    /** Batches taken while waiting for the filter, then filtered and handed out first. */
     private final ArrayDeque<Batch> readAhead = new ArrayDeque<>();
-    private boolean inputDone;
+    private long readAheadBytes;
+    private boolean finishing;
+    private long deadlineNanos;
+    private CompletableFuture<Void> published;
 
     /** {@code rowsDropped} counts the rows this operator removes, for EXPLAIN ANALYZE. */
-    public DynamicFilterOperator(Operator input, List<DynamicFilterTarget> targets, DynamicFilterRegistry registry,
+    public DynamicFilterOperator(List<DynamicFilterTarget> targets, DynamicFilterRegistry registry,
                                  String queryId, LongAdder rowsDropped) {
-        this.input = input;
         this.targets = targets;
         this.pending = targets.stream().map(target -> registry.filter(queryId, target.filterId())).toList();
         this.rowsDropped = rowsDropped;
     }
 
     @Override
-    public Batch next() {
-        if (checks == null) {
-            readAheadWhileWaiting();
-            resolve();
+    public boolean needsInput() {
+        return !finishing && (checks == null ? readAheadBytes < READ_AHEAD_BYTES : readAhead.isEmpty());
+    }
+
+    @Override
+    public void addInput(Batch batch) {
+        readAhead.add(batch);
+        readAheadBytes += 8L * batch.rowCount() * Math.max(1, batch.columnCount());
+    }
+
+    @Override
+    public Batch getOutput() {
+        if (checks == null && !tryResolve()) {
+            return null;
         }
-        while (true) {
-            Batch batch = !readAhead.isEmpty() ? readAhead.poll() : inputDone ? null : input.next();
-            if (batch == null || checks.isEmpty() || batch.rowCount() == 0) {
+        while (!readAhead.isEmpty()) {
+            Batch batch = readAhead.poll();
+            readAheadBytes -= 8L * batch.rowCount() * Math.max(1, batch.columnCount());
+            if (checks.isEmpty() || batch.rowCount() == 0) {
                 return batch;
             }
             Batch kept = filter(batch);
@@ -71,43 +79,60 @@ public final class DynamicFilterOperator implements Operator {
                 return kept;
             }
         }
+        return null;
     }
 
-    private void readAheadWhileWaiting() {
-        long held = 0;
-        while (held < READ_AHEAD_BYTES && !pending.stream().allMatch(CompletableFuture::isDone)) {
-            Batch batch = input.next();
-            if (batch == null) {
-                inputDone = true;
-                return;
-            }
-            readAhead.add(batch);
-            held += 8L * batch.rowCount() * Math.max(1, batch.columnCount());
+    /** While waiting with its read-ahead full (or its input ended): until the joins publish, or the wait ends. */
+    @Override
+    public CompletableFuture<Void> isBlocked() {
+        if (checks != null || !(finishing || readAheadBytes >= READ_AHEAD_BYTES) || tryResolve()) {
+            return NOT_BLOCKED;
         }
+        if (published == null) {
+            published = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .handle((ignored, error) -> (Void) null)
+                    .completeOnTimeout(null, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        return published;
     }
 
-    private void resolve() {
+    @Override
+    public void finish() {
+        finishing = true;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finishing && readAhead.isEmpty();
+    }
+
+    /** Whether the checks are known now: every join published, or the wait is over. */
+    private boolean tryResolve() {
+        if (deadlineNanos == 0) {
+            deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        }
+        boolean timedOut = System.nanoTime() - deadlineNanos >= 0;
+        if (!timedOut && !pending.stream().allMatch(CompletableFuture::isDone)) {
+            return false;
+        }
+        if (timedOut) {
+            LOG.debug("dynamic filter not published within {} ms: scanning unfiltered", MAX_WAIT_MILLIS);
+        }
         checks = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
         for (int i = 0; i < targets.size(); i++) {
-            BuildKeys keys = await(pending.get(i), deadline);
+            BuildKeys keys = published(pending.get(i));
             LongKeySet set = keys.key(targets.get(i).keyIndex());
             if (set != null) {
                 checks.add(new Check(targets.get(i).column(), set));
             }
         }
+        return true;
     }
 
-    private static BuildKeys await(CompletableFuture<BuildKeys> filter, long deadline) {
+    private static BuildKeys published(CompletableFuture<BuildKeys> filter) {
         try {
-            return filter.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            LOG.debug("dynamic filter not published within {} ms: scanning unfiltered", MAX_WAIT_MILLIS);
-            return BuildKeys.ALL;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShoalException(ErrorCode.QUERY_CANCELED, "canceled while waiting for a dynamic filter", e);
-        } catch (ExecutionException e) {
+            return filter.isDone() ? filter.join() : BuildKeys.ALL;
+        } catch (RuntimeException e) {
             return BuildKeys.ALL;
         }
     }
@@ -140,6 +165,5 @@ public final class DynamicFilterOperator implements Operator {
     @Override
     public void close() {
         readAhead.clear();
-        input.close();
     }
 }

@@ -8,14 +8,16 @@ import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A task's output, waiting for its consumers: one queue per partition (one per consuming task).
- * Bounded in bytes: a producer adding past the bound waits until consumers take batches, so a
- * slow consumer slows its producer instead of filling memory. Consumers pull.
+ * Bounded in bytes: past the bound it is blocked, and the task's drivers writing to it give their
+ * threads back until consumers take batches, so a slow consumer slows its producer instead of
+ * filling memory. Consumers pull.
  */
-public final class OutputBuffer {
+public final class OutputBuffer implements ExchangeSink {
     private final List<DataType> types;
     private final long maxBufferedBytes;
     private final ArrayDeque<Batch>[] queues;
@@ -27,6 +29,8 @@ public final class OutputBuffer {
     private boolean finished;
     private boolean aborted;
     private Throwable failure;
+    /** Pending while the buffer is over its bound; completed when consumers make room. */
+    private CompletableFuture<Void> space = CompletableFuture.completedFuture(null);
     /** What the queued batches hold (their estimated size, which the bound counts too). */
     private final OperatorMemory memory;
 
@@ -48,6 +52,7 @@ public final class OutputBuffer {
     }
 
     /** Where it states what its queued batches hold. */
+    @Override
     public OperatorMemory memory() {
         return memory;
     }
@@ -56,17 +61,15 @@ public final class OutputBuffer {
         return types;
     }
 
+    @Override
     public int partitionCount() {
         return queues.length;
     }
 
-    /** Adds a batch for one partition, waiting while the buffer is full. */
-    public synchronized void add(int partition, Batch batch) throws InterruptedException {
+    /** Adds a batch for one partition; past the bound, {@link #isBlocked()} holds its writers back. */
+    @Override
+    public synchronized void add(int partition, Batch batch) {
         long bytes = ArrowBatches.estimatedBytes(batch);
-        // A batch larger than the bound alone is still accepted once the buffer drains.
-        while (bufferedBytes > 0 && bufferedBytes + bytes > maxBufferedBytes && !aborted) {
-            wait();
-        }
         if (aborted) {
             throw new ShoalException(ErrorCode.QUERY_CANCELED, "the task was canceled");
         }
@@ -75,21 +78,40 @@ public final class OutputBuffer {
         bufferedBytes += bytes;
         memory.setBytes(bufferedBytes);
         peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
+        if (bufferedBytes >= maxBufferedBytes && space.isDone()) {
+            space = new CompletableFuture<>();
+        }
         notifyAll();
     }
 
+    @Override
+    public synchronized CompletableFuture<Void> isBlocked() {
+        return space;
+    }
+
+    /** Wakes writers waiting for room: after a poll that made room, or once the buffer ends. */
+    private void makeRoom() {
+        if (!space.isDone() && (bufferedBytes < maxBufferedBytes || aborted || finished)) {
+            space.complete(null);
+        }
+    }
+
     /** No more batches will be added. */
+    @Override
     public synchronized void finish() {
         finished = true;
+        makeRoom();
         notifyAll();
     }
 
     /** The task failed: consumers get this error after the batches already buffered. */
+    @Override
     public synchronized void fail(Throwable error) {
         if (failure == null) {
             failure = error;
         }
         finished = true;
+        makeRoom();
         notifyAll();
     }
 
@@ -103,6 +125,7 @@ public final class OutputBuffer {
         }
         bufferedBytes = 0;
         memory.free();
+        makeRoom();
         notifyAll();
     }
 
@@ -132,6 +155,7 @@ public final class OutputBuffer {
         }
         bufferedBytes -= sizes[partition].poll();
         memory.setBytes(bufferedBytes);
+        makeRoom();
         notifyAll();
         return batch;
     }

@@ -4,18 +4,18 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.task.OutputSpec;
 
-/** Routes a task's output batches into its {@link OutputBuffer}'s partitions by the exchange kind. */
+/** Routes a driver's output batches into its task's {@link ExchangeSink} partitions by the exchange kind. */
 public final class PartitionedOutputWriter {
     private final OutputSpec spec;
-    private final OutputBuffer buffer;
+    private final ExchangeSink buffer;
     private int nextPartition;
 
-    public PartitionedOutputWriter(OutputSpec spec, OutputBuffer buffer) {
+    public PartitionedOutputWriter(OutputSpec spec, ExchangeSink buffer) {
         this.spec = spec;
         this.buffer = buffer;
     }
 
-    public void write(Batch batch) throws InterruptedException {
+    public void write(Batch batch) {
         int partitions = buffer.partitionCount();
         switch (spec.kind()) {
             case GATHER -> buffer.add(0, batch);
@@ -32,7 +32,7 @@ public final class PartitionedOutputWriter {
         }
     }
 
-    private void writeHashed(Batch batch, int partitions) throws InterruptedException {
+    private void writeHashed(Batch batch, int partitions) {
         if (partitions == 1) {
             buffer.add(0, batch);
             return;

@@ -13,11 +13,19 @@ import dev.shoal.exec.aggregate.GroupByHash;
  * aggregation must send equal keys to the same partition, so the hash depends only on values
  * (an INTEGER 7 and a BIGINT 7 hash alike), never on the task or the batch.
  */
-final class RowHasher {
+public final class RowHasher {
+    /** Mixed into the hash of a task's local exchanges: a task of a HASH exchange holds only rows of equal remote hash. */
+    public static final long LOCAL_SEED = 0x632BE59BD9B4E019L;
+
     private RowHasher() {
     }
 
     static int[] partitions(ColumnVector[] keys, int rows, int partitionCount) {
+        return partitions(keys, rows, partitionCount, 0);
+    }
+
+    /** {@code seed} 0 for exchanges between tasks; {@link #LOCAL_SEED} between a task's drivers. */
+    public static int[] partitions(ColumnVector[] keys, int rows, int partitionCount, long seed) {
         long[] hashes = new long[rows];
         for (ColumnVector key : keys) {
             for (int i = 0; i < rows; i++) {
@@ -26,7 +34,7 @@ final class RowHasher {
         }
         int[] partitions = new int[rows];
         for (int i = 0; i < rows; i++) {
-            partitions[i] = (int) Long.remainderUnsigned(GroupByHash.mix64(hashes[i]), partitionCount);
+            partitions[i] = (int) Long.remainderUnsigned(GroupByHash.mix64(hashes[i] ^ seed), partitionCount);
         }
         return partitions;
     }

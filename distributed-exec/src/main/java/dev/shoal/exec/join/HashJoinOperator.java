@@ -4,43 +4,43 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.error.ErrorCode;
+import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.type.DataType;
-import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.expression.VectorExpression;
-import dev.shoal.exec.memory.OperatorMemory;
-import dev.shoal.exec.operator.Batches;
 import dev.shoal.exec.operator.Operator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Hash join: reads the whole right input into a {@link JoinHashTable}, then streams the left
- * input through it, in output batches of bounded size. Handles INNER, LEFT,
- * RIGHT, FULL, SEMI and ANTI, with an optional residual condition checked on each candidate pair.
- * Unmatched right rows (RIGHT, FULL) come out after the probe side is exhausted.
+ * The probe side of a hash join, one per probe driver: streams its driver's rows through the
+ * {@link JoinBridge}'s table (waiting, without a thread, until it is built), in output batches of
+ * bounded size. Handles INNER, LEFT, RIGHT, FULL, SEMI and ANTI, with an optional residual
+ * condition checked on each candidate pair. Unmatched build rows (RIGHT, FULL) come out of the last
+ * probe driver to finish.
  */
 public final class HashJoinOperator implements Operator {
     static final int MAX_OUTPUT_ROWS = 16_384;
     private static final int NOT_STARTED = -2;
 
-    private final Operator probe;
-    private final Operator build;
+    private final JoinBridge bridge;
     private final JoinNode node;
     private final VectorExpression filter;
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
-    private final DynamicFilterPublisher dynamicFilter;
-    private final OperatorMemory memory;
     private JoinHashTable table;
     private boolean[] buildMatched;
-    private boolean probeDone;
-    private boolean tailEmitted;
+    private boolean finishing;
     private boolean finished;
+    private boolean counted;
+    /** An output batch made while taking input (semi and anti joins), waiting to be taken. */
+    private Batch pending;
     // The probe batch being joined, and where its pairing stopped.
     private Batch probeBatch;
     private int[] firstMatches;
@@ -48,91 +48,77 @@ public final class HashJoinOperator implements Operator {
     private int probeRow;
     private int chainCursor;
 
-    public HashJoinOperator(Operator probe, Operator build, JoinNode node, OperatorMemory memory) {
-        this(probe, build, node, null, memory);
-    }
-
-    /** {@code dynamicFilter}, when not null, receives the build keys as soon as the table is built. */
-    public HashJoinOperator(Operator probe, Operator build, JoinNode node, DynamicFilterPublisher dynamicFilter, OperatorMemory memory) {
-        this.memory = memory;
-        this.probe = probe;
-        this.dynamicFilter = dynamicFilter;
-        this.build = build;
-        this.node = node;
+    public HashJoinOperator(JoinBridge bridge) {
+        this.bridge = bridge;
+        this.node = bridge.node();
         this.filter = node.filter() == null ? null : ExpressionCompiler.compile(node.filter());
         this.leftTypes = node.left().outputTypes();
         this.rightTypes = node.right().outputTypes();
     }
 
     @Override
-    public Batch next() {
-        if (finished) {
+    public CompletableFuture<Void> isBlocked() {
+        return bridge.tableBuilt();
+    }
+
+    private boolean ready() {
+        if (table == null && bridge.tableBuilt().isDone()) {
+            table = bridge.table();
+            buildMatched = bridge.buildMatched();
+            if (table == null) {
+                // Released before it was built: the task is stopping.
+                throw new ShoalException(ErrorCode.QUERY_CANCELED, "the join was stopped");
+            }
+        }
+        return table != null;
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !finishing && probeBatch == null && pending == null && ready();
+    }
+
+    @Override
+    public void addInput(Batch batch) {
+        startProbeBatch(batch);
+        if (!needsPairs()) {
+            Batch out = semiOrAnti(batch, presence(batch));
+            probeBatch = null;
+            pending = out.rowCount() > 0 ? out : null;
+        }
+    }
+
+    @Override
+    public Batch getOutput() {
+        if (pending != null) {
+            Batch out = pending;
+            pending = null;
+            return out;
+        }
+        if (probeBatch != null) {
+            return continueProbeBatch();
+        }
+        if (!finishing || finished || !ready()) {
             return null;
         }
-        if (table == null) {
-            buildTable();
-        }
-        while (true) {
-            if (probeBatch == null) {
-                if (probeDone) {
-                    break;
-                }
-                Batch batch = probe.next();
-                if (batch == null) {
-                    probeDone = true;
-                    break;
-                }
-                if (batch.rowCount() == 0) {
-                    continue;
-                }
-                startProbeBatch(batch);
-                if (!needsPairs()) {
-                    Batch out = semiOrAnti(batch, presence(batch));
-                    probeBatch = null;
-                    if (out.rowCount() > 0) {
-                        return out;
-                    }
-                    continue;
-                }
-            }
-            Batch out = continueProbeBatch();
-            if (out != null && out.rowCount() > 0) {
-                return out;
-            }
-        }
-        if (!tailEmitted) {
-            tailEmitted = true;
-            if (node.joinType().keepsUnmatchedRight()) {
-                return unmatchedBuildRows();
-            }
-        }
-        // Done: the table is freed before the operators above finish (they may hold rows of their own).
         finished = true;
-        table = null;
-        buildMatched = null;
-        memory.free();
+        counted = true;
+        if (bridge.probeFinished()) {
+            Batch tail = node.joinType().keepsUnmatchedRight() ? unmatchedBuildRows() : null;
+            bridge.release();
+            return tail;
+        }
         return null;
     }
 
-    private void buildTable() {
-        List<Batch> batches = new ArrayList<>();
-        long buildBytes = 0;
-        for (Batch batch = build.next(); batch != null; batch = build.next()) {
-            if (batch.rowCount() > 0) {
-                batches.add(batch);
-                buildBytes += batch.retainedBytes();
-                memory.setBytes(buildBytes);
-            }
-        }
-        build.close();
-        Batch rows = batches.isEmpty() ? emptyBatch(rightTypes) : Batches.concat(batches, rightTypes);
-        List<DataType> keyTypes = node.rightKeys().stream().map(rightTypes::get).toList();
-        table = new JoinHashTable(rows, node.rightKeys(), keyTypes);
-        buildMatched = new boolean[rows.rowCount()];
-        memory.setBytes(table.retainedBytes() + buildMatched.length);
-        if (dynamicFilter != null) {
-            dynamicFilter.publish(rows, node.rightKeys());
-        }
+    @Override
+    public void finish() {
+        finishing = true;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finished && pending == null;
     }
 
     private boolean needsPairs() {
@@ -183,7 +169,11 @@ public final class HashJoinOperator implements Operator {
         }
         for (int p = 0; p < pairs.size; p++) {
             probeMatched[pairs.left[p]] = true;
-            buildMatched[pairs.right[p]] = true;
+        }
+        if (buildMatched != null) {
+            for (int p = 0; p < pairs.size; p++) {
+                buildMatched[pairs.right[p]] = true;
+            }
         }
         Batch batch = probeBatch;
         boolean batchDone = probeRow >= n;
@@ -269,20 +259,17 @@ public final class HashJoinOperator implements Operator {
         return column.take(positions, count);
     }
 
-    private static Batch emptyBatch(List<DataType> types) {
-        return new Batch(types.stream().map(t -> VectorBuilder.create(t, 0).build()).toList(), 0);
-    }
-
     @Override
     public void close() {
         table = null;
         buildMatched = null;
-        memory.free();
-        if (dynamicFilter != null) {
-            dynamicFilter.release();
+        probeBatch = null;
+        if (!counted) {
+            counted = true;
+            if (bridge.probeFinished()) {
+                bridge.release();
+            }
         }
-        probe.close();
-        build.close();
     }
 
     /** Matching (left row, right row) pairs of one probe batch, in growable primitive arrays. */

@@ -15,19 +15,17 @@ import java.util.List;
  * cheap ones first: their order is learned from the rows each has kept so far, as DuckDB's
  * adaptive filter does, since the planner's order is the query's text order.
  */
-public final class FilterOperator implements Operator {
+public final class FilterOperator extends BatchTransform {
     /** A general conjunct is evaluated over the selected rows alone once they are fewer than this share. */
     private static final double GATHER_BELOW = 0.5;
 
-    private final Operator input;
     private final List<Conjunct> conjuncts;
 
-    public FilterOperator(Operator input, VectorExpression predicate) {
-        this(input, List.of(predicate));
+    public FilterOperator(VectorExpression predicate) {
+        this(List.of(predicate));
     }
 
-    public FilterOperator(Operator input, List<VectorExpression> conjuncts) {
-        this.input = input;
+    public FilterOperator(List<VectorExpression> conjuncts) {
         this.conjuncts = new ArrayList<>();
         conjuncts.forEach(conjunct -> this.conjuncts.add(new Conjunct(conjunct)));
     }
@@ -52,32 +50,27 @@ public final class FilterOperator implements Operator {
     }
 
     @Override
-    public Batch next() {
-        for (Batch batch = input.next(); batch != null; batch = input.next()) {
-            int rows = batch.rowCount();
-            int[] positions = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                positions[i] = i;
-            }
-            int count = rows;
-            for (int c = 0; c < conjuncts.size() && count > 0; c++) {
-                Conjunct conjunct = conjuncts.get(c);
-                int kept = select(conjunct.expression, batch, positions, count);
-                conjunct.rowsIn += count;
-                conjunct.rowsKept += kept;
-                count = kept;
-            }
-            if (conjuncts.size() > 1) {
-                conjuncts.sort(Comparator.comparingDouble(Conjunct::rank));
-            }
-            if (count == rows) {
-                return batch;
-            }
-            if (count > 0) {
-                return batch.take(positions, count);
-            }
+    protected Batch process(Batch batch) {
+        int rows = batch.rowCount();
+        int[] positions = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            positions[i] = i;
         }
-        return null;
+        int count = rows;
+        for (int c = 0; c < conjuncts.size() && count > 0; c++) {
+            Conjunct conjunct = conjuncts.get(c);
+            int kept = select(conjunct.expression, batch, positions, count);
+            conjunct.rowsIn += count;
+            conjunct.rowsKept += kept;
+            count = kept;
+        }
+        if (conjuncts.size() > 1) {
+            conjuncts.sort(Comparator.comparingDouble(Conjunct::rank));
+        }
+        if (count == rows) {
+            return batch;
+        }
+        return count > 0 ? batch.take(positions, count) : null;
     }
 
     private static int select(VectorExpression conjunct, Batch batch, int[] positions, int count) {
@@ -108,10 +101,5 @@ public final class FilterOperator implements Operator {
             kept += values[i] && (nulls == null || !nulls[i]) ? 1 : 0;
         }
         return kept;
-    }
-
-    @Override
-    public void close() {
-        input.close();
     }
 }

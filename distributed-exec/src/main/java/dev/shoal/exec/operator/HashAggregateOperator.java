@@ -21,18 +21,15 @@ import java.util.Map;
  * GROUP BY with a hash table: consumes all input, then emits keys and aggregates. Without keys it
  * is a global aggregate and emits exactly one row, even over no input.
  */
-public final class HashAggregateOperator implements Operator {
-    private final Operator input;
+public final class HashAggregateOperator extends BufferingOperator {
     private final List<Integer> groupKeys;
     private final boolean partial;
     private final List<Accumulator> accumulators = new ArrayList<>();
     private final List<AggregateCall> calls;
     private final GroupByHash hash;
     private final OperatorMemory memory;
-    private HeldOutput output;
 
-    public HashAggregateOperator(Operator input, AggregateNode node, OperatorMemory memory) {
-        this.input = input;
+    public HashAggregateOperator(AggregateNode node, OperatorMemory memory) {
         this.memory = memory;
         this.groupKeys = node.groupKeys();
         this.partial = node.step() == AggregateStep.PARTIAL;
@@ -45,14 +42,6 @@ public final class HashAggregateOperator implements Operator {
         }
     }
 
-    @Override
-    public Batch next() {
-        if (output == null) {
-            consumeInput();
-        }
-        return output.next();
-    }
-
     /** The table and the aggregates' state, stated after each input batch. */
     private long stateBytes() {
         long bytes = hash.retainedBytes();
@@ -62,12 +51,15 @@ public final class HashAggregateOperator implements Operator {
         return bytes;
     }
 
-    private void consumeInput() {
+    @Override
+    protected void consume(Batch batch) {
+        add(batch, groupKeys.isEmpty());
+        memory.setBytes(stateBytes());
+    }
+
+    @Override
+    protected HeldOutput produce() {
         boolean global = groupKeys.isEmpty();
-        for (Batch batch = input.next(); batch != null; batch = input.next()) {
-            add(batch, global);
-            memory.setBytes(stateBytes());
-        }
         int groups = global ? 1 : hash.groupCount();
         if (global) {
             // Sizes the state for the single group even when no row arrived.
@@ -85,7 +77,7 @@ public final class HashAggregateOperator implements Operator {
             }
         }
         // The table and state are garbage from here; the output holds the groups.
-        output = HeldOutput.of(groups == 0 ? List.of() : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS),
+        return HeldOutput.of(groups == 0 ? List.of() : Batches.split(new Batch(columns, groups), SortOperator.OUTPUT_BATCH_ROWS),
                 memory);
     }
 
@@ -144,8 +136,6 @@ public final class HashAggregateOperator implements Operator {
 
     @Override
     public void close() {
-        output = null;
         memory.free();
-        input.close();
     }
 }

@@ -2,38 +2,59 @@ package dev.shoal.exec.operator;
 
 import dev.shoal.core.batch.Batch;
 
-/** OFFSET and LIMIT: stops pulling from its input once the limit is reached. */
-public final class LimitOperator implements Operator {
-    private final Operator input;
-    private long toSkip;
-    private long remaining;
+/**
+ * OFFSET and LIMIT over one driver's rows, against a count shared by all drivers of the pipeline:
+ * once the limit is reached every driver's limit is finished, and the driver stops the operators
+ * before it (the scan reads no further).
+ */
+public final class LimitOperator extends BatchTransform {
+    private final SharedLimit limit;
 
-    public LimitOperator(Operator input, long offset, long count) {
-        this.input = input;
-        this.toSkip = offset;
-        this.remaining = count < 0 ? Long.MAX_VALUE : count;
+    public LimitOperator(long offset, long count) {
+        this(new SharedLimit(offset, count));
     }
 
-    @Override
-    public Batch next() {
-        while (remaining > 0) {
-            Batch batch = input.next();
-            if (batch == null) {
-                return null;
-            }
-            int from = (int) Math.min(toSkip, batch.rowCount());
-            toSkip -= from;
-            int count = (int) Math.min(remaining, batch.rowCount() - from);
-            if (count > 0) {
-                remaining -= count;
-                return batch.slice(from, count);
-            }
+    public LimitOperator(SharedLimit limit) {
+        this.limit = limit;
+    }
+
+    /** The rows still to skip and to pass, taken by the drivers batch by batch. */
+    public static final class SharedLimit {
+        private long toSkip;
+        private long remaining;
+
+        public SharedLimit(long offset, long count) {
+            this.toSkip = offset;
+            this.remaining = count < 0 ? Long.MAX_VALUE : count;
         }
-        return null;
+
+        /** Of a batch of {@code rows}: {first row passed, rows passed}. */
+        synchronized int[] claim(int rows) {
+            int from = (int) Math.min(toSkip, rows);
+            toSkip -= from;
+            int count = (int) Math.min(remaining, rows - from);
+            remaining -= count;
+            return new int[] {from, count};
+        }
+
+        synchronized boolean reached() {
+            return remaining == 0;
+        }
     }
 
     @Override
-    public void close() {
-        input.close();
+    protected Batch process(Batch batch) {
+        int[] range = limit.claim(batch.rowCount());
+        return range[1] == 0 ? null : range[1] == batch.rowCount() ? batch : batch.slice(range[0], range[1]);
+    }
+
+    @Override
+    public boolean needsInput() {
+        return super.needsInput() && !limit.reached();
+    }
+
+    @Override
+    public boolean isFinished() {
+        return super.isFinished() || limit.reached() && !hasPending();
     }
 }

@@ -8,30 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Computes one output column per expression. */
-public final class ProjectOperator implements Operator {
-    private final Operator input;
+public final class ProjectOperator extends BatchTransform {
     private final List<VectorExpression> projections;
 
-    public ProjectOperator(Operator input, List<VectorExpression> projections) {
-        this.input = input;
+    public ProjectOperator(List<VectorExpression> projections) {
         this.projections = projections;
     }
 
     @Override
-    public Batch next() {
-        Batch batch = input.next();
-        if (batch == null) {
-            return null;
-        }
+    protected Batch process(Batch batch) {
         List<ColumnVector> columns = new ArrayList<>(projections.size());
         for (VectorExpression projection : projections) {
             columns.add(projection.evaluate(batch));
         }
         return new Batch(columns, batch.rowCount());
-    }
-
-    @Override
-    public void close() {
-        input.close();
     }
 }

@@ -9,35 +9,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects all input, sorts it, and emits it in batches. */
-public final class SortOperator implements Operator {
+public final class SortOperator extends BufferingOperator {
     static final int OUTPUT_BATCH_ROWS = 8192;
 
-    private final Operator input;
     private final List<SortKey> keys;
     private final List<DataType> types;
     private final OperatorMemory memory;
-    private HeldOutput output;
+    private final List<Batch> batches = new ArrayList<>();
+    private long inputBytes;
 
-    public SortOperator(Operator input, List<SortKey> keys, List<DataType> types, OperatorMemory memory) {
-        this.input = input;
+    public SortOperator(List<SortKey> keys, List<DataType> types, OperatorMemory memory) {
         this.memory = memory;
         this.keys = keys;
         this.types = types;
     }
 
     @Override
-    public Batch next() {
-        if (output == null) {
-            List<Batch> batches = new ArrayList<>();
-            long inputBytes = 0;
-            for (Batch batch = input.next(); batch != null; batch = input.next()) {
-                batches.add(batch);
-                inputBytes += batch.retainedBytes();
-                memory.setBytes(inputBytes);
-            }
-            output = HeldOutput.of(batches.isEmpty() ? List.of() : sort(Batches.concat(batches, types)), memory);
-        }
-        return output.next();
+    protected void consume(Batch batch) {
+        batches.add(batch);
+        inputBytes += batch.retainedBytes();
+        memory.setBytes(inputBytes);
+    }
+
+    @Override
+    protected HeldOutput produce() {
+        List<Batch> input = List.copyOf(batches);
+        batches.clear();
+        return HeldOutput.of(input.isEmpty() ? List.of() : sort(Batches.concat(input, types)), memory);
     }
 
     private List<Batch> sort(Batch all) {
@@ -47,8 +45,7 @@ public final class SortOperator implements Operator {
 
     @Override
     public void close() {
-        output = null;
+        batches.clear();
         memory.free();
-        input.close();
     }
 }

@@ -13,39 +13,61 @@ import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Reads the task's splits one after another, a row group per batch. A partition column is not
+ * Reads splits taken from the task's queue one after another, a row group per batch: each of the
+ * pipeline's drivers takes the next split when done with one, so a large split does not hold up
+ * the others. A partition column is not
  * read from the file (Hive writers leave it out, and where one does not, the folder's value wins,
  * as in Hive and Trino): it is the split's partition value on every row.
  */
-public final class TableScanOperator implements Operator {
+public final class TableScanOperator implements SourceOperator {
     private final ObjectStore store;
     private final TableScanNode node;
     private final TaskStats stats;
-    private final Iterator<Split> splits;
+    private final Queue<Split> splits;
+    private boolean finished;
     private ParquetSplitReader current;
     /** For the current split, each scan column's partition value, or null for a column read from the file. */
     private List<Object> constants;
     private List<Boolean> isPartitionColumn;
 
+    /** A scan of the node's splits alone. */
     public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats) {
+        this(store, node, stats, splitQueue(node));
+    }
+
+    /** {@code splits}: shared by the drivers of the scan's pipeline. */
+    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits) {
         this.store = store;
         this.node = node;
         this.stats = stats;
-        this.splits = node.splits().iterator();
+        this.splits = splits;
+    }
+
+    /** The node's splits, in a queue its drivers can share. */
+    public static Queue<Split> splitQueue(TableScanNode node) {
+        return new ConcurrentLinkedQueue<>(node.splits());
     }
 
     @Override
-    public Batch next() {
-        while (true) {
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public Batch getOutput() {
+        while (!finished) {
             if (current == null) {
-                if (!splits.hasNext()) {
+                Split split = splits.poll();
+                if (split == null) {
+                    finished = true;
                     return null;
                 }
-                open(splits.next());
+                open(split);
             }
             Batch batch = current.nextRowGroup();
             if (batch != null) {
@@ -56,6 +78,7 @@ public final class TableScanOperator implements Operator {
             current = null;
             stats.splitsCompleted().increment();
         }
+        return null;
     }
 
     private void open(Split split) {

@@ -34,7 +34,6 @@ import java.util.Map;
  * a bucketed one a series per bucket of each partition.
  */
 public final class TableWriterOperator implements Operator {
-    private final Operator input;
     private final TableWriterNode node;
     private final ObjectStore store;
     private final TaskId taskId;
@@ -45,12 +44,15 @@ public final class TableWriterOperator implements Operator {
     private final List<Integer> bucketChannels;
     private final List<DataType> bucketTypes;
     private final List<WrittenFile> written = new ArrayList<>();
-    private boolean finished;
+    /** Of the task's drivers that write, this one: each writes files of its own. */
+    private final int driver;
+    private boolean finishing;
+    private Batch output;
     /** What the open files hold: each is assembled in memory until its one PUT. */
     private final OperatorMemory memory;
 
-    public TableWriterOperator(Operator input, TableWriterNode node, ObjectStore store, TaskId taskId, OperatorMemory memory) {
-        this.input = input;
+    public TableWriterOperator(TableWriterNode node, ObjectStore store, TaskId taskId, int driver, OperatorMemory memory) {
+        this.driver = driver;
         this.memory = memory;
         this.node = node;
         this.store = store;
@@ -77,26 +79,40 @@ public final class TableWriterOperator implements Operator {
     }
 
     @Override
-    public Batch next() {
-        if (finished) {
-            return null;
+    public boolean needsInput() {
+        return !finishing;
+    }
+
+    @Override
+    public void addInput(Batch batch) {
+        if (node.partitionColumns().isEmpty() && node.bucketCount() == 0) {
+            partition(List.of()).write(batch);
+        } else {
+            writePartitioned(batch);
         }
-        finished = true;
-        Batch batch;
-        while ((batch = input.next()) != null) {
-            if (batch.rowCount() == 0) {
-                continue;
-            }
-            if (node.partitionColumns().isEmpty() && node.bucketCount() == 0) {
-                partition(List.of()).write(batch);
-            } else {
-                writePartitioned(batch);
-            }
-            memory.setBytes(partitions.values().stream().mapToLong(PartitionFiles::retainedBytes).sum());
+        memory.setBytes(partitions.values().stream().mapToLong(PartitionFiles::retainedBytes).sum());
+    }
+
+    @Override
+    public void finish() {
+        if (!finishing) {
+            finishing = true;
+            partitions.values().forEach(PartitionFiles::finish);
+            memory.free();
+            output = fileRows();
         }
-        partitions.values().forEach(PartitionFiles::finish);
-        memory.free();
-        return fileRows();
+    }
+
+    @Override
+    public Batch getOutput() {
+        Batch rows = output;
+        output = null;
+        return rows;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finishing && output == null;
     }
 
     /**
@@ -191,7 +207,7 @@ public final class TableWriterOperator implements Operator {
 
         private Location fileLocation() {
             String name = node.writeId() + (bucket < 0 ? "" : String.format(Locale.ROOT, "_bucket-%05d", bucket)) + "_"
-                    + taskId.fragmentId() + "-" + taskId.partition() + "_" + taskId.attempt() + "_" + fileCount + ".parquet";
+                    + taskId.fragmentId() + "-" + taskId.partition() + "-" + driver + "_" + taskId.attempt() + "_" + fileCount + ".parquet";
             return Location.parse(folder + name);
         }
 
@@ -228,6 +244,5 @@ public final class TableWriterOperator implements Operator {
     @Override
     public void close() {
         memory.free();
-        input.close();
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  * ORDER BY ... LIMIT n without sorting everything: keeps at most about 2n candidate rows,
  * trimming back to the best n whenever the buffer fills.
  */
-public final class TopNOperator implements Operator {
-    private final Operator input;
+public final class TopNOperator extends BufferingOperator {
     private final List<SortKey> keys;
     private final List<DataType> types;
     private final int count;
@@ -21,10 +20,8 @@ public final class TopNOperator implements Operator {
     private int bufferedRows;
     private final OperatorMemory memory;
     private long heldBytes;
-    private HeldOutput output;
 
-    public TopNOperator(Operator input, List<SortKey> keys, List<DataType> types, long count, OperatorMemory memory) {
-        this.input = input;
+    public TopNOperator(List<SortKey> keys, List<DataType> types, long count, OperatorMemory memory) {
         this.memory = memory;
         this.keys = keys;
         this.types = types;
@@ -32,27 +29,32 @@ public final class TopNOperator implements Operator {
     }
 
     @Override
-    public Batch next() {
-        if (output == null) {
-            if (count == 0) {
-                output = HeldOutput.of(List.of(), memory);
-                return null;
-            }
-            for (Batch batch = input.next(); batch != null; batch = input.next()) {
-                buffered.add(batch);
-                bufferedRows += batch.rowCount();
-                heldBytes += batch.retainedBytes();
-                memory.setBytes(heldBytes);
-                if (bufferedRows >= Math.max(2L * count, 4096)) {
-                    trim();
-                }
-            }
+    public boolean needsInput() {
+        return count > 0 && super.needsInput();
+    }
+
+    @Override
+    public boolean isFinished() {
+        return count == 0 || super.isFinished();
+    }
+
+    @Override
+    protected void consume(Batch batch) {
+        buffered.add(batch);
+        bufferedRows += batch.rowCount();
+        heldBytes += batch.retainedBytes();
+        memory.setBytes(heldBytes);
+        if (bufferedRows >= Math.max(2L * count, 4096)) {
             trim();
-            List<Batch> best = buffered.isEmpty() ? List.of() : Batches.split(buffered.get(0), SortOperator.OUTPUT_BATCH_ROWS);
-            buffered.clear();
-            output = HeldOutput.of(best, memory);
         }
-        return output.next();
+    }
+
+    @Override
+    protected HeldOutput produce() {
+        trim();
+        List<Batch> best = buffered.isEmpty() ? List.of() : Batches.split(buffered.get(0), SortOperator.OUTPUT_BATCH_ROWS);
+        buffered.clear();
+        return HeldOutput.of(best, memory);
     }
 
     private void trim() {
@@ -73,8 +75,6 @@ public final class TopNOperator implements Operator {
     @Override
     public void close() {
         buffered.clear();
-        output = null;
         memory.free();
-        input.close();
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Emits literal rows as one batch. */
-public final class ValuesOperator implements Operator {
+public final class ValuesOperator implements SourceOperator {
     private ValuesNode node;
 
     public ValuesOperator(ValuesNode node) {
@@ -17,7 +17,7 @@ public final class ValuesOperator implements Operator {
     }
 
     @Override
-    public Batch next() {
+    public Batch getOutput() {
         if (node == null) {
             return null;
         }
@@ -32,6 +32,11 @@ public final class ValuesOperator implements Operator {
         int rows = node.rows().size();
         node = null;
         return new Batch(columns, rows);
+    }
+
+    @Override
+    public boolean isFinished() {
+        return node == null;
     }
 
     @Override

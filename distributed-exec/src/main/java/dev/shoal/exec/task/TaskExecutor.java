@@ -12,28 +12,62 @@ import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskId;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
-import dev.shoal.exec.exchange.ExchangeSourceOperator;
+import dev.shoal.exec.exchange.ExchangeSink;
+import dev.shoal.exec.exchange.ExchangeSource;
 import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.exchange.FlightErrors;
+import dev.shoal.exec.exchange.FlightExchangeSource;
+import dev.shoal.exec.exchange.OutputBuffer;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.pipeline.Driver;
+import dev.shoal.exec.pipeline.DriverPool;
+import dev.shoal.exec.pipeline.PipelineBuilder;
+import dev.shoal.exec.pipeline.PipelineTask;
+import dev.shoal.exec.pipeline.TaskOutputOperator;
 import dev.shoal.parquet.store.ObjectStore;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Turns task descriptors into runnable operator trees. The descriptor arrives serialized, as it
- * does over the network: the coordinator and the task never share plan objects.
+ * Turns task descriptors into pipelines of drivers on this process's {@link DriverPool}. The
+ * descriptor arrives serialized, as it does over the network: the coordinator and the task never
+ * share plan objects.
  */
 public final class TaskExecutor {
+    /** What a task pulled by its caller (the query's root, a test) buffers ahead of it. */
+    private static final long PULLED_OUTPUT_BYTES = 16L << 20;
+
     private final ObjectStore store;
-    private final FlightClients clients;
+    private final ExchangeSources exchanges;
+    private final DriverPool pool;
+    private final int defaultConcurrency;
     private final DynamicFilterRegistry dynamicFilters = new DynamicFilterRegistry();
 
-    public TaskExecutor(ObjectStore store, FlightClients clients) {
+    /** Opens the receiving end of an exchange for a task: live Flight streams, or a test's batches. */
+    @FunctionalInterface
+    public interface ExchangeSources {
+        ExchangeSource open(TaskDescriptor task, RemoteSourceNode remote, TaskStats stats, TaskMemory memory);
+    }
+
+    /**
+     * Exchanges over Flight through {@code clients}; {@code defaultConcurrency}: the drivers a pipeline gets
+     * when the task's session does not say.
+     */
+    public TaskExecutor(ObjectStore store, FlightClients clients, DriverPool pool, int defaultConcurrency) {
+        this(store, (task, remote, stats, memory) -> flightSource(clients, task, remote, stats, memory), pool, defaultConcurrency);
+    }
+
+    public TaskExecutor(ObjectStore store, ExchangeSources exchanges, DriverPool pool, int defaultConcurrency) {
         this.store = store;
-        this.clients = clients;
+        this.exchanges = exchanges;
+        this.pool = pool;
+        this.defaultConcurrency = Math.max(1, defaultConcurrency);
     }
 
     /** A task of a single fragment with no exchanges (tests, and plans that need none), its memory in a pool of its own. */
@@ -43,13 +77,63 @@ public final class TaskExecutor {
                 new OutputSpec(ExchangeKind.GATHER, List.of(), 1), Map.of(), 0), new MemoryPool().newTask());
     }
 
-    /** Builds a task whose operators state what they hold in {@code memory}; the caller pulls its output and must close it. */
+    /** Starts a task whose output its caller pulls ({@link Task#next()}) and must close. */
     public Task start(TaskDescriptor descriptor, TaskMemory memory) {
+        OutputBuffer output = new OutputBuffer(descriptor.fragment().root().outputTypes(), 1, PULLED_OUTPUT_BYTES,
+                memory.operator("OutputBuffer"));
+        Running running = run(descriptor, memory, output);
+        return new Task(descriptor.taskId(), running, output);
+    }
+
+    /**
+     * Starts a task writing its output into {@code sink}, which it finishes (or fails) once every
+     * driver is done, after the task's shared state is released.
+     */
+    public Running run(TaskDescriptor descriptor, TaskMemory memory, ExchangeSink sink) {
         TaskStats stats = new TaskStats();
-        Operator root = new OperatorTreeBuilder(store, stats, remote -> remoteSource(descriptor, remote, stats, memory),
-                dynamicFilters, descriptor.taskId(), memory)
-                .build(descriptor.fragment().root());
-        return new Task(descriptor.taskId(), root, stats);
+        int concurrency = descriptor.taskConcurrency() > 0 ? descriptor.taskConcurrency() : defaultConcurrency;
+        PipelineBuilder builder = new PipelineBuilder(store, stats, remote -> exchanges.open(descriptor, remote, stats, memory),
+                dynamicFilters, descriptor.taskId(), memory, concurrency);
+        PipelineTask task = new PipelineTask(pool);
+        List<PipelineBuilder.Pipeline> pipelines;
+        try {
+            pipelines = builder.build(descriptor.fragment().root(),
+                    driver -> new TaskOutputOperator(sink, descriptor.output(), stats.rowsOutput()));
+            for (PipelineBuilder.Pipeline pipeline : pipelines) {
+                for (int d = 0; d < pipeline.drivers(); d++) {
+                    List<Operator> operators = new ArrayList<>();
+                    for (PipelineBuilder.OperatorFactory factory : pipeline.operators()) {
+                        operators.add(factory.create(d));
+                    }
+                    task.add(new Driver(operators, task::stopped));
+                }
+            }
+        } catch (RuntimeException e) {
+            builder.releases().forEach(Runnable::run);
+            throw e;
+        }
+        Running running = new Running(descriptor.taskId(), task, stats, pipelines.size());
+        task.done().whenComplete((ignored, error) -> {
+            builder.releases().forEach(TaskExecutor::releaseQuietly);
+            // What an operator still states it holds (a task stopped midway closes operators it never finished) is
+            // released; the sink's batches wait for their consumers.
+            memory.closeAllBut(sink.memory());
+            if (error == null) {
+                sink.finish();
+            } else {
+                sink.fail(FlightErrors.asShoal(error instanceof CompletionException ? error.getCause() : error));
+            }
+        });
+        task.start();
+        return running;
+    }
+
+    private static void releaseQuietly(Runnable release) {
+        try {
+            release.run();
+        } catch (RuntimeException ignored) {
+            // Released as far as it could be: the task is over either way.
+        }
     }
 
     /** The dynamic filters of this process's tasks, shared by the joins and scans of a query. */
@@ -57,48 +141,101 @@ public final class TaskExecutor {
         return dynamicFilters;
     }
 
-    private Operator remoteSource(TaskDescriptor descriptor, RemoteSourceNode remote, TaskStats stats, TaskMemory memory) {
+    private static ExchangeSource flightSource(FlightClients clients, TaskDescriptor descriptor, RemoteSourceNode remote,
+                                               TaskStats stats, TaskMemory memory) {
         List<TaskLocation> sources = descriptor.sources().get(remote.sourceFragmentId());
         if (sources == null || clients == null) {
             throw new ShoalException(ErrorCode.INTERNAL_ERROR,
                     "task " + descriptor.taskId() + " has no locations for source fragment " + remote.sourceFragmentId());
         }
-        return new ExchangeSourceOperator(clients, sources, descriptor.partition(), remote.types(), stats.received(),
+        return new FlightExchangeSource(clients, sources, descriptor.partition(), remote.types(), stats.received(),
                 memory.operator("ExchangeSource"));
     }
 
-    /** A running task: its output batches, pulled one at a time. */
-    public static final class Task implements AutoCloseable {
+    /** A task's drivers at work: done when all are. */
+    public static final class Running {
         private final TaskId id;
-        private final Operator root;
+        private final PipelineTask task;
         private final TaskStats stats;
+        private final int pipelines;
 
-        Task(TaskId id, Operator root, TaskStats stats) {
+        Running(TaskId id, PipelineTask task, TaskStats stats, int pipelines) {
             this.id = id;
-            this.root = root;
+            this.task = task;
             this.stats = stats;
+            this.pipelines = pipelines;
         }
 
         public TaskId id() {
             return id;
         }
 
-        /** The next output batch, or null when the task is done. */
-        public Batch next() {
-            Batch batch = root.next();
-            if (batch != null) {
-                stats.rowsOutput().add(batch.rowCount());
-            }
-            return batch;
-        }
-
         public TaskStats stats() {
             return stats;
         }
 
+        /** How many pipelines the fragment was cut into. */
+        public int pipelines() {
+            return pipelines;
+        }
+
+        /** Completes once every driver has closed; exceptionally with the task's failure or cancel. */
+        public CompletableFuture<Void> done() {
+            return task.done();
+        }
+
+        /** Stops every driver at its next turn. */
+        public void abort() {
+            task.abort();
+        }
+    }
+
+    /** A running task whose output its caller pulls, one batch at a time. */
+    public static final class Task implements AutoCloseable {
+        private final TaskId id;
+        private final Running running;
+        private final OutputBuffer output;
+
+        Task(TaskId id, Running running, OutputBuffer output) {
+            this.id = id;
+            this.running = running;
+            this.output = output;
+        }
+
+        public TaskId id() {
+            return id;
+        }
+
+        /** The next output batch, waiting for it; null when the task is done. Throws the task's failure. */
+        public Batch next() {
+            try {
+                while (true) {
+                    Batch batch = output.poll(0, 100);
+                    if (batch != null) {
+                        return batch;
+                    }
+                    if (output.isDrained(0)) {
+                        return null;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
+            }
+        }
+
+        public TaskStats stats() {
+            return running.stats();
+        }
+
+        public Running running() {
+            return running;
+        }
+
         @Override
         public void close() {
-            root.close();
+            running.abort();
+            output.abort();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.shoal.exec.task;
 
-import dev.shoal.core.batch.Batch;
 import dev.shoal.core.task.OperatorPeak;
 import dev.shoal.core.task.TaskDescriptor;
 import dev.shoal.core.task.TaskId;
@@ -9,25 +8,22 @@ import dev.shoal.core.task.TaskStatus;
 import dev.shoal.exec.exchange.FlightErrors;
 import dev.shoal.exec.exchange.OutputBuffer;
 import dev.shoal.exec.exchange.OutputBufferSource;
-import dev.shoal.exec.exchange.PartitionedOutputWriter;
-import dev.shoal.exec.exchange.Threads;
 import dev.shoal.exec.memory.MemoryPool;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.memory.TaskMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * The tasks a worker runs. Each task runs on its own thread, pushing its operator tree's output
- * through a {@link PartitionedOutputWriter} into a bounded {@link OutputBuffer} that consumers
- * pull over Flight. A failure is stored in the buffer, so every consumer receives it.
+ * The tasks a worker runs, their drivers on the worker's one {@link dev.shoal.exec.pipeline.DriverPool}:
+ * each task's last pipeline writes into a bounded {@link OutputBuffer} that consumers pull over
+ * Flight. A failure is stored in the buffer, so every consumer receives it.
  */
 public final class TaskManager implements OutputBufferSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
@@ -36,10 +32,13 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     private final TaskExecutor executor;
     private final long maxBufferedBytes;
     private final Map<TaskId, RunningTask> tasks = new ConcurrentHashMap<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("shoal-task"));
     private final MemoryPool memory = new MemoryPool();
 
-    public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes) {
+    private final AutoCloseable drivers;
+
+    /** {@code drivers}: the pool the executor runs drivers on, closed with the manager. */
+    public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes, AutoCloseable drivers) {
+        this.drivers = drivers;
         this.workerId = workerId;
         this.executor = executor;
         this.maxBufferedBytes = maxBufferedBytes;
@@ -51,7 +50,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
                 descriptor.output().partitionCount(), maxBufferedBytes, taskMemory.operator("OutputBuffer"));
         RunningTask task = new RunningTask(descriptor, buffer, taskMemory);
         tasks.put(descriptor.taskId(), task);
-        task.future = threads.submit(task::run);
+        task.start();
     }
 
     @Override
@@ -110,7 +109,11 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     public void close() {
         tasks.values().forEach(RunningTask::abort);
         tasks.clear();
-        threads.shutdownNow();
+        try {
+            drivers.close();
+        } catch (Exception ignored) {
+            // Closing a pool does not fail.
+        }
     }
 
     private final class RunningTask {
@@ -121,7 +124,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
         private volatile TaskStats stats = new TaskStats();
         private volatile TaskState state = TaskState.RUNNING;
         private volatile long endNanos;
-        private volatile Future<?> future;
+        private volatile TaskExecutor.Running running;
 
         RunningTask(TaskDescriptor descriptor, OutputBuffer buffer, TaskMemory memory) {
             this.descriptor = descriptor;
@@ -129,26 +132,26 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             this.memory = memory;
         }
 
-        void run() {
-            try (TaskExecutor.Task task = executor.start(descriptor, memory)) {
-                stats = task.stats();
-                PartitionedOutputWriter writer = new PartitionedOutputWriter(descriptor.output(), buffer);
-                for (Batch batch = task.next(); batch != null; batch = task.next()) {
-                    writer.write(batch);
-                }
-                buffer.finish();
-                state = TaskState.FINISHED;
-            } catch (Throwable error) {
-                if (state != TaskState.CANCELED) {
-                    state = TaskState.FAILED;
-                    LOG.debug("task {} failed", descriptor.taskId(), error);
-                }
+        void start() {
+            try {
+                running = executor.run(descriptor, memory, buffer);
+            } catch (RuntimeException error) {
+                ended(error);
                 buffer.fail(FlightErrors.asShoal(error));
-            } finally {
-                endNanos = System.nanoTime();
-                // The thread is out of the operators: what one still states it holds (a task stopped midway
-                // never reached every close) is released. The output buffer's batches wait for their consumers.
                 memory.closeAllBut(buffer.memory());
+                return;
+            }
+            stats = running.stats();
+            running.done().whenComplete((ignored, error) -> ended(error));
+        }
+
+        private void ended(Throwable error) {
+            endNanos = System.nanoTime();
+            if (error == null) {
+                state = TaskState.FINISHED;
+            } else if (state != TaskState.CANCELED) {
+                state = TaskState.FAILED;
+                LOG.debug("task {} failed", descriptor.taskId(), error);
             }
         }
 
@@ -157,10 +160,21 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
                 state = TaskState.CANCELED;
             }
             buffer.abort();
-            Future<?> running = future;
-            if (running != null) {
-                running.cancel(true);
+            TaskExecutor.Running task = running;
+            if (task != null) {
+                task.abort();
             }
+        }
+
+        /** Each operator's peak, the drivers' instances of one operator summed (their peaks may not coincide: an upper bound). */
+        private List<OperatorPeak> operatorPeaks() {
+            Map<String, Long> peaks = new LinkedHashMap<>();
+            for (OperatorMemory operator : memory.operators()) {
+                if (operator.peakBytes() > 0) {
+                    peaks.merge(operator.name(), operator.peakBytes(), Long::sum);
+                }
+            }
+            return peaks.entrySet().stream().map(e -> new OperatorPeak(e.getKey(), e.getValue())).toList();
         }
 
         TaskStatus status() {
@@ -169,8 +183,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             return new TaskStatus(descriptor.taskId(), descriptor.fragment().fragmentId(), workerId, state,
                     s.filesRead().sum(), s.rowsRead().sum(), s.bytesRead().sum(), s.rowsDynamicallyFiltered().sum(), s.received().rows().sum(), s.received().bytes().sum(),
                     buffer.rowsSent(), buffer.bytesSent(), buffer.peakBufferedBytes(), (end - startNanos) / 1_000_000,
-                    s.splitsCompleted().sum(), memory.peakBytes(), memory.operators().stream().filter(o -> o.peakBytes() > 0)
-                    .map(o -> new OperatorPeak(o.name(), o.peakBytes())).toList());
+                    s.splitsCompleted().sum(), memory.peakBytes(), operatorPeaks());
         }
     }
 }

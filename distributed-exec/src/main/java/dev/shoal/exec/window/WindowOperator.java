@@ -9,8 +9,8 @@ import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.operator.Batches;
+import dev.shoal.exec.operator.BufferingOperator;
 import dev.shoal.exec.operator.HeldOutput;
-import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.RowComparator;
 
 import java.util.ArrayList;
@@ -21,43 +21,40 @@ import java.util.List;
  * to this task), sorts them by partition and order keys, finds partition and peer-group bounds,
  * then computes each call over every partition and appends its column.
  */
-public final class WindowOperator implements Operator {
+public final class WindowOperator extends BufferingOperator {
     private static final int OUTPUT_BATCH_ROWS = 8192;
 
-    private final Operator input;
     private final WindowNode node;
     private final OperatorMemory memory;
-    private HeldOutput output;
+    private final List<Batch> batches = new ArrayList<>();
+    private long inputBytes;
 
-    public WindowOperator(Operator input, WindowNode node, OperatorMemory memory) {
-        this.input = input;
+    public WindowOperator(WindowNode node, OperatorMemory memory) {
         this.node = node;
         this.memory = memory;
     }
 
     @Override
-    public Batch next() {
-        if (output == null) {
-            output = HeldOutput.of(compute(), memory);
+    protected void consume(Batch batch) {
+        if (batch.rowCount() > 0) {
+            batches.add(batch);
+            inputBytes += batch.retainedBytes();
+            memory.setBytes(inputBytes);
         }
-        return output.next();
+    }
+
+    @Override
+    protected HeldOutput produce() {
+        return HeldOutput.of(compute(), memory);
     }
 
     private List<Batch> compute() {
         List<DataType> types = node.input().outputTypes();
-        List<Batch> batches = new ArrayList<>();
-        long inputBytes = 0;
-        for (Batch batch = input.next(); batch != null; batch = input.next()) {
-            if (batch.rowCount() > 0) {
-                batches.add(batch);
-                inputBytes += batch.retainedBytes();
-                memory.setBytes(inputBytes);
-            }
-        }
         if (batches.isEmpty()) {
             return List.of();
         }
         Batch all = Batches.concat(batches, types);
+        batches.clear();
         List<SortKey> partitionKeys = node.partitionKeys().stream().map(k -> new SortKey(k, true, true)).toList();
         List<SortKey> keys = new ArrayList<>(partitionKeys);
         keys.addAll(node.orderKeys());
@@ -100,8 +97,7 @@ public final class WindowOperator implements Operator {
 
     @Override
     public void close() {
-        output = null;
+        batches.clear();
         memory.free();
-        input.close();
     }
 }

@@ -10,6 +10,7 @@ import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
+import dev.shoal.exec.operator.Pulled;
 import dev.shoal.exec.operator.ValuesOperator;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,8 @@ class HashJoinOperatorTest {
                 new Literal("y", DataType.VARCHAR)) : null;
         JoinNode node = new JoinNode(LEFT, RIGHT, type, List.of(0), List.of(0), notY, null);
         List<String> rows = new ArrayList<>();
-        try (HashJoinOperator join = new HashJoinOperator(new ValuesOperator(LEFT), new ValuesOperator(RIGHT), node, OperatorMemory.untracked("HashJoin"))) {
+        try (Pulled join = Pulled.join(node, List.of(new ValuesOperator(LEFT).getOutput()), List.of(new ValuesOperator(RIGHT).getOutput()),
+                OperatorMemory.untracked("HashJoin"))) {
             for (Batch batch = join.next(); batch != null; batch = join.next()) {
                 for (int r = 0; r < batch.rowCount(); r++) {
                     StringBuilder text = new StringBuilder();
@@ -112,7 +114,8 @@ class HashJoinOperatorTest {
         JoinNode node = new JoinNode(left, right, JoinType.LEFT, List.of(0), List.of(0), null, null);
         long rows = 0;
         long unmatched = 0;
-        try (HashJoinOperator join = new HashJoinOperator(new ValuesOperator(left), new ValuesOperator(right), node, OperatorMemory.untracked("HashJoin"))) {
+        try (Pulled join = Pulled.join(node, List.of(new ValuesOperator(left).getOutput()), List.of(new ValuesOperator(right).getOutput()),
+                OperatorMemory.untracked("HashJoin"))) {
             for (Batch batch = join.next(); batch != null; batch = join.next()) {
                 assertTrue(batch.rowCount() <= HashJoinOperator.MAX_OUTPUT_ROWS + 300, "batch of " + batch.rowCount());
                 rows += batch.rowCount();

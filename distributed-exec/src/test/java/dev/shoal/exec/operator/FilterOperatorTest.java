@@ -66,10 +66,10 @@ class FilterOperatorTest {
                 }
             }
         }
-        FilterOperator filter = new FilterOperator(new BatchListOperator(batches),
-                Exprs.conjuncts(predicate).stream().map(ExpressionCompiler::compile).toList());
+        Pulled filter = new Pulled(new FilterOperator(Exprs.conjuncts(predicate).stream().map(ExpressionCompiler::compile).toList()),
+                batches);
         List<String> actual = new ArrayList<>();
-        for (Batch batch = filter.next(); batch != null; batch = filter.next()) {
+        for (Batch batch : filter.drain()) {
             for (int i = 0; i < batch.rowCount(); i++) {
                 actual.add(row(batch, i));
             }

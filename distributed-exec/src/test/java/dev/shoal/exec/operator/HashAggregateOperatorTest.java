@@ -51,7 +51,7 @@ class HashAggregateOperatorTest {
         AggregateNode node = new AggregateNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(countIf, countAll));
 
         Map<String, List<Long>> counts = new TreeMap<>();
-        try (HashAggregateOperator aggregate = new HashAggregateOperator(BatchListOperator.of(first, second, third), node, OperatorMemory.untracked("HashAggregate"))) {
+        try (Pulled aggregate = new Pulled(new HashAggregateOperator(node, OperatorMemory.untracked("HashAggregate")), List.of(first, second, third))) {
             for (Batch out = aggregate.next(); out != null; out = aggregate.next()) {
                 VarcharVector keys = (VarcharVector) out.column(0);
                 ColumnVector filtered = out.column(1);
@@ -77,7 +77,7 @@ class HashAggregateOperatorTest {
         AggregateNode node = new AggregateNode(new ValuesNode(input, List.of()), List.of(0), List.of(sum, avg, count));
 
         Map<String, List<Object>> results = new TreeMap<>();
-        try (HashAggregateOperator aggregate = new HashAggregateOperator(BatchListOperator.of(first, second), node, OperatorMemory.untracked("HashAggregate"))) {
+        try (Pulled aggregate = new Pulled(new HashAggregateOperator(node, OperatorMemory.untracked("HashAggregate")), List.of(first, second))) {
             for (Batch out = aggregate.next(); out != null; out = aggregate.next()) {
                 for (int row = 0; row < out.rowCount(); row++) {
                     results.put(((VarcharVector) out.column(0)).getString(row),

@@ -15,7 +15,6 @@ import dev.shoal.core.plan.WindowFrame;
 import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
-import dev.shoal.exec.join.HashJoinOperator;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.memory.TaskMemory;
@@ -64,7 +63,7 @@ class OperatorMemoryAccountingTest {
     private static final ValuesNode SOURCE = new ValuesNode(TYPES, List.of());
 
     /** An operator over the input, built with its memory. */
-    private record Case(String name, Function<OperatorMemory, Operator> operator) {
+    private record Case(String name, Function<OperatorMemory, Pulled> operator) {
     }
 
     private static List<Case> cases(List<Batch> input) {
@@ -77,12 +76,11 @@ class OperatorMemoryAccountingTest {
                 List.of(new WindowCall(WindowFunction.RANK, List.of(), new WindowFrame(true, FrameBound.of(FrameBound.Kind.UNBOUNDED_PRECEDING), FrameBound.of(FrameBound.Kind.UNBOUNDED_FOLLOWING)), DataType.BIGINT)));
         List<SortKey> order = List.of(new SortKey(1, true, false), new SortKey(2, false, true));
         return List.of(
-                new Case("Sort", memory -> new SortOperator(new BatchListOperator(input), order, TYPES, memory)),
-                new Case("TopN", memory -> new TopNOperator(new BatchListOperator(input), order, TYPES, 20_000, memory)),
-                new Case("HashAggregate", memory -> new HashAggregateOperator(new BatchListOperator(input), aggregate, memory)),
-                new Case("HashJoin", memory -> new HashJoinOperator(new BatchListOperator(input.subList(0, 1)),
-                        new BatchListOperator(input), join, memory)),
-                new Case("Window", memory -> new WindowOperator(new BatchListOperator(input), window, memory)));
+                new Case("Sort", memory -> new Pulled(new SortOperator(order, TYPES, memory), input)),
+                new Case("TopN", memory -> new Pulled(new TopNOperator(order, TYPES, 20_000, memory), input)),
+                new Case("HashAggregate", memory -> new Pulled(new HashAggregateOperator(aggregate, memory), input)),
+                new Case("HashJoin", memory -> Pulled.join(join, input.subList(0, 1), input, memory)),
+                new Case("Window", memory -> new Pulled(new WindowOperator(window, memory), input)));
     }
 
     @Test
@@ -92,7 +90,7 @@ class OperatorMemoryAccountingTest {
             MemoryPool pool = new MemoryPool();
             TaskMemory task = pool.newTask();
             OperatorMemory memory = task.operator(c.name());
-            try (Operator operator = c.operator().apply(memory)) {
+            try (Pulled operator = c.operator().apply(memory)) {
                 Batch first = operator.next();
                 assertTrue(first != null && memory.bytes() > 0, c.name() + " holds rows once it produced its first batch");
                 while (operator.next() != null) {
@@ -111,7 +109,7 @@ class OperatorMemoryAccountingTest {
         for (Case c : cases(input)) {
             MemoryPool pool = new MemoryPool();
             OperatorMemory memory = pool.newTask().operator(c.name());
-            Operator operator = c.operator().apply(memory);
+            Pulled operator = c.operator().apply(memory);
             operator.next();
             operator.close();
             assertEquals(0, pool.reservedBytes(), c.name() + " closed after one batch, as under a LIMIT");
@@ -125,7 +123,7 @@ class OperatorMemoryAccountingTest {
         long held = retained(input);
         MemoryPool pool = new MemoryPool();
         OperatorMemory memory = pool.newTask().operator("Sort");
-        try (Operator sort = new SortOperator(new BatchListOperator(input), List.of(new SortKey(0, true, false)), TYPES, memory)) {
+        try (Pulled sort = new Pulled(new SortOperator(List.of(new SortKey(0, true, false)), TYPES, memory), input)) {
             sort.next();
             assertTrue(memory.peakBytes() >= held && memory.peakBytes() <= 1.2 * held, memory.peakBytes() + " reserved for " + held);
         }

@@ -62,7 +62,7 @@ class SplitAggregationTest {
 
     private static List<Batch> run(AggregateNode node, List<Batch> input) {
         List<Batch> out = new ArrayList<>();
-        try (HashAggregateOperator aggregate = new HashAggregateOperator(new BatchListOperator(input), node, OperatorMemory.untracked("HashAggregate"))) {
+        try (Pulled aggregate = new Pulled(new HashAggregateOperator(node, OperatorMemory.untracked("HashAggregate")), input)) {
             for (Batch batch = aggregate.next(); batch != null; batch = aggregate.next()) {
                 out.add(batch);
             }

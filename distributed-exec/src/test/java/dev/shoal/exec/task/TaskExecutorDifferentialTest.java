@@ -24,6 +24,8 @@ import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TopNNode;
 import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.exchange.FlightClients;
+import dev.shoal.exec.pipeline.DriverPool;
 import dev.shoal.parquet.store.LocalObjectStore;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.writer.ParquetBatchWriter;
@@ -151,8 +153,10 @@ class TaskExecutorDifferentialTest {
         assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
     }
 
+    private static final DriverPool POOL = new DriverPool(2);
+
     private static List<List<Object>> run(PlanNode plan) {
-        TaskExecutor executor = new TaskExecutor(store, null);
+        TaskExecutor executor = new TaskExecutor(store, (FlightClients) null, POOL, 2);
         List<List<Object>> rows = new ArrayList<>();
         try (TaskExecutor.Task task = executor.start(PlanCodec.encode(new PlanFragment("q", 0, plan)))) {
             for (Batch batch = task.next(); batch != null; batch = task.next()) {

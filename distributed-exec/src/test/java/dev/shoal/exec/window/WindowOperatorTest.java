@@ -12,7 +12,7 @@ import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
-import dev.shoal.exec.operator.BatchListOperator;
+import dev.shoal.exec.operator.Pulled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class WindowOperatorTest {
                 new WindowCall(WindowFunction.SUM, List.of(value), RUNNING, DataType.BIGINT));
         WindowNode node = new WindowNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(new SortKey(1, true, false)), calls);
         List<List<Object>> rows = new ArrayList<>();
-        try (WindowOperator window = new WindowOperator(BatchListOperator.of(first, second), node, OperatorMemory.untracked("Window"))) {
+        try (Pulled window = new Pulled(new WindowOperator(node, OperatorMemory.untracked("Window")), List.of(first, second))) {
             for (Batch out = window.next(); out != null; out = window.next()) {
                 for (int r = 0; r < out.rowCount(); r++) {
                     List<Object> row = new ArrayList<>();
@@ -97,7 +97,7 @@ class WindowOperatorTest {
                 new WindowCall(WindowFunction.COUNT, List.of(value), nextKey, DataType.BIGINT));
         WindowNode node = new WindowNode(new ValuesNode(INPUT, List.of()), List.of(0), List.of(new SortKey(1, true, false)), calls);
         List<List<Object>> rows = new ArrayList<>();
-        try (WindowOperator window = new WindowOperator(BatchListOperator.of(rowsIn), node, OperatorMemory.untracked("Window"))) {
+        try (Pulled window = new Pulled(new WindowOperator(node, OperatorMemory.untracked("Window")), List.of(rowsIn))) {
             for (Batch out = window.next(); out != null; out = window.next()) {
                 for (int r = 0; r < out.rowCount(); r++) {
                     rows.add(Arrays.asList(out.column(1).valueAt(r), out.column(2).valueAt(r), out.column(3).valueAt(r),

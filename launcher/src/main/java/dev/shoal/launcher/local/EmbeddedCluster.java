@@ -27,13 +27,22 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     public static EmbeddedCluster start(CoordinatorConfig config, Catalog catalog, ObjectStore store, int workerCount)
             throws InterruptedException {
+        return start(config, catalog, store, workerCount, 0);
+    }
+
+    /** {@code taskConcurrency}: each worker's --task-concurrency, 0 for its default (a driver per core). */
+    public static EmbeddedCluster start(CoordinatorConfig config, Catalog catalog, ObjectStore store, int workerCount,
+                                        int taskConcurrency) throws InterruptedException {
         Coordinator coordinator = Coordinator.start(config, catalog, store);
         List<WorkerServer> workers = new ArrayList<>();
         try {
             for (int i = 0; i < workerCount; i++) {
-                workers.add(WorkerServer.start(new WorkerConfig("worker-" + i, config.host(), 0, config.host(),
-                        coordinator.clusterPort(), WorkerConfig.DEFAULT_HEARTBEAT_MILLIS,
-                        WorkerConfig.DEFAULT_OUTPUT_BUFFER_BYTES), store));
+                WorkerConfig worker = new WorkerConfig("worker-" + i, config.host(), 0, config.host(),
+                        coordinator.clusterPort(), WorkerConfig.DEFAULT_HEARTBEAT_MILLIS, WorkerConfig.DEFAULT_OUTPUT_BUFFER_BYTES);
+                if (taskConcurrency > 0) {
+                    worker = worker.withConcurrency(taskConcurrency, worker.driverThreads());
+                }
+                workers.add(WorkerServer.start(worker, store));
             }
             coordinator.awaitWorkers(workerCount, Duration.ofSeconds(30));
         } catch (RuntimeException | InterruptedException e) {

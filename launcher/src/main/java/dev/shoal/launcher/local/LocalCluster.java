@@ -49,8 +49,16 @@ public final class LocalCluster implements AutoCloseable {
         return start(dataDir, host, port, workers, scaleFactor, config -> config);
     }
 
-    /** {@code configure}: the command line's changes to the coordinator's settings (query limits, session defaults). */
     public static LocalCluster start(Path dataDir, String host, int port, int workers, double scaleFactor,
+                                     UnaryOperator<CoordinatorConfig> configure) throws Exception {
+        return start(dataDir, host, port, workers, 0, scaleFactor, configure);
+    }
+
+    /**
+     * {@code configure}: the command line's changes to the coordinator's settings (query limits, session defaults);
+     * {@code taskConcurrency}: the workers' --task-concurrency, 0 for a driver per core.
+     */
+    public static LocalCluster start(Path dataDir, String host, int port, int workers, int taskConcurrency, double scaleFactor,
                                      UnaryOperator<CoordinatorConfig> configure) throws Exception {
         // A fresh secret each start: the embedded store is only reachable on loopback anyway.
         byte[] secret = new byte[16];
@@ -69,7 +77,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             EmbeddedCluster coordinator = EmbeddedCluster.start(
                     configure.apply(CoordinatorConfig.defaults(host, port, 0, TpchDemoData.SCHEMA).withWarehouse(WAREHOUSE)), catalog, stores,
-                    workers);
+                    workers, taskConcurrency);
             return new LocalCluster(s3, stores, catalog, coordinator);
         } catch (Exception e) {
             if (catalog != null) {

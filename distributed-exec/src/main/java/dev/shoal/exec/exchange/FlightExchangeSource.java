@@ -6,36 +6,39 @@ import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.task.TaskLocation;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.memory.OperatorMemory;
-import dev.shoal.exec.operator.Operator;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The receiving end of an exchange: reads one partition from every task of the source fragment,
- * all streams at once (reading them one after another could deadlock producers that feed several
+ * The receiving end of an exchange over live Flight streams: reads one partition from every task
+ * of the source fragment, each stream on a reader thread of its own, all at once (reading them one after another could deadlock producers that feed several
  * consumers), into a small bounded queue. A full queue stops reading, gRPC flow control stops the
  * sender, and the sender's output buffer fills: back-pressure reaches the producer.
  */
-public final class ExchangeSourceOperator implements Operator {
+public final class FlightExchangeSource implements ExchangeSource {
     private static final int QUEUE_BATCHES = 8;
     /** Put by each reader when its stream ends (or fails), so the consumer wakes at once. */
+    private static final CompletableFuture<Void> NOT_BLOCKED = CompletableFuture.completedFuture(null);
     private static final Batch END = new Batch(List.of(), 0);
 
     private final List<DataType> types;
-    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    /** Batches and end markers, in arrival order; guarded by {@link #accounting}. */
+    private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     /** Batches (not end markers) in the queue: readers wait while it is at the bound. */
     private final Semaphore space = new Semaphore(QUEUE_BATCHES);
-    /** Sources whose end marker has not been taken yet; only the consumer thread counts it down. */
+    /** Sources whose end marker has not been taken yet; guarded by {@link #accounting}. */
     private int open;
+    /** Completed when the queue gets something; replaced when a poll finds it empty. */
+    private CompletableFuture<Void> arrived = new CompletableFuture<>();
     private final AtomicReference<ShoalException> failure = new AtomicReference<>();
     private final List<Future<?>> readers = new ArrayList<>();
     private final List<FlightStream> streams = new ArrayList<>();
@@ -46,7 +49,7 @@ public final class ExchangeSourceOperator implements Operator {
     private final Object accounting = new Object();
     private long queuedBytes;
 
-    public ExchangeSourceOperator(FlightClients clients, List<TaskLocation> sources, int partition,
+    public FlightExchangeSource(FlightClients clients, List<TaskLocation> sources, int partition,
                                   List<DataType> types, ExchangeStats stats, OperatorMemory memory) {
         this.types = types;
         this.stats = stats;
@@ -73,6 +76,7 @@ public final class ExchangeSourceOperator implements Operator {
                 while (!closed && !space.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     // Waiting for the consumer: this is the back-pressure.
                 }
+                CompletableFuture<Void> wake;
                 synchronized (accounting) {
                     if (closed) {
                         break;
@@ -80,7 +84,9 @@ public final class ExchangeSourceOperator implements Operator {
                     queue.add(batch);
                     queuedBytes += batch.retainedBytes();
                     memory.setBytes(queuedBytes);
+                    wake = arrived;
                 }
+                wake.complete(null);
             }
         } catch (FlightRuntimeException e) {
             if (!closed) {
@@ -94,49 +100,73 @@ public final class ExchangeSourceOperator implements Operator {
                         "reading from worker " + peer + " failed: " + e.getMessage(), e));
             }
         } finally {
-            queue.add(END);
+            CompletableFuture<Void> wake;
+            synchronized (accounting) {
+                queue.add(END);
+                wake = arrived;
+            }
+            wake.complete(null);
         }
     }
 
     @Override
-    public Batch next() {
-        try {
+    public Batch poll() {
+        ShoalException error = failure.get();
+        if (error != null) {
+            throw error;
+        }
+        synchronized (accounting) {
             while (true) {
-                ShoalException error = failure.get();
-                if (error != null) {
-                    throw error;
-                }
-                if (open == 0) {
-                    return null;
-                }
-                Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (batch == END) {
-                    open--;
-                } else if (batch != null) {
-                    space.release();
-                    synchronized (accounting) {
-                        queuedBytes -= batch.retainedBytes();
-                        memory.setBytes(closed ? 0 : queuedBytes);
-                    }
-                    return batch;
-                } else if (closed) {
+                if (closed) {
                     throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
                 }
+                Batch batch = queue.poll();
+                if (batch == null) {
+                    if (arrived.isDone() && open > 0) {
+                        arrived = new CompletableFuture<>();
+                    }
+                    return null;
+                }
+                if (batch == END) {
+                    open--;
+                    continue;
+                }
+                space.release();
+                queuedBytes -= batch.retainedBytes();
+                memory.setBytes(queuedBytes);
+                return batch;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> isBlocked() {
+        synchronized (accounting) {
+            return queue.isEmpty() && open > 0 && failure.get() == null && !closed ? arrived : NOT_BLOCKED;
+        }
+    }
+
+    @Override
+    public boolean isFinished() {
+        if (failure.get() != null) {
+            return false;
+        }
+        synchronized (accounting) {
+            return open == 0 && queue.isEmpty();
         }
     }
 
     @Override
     public void close() {
+        CompletableFuture<Void> wake;
         synchronized (accounting) {
             closed = true;
             queue.clear();
             queuedBytes = 0;
             memory.free();
+            wake = arrived;
         }
+        wake.complete(null);
         synchronized (streams) {
             for (FlightStream stream : streams) {
                 try {
@@ -149,6 +179,5 @@ public final class ExchangeSourceOperator implements Operator {
         // No interrupt: a reader interrupted inside FlightStream.next() leaves its buffers unreleased.
         // Cancelled streams end promptly, and readers check {@code closed} between batches.
         readers.forEach(reader -> reader.cancel(false));
-        queue.clear();
     }
 }
