@@ -38,17 +38,28 @@ class DifferentialQueryTest {
     private static TestCluster cluster;
     private static Connection shoal;
     private static Connection duck;
+    private static Connection oneDriver;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = TestCluster.get();
-        shoal = cluster.connect();
+        shoal = withConcurrency(cluster.connect(), 2);
+        oneDriver = withConcurrency(cluster.connect(), 1);
         duck = DuckDbOracle.open(cluster);
+    }
+
+    /** Each pipeline of a task runs with {@code drivers} drivers on every worker, whatever its processors. */
+    private static Connection withConcurrency(Connection connection, int drivers) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set session task_concurrency = " + drivers);
+        }
+        return connection;
     }
 
     @AfterAll
     static void stop() throws Exception {
         shoal.close();
+        oneDriver.close();
         duck.close();
     }
 
@@ -71,20 +82,32 @@ class DifferentialQueryTest {
         return cases.stream();
     }
 
+    /** With two drivers a pipeline. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void answersEqualDuckDb(QueryCase query) throws Exception {
+        answersEqualDuckDb(query, shoal);
+    }
+
+    /** The same answers with one driver a pipeline (the engine's serial path). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void answersEqualDuckDbWithOneDriver(QueryCase query) throws Exception {
+        answersEqualDuckDb(query, oneDriver);
+    }
+
+    private static void answersEqualDuckDb(QueryCase query, Connection connection) throws Exception {
         if (query.expectedSqlState() != null) {
-            SQLException e = assertThrows(SQLException.class, () -> rows(query.sql()), query.name() + " should fail");
+            SQLException e = assertThrows(SQLException.class, () -> rows(connection, query.sql()), query.name() + " should fail");
             assertEquals(query.expectedSqlState(), e.getSQLState(), query.name() + ": " + e.getMessage());
             assertTrue(e.getMessage().contains(query.expectedMessage()), query.name() + ": " + e.getMessage());
             return;
         }
         for (String fragment : query.planContains()) {
-            String plan = String.join("\n", rows("explain " + query.sql()).rows().stream().map(row -> String.valueOf(row.get(0))).toList());
+            String plan = String.join("\n", rows(connection, "explain " + query.sql()).rows().stream().map(row -> String.valueOf(row.get(0))).toList());
             assertTrue(plan.contains(fragment), query.name() + ": the plan has no " + fragment + "\n" + plan);
         }
-        ResultRows actual = rows(query.sql());
+        ResultRows actual = rows(connection, query.sql());
         ResultRows expected;
         try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(query.duckDbSql())) {
             expected = ResultRows.read(rs);
@@ -96,8 +119,8 @@ class DifferentialQueryTest {
                 query.name() + " returns no rows in DuckDB: the case proves little (mark it '-- empty' if meant)");
     }
 
-    private static ResultRows rows(String sql) throws SQLException {
-        try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+    private static ResultRows rows(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             return ResultRows.read(rs);
         }
     }

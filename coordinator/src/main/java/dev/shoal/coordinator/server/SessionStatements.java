@@ -70,10 +70,13 @@ final class SessionStatements {
         return CommandResult.done();
     }
 
-    /** A literal's text: a string as written, a number as bytes for a size. */
+    /** A literal's text: a string as written, a number as bytes for a size, a whole number as itself. */
     private static String text(SessionProperty property, SqlNode value) {
         if (value instanceof SqlCharStringLiteral string) {
             return string.getValueAs(String.class);
+        }
+        if (value instanceof SqlNumericLiteral number && property.kind() == SessionProperty.Kind.INTEGER) {
+            return number.toValue();
         }
         boolean size = property.kind() == SessionProperty.Kind.DATA_SIZE;
         if (value instanceof SqlNumericLiteral number && number.isInteger() && size) {
