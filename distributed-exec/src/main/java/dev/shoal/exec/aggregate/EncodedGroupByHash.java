@@ -31,8 +31,7 @@ final class EncodedGroupByHash implements GroupByHash {
     private int[] keyOffsets = new int[257];
     private byte[] arena = new byte[4096];
     private int groupCount;
-    private byte[] scratch = new byte[64];
-    private int scratchSize;
+    private final KeyBuffer key = new KeyBuffer();
 
     /** The table and the arena; the key builders hold about what the arena does (the keys, once more). */
     @Override
@@ -56,39 +55,39 @@ final class EncodedGroupByHash implements GroupByHash {
     public int[] assign(ColumnVector[] keys, int rows) {
         int[] ids = new int[rows];
         for (int row = 0; row < rows; row++) {
-            scratchSize = 0;
-            for (ColumnVector key : keys) {
-                encode(key, row);
+            key.clear();
+            for (ColumnVector column : keys) {
+                key.encode(column, row);
             }
-            long hash = hash(scratch, scratchSize);
-            ids[row] = findOrInsert(hash, keys, row);
+            ids[row] = findOrInsert(key.hash(), keys, row);
         }
         return ids;
     }
 
     /**
      * The group id of each row, or -1 for keys not seen; rows with a NULL key are -1 too (joins never match NULL).
-     * Synchronized: the drivers probing a join share its table, and the key is encoded into a field.
+     * Reads the table only: the drivers probing a join call it at once.
      */
     @Override
-    public synchronized int[] find(ColumnVector[] keys, int rows) {
+    public int[] find(ColumnVector[] keys, int rows) {
         int[] ids = new int[rows];
+        KeyBuffer probe = new KeyBuffer();
         for (int row = 0; row < rows; row++) {
             if (GroupByHash.anyNull(keys, row)) {
                 ids[row] = -1;
                 continue;
             }
-            scratchSize = 0;
-            for (ColumnVector key : keys) {
-                encode(key, row);
+            probe.clear();
+            for (ColumnVector column : keys) {
+                probe.encode(column, row);
             }
-            ids[row] = lookup(hash(scratch, scratchSize));
+            ids[row] = lookup(probe.hash(), probe);
         }
         return ids;
     }
 
 
-    private int lookup(long hash) {
+    private int lookup(long hash, KeyBuffer probe) {
         int slot = (int) hash & mask;
         while (true) {
             int entry = slots[slot];
@@ -96,7 +95,7 @@ final class EncodedGroupByHash implements GroupByHash {
                 return -1;
             }
             int group = entry - 1;
-            if (groupHashes[group] == hash && Arrays.equals(arena, keyOffsets[group], keyOffsets[group + 1], scratch, 0, scratchSize)) {
+            if (groupHashes[group] == hash && probe.equalsGroup(arena, keyOffsets[group], keyOffsets[group + 1])) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -117,7 +116,7 @@ final class EncodedGroupByHash implements GroupByHash {
                 return insert(slot, hash, keys, row);
             }
             int group = entry - 1;
-            if (groupHashes[group] == hash && Arrays.equals(arena, keyOffsets[group], keyOffsets[group + 1], scratch, 0, scratchSize)) {
+            if (groupHashes[group] == hash && key.equalsGroup(arena, keyOffsets[group], keyOffsets[group + 1])) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -131,11 +130,11 @@ final class EncodedGroupByHash implements GroupByHash {
             keyOffsets = Arrays.copyOf(keyOffsets, keyOffsets.length * 2);
         }
         int start = keyOffsets[group];
-        if (start + scratchSize > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, start + scratchSize));
+        if (start + key.size > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, start + key.size));
         }
-        System.arraycopy(scratch, 0, arena, start, scratchSize);
-        keyOffsets[group + 1] = start + scratchSize;
+        System.arraycopy(key.bytes, 0, arena, start, key.size);
+        keyOffsets[group + 1] = start + key.size;
         groupHashes[group] = hash;
         slots[slot] = group + 1;
         for (int k = 0; k < keys.length; k++) {
@@ -152,59 +151,80 @@ final class EncodedGroupByHash implements GroupByHash {
         mask = slots.length - 1;
     }
 
-    private void encode(ColumnVector key, int row) {
-        if (key.isNull(row)) {
-            putByte((byte) 0);
-            return;
+    /**
+     * A row's key, encoded as bytes to compare with the arena's: the table's own for inserts, and a new
+     * one per {@link #find} call, since the drivers probing a join share its table.
+     */
+    private static final class KeyBuffer {
+        private byte[] bytes = new byte[64];
+        private int size;
+
+        void clear() {
+            size = 0;
         }
-        if (key instanceof Int128Vector wide && !Int128Vector.fitsInLong(wide.high()[row], wide.low()[row])) {
-            // A wide value has its own tag; one that fits in a long encodes as in a LongVector.
-            putByte((byte) 2);
-            putLong(wide.high()[row]);
-            putLong(wide.low()[row]);
-            return;
+
+        long hash() {
+            return EncodedGroupByHash.hash(bytes, size);
         }
-        putByte((byte) 1);
-        if (key instanceof LongVector longs) {
-            putLong(longs.get(row));
-        } else if (key instanceof Int128Vector wide) {
-            putLong(wide.low()[row]);
-        } else if (key instanceof DoubleVector doubles) {
-            double d = doubles.get(row);
-            // -0.0 and 0.0 are one group; every NaN is one group.
-            putLong(d == 0.0 ? 0L : Double.doubleToLongBits(d));
-        } else if (key instanceof BooleanVector booleans) {
-            putByte((byte) (booleans.get(row) ? 1 : 0));
-        } else {
-            VarcharVector strings = (VarcharVector) key;
-            int length = strings.length(row);
-            putInt(length);
-            ensureScratch(length);
-            System.arraycopy(strings.data(), strings.start(row), scratch, scratchSize, length);
-            scratchSize += length;
+
+        boolean equalsGroup(byte[] arena, int from, int to) {
+            return Arrays.equals(arena, from, to, bytes, 0, size);
         }
-    }
 
-    private void putByte(byte b) {
-        ensureScratch(1);
-        scratch[scratchSize++] = b;
-    }
+        void encode(ColumnVector key, int row) {
+            if (key.isNull(row)) {
+                putByte((byte) 0);
+                return;
+            }
+            if (key instanceof Int128Vector wide && !Int128Vector.fitsInLong(wide.high()[row], wide.low()[row])) {
+                // A wide value has its own tag; one that fits in a long encodes as in a LongVector.
+                putByte((byte) 2);
+                putLong(wide.high()[row]);
+                putLong(wide.low()[row]);
+                return;
+            }
+            putByte((byte) 1);
+            if (key instanceof LongVector longs) {
+                putLong(longs.get(row));
+            } else if (key instanceof Int128Vector wide) {
+                putLong(wide.low()[row]);
+            } else if (key instanceof DoubleVector doubles) {
+                double d = doubles.get(row);
+                // -0.0 and 0.0 are one group; every NaN is one group.
+                putLong(d == 0.0 ? 0L : Double.doubleToLongBits(d));
+            } else if (key instanceof BooleanVector booleans) {
+                putByte((byte) (booleans.get(row) ? 1 : 0));
+            } else {
+                VarcharVector strings = (VarcharVector) key;
+                int length = strings.length(row);
+                putInt(length);
+                ensure(length);
+                System.arraycopy(strings.data(), strings.start(row), bytes, size, length);
+                size += length;
+            }
+        }
 
-    private void putLong(long value) {
-        ensureScratch(8);
-        LONGS.set(scratch, scratchSize, value);
-        scratchSize += 8;
-    }
+        private void putByte(byte b) {
+            ensure(1);
+            bytes[size++] = b;
+        }
 
-    private void putInt(int value) {
-        ensureScratch(4);
-        INTS.set(scratch, scratchSize, value);
-        scratchSize += 4;
-    }
+        private void putLong(long value) {
+            ensure(8);
+            LONGS.set(bytes, size, value);
+            size += 8;
+        }
 
-    private void ensureScratch(int more) {
-        if (scratchSize + more > scratch.length) {
-            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchSize + more));
+        private void putInt(int value) {
+            ensure(4);
+            INTS.set(bytes, size, value);
+            size += 4;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 

@@ -10,6 +10,17 @@ public final class OperatorMemory {
     private final String name;
     private long bytes;
     private long peak;
+    private volatile Revocable revocable;
+
+    /**
+     * What an operator does when asked to give memory back: it frees what it can on its own driver's
+     * next turn (a partial aggregation sends its groups on and starts over; a spilling operator will
+     * write to disk), so the request only flags it.
+     */
+    @FunctionalInterface
+    public interface Revocable {
+        void requestRevoke();
+    }
 
     OperatorMemory(TaskMemory task, String name) {
         this.task = task;
@@ -29,6 +40,21 @@ public final class OperatorMemory {
         if (delta != 0) {
             task.add(delta);
         }
+    }
+
+    /** Marks the operator as able to give memory back when asked (Trino's revocable memory). */
+    public void revocable(Revocable operator) {
+        this.revocable = operator;
+    }
+
+    /** Asks the operator to give back what it can; false when it cannot give anything back. */
+    public boolean requestRevoke() {
+        Revocable operator = revocable;
+        if (operator == null) {
+            return false;
+        }
+        operator.requestRevoke();
+        return true;
     }
 
     public void free() {

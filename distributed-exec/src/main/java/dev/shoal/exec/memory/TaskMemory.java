@@ -1,5 +1,7 @@
 package dev.shoal.exec.memory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +45,27 @@ public final class TaskMemory {
     /** Its operators' memory, for reports of what each held at most. */
     public List<OperatorMemory> operators() {
         return List.copyOf(operators);
+    }
+
+    /**
+     * Asks the task's revocable operators to give back what they hold, the largest holders first,
+     * until those asked hold {@code bytes}; returns what they held when asked (what they will free on
+     * their next turn). The hook spilling builds on.
+     */
+    public long requestRevoke(long bytes) {
+        long asked = 0;
+        List<OperatorMemory> largestFirst = new ArrayList<>(operators);
+        largestFirst.sort(Comparator.comparingLong(OperatorMemory::bytes).reversed());
+        for (OperatorMemory operator : largestFirst) {
+            if (asked >= bytes) {
+                break;
+            }
+            long held = operator.bytes();
+            if (held > 0 && operator.requestRevoke()) {
+                asked += held;
+            }
+        }
+        return asked;
     }
 
     /** Releases every operator's memory but {@code kept}'s, which frees its own (an output buffer, drained by consumers). */

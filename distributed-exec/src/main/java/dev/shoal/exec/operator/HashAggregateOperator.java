@@ -26,7 +26,13 @@ public final class HashAggregateOperator extends BufferingOperator {
     private final boolean partial;
     private final List<Accumulator> accumulators = new ArrayList<>();
     private final List<AggregateCall> calls;
-    private final GroupByHash hash;
+    private final List<DataType> keyTypes;
+    private final AggregateNode node;
+    private GroupByHash hash;
+    /** Set from any thread when the task asks a partial aggregation for its memory; acted on by its driver. */
+    private volatile boolean revokeRequested;
+    /** Groups sent on early, after a revoke, before the operator takes more input. */
+    private HeldOutput flushed;
     private final OperatorMemory memory;
 
     public HashAggregateOperator(AggregateNode node, OperatorMemory memory) {
@@ -35,8 +41,50 @@ public final class HashAggregateOperator extends BufferingOperator {
         this.partial = node.step() == AggregateStep.PARTIAL;
         this.calls = node.aggregates();
         List<DataType> inputTypes = node.input().outputTypes();
-        List<DataType> keyTypes = groupKeys.stream().map(inputTypes::get).toList();
+        this.node = node;
+        this.keyTypes = groupKeys.stream().map(inputTypes::get).toList();
         this.hash = GroupByHash.create(keyTypes);
+        for (AggregateCall call : node.aggregates()) {
+            accumulators.add(Accumulators.create(call, inputTypes, node.step()));
+        }
+        if (partial) {
+            // A partial step may send its groups on at any time: the final step merges them with the rest.
+            memory.revocable(() -> revokeRequested = true);
+        }
+    }
+
+    @Override
+    public boolean needsInput() {
+        return flushed == null && super.needsInput();
+    }
+
+    @Override
+    public Batch getOutput() {
+        if (revokeRequested && flushed == null && super.needsInput()) {
+            flush();
+        }
+        if (flushed != null) {
+            Batch batch = flushed.next();
+            if (batch != null) {
+                return batch;
+            }
+            flushed = null;
+        }
+        return super.getOutput();
+    }
+
+    @Override
+    public boolean isFinished() {
+        return flushed == null && super.isFinished();
+    }
+
+    /** Sends the groups so far on and starts over with an empty table: what a revoke frees. */
+    private void flush() {
+        revokeRequested = false;
+        flushed = produce();
+        hash = GroupByHash.create(keyTypes);
+        List<DataType> inputTypes = node.input().outputTypes();
+        accumulators.clear();
         for (AggregateCall call : node.aggregates()) {
             accumulators.add(Accumulators.create(call, inputTypes, node.step()));
         }

@@ -7,6 +7,7 @@ import dev.shoal.core.catalog.PartitionValues;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.task.TaskStats;
 import dev.shoal.parquet.reader.ParquetSplitReader;
 import dev.shoal.parquet.store.Location;
@@ -29,19 +30,19 @@ public final class TableScanOperator implements SourceOperator {
     private final TableScanNode node;
     private final TaskStats stats;
     private final Queue<Split> splits;
+    private final OperatorMemory memory;
     private boolean finished;
     private ParquetSplitReader current;
     /** For the current split, each scan column's partition value, or null for a column read from the file. */
     private List<Object> constants;
     private List<Boolean> isPartitionColumn;
 
-    /** A scan of the node's splits alone. */
-    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats) {
-        this(store, node, stats, splitQueue(node));
-    }
-
-    /** {@code splits}: shared by the drivers of the scan's pipeline. */
-    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits) {
+    /**
+     * {@code splits}: shared by the drivers of the scan's pipeline; {@code memory}: where it states the
+     * row group it fetches and decodes (its chunks as stored, then the decoded batch until it is passed on).
+     */
+    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits, OperatorMemory memory) {
+        this.memory = memory;
         this.store = store;
         this.node = node;
         this.stats = stats;
@@ -65,11 +66,15 @@ public final class TableScanOperator implements SourceOperator {
                 Split split = splits.poll();
                 if (split == null) {
                     finished = true;
+                    memory.free();
                     return null;
                 }
                 open(split);
             }
+            // The previous batch was passed on: what is held now is the chunks fetched, then the batch decoded from them.
+            memory.setBytes(current.nextRowGroupBytes());
             Batch batch = current.nextRowGroup();
+            memory.setBytes(batch == null ? 0 : batch.retainedBytes());
             if (batch != null) {
                 stats.rowsRead().add(batch.rowCount());
                 return constants == null ? batch : withPartitionValues(batch);
@@ -119,6 +124,7 @@ public final class TableScanOperator implements SourceOperator {
 
     @Override
     public void close() {
+        memory.free();
         if (current != null) {
             current.close();
             current = null;

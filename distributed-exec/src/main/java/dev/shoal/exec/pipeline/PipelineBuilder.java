@@ -162,7 +162,7 @@ public final class PipelineBuilder {
         public Chain visitTableScan(TableScanNode scan, Void context) {
             Queue<Split> splits = TableScanOperator.splitQueue(scan);
             int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
-            return new Chain(drivers, driver -> new TableScanOperator(store, scan, stats, splits));
+            return new Chain(drivers, driver -> new TableScanOperator(store, scan, stats, splits, memory.operator("TableScan")));
         }
 
         @Override

@@ -9,7 +9,9 @@ import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.OperatorMemory;
+import dev.shoal.exec.memory.TaskMemory;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every accumulator that the distributed planner splits into steps gives, as PARTIAL steps over
@@ -101,6 +104,12 @@ class SplitAggregationTest {
             int t = task;
             partials.addAll(run(partial, IntStream.range(0, input.size()).filter(i -> i % 3 == t).mapToObj(input::get).toList()));
         }
+        assertEquals(single, byKey(run(merge(partial, types), partials)));
+        assertEquals(20, single.size());
+    }
+
+    /** The FINAL step over {@code partial}'s output. */
+    private static AggregateNode merge(AggregateNode partial, List<DataType> types) {
         List<AggregateCall> finalCalls = new ArrayList<>();
         int column = 1;
         for (AggregateCall call : CALLS) {
@@ -109,8 +118,47 @@ class SplitAggregationTest {
             finalCalls.add(new AggregateCall(call.function(), IntStream.range(column, column + width).boxed().toList(), false, call.type()));
             column += width;
         }
-        AggregateNode merge = new AggregateNode(partial, List.of(0), finalCalls, AggregateStep.FINAL);
-        assertEquals(single, byKey(run(merge, partials)));
-        assertEquals(20, single.size());
+        return new AggregateNode(partial, List.of(0), finalCalls, AggregateStep.FINAL);
+    }
+
+    /**
+     * A partial step asked for its memory (the hook spilling will use) sends its groups on at its next
+     * batch and starts over; the final step's answer does not change.
+     */
+    @Test
+    void aRevokedPartialStepSendsItsGroupsEarlyAndTheAnswerStands() {
+        List<DataType> types = new ArrayList<>(INPUT);
+        types.add(DataType.BOOLEAN);
+        PlanNode source = new ValuesNode(types, List.of());
+        List<Batch> input = input(new Random(9), 10);
+        Map<Object, List<Object>> single = byKey(run(new AggregateNode(source, List.of(0), CALLS, AggregateStep.SINGLE), input));
+        AggregateNode partial = new AggregateNode(source, List.of(0), CALLS, AggregateStep.PARTIAL);
+        TaskMemory task = new MemoryPool().newTask();
+        OperatorMemory memory = task.operator("HashAggregate");
+        List<Batch> partials = new ArrayList<>();
+        try (HashAggregateOperator aggregate = new HashAggregateOperator(partial, memory)) {
+            for (int b = 0; b < input.size(); b++) {
+                aggregate.addInput(input.get(b));
+                if (b == 4) {
+                    long held = memory.bytes();
+                    assertEquals(held, task.requestRevoke(1), "the task asks its largest revocable holder");
+                }
+                for (Batch out = aggregate.getOutput(); out != null; out = aggregate.getOutput()) {
+                    partials.add(out);
+                }
+                if (b == 4) {
+                    assertEquals(20, partials.stream().mapToInt(Batch::rowCount).sum(), "the groups went on after the revoke");
+                }
+                assertTrue(aggregate.needsInput());
+            }
+            aggregate.finish();
+            for (Batch out = aggregate.getOutput(); out != null; out = aggregate.getOutput()) {
+                partials.add(out);
+            }
+            assertTrue(aggregate.isFinished());
+        }
+        assertEquals(40, partials.stream().mapToInt(Batch::rowCount).sum(), "each key twice: before and after the revoke");
+        assertEquals(single, byKey(run(merge(partial, types), partials)));
+        assertEquals(0, memory.bytes());
     }
 }

@@ -13,6 +13,9 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -35,6 +38,8 @@ public final class ParquetSplitReader implements AutoCloseable {
     /** For each requested column, its descriptor in the file, or null when the file lacks it. */
     private final List<ColumnDescriptor> descriptors = new ArrayList<>();
     private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
+    /** Of the split's row groups, the next one read. */
+    private int nextRowGroup;
 
     public ParquetSplitReader(ObjectStore store, Location location, long length, List<ScanColumn> columns,
                               LongAdder bytesRead) {
@@ -104,6 +109,27 @@ public final class ParquetSplitReader implements AutoCloseable {
         return reader.getRecordCount();
     }
 
+    /**
+     * What reading the next row group fetches into memory: its requested columns' chunks, as stored
+     * (compressed); 0 at the end.
+     */
+    public long nextRowGroupBytes() {
+        List<BlockMetaData> rowGroups = reader.getRowGroups();
+        if (nextRowGroup >= rowGroups.size()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (ColumnChunkMetaData chunk : rowGroups.get(nextRowGroup).getColumns()) {
+            for (ColumnDescriptor descriptor : descriptors) {
+                if (descriptor != null && chunk.getPath().equals(ColumnPath.get(descriptor.getPath()))) {
+                    bytes += chunk.getTotalSize();
+                    break;
+                }
+            }
+        }
+        return bytes;
+    }
+
     /** The next row group as a batch, or null at the end of the file. */
     public Batch nextRowGroup() {
         try {
@@ -111,6 +137,7 @@ public final class ParquetSplitReader implements AutoCloseable {
             if (rowGroup == null) {
                 return null;
             }
+            nextRowGroup++;
             int rows = Math.toIntExact(rowGroup.getRowCount());
             List<ColumnVector> vectors = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
