@@ -48,6 +48,10 @@ public final class TpchBenchmark implements Callable<Integer> {
     @Option(names = "--task-concurrency", description = "drivers per pipeline on each worker (default: the processors)")
     int taskConcurrency;
 
+    @Option(names = "--worker-processes", description = "run the workers as separate `shoal worker` processes, as in "
+            + "production, instead of in this JVM")
+    boolean workerProcesses;
+
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(new CommandLine(new TpchBenchmark()).execute(args));
@@ -57,12 +61,14 @@ public final class TpchBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dataDir = cacheDir.resolve("sf" + scale);
         long generationStart = System.nanoTime();
-        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, taskConcurrency, scale, config -> config);
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workerProcesses ? 0 : workers, taskConcurrency, scale,
+                config -> config);
+             WorkerProcesses processes = workerProcesses ? WorkerProcesses.start(cluster, workers, taskConcurrency, "4g") : null;
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
              Connection duck = duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"))) {
-            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d workers x %s drivers, DuckDB threads=2; %d runs, median%n",
-                    scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers,
+            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers, DuckDB threads=2; %d runs, median%n",
+                    scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, workerProcesses ? "process" : "in-JVM",
                     taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(), runs);
             System.out.printf("%-6s %12s %12s %8s  %s%n", "query", "shoal ms", "duckdb ms", "ratio", "exchanged (EXPLAIN ANALYZE)");
             List<Double> ratios = new ArrayList<>();

@@ -7,10 +7,12 @@ import dev.shoal.core.catalog.TableDefinition;
 import dev.shoal.parquet.store.EmbeddedS3Server;
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStores;
+import dev.shoal.parquet.store.S3Config;
 import dev.shoal.parquet.store.S3ObjectStore;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -91,6 +93,21 @@ public final class LocalCluster implements AutoCloseable {
 
     public String jdbcUrl() {
         return coordinator.jdbcUrl();
+    }
+
+    /** The embedded S3 server's address and keys: what a worker in another process reads the lake with. */
+    public S3Config s3Config() {
+        return s3.config();
+    }
+
+    /** The port workers announce themselves on. */
+    public int clusterPort() {
+        return coordinator.coordinator().clusterPort();
+    }
+
+    /** Waits until {@code count} workers (this process's and others') have announced themselves. */
+    public void awaitWorkers(int count, Duration timeout) throws InterruptedException {
+        coordinator.coordinator().awaitWorkers(count, timeout);
     }
 
     @Override
