@@ -25,7 +25,13 @@ final class WorkerProcesses implements AutoCloseable {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (int i = 0; i < count; i++) {
                 List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC",
-                        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                        "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+                // For profiling, e.g. SHOAL_BENCH_WORKER_OPTS="-XX:StartFlightRecording=filename=/tmp/w.jfr,settings=profile"
+                String extra = System.getenv().getOrDefault("SHOAL_BENCH_WORKER_OPTS", "").trim();
+                if (!extra.isEmpty()) {
+                    command.addAll(List.of(extra.split("\\s+")));
+                }
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                         "dev.shoal.launcher.ShoalMain", "worker", "--coordinator", "127.0.0.1:" + cluster.clusterPort(),
                         "--id", "bench-worker-" + i));
                 if (taskConcurrency > 0) {
