@@ -34,7 +34,7 @@ public final class HashJoinOperator implements Operator {
     private final VectorExpression filter;
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
-    private JoinHashTable table;
+    private JoinLookup table;
     private boolean[] buildMatched;
     private boolean finishing;
     private boolean finished;

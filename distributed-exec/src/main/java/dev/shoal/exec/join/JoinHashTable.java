@@ -15,7 +15,7 @@ import java.util.List;
  * Rows with a NULL key are kept (outer joins emit them) but never chained: NULL matches nothing.
  * With no keys, every row is in one chain (a cross join, filtered by the join condition).
  */
-final class JoinHashTable {
+final class JoinHashTable implements JoinLookup {
     private final Batch rows;
     private final List<Integer> keys;
     private final GroupByHash hash;
@@ -30,7 +30,8 @@ final class JoinHashTable {
     private static final int MAX_DENSE_SLOTS = 1 << 26;
 
     /** The build rows, the chains and the hash: what the join reserves while it probes. */
-    long retainedBytes() {
+    @Override
+    public long retainedBytes() {
         return rows.retainedBytes() + 4L * firstRow.length + 4L * nextRow.length + (hash == null ? 0 : hash.retainedBytes());
     }
 
@@ -80,7 +81,7 @@ final class JoinHashTable {
     }
 
     /** {min, max} of the non-NULL keys when a direct-address table of that span is small enough, else null. */
-    private static long[] denseRange(LongVector keys, int n) {
+    static long[] denseRange(LongVector keys, int n) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         long[] values = keys.values();
@@ -100,12 +101,14 @@ final class JoinHashTable {
         return span > 0 && span <= MAX_DENSE_SLOTS && span <= 8L * present + 1024 ? new long[] {min, max} : null;
     }
 
-    Batch rows() {
+    @Override
+    public Batch rows() {
         return rows;
     }
 
     /** The first build row matching each probe row, or -1. */
-    int[] firstMatches(Batch probe, List<Integer> probeKeys) {
+    @Override
+    public int[] firstMatches(Batch probe, List<Integer> probeKeys) {
         int n = probe.rowCount();
         int[] first = new int[n];
         if (denseMin != Long.MIN_VALUE) {
@@ -129,7 +132,8 @@ final class JoinHashTable {
         return first;
     }
 
-    int nextMatch(int row) {
+    @Override
+    public int nextMatch(int row) {
         return nextRow[row];
     }
 

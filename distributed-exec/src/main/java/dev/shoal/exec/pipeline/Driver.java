@@ -18,6 +18,8 @@ import java.util.function.BooleanSupplier;
 public final class Driver implements AutoCloseable {
     private final List<Operator> active;
     private final BooleanSupplier stopped;
+    /** Whether the first operators were closed: the first one left has ended input, and is finished again at each step. */
+    private boolean inputEnded;
 
     /** {@code stopped}: whether the driver's task was canceled or failed, checked between steps. */
     public Driver(List<Operator> operators, BooleanSupplier stopped) {
@@ -49,6 +51,10 @@ public final class Driver implements AutoCloseable {
 
     private CompletableFuture<Void> step() {
         boolean moved = false;
+        if (inputEnded && !active.isEmpty()) {
+            // As Trino's: an operator may have work left once its input ended (a join build's partition).
+            active.get(0).finish();
+        }
         for (int i = 0; i < active.size() - 1; i++) {
             Operator current = active.get(i);
             Operator next = active.get(i + 1);
@@ -72,6 +78,7 @@ public final class Driver implements AutoCloseable {
                 List<Operator> done = active.subList(0, i + 1);
                 closeAll(done);
                 done.clear();
+                inputEnded = true;
                 if (!active.isEmpty()) {
                     active.get(0).finish();
                 }

@@ -185,7 +185,7 @@ public final class PipelineBuilder {
                     : new DynamicFilterPublisher(dynamicFilters, taskId.queryId(), join.dynamicFilterId());
             JoinBridge bridge = new JoinBridge(join, build.drivers, probe.drivers, publisher, memory.operator("HashJoin"));
             releases.add(bridge::release);
-            build.add(driver -> new HashBuildOperator(bridge));
+            build.add(driver -> new HashBuildOperator(bridge, driver));
             pipelines.add(build.pipeline());
             return probe.add(driver -> new HashJoinOperator(bridge));
         }

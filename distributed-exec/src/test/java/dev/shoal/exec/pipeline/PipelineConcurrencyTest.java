@@ -119,6 +119,9 @@ class PipelineConcurrencyTest {
         // Two long keys: probe drivers share a multi-column table, whose lookups must not share a key buffer.
         plans.put("two-key join", new JoinNode(FACTS, DIMS, JoinType.LEFT, List.of(0, 0), List.of(0, 0), null, null));
         plans.put("key and name join", new JoinNode(FACTS, DIMS, JoinType.INNER, List.of(0, 1), List.of(0, 1), null, null));
+        // A sparse key: the build is split into partitions, one built by each build driver.
+        plans.put("sparse-key full join", new JoinNode(FACTS, MORE_FACTS, JoinType.FULL, List.of(2), List.of(2), null, null));
+        plans.put("sparse-key semi join", new JoinNode(FACTS, MORE_FACTS, JoinType.SEMI, List.of(2), List.of(2), null, null));
         plans.put("union", new UnionNode(List.of(FACTS, MORE_FACTS)));
         plans.put("sort of a join", new SortNode(new JoinNode(FACTS, DIMS, JoinType.INNER, List.of(0), List.of(0), null, null),
                 List.of(new SortKey(0, true, false), new SortKey(1, true, false), new SortKey(2, true, false), new SortKey(4, true, false))));
