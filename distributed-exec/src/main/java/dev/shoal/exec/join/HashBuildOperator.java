@@ -1,7 +1,7 @@
 package dev.shoal.exec.join;
 
 import dev.shoal.core.batch.Batch;
-import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.SinkOperator;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link JoinBridge} (hashed into the table's partitions here, on the driver's thread), then,
  * once every driver's rows are in, builds the partition numbered after its driver.
  */
-public final class HashBuildOperator implements Operator {
+public final class HashBuildOperator implements SinkOperator {
     private final JoinBridge bridge;
     private final int driver;
     private boolean rowsHandedOver;
@@ -40,11 +40,6 @@ public final class HashBuildOperator implements Operator {
 
     private int partitionCount() {
         return bridge.buildDrivers();
-    }
-
-    @Override
-    public Batch getOutput() {
-        return null;
     }
 
     /** Called again at each of the driver's turns once its input ended: it builds its partition when all rows are in. */

@@ -68,15 +68,24 @@ final class JoinHashTable implements JoinLookup {
             groups = hash.assign(keyColumns, n);
             firstRow = new int[Math.max(1, hash.groupCount())];
         }
+        link(keyColumns, groups, null, n, firstRow, nextRow);
+    }
+
+    /**
+     * Chains the rows of each group: {@code firstRow[group]}, then {@code nextRow[row]}, -1 at the end.
+     * Row {@code i} of the key columns is build row {@code rowAt[i]} (or {@code i} when null). Built
+     * back to front, so that each chain lists its rows in input order; a row with a NULL key is in none.
+     */
+    static void link(ColumnVector[] keyColumns, int[] groups, int[] rowAt, int count, int[] firstRow, int[] nextRow) {
         Arrays.fill(firstRow, -1);
-        // Chains are built back to front so that each lists its rows in input order.
-        for (int i = n - 1; i >= 0; i--) {
+        for (int i = count - 1; i >= 0; i--) {
+            int row = rowAt == null ? i : rowAt[i];
             if (GroupByHash.anyNull(keyColumns, i)) {
-                nextRow[i] = -1;
+                nextRow[row] = -1;
                 continue;
             }
-            nextRow[i] = firstRow[groups[i]];
-            firstRow[groups[i]] = i;
+            nextRow[row] = firstRow[groups[i]];
+            firstRow[groups[i]] = row;
         }
     }
 

@@ -6,7 +6,6 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.exec.aggregate.GroupByHash;
 import dev.shoal.exec.exchange.RowHasher;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,17 +67,7 @@ final class PartitionedJoinTable implements JoinLookup {
         GroupByHash hash = GroupByHash.create(keyTypes);
         int[] groups = hash.assign(keyColumns, count);
         int[] firstRow = new int[Math.max(1, hash.groupCount())];
-        Arrays.fill(firstRow, -1);
-        // Back to front, so that each chain lists its rows in input order.
-        for (int p = count - 1; p >= 0; p--) {
-            int row = positions[p];
-            if (GroupByHash.anyNull(keyColumns, p)) {
-                nextRow[row] = -1;
-                continue;
-            }
-            nextRow[row] = firstRow[groups[p]];
-            firstRow[groups[p]] = row;
-        }
+        JoinHashTable.link(keyColumns, groups, positions, count, firstRow, nextRow);
         hashes[partition] = hash;
         firstRows[partition] = firstRow;
     }

@@ -1,12 +1,12 @@
 package dev.shoal.exec.pipeline;
 
 import dev.shoal.core.batch.Batch;
-import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.SinkOperator;
 
 import java.util.concurrent.CompletableFuture;
 
 /** The end of a producing pipeline: hands a driver's batches to a {@link LocalExchange}. */
-public final class LocalExchangeSinkOperator implements Operator {
+public final class LocalExchangeSinkOperator implements SinkOperator {
     private final LocalExchange exchange;
     private boolean finished;
 
@@ -27,11 +27,6 @@ public final class LocalExchangeSinkOperator implements Operator {
     @Override
     public void addInput(Batch batch) {
         exchange.add(batch);
-    }
-
-    @Override
-    public Batch getOutput() {
-        return null;
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.shoal.exec.pipeline;
 
 import dev.shoal.core.batch.Batch;
-import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.SinkOperator;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The end of a sorting pipeline: one driver's sorted output, handed to {@link SortedRuns} as a run. */
-public final class SortedRunSinkOperator implements Operator {
+public final class SortedRunSinkOperator implements SinkOperator {
     private final SortedRuns runs;
     private final List<Batch> run = new ArrayList<>();
     private boolean finished;
@@ -24,11 +24,6 @@ public final class SortedRunSinkOperator implements Operator {
     @Override
     public void addInput(Batch batch) {
         run.add(batch);
-    }
-
-    @Override
-    public Batch getOutput() {
-        return null;
     }
 
     @Override

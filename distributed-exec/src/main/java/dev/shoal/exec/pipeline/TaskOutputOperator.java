@@ -4,7 +4,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.task.OutputSpec;
 import dev.shoal.exec.exchange.ExchangeSink;
 import dev.shoal.exec.exchange.PartitionedOutputWriter;
-import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.SinkOperator;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * by the output's partitioning, blocked while the sink is full. The task ends the sink once all
  * its drivers are done.
  */
-public final class TaskOutputOperator implements Operator {
+public final class TaskOutputOperator implements SinkOperator {
     private final ExchangeSink sink;
     private final PartitionedOutputWriter writer;
     private final LongAdder rowsOutput;
@@ -40,11 +40,6 @@ public final class TaskOutputOperator implements Operator {
     public void addInput(Batch batch) {
         rowsOutput.add(batch.rowCount());
         writer.write(batch);
-    }
-
-    @Override
-    public Batch getOutput() {
-        return null;
     }
 
     @Override
