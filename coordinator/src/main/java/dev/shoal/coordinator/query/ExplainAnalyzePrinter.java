@@ -48,9 +48,10 @@ public final class ExplainAnalyzePrinter {
             tasks.stream().filter(t -> t.fragmentId() == fragment.id())
                     .sorted(Comparator.comparing(TaskStatus::taskId))
                     .forEach(t -> out.add(String.format(Locale.ROOT,
-                            "  task %s on %s %s: read %d files, %d rows, %s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; "
+                            "  task %s on %s %s: read %d files, %d rows, %s%s%s; received %d rows, %s; sent %d rows, %s; peak buffer %s; "
                                     + "peak memory %s%s; %d ms",
                             t.taskId(), t.workerId(), t.state(), t.filesRead(), t.rowsRead(), bytes(t.bytesRead()),
+                            t.rowGroupsSkipped() == 0 ? "" : " (" + t.rowGroupsSkipped() + " row groups skipped by dynamic filters)",
                             t.rowsDynamicallyFiltered() == 0 ? "" : " (" + t.rowsDynamicallyFiltered() + " dropped by dynamic filters)",
                             t.rowsReceived(),
                             bytes(t.bytesReceived()), t.rowsSent(), bytes(t.bytesSent()), bytes(t.peakBufferedBytes()),

@@ -76,6 +76,11 @@ final class LongKeySet {
         return new LongKeySet(min, max, null, slots, holdsEmptyMarker);
     }
 
+    /** Whether any value of {@code [low, high]} may be in the set (its range overlaps it); false for an empty set. */
+    boolean overlaps(long low, long high) {
+        return min <= max && low <= max && high >= min;
+    }
+
     boolean contains(long value) {
         if (value < min || value > max) {
             return false;

@@ -7,6 +7,7 @@ import dev.shoal.core.catalog.PartitionValues;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.exec.dynamicfilter.RowGroupFilter;
 import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.task.TaskStats;
 import dev.shoal.parquet.reader.ParquetSplitReader;
@@ -16,6 +17,7 @@ import dev.shoal.parquet.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -23,7 +25,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * pipeline's drivers takes the next split when done with one, so a large split does not hold up
  * the others. A partition column is not
  * read from the file (Hive writers leave it out, and where one does not, the folder's value wins,
- * as in Hive and Trino): it is the split's partition value on every row.
+ * as in Hive and Trino): it is the split's partition value on every row. With a
+ * {@link RowGroupFilter}, it waits briefly for the joins' dynamic filters before its first read, and
+ * skips each row group whose statistics show it holds no key the joins keep.
  */
 public final class TableScanOperator implements SourceOperator {
     private final ObjectStore store;
@@ -31,6 +35,7 @@ public final class TableScanOperator implements SourceOperator {
     private final TaskStats stats;
     private final Queue<Split> splits;
     private final OperatorMemory memory;
+    private final RowGroupFilter rowGroups;
     private boolean finished;
     private ParquetSplitReader current;
     /** For the current split, each scan column's partition value, or null for a column read from the file. */
@@ -42,6 +47,13 @@ public final class TableScanOperator implements SourceOperator {
      * row group it fetches and decodes (its chunks as stored, then the decoded batch until it is passed on).
      */
     public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits, OperatorMemory memory) {
+        this(store, node, stats, splits, memory, null);
+    }
+
+    /** {@code rowGroups}: the joins' filters on the scan's columns, shared by its drivers, or null. */
+    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits, OperatorMemory memory,
+                             RowGroupFilter rowGroups) {
+        this.rowGroups = rowGroups;
         this.memory = memory;
         this.store = store;
         this.node = node;
@@ -60,6 +72,11 @@ public final class TableScanOperator implements SourceOperator {
     }
 
     @Override
+    public CompletableFuture<Void> isBlocked() {
+        return rowGroups == null ? NOT_BLOCKED : rowGroups.published();
+    }
+
+    @Override
     public Batch getOutput() {
         while (!finished) {
             if (current == null) {
@@ -71,6 +88,7 @@ public final class TableScanOperator implements SourceOperator {
                 }
                 open(split);
             }
+            skipPrunedRowGroups();
             // The previous batch was passed on: what is held now is the chunks fetched, then the batch decoded from them.
             memory.setBytes(current.nextRowGroupBytes());
             Batch batch = current.nextRowGroup();
@@ -84,6 +102,28 @@ public final class TableScanOperator implements SourceOperator {
             stats.splitsCompleted().increment();
         }
         return null;
+    }
+
+    private void skipPrunedRowGroups() {
+        while (rowGroups != null && current.hasNextRowGroup() && !rowGroups.mayMatch(this::nextRowGroupRange)) {
+            current.skipNextRowGroup();
+            stats.rowGroupsSkipped().increment();
+        }
+    }
+
+    /** A scan column's range in the next row group: a partition column's value, else the file's statistics. */
+    private long[] nextRowGroupRange(int column) {
+        if (constants == null) {
+            return current.nextRowGroupRange(column);
+        }
+        if (isPartitionColumn.get(column)) {
+            return constants.get(column) instanceof Long value ? new long[] {value, value} : null;
+        }
+        int fileColumn = 0;
+        for (int c = 0; c < column; c++) {
+            fileColumn += isPartitionColumn.get(c) ? 0 : 1;
+        }
+        return current.nextRowGroupRange(fileColumn);
     }
 
     private void open(Split split) {

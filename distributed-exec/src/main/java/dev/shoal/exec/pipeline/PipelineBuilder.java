@@ -25,6 +25,7 @@ import dev.shoal.core.task.TaskId;
 import dev.shoal.exec.dynamicfilter.DynamicFilterOperator;
 import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
+import dev.shoal.exec.dynamicfilter.RowGroupFilter;
 import dev.shoal.exec.exchange.ExchangeSource;
 import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.expression.VectorExpression;
@@ -160,9 +161,14 @@ public final class PipelineBuilder {
     private final class Builder implements PlanVisitor<Chain, Void> {
         @Override
         public Chain visitTableScan(TableScanNode scan, Void context) {
+            return scan(scan, null);
+        }
+
+        /** {@code rowGroups}: the joins' filters that let the scan skip row groups, or null. */
+        private Chain scan(TableScanNode scan, RowGroupFilter rowGroups) {
             Queue<Split> splits = TableScanOperator.splitQueue(scan);
             int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
-            return new Chain(drivers, driver -> new TableScanOperator(store, scan, stats, splits, memory.operator("TableScan")));
+            return new Chain(drivers, driver -> new TableScanOperator(store, scan, stats, splits, memory.operator("TableScan"), rowGroups));
         }
 
         @Override
@@ -192,7 +198,11 @@ public final class PipelineBuilder {
 
         @Override
         public Chain visitDynamicFilter(DynamicFilterNode filter, Void context) {
-            return filter.input().accept(this, null).add(driver -> new DynamicFilterOperator(filter.targets(), dynamicFilters,
+            // The planner puts a dynamic filter right above its scan: the scan skips row groups by it, the operator rows.
+            Chain input = filter.input() instanceof TableScanNode scan
+                    ? scan(scan, new RowGroupFilter(filter.targets(), dynamicFilters, taskId.queryId()))
+                    : filter.input().accept(this, null);
+            return input.add(driver -> new DynamicFilterOperator(filter.targets(), dynamicFilters,
                     taskId.queryId(), stats.rowsDynamicallyFiltered()));
         }
 

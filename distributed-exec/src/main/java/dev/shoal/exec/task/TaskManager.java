@@ -181,7 +181,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
             long end = endNanos == 0 ? System.nanoTime() : endNanos;
             TaskStats s = stats;
             return new TaskStatus(descriptor.taskId(), descriptor.fragment().fragmentId(), workerId, state,
-                    s.filesRead().sum(), s.rowsRead().sum(), s.bytesRead().sum(), s.rowsDynamicallyFiltered().sum(), s.received().rows().sum(), s.received().bytes().sum(),
+                    s.filesRead().sum(), s.rowsRead().sum(), s.bytesRead().sum(), s.rowGroupsSkipped().sum(), s.rowsDynamicallyFiltered().sum(), s.received().rows().sum(), s.received().bytes().sum(),
                     buffer.rowsSent(), buffer.bytesSent(), buffer.peakBufferedBytes(), (end - startNanos) / 1_000_000,
                     s.splitsCompleted().sum(), memory.peakBytes(), operatorPeaks());
         }

@@ -11,12 +11,15 @@ import dev.shoal.parquet.store.ObjectStore;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
@@ -128,6 +131,50 @@ public final class ParquetSplitReader implements AutoCloseable {
             }
         }
         return bytes;
+    }
+
+    public boolean hasNextRowGroup() {
+        return nextRowGroup < reader.getRowGroups().size();
+    }
+
+    /**
+     * Requested column {@code column}'s {min, max} in the next row group, from its statistics, for an
+     * integer or date column (what a join key filter compares); null when they do not say.
+     */
+    public long[] nextRowGroupRange(int column) {
+        ColumnDescriptor descriptor = descriptors.get(column);
+        if (descriptor == null || !hasNextRowGroup() || !integral(descriptor.getPrimitiveType())) {
+            return null;
+        }
+        ColumnPath path = ColumnPath.get(descriptor.getPath());
+        for (ColumnChunkMetaData chunk : reader.getRowGroups().get(nextRowGroup).getColumns()) {
+            if (chunk.getPath().equals(path)) {
+                Statistics<?> statistics = chunk.getStatistics();
+                if (statistics == null || statistics.isEmpty() || !statistics.hasNonNullValue()) {
+                    return null;
+                }
+                return new long[] {((Number) statistics.genericGetMin()).longValue(), ((Number) statistics.genericGetMax()).longValue()};
+            }
+        }
+        return null;
+    }
+
+    /** Signed INT32/INT64, plain or annotated as an integer or a date: statistics ordered as our longs are. */
+    private static boolean integral(PrimitiveType type) {
+        PrimitiveType.PrimitiveTypeName physical = type.getPrimitiveTypeName();
+        if (physical != PrimitiveType.PrimitiveTypeName.INT32 && physical != PrimitiveType.PrimitiveTypeName.INT64) {
+            return false;
+        }
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        return logical == null || logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                || logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation integer && integer.isSigned();
+    }
+
+    /** Passes over the next row group without fetching it. */
+    public void skipNextRowGroup() {
+        if (reader.skipNextRowGroup()) {
+            nextRowGroup++;
+        }
     }
 
     /** The next row group as a batch, or null at the end of the file. */
