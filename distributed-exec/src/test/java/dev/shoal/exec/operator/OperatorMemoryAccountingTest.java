@@ -5,6 +5,7 @@ import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateFunction;
 import dev.shoal.core.plan.AggregateNode;
+import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.FrameBound;
 import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.JoinType;
@@ -14,16 +15,24 @@ import dev.shoal.core.plan.WindowCall;
 import dev.shoal.core.plan.WindowFrame;
 import dev.shoal.core.plan.WindowFunction;
 import dev.shoal.core.plan.WindowNode;
+import dev.shoal.core.task.OutputSpec;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.exchange.OutputBuffer;
+import dev.shoal.exec.join.HashBuildOperator;
+import dev.shoal.exec.join.JoinBridge;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.memory.TaskMemory;
+import dev.shoal.exec.pipeline.LocalExchange;
+import dev.shoal.exec.pipeline.LocalExchangeSinkOperator;
+import dev.shoal.exec.pipeline.TaskOutputOperator;
 import dev.shoal.exec.window.WindowOperator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,6 +135,38 @@ class OperatorMemoryAccountingTest {
         try (Pulled sort = new Pulled(new SortOperator(List.of(new SortKey(0, true, false)), TYPES, memory), input)) {
             sort.next();
             assertTrue(memory.peakBytes() >= held && memory.peakBytes() <= 1.2 * held, memory.peakBytes() + " reserved for " + held);
+        }
+    }
+
+    /**
+     * Each operator that holds its input (sort, window, TopN under its trim size, a join's build,
+     * a local exchange and an exchange sink) reserves what that input retains, within 20%, once all of it is in.
+     */
+    @Test
+    void everyHolderReservesWhatItsInputRetains() {
+        List<Batch> input = input(5);
+        long held = retained(input);
+        WindowNode window = new WindowNode(SOURCE, List.of(0), List.of(new SortKey(2, true, false)),
+                List.of(new WindowCall(WindowFunction.RANK, List.of(), new WindowFrame(true, FrameBound.of(FrameBound.Kind.UNBOUNDED_PRECEDING),
+                        FrameBound.of(FrameBound.Kind.UNBOUNDED_FOLLOWING)), DataType.BIGINT)));
+        JoinNode join = new JoinNode(SOURCE, SOURCE, JoinType.INNER, List.of(0), List.of(0), null, null);
+        List<SortKey> order = List.of(new SortKey(1, true, false));
+        List<Function<OperatorMemory, Operator>> holders = List.of(
+                memory -> new SortOperator(order, TYPES, memory),
+                memory -> new WindowOperator(window, memory),
+                memory -> new TopNOperator(order, TYPES, 1_000_000, memory),
+                memory -> new HashBuildOperator(new JoinBridge(join, 1, 1, null, memory), 0),
+                memory -> new LocalExchangeSinkOperator(new LocalExchange(1, 2, List.of(0), memory)),
+                memory -> new TaskOutputOperator(new OutputBuffer(TYPES, 1, Long.MAX_VALUE, memory),
+                        new OutputSpec(ExchangeKind.GATHER, List.of(), 1), new LongAdder()));
+        for (Function<OperatorMemory, Operator> holder : holders) {
+            OperatorMemory memory = new MemoryPool().newTask().operator("holder");
+            try (Operator operator = holder.apply(memory)) {
+                input.forEach(operator::addInput);
+                String name = operator.getClass().getSimpleName();
+                assertTrue(memory.bytes() >= 0.8 * held && memory.bytes() <= 1.2 * held,
+                        name + " reserves " + memory.bytes() + " for input retaining " + held);
+            }
         }
     }
 }
