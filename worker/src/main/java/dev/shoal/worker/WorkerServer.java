@@ -26,8 +26,11 @@ public final class WorkerServer implements AutoCloseable {
     private final TaskManager tasks;
     private final FlightEndpoint endpoint;
     private final Announcer announcer;
+    private final DriverPool drivers;
 
-    private WorkerServer(String workerId, FlightClients clients, TaskManager tasks, FlightEndpoint endpoint, Announcer announcer) {
+    private WorkerServer(String workerId, FlightClients clients, TaskManager tasks, FlightEndpoint endpoint, Announcer announcer,
+                         DriverPool drivers) {
+        this.drivers = drivers;
         this.workerId = workerId;
         this.clients = clients;
         this.tasks = tasks;
@@ -39,7 +42,7 @@ public final class WorkerServer implements AutoCloseable {
         FlightClients clients = new FlightClients();
         DriverPool drivers = new DriverPool(config.driverThreads());
         TaskManager tasks = new TaskManager(config.workerId(), new TaskExecutor(store, clients, drivers, config.taskConcurrency()),
-                config.outputBufferBytes(), drivers);
+                config.outputBufferBytes());
         Map<String, ActionHandler> actions = Map.of(
                 ClusterActions.CREATE_TASK, body -> {
                     tasks.create(PlanCodec.decodeTask(body));
@@ -54,7 +57,7 @@ public final class WorkerServer implements AutoCloseable {
                         tasks.memory().reservedBytes(), ShoalVersion.VERSION),
                 config.heartbeatMillis(), tasks::cancelAll);
         announcer.start();
-        return new WorkerServer(config.workerId(), clients, tasks, endpoint, announcer);
+        return new WorkerServer(config.workerId(), clients, tasks, endpoint, announcer, drivers);
     }
 
     public String workerId() {
@@ -69,6 +72,7 @@ public final class WorkerServer implements AutoCloseable {
     public void close() {
         announcer.close();
         tasks.close();
+        drivers.close();
         endpoint.close();
         clients.close();
     }

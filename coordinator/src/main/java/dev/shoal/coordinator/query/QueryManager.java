@@ -52,6 +52,8 @@ public final class QueryManager implements AutoCloseable {
     private final WorkerRegistry registry;
     private final FlightClients clients;
     private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
+    /** The threads that run the drivers of the queries' root tasks. */
+    private final DriverPool drivers = new DriverPool(DriverPool.defaultThreads());
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(Threads.daemon("shoal-query-monitor"));
 
     /** {@code systemTables}: what {@code system.runtime} holds, for the planner. */
@@ -62,7 +64,7 @@ public final class QueryManager implements AutoCloseable {
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
         this.pruner = new PartitionPruner(catalog);
         this.explainPruner = new PartitionPruner(catalog, store);
-        this.executor = new TaskExecutor(store, clients, new DriverPool(DriverPool.defaultThreads()), Runtime.getRuntime().availableProcessors());
+        this.executor = new TaskExecutor(store, clients, drivers, Runtime.getRuntime().availableProcessors());
         this.registry = registry;
         this.clients = clients;
         monitor.scheduleWithFixedDelay(this::failQueriesOnLostWorkers, MONITOR_PERIOD_MILLIS, MONITOR_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -231,5 +233,6 @@ public final class QueryManager implements AutoCloseable {
     public void close() {
         monitor.shutdownNow();
         running.values().forEach(RunningQuery::close);
+        drivers.close();
     }
 }

@@ -27,8 +27,7 @@ public final class DynamicFilterOperator implements Operator {
     /** Roughly: eight bytes a value. Bounds the batches held while the filter is not known yet. */
     static final long READ_AHEAD_BYTES = 32L << 20;
 
-    private final List<DynamicFilterTarget> targets;
-    private final List<CompletableFuture<BuildKeys>> pending;
+    private final TargetFilters filters;
     private final LongAdder rowsDropped;
     /** A target column and the build values it must hold. */
     private record Check(int column, LongKeySet values) {
@@ -46,8 +45,7 @@ public final class DynamicFilterOperator implements Operator {
     /** {@code rowsDropped} counts the rows this operator removes, for EXPLAIN ANALYZE. */
     public DynamicFilterOperator(List<DynamicFilterTarget> targets, DynamicFilterRegistry registry,
                                  String queryId, LongAdder rowsDropped) {
-        this.targets = targets;
-        this.pending = targets.stream().map(target -> registry.filter(queryId, target.filterId())).toList();
+        this.filters = new TargetFilters(targets, registry, queryId);
         this.rowsDropped = rowsDropped;
     }
 
@@ -59,7 +57,7 @@ public final class DynamicFilterOperator implements Operator {
     @Override
     public void addInput(Batch batch) {
         readAhead.add(batch);
-        readAheadBytes += 8L * batch.rowCount() * Math.max(1, batch.columnCount());
+        readAheadBytes += weight(batch);
     }
 
     @Override
@@ -69,7 +67,7 @@ public final class DynamicFilterOperator implements Operator {
         }
         while (!readAhead.isEmpty()) {
             Batch batch = readAhead.poll();
-            readAheadBytes -= 8L * batch.rowCount() * Math.max(1, batch.columnCount());
+            readAheadBytes -= weight(batch);
             if (checks.isEmpty() || batch.rowCount() == 0) {
                 return batch;
             }
@@ -89,9 +87,7 @@ public final class DynamicFilterOperator implements Operator {
             return NOT_BLOCKED;
         }
         if (published == null) {
-            published = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .handle((ignored, error) -> (Void) null)
-                    .completeOnTimeout(null, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            published = filters.whenPublished(deadlineNanos - System.nanoTime());
         }
         return published;
     }
@@ -112,29 +108,25 @@ public final class DynamicFilterOperator implements Operator {
             deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
         }
         boolean timedOut = System.nanoTime() - deadlineNanos >= 0;
-        if (!timedOut && !pending.stream().allMatch(CompletableFuture::isDone)) {
+        if (!timedOut && !filters.allPublished()) {
             return false;
         }
         if (timedOut) {
             LOG.debug("dynamic filter not published within {} ms: scanning unfiltered", MAX_WAIT_MILLIS);
         }
         checks = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            BuildKeys keys = published(pending.get(i));
-            LongKeySet set = keys.key(targets.get(i).keyIndex());
+        for (int i = 0; i < filters.size(); i++) {
+            LongKeySet set = filters.keys(i);
             if (set != null) {
-                checks.add(new Check(targets.get(i).column(), set));
+                checks.add(new Check(filters.target(i).column(), set));
             }
         }
         return true;
     }
 
-    private static BuildKeys published(CompletableFuture<BuildKeys> filter) {
-        try {
-            return filter.isDone() ? filter.join() : BuildKeys.ALL;
-        } catch (RuntimeException e) {
-            return BuildKeys.ALL;
-        }
+    /** Roughly what a batch read ahead holds: eight bytes a value. */
+    private static long weight(Batch batch) {
+        return 8L * batch.rowCount() * Math.max(1, batch.columnCount());
     }
 
     /** Positions of the rows passing every check, narrowed column by column. */

@@ -16,16 +16,12 @@ public final class RowGroupFilter {
     /** How long a scan waits for the joins' filters before its first row group: a build side is usually quick. */
     static final long WAIT_MILLIS = 1_000;
 
-    private final List<DynamicFilterTarget> targets;
-    private final List<CompletableFuture<BuildKeys>> filters;
+    private final TargetFilters filters;
     private final CompletableFuture<Void> published;
 
     public RowGroupFilter(List<DynamicFilterTarget> targets, DynamicFilterRegistry registry, String queryId) {
-        this.targets = targets;
-        this.filters = targets.stream().map(target -> registry.filter(queryId, target.filterId())).toList();
-        this.published = CompletableFuture.allOf(filters.toArray(CompletableFuture[]::new))
-                .handle((ignored, error) -> (Void) null)
-                .completeOnTimeout(null, WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        this.filters = new TargetFilters(targets, registry, queryId);
+        this.published = filters.whenPublished(TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS));
     }
 
     /** A column's {min, max} in a row group, or null when its statistics do not say. */
@@ -41,16 +37,12 @@ public final class RowGroupFilter {
 
     /** Whether the row group may hold rows the joins keep. */
     public boolean mayMatch(ColumnRanges ranges) {
-        for (int i = 0; i < targets.size(); i++) {
-            CompletableFuture<BuildKeys> filter = filters.get(i);
-            if (!filter.isDone() || filter.isCompletedExceptionally()) {
-                continue;
-            }
-            LongKeySet keys = filter.join().key(targets.get(i).keyIndex());
+        for (int i = 0; i < filters.size(); i++) {
+            LongKeySet keys = filters.keys(i);
             if (keys == null) {
                 continue;
             }
-            long[] range = ranges.range(targets.get(i).column());
+            long[] range = ranges.range(filters.target(i).column());
             if (range != null && !keys.overlaps(range[0], range[1])) {
                 return false;
             }

@@ -1,7 +1,6 @@
 package dev.shoal.exec.exchange;
 
 import dev.shoal.core.batch.Batch;
-import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.task.OutputSpec;
 
 /** Routes a driver's output batches into its task's {@link ExchangeSink} partitions by the exchange kind. */
@@ -37,28 +36,11 @@ public final class PartitionedOutputWriter {
             buffer.add(0, batch);
             return;
         }
-        ColumnVector[] keys = new ColumnVector[spec.keys().size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = batch.column(spec.keys().get(k));
-        }
-        int rows = batch.rowCount();
-        int[] target = RowHasher.partitions(keys, rows, partitions);
-        int[] counts = new int[partitions];
-        for (int i = 0; i < rows; i++) {
-            counts[target[i]]++;
-        }
+        Batch[] parts = RowHasher.split(batch, spec.keys(), partitions, 0);
         for (int p = 0; p < partitions; p++) {
-            if (counts[p] == 0) {
-                continue;
+            if (parts[p] != null) {
+                buffer.add(p, parts[p]);
             }
-            int[] positions = new int[counts[p]];
-            int n = 0;
-            for (int i = 0; i < rows; i++) {
-                if (target[i] == p) {
-                    positions[n++] = i;
-                }
-            }
-            buffer.add(p, n == rows ? batch : batch.take(positions, n));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.exec.exchange;
 
+import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
@@ -7,6 +8,9 @@ import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.exec.aggregate.GroupByHash;
+import dev.shoal.exec.operator.Batches;
+
+import java.util.List;
 
 /**
  * Hashes rows by key columns for HASH exchanges. Every producer of a partitioned join or
@@ -37,6 +41,38 @@ public final class RowHasher {
             partitions[i] = (int) Long.remainderUnsigned(GroupByHash.mix64(hashes[i] ^ seed), partitionCount);
         }
         return partitions;
+    }
+
+    /**
+     * The batch's rows split by the partition of their {@code keys}' values: one batch per partition,
+     * null where a partition gets no row (the batch itself when one gets every row).
+     */
+    public static Batch[] split(Batch batch, List<Integer> keys, int partitionCount, long seed) {
+        int rows = batch.rowCount();
+        int[] target = partitions(Batches.columns(batch, keys), rows, partitionCount, seed);
+        int[] counts = new int[partitionCount];
+        for (int i = 0; i < rows; i++) {
+            counts[target[i]]++;
+        }
+        Batch[] parts = new Batch[partitionCount];
+        for (int p = 0; p < partitionCount; p++) {
+            if (counts[p] == 0) {
+                continue;
+            }
+            if (counts[p] == rows) {
+                parts[p] = batch;
+                continue;
+            }
+            int[] positions = new int[counts[p]];
+            int n = 0;
+            for (int i = 0; i < rows; i++) {
+                if (target[i] == p) {
+                    positions[n++] = i;
+                }
+            }
+            parts[p] = batch.take(positions, n);
+        }
+        return parts;
     }
 
     private static long valueHash(ColumnVector column, int row) {

@@ -5,6 +5,7 @@ import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.aggregate.GroupByHash;
+import dev.shoal.exec.operator.Batches;
 
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,7 @@ final class JoinHashTable implements JoinLookup {
             }
             return;
         }
-        ColumnVector[] keyColumns = columns(rows, keys);
+        ColumnVector[] keyColumns = Batches.columns(rows, keys);
         long[] range = keyColumns.length == 1 && keyColumns[0] instanceof LongVector longs
                 && !keyTypes.get(0).isWideDecimal() ? denseRange(longs, n) : null;
         int[] groups;
@@ -134,7 +135,7 @@ final class JoinHashTable implements JoinLookup {
             Arrays.fill(first, firstRow[0]);
             return first;
         }
-        int[] groups = hash.find(columns(probe, probeKeys), n);
+        int[] groups = hash.find(Batches.columns(probe, probeKeys), n);
         for (int i = 0; i < n; i++) {
             first[i] = groups[i] < 0 ? -1 : firstRow[groups[i]];
         }
@@ -146,11 +147,4 @@ final class JoinHashTable implements JoinLookup {
         return nextRow[row];
     }
 
-    private static ColumnVector[] columns(Batch batch, List<Integer> indexes) {
-        ColumnVector[] columns = new ColumnVector[indexes.size()];
-        for (int k = 0; k < columns.length; k++) {
-            columns[k] = batch.column(indexes.get(k));
-        }
-        return columns;
-    }
 }

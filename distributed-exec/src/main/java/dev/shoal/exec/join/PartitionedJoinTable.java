@@ -5,6 +5,7 @@ import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.type.DataType;
 import dev.shoal.exec.aggregate.GroupByHash;
 import dev.shoal.exec.exchange.RowHasher;
+import dev.shoal.exec.operator.Batches;
 
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class PartitionedJoinTable implements JoinLookup {
 
     /** Each row's partition among {@code partitions}, by its key values (build and probe rows alike). */
     static int[] partitionsOf(Batch batch, List<Integer> keys, int partitions) {
-        return RowHasher.partitions(columns(batch, keys), batch.rowCount(), partitions, PARTITION_SEED);
+        return RowHasher.partitions(Batches.columns(batch, keys), batch.rowCount(), partitions, PARTITION_SEED);
     }
 
     /** Builds one partition's hash and chains; partitions may be built at once on different threads. */
@@ -60,7 +61,7 @@ final class PartitionedJoinTable implements JoinLookup {
                 positions[next++] = i;
             }
         }
-        ColumnVector[] keyColumns = columns(rows, keys);
+        ColumnVector[] keyColumns = Batches.columns(rows, keys);
         for (int k = 0; k < keyColumns.length; k++) {
             keyColumns[k] = keyColumns[k].take(positions, count);
         }
@@ -86,7 +87,7 @@ final class PartitionedJoinTable implements JoinLookup {
         for (int i = 0; i < n; i++) {
             counts[partitionOf[i]]++;
         }
-        ColumnVector[] probeColumns = columns(probe, probeKeys);
+        ColumnVector[] probeColumns = Batches.columns(probe, probeKeys);
         for (int partition = 0; partition < hashes.length; partition++) {
             if (counts[partition] == 0) {
                 continue;
@@ -125,11 +126,4 @@ final class PartitionedJoinTable implements JoinLookup {
         return bytes;
     }
 
-    private static ColumnVector[] columns(Batch batch, List<Integer> indexes) {
-        ColumnVector[] columns = new ColumnVector[indexes.size()];
-        for (int k = 0; k < columns.length; k++) {
-            columns[k] = batch.column(indexes.get(k));
-        }
-        return columns;
-    }
 }

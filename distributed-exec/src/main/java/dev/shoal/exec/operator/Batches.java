@@ -33,6 +33,15 @@ public final class Batches {
     }
 
     /** Splits a large result into batches of at most {@code size} rows, so it streams. */
+    /** The batch's columns at {@code indexes} (a join's or a grouping's keys), in that order. */
+    public static ColumnVector[] columns(Batch batch, List<Integer> indexes) {
+        ColumnVector[] columns = new ColumnVector[indexes.size()];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = batch.column(indexes.get(k));
+        }
+        return columns;
+    }
+
     public static List<Batch> split(Batch batch, int size) {
         List<Batch> out = new ArrayList<>();
         for (int from = 0; from < batch.rowCount(); from += size) {

@@ -43,10 +43,7 @@ public final class HashAggregateOperator extends BufferingOperator {
         List<DataType> inputTypes = node.input().outputTypes();
         this.node = node;
         this.keyTypes = groupKeys.stream().map(inputTypes::get).toList();
-        this.hash = GroupByHash.create(keyTypes);
-        for (AggregateCall call : node.aggregates()) {
-            accumulators.add(Accumulators.create(call, inputTypes, node.step()));
-        }
+        startOver();
         if (partial) {
             // A partial step may send its groups on at any time: the final step merges them with the rest.
             memory.revocable(() -> revokeRequested = true);
@@ -82,11 +79,15 @@ public final class HashAggregateOperator extends BufferingOperator {
     private void flush() {
         revokeRequested = false;
         flushed = produce();
+        startOver();
+    }
+
+    /** An empty table and fresh aggregate state. */
+    private void startOver() {
         hash = GroupByHash.create(keyTypes);
-        List<DataType> inputTypes = node.input().outputTypes();
         accumulators.clear();
-        for (AggregateCall call : node.aggregates()) {
-            accumulators.add(Accumulators.create(call, inputTypes, node.step()));
+        for (AggregateCall call : calls) {
+            accumulators.add(Accumulators.create(call, node.input().outputTypes(), node.step()));
         }
     }
 
@@ -136,11 +137,7 @@ public final class HashAggregateOperator extends BufferingOperator {
             groupIds = new int[batch.rowCount()];
             groupCount = 1;
         } else {
-            ColumnVector[] keys = new ColumnVector[groupKeys.size()];
-            for (int k = 0; k < keys.length; k++) {
-                keys[k] = batch.column(groupKeys.get(k));
-            }
-            groupIds = hash.assign(keys, batch.rowCount());
+            groupIds = hash.assign(Batches.columns(batch, groupKeys), batch.rowCount());
             groupCount = hash.groupCount();
         }
         // Aggregates with the same FILTER column share its kept rows.

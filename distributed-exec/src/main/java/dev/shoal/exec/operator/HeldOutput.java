@@ -15,7 +15,6 @@ public final class HeldOutput {
     private final Iterator<Batch> batches;
     private final OperatorMemory memory;
     private long heldBytes;
-    private boolean drained;
 
     private HeldOutput(List<Batch> batches, OperatorMemory memory) {
         this.batches = batches.iterator();
@@ -29,16 +28,15 @@ public final class HeldOutput {
         return new HeldOutput(batches, memory);
     }
 
-    /** Whether every batch was emitted (and the null after them). */
+    /** Whether every batch was emitted (and nothing is reserved any more). */
     public boolean isDrained() {
-        return drained || !batches.hasNext() && heldBytes == 0 && memory.bytes() == 0;
+        return !batches.hasNext();
     }
 
     /** The next batch, or null (and nothing reserved) once all were emitted. */
     public Batch next() {
         if (!batches.hasNext()) {
             memory.free();
-            drained = true;
             return null;
         }
         Batch batch = batches.next();

@@ -40,7 +40,8 @@ public final class TableScanOperator implements SourceOperator {
     private ParquetSplitReader current;
     /** For the current split, each scan column's partition value, or null for a column read from the file. */
     private List<Object> constants;
-    private List<Boolean> isPartitionColumn;
+    /** For the current split, each scan column's index among the columns read from the file, or -1 for a partition column. */
+    private int[] fileColumnOf;
 
     /**
      * {@code splits}: shared by the drivers of the scan's pipeline; {@code memory}: where it states the
@@ -116,14 +117,10 @@ public final class TableScanOperator implements SourceOperator {
         if (constants == null) {
             return current.nextRowGroupRange(column);
         }
-        if (isPartitionColumn.get(column)) {
+        if (fileColumnOf[column] < 0) {
             return constants.get(column) instanceof Long value ? new long[] {value, value} : null;
         }
-        int fileColumn = 0;
-        for (int c = 0; c < column; c++) {
-            fileColumn += isPartitionColumn.get(c) ? 0 : 1;
-        }
-        return current.nextRowGroupRange(fileColumn);
+        return current.nextRowGroupRange(fileColumnOf[column]);
     }
 
     private void open(Split split) {
@@ -136,10 +133,11 @@ public final class TableScanOperator implements SourceOperator {
         if (!split.partitionValues().isEmpty()) {
             fileColumns = new ArrayList<>();
             constants = new ArrayList<>();
-            isPartitionColumn = new ArrayList<>();
-            for (ScanColumn column : node.columns()) {
+            fileColumnOf = new int[node.columns().size()];
+            for (int c = 0; c < fileColumnOf.length; c++) {
+                ScanColumn column = node.columns().get(c);
                 boolean partition = split.partitionValues().containsKey(column.name());
-                isPartitionColumn.add(partition);
+                fileColumnOf[c] = partition ? -1 : fileColumns.size();
                 constants.add(partition ? PartitionValues.parse(split.partitionValues().get(column.name()), column.type(), column.name())
                         : null);
                 if (!partition) {
@@ -153,11 +151,10 @@ public final class TableScanOperator implements SourceOperator {
 
     private Batch withPartitionValues(Batch fileBatch) {
         List<ColumnVector> vectors = new ArrayList<>(node.columns().size());
-        int fileColumn = 0;
         for (int i = 0; i < node.columns().size(); i++) {
-            vectors.add(isPartitionColumn.get(i)
+            vectors.add(fileColumnOf[i] < 0
                     ? VectorBuilder.constant(node.columns().get(i).type(), constants.get(i), fileBatch.rowCount())
-                    : fileBatch.column(fileColumn++));
+                    : fileBatch.column(fileColumnOf[i]));
         }
         return new Batch(vectors, fileBatch.rowCount());
     }

@@ -1,9 +1,9 @@
 package dev.shoal.exec.pipeline;
 
 import dev.shoal.core.batch.Batch;
-import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.exec.exchange.RowHasher;
 import dev.shoal.exec.memory.OperatorMemory;
+import dev.shoal.exec.operator.Operator;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -18,14 +18,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalExchange {
     static final long MAX_BUFFERED_BYTES = 32L << 20;
-    private static final CompletableFuture<Void> NOT_BLOCKED = CompletableFuture.completedFuture(null);
 
     private final List<Integer> hashKeys;
     private final ArrayDeque<Batch>[] queues;
     private final CompletableFuture<Void>[] arrived;
     private final boolean[] consumerClosed;
     private final OperatorMemory memory;
-    private CompletableFuture<Void> space = NOT_BLOCKED;
+    private CompletableFuture<Void> space = Operator.NOT_BLOCKED;
     private int producersLeft;
     private int consumersOpen;
     private int nextConsumer;
@@ -51,47 +50,38 @@ public final class LocalExchange {
         return queues.length;
     }
 
-    synchronized void add(Batch batch) {
-        if (consumersOpen == 0) {
+    /** Hashes the batch's rows to their consumers (outside the lock: producers hash at once), then queues them. */
+    void add(Batch batch) {
+        if (hashKeys == null || queues.length == 1) {
+            addWhole(batch);
             return;
         }
-        if (hashKeys == null || queues.length == 1) {
-            // Round robin over open consumers.
-            do {
-                nextConsumer = (nextConsumer + 1) % queues.length;
-            } while (consumerClosed[nextConsumer]);
-            enqueue(nextConsumer, batch);
-        } else {
-            addHashed(batch);
-        }
-        if (bufferedBytes >= MAX_BUFFERED_BYTES && space.isDone()) {
-            space = new CompletableFuture<>();
+        Batch[] parts = RowHasher.split(batch, hashKeys, queues.length, RowHasher.LOCAL_SEED);
+        synchronized (this) {
+            for (int c = 0; c < parts.length; c++) {
+                if (parts[c] != null) {
+                    enqueue(c, parts[c]);
+                }
+            }
+            holdProducersWhenFull();
         }
     }
 
-    private void addHashed(Batch batch) {
-        ColumnVector[] keys = new ColumnVector[hashKeys.size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = batch.column(hashKeys.get(k));
+    /** A whole batch to the next open consumer, round robin. */
+    private synchronized void addWhole(Batch batch) {
+        if (consumersOpen == 0) {
+            return;
         }
-        int rows = batch.rowCount();
-        int[] target = RowHasher.partitions(keys, rows, queues.length, RowHasher.LOCAL_SEED);
-        int[] counts = new int[queues.length];
-        for (int i = 0; i < rows; i++) {
-            counts[target[i]]++;
-        }
-        for (int c = 0; c < queues.length; c++) {
-            if (counts[c] == 0) {
-                continue;
-            }
-            int[] positions = new int[counts[c]];
-            int n = 0;
-            for (int i = 0; i < rows; i++) {
-                if (target[i] == c) {
-                    positions[n++] = i;
-                }
-            }
-            enqueue(c, n == rows ? batch : batch.take(positions, n));
+        do {
+            nextConsumer = (nextConsumer + 1) % queues.length;
+        } while (consumerClosed[nextConsumer]);
+        enqueue(nextConsumer, batch);
+        holdProducersWhenFull();
+    }
+
+    private void holdProducersWhenFull() {
+        if (bufferedBytes >= MAX_BUFFERED_BYTES && space.isDone()) {
+            space = new CompletableFuture<>();
         }
     }
 
@@ -140,7 +130,7 @@ public final class LocalExchange {
     }
 
     synchronized CompletableFuture<Void> consumerBlocked(int consumer) {
-        return queues[consumer].isEmpty() && producersLeft > 0 ? arrived[consumer] : NOT_BLOCKED;
+        return queues[consumer].isEmpty() && producersLeft > 0 ? arrived[consumer] : Operator.NOT_BLOCKED;
     }
 
     synchronized boolean consumerFinished(int consumer) {

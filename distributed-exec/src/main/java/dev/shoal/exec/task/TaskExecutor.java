@@ -82,7 +82,7 @@ public final class TaskExecutor {
         OutputBuffer output = new OutputBuffer(descriptor.fragment().root().outputTypes(), 1, PULLED_OUTPUT_BYTES,
                 memory.operator("OutputBuffer"));
         Running running = run(descriptor, memory, output);
-        return new Task(descriptor.taskId(), running, output);
+        return new Task(running, output);
     }
 
     /**
@@ -95,11 +95,9 @@ public final class TaskExecutor {
         PipelineBuilder builder = new PipelineBuilder(store, stats, remote -> exchanges.open(descriptor, remote, stats, memory),
                 dynamicFilters, descriptor.taskId(), memory, concurrency);
         PipelineTask task = new PipelineTask(pool);
-        List<PipelineBuilder.Pipeline> pipelines;
         try {
-            pipelines = builder.build(descriptor.fragment().root(),
-                    driver -> new TaskOutputOperator(sink, descriptor.output(), stats.rowsOutput()));
-            for (PipelineBuilder.Pipeline pipeline : pipelines) {
+            for (PipelineBuilder.Pipeline pipeline : builder.build(descriptor.fragment().root(),
+                    driver -> new TaskOutputOperator(sink, descriptor.output(), stats.rowsOutput()))) {
                 for (int d = 0; d < pipeline.drivers(); d++) {
                     List<Operator> operators = new ArrayList<>();
                     for (PipelineBuilder.OperatorFactory factory : pipeline.operators()) {
@@ -112,7 +110,7 @@ public final class TaskExecutor {
             builder.releases().forEach(Runnable::run);
             throw e;
         }
-        Running running = new Running(descriptor.taskId(), task, stats, pipelines.size());
+        Running running = new Running(descriptor.taskId(), task, stats);
         task.done().whenComplete((ignored, error) -> {
             builder.releases().forEach(TaskExecutor::releaseQuietly);
             // What an operator still states it holds (a task stopped midway closes operators it never finished) is
@@ -157,13 +155,11 @@ public final class TaskExecutor {
         private final TaskId id;
         private final PipelineTask task;
         private final TaskStats stats;
-        private final int pipelines;
 
-        Running(TaskId id, PipelineTask task, TaskStats stats, int pipelines) {
+        Running(TaskId id, PipelineTask task, TaskStats stats) {
             this.id = id;
             this.task = task;
             this.stats = stats;
-            this.pipelines = pipelines;
         }
 
         public TaskId id() {
@@ -172,11 +168,6 @@ public final class TaskExecutor {
 
         public TaskStats stats() {
             return stats;
-        }
-
-        /** How many pipelines the fragment was cut into. */
-        public int pipelines() {
-            return pipelines;
         }
 
         /** Completes once every driver has closed; exceptionally with the task's failure or cancel. */
@@ -192,18 +183,16 @@ public final class TaskExecutor {
 
     /** A running task whose output its caller pulls, one batch at a time. */
     public static final class Task implements AutoCloseable {
-        private final TaskId id;
         private final Running running;
         private final OutputBuffer output;
 
-        Task(TaskId id, Running running, OutputBuffer output) {
-            this.id = id;
+        Task(Running running, OutputBuffer output) {
             this.running = running;
             this.output = output;
         }
 
         public TaskId id() {
-            return id;
+            return running.id();
         }
 
         /** The next output batch, waiting for it; null when the task is done. Throws the task's failure. */

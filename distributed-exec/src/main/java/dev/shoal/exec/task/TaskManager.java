@@ -34,11 +34,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     private final Map<TaskId, RunningTask> tasks = new ConcurrentHashMap<>();
     private final MemoryPool memory = new MemoryPool();
 
-    private final AutoCloseable drivers;
-
-    /** {@code drivers}: the pool the executor runs drivers on, closed with the manager. */
-    public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes, AutoCloseable drivers) {
-        this.drivers = drivers;
+    public TaskManager(String workerId, TaskExecutor executor, long maxBufferedBytes) {
         this.workerId = workerId;
         this.executor = executor;
         this.maxBufferedBytes = maxBufferedBytes;
@@ -109,11 +105,6 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
     public void close() {
         tasks.values().forEach(RunningTask::abort);
         tasks.clear();
-        try {
-            drivers.close();
-        } catch (Exception ignored) {
-            // Closing a pool does not fail.
-        }
     }
 
     private final class RunningTask {

@@ -24,8 +24,10 @@ import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,6 +43,8 @@ public final class ParquetSplitReader implements AutoCloseable {
     /** For each requested column, its descriptor in the file, or null when the file lacks it. */
     private final List<ColumnDescriptor> descriptors = new ArrayList<>();
     private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
+    /** The chunk paths of the requested columns the file has, each once. */
+    private final Set<ColumnPath> requestedPaths = new HashSet<>();
     /** Of the split's row groups, the next one read. */
     private int nextRowGroup;
 
@@ -81,6 +85,7 @@ public final class ParquetSplitReader implements AutoCloseable {
                 }
                 ColumnDescriptor descriptor = fileSchema.getColumnDescription(new String[] {field.getName()});
                 descriptors.add(descriptor);
+                requestedPaths.add(ColumnPath.get(descriptor.getPath()));
                 decoders.add(new ColumnChunkDecoder(descriptor, column.type(), location.toString()));
                 if (!projected.contains(field)) {
                     projected.add(field);
@@ -123,11 +128,8 @@ public final class ParquetSplitReader implements AutoCloseable {
         }
         long bytes = 0;
         for (ColumnChunkMetaData chunk : rowGroups.get(nextRowGroup).getColumns()) {
-            for (ColumnDescriptor descriptor : descriptors) {
-                if (descriptor != null && chunk.getPath().equals(ColumnPath.get(descriptor.getPath()))) {
-                    bytes += chunk.getTotalSize();
-                    break;
-                }
+            if (requestedPaths.contains(chunk.getPath())) {
+                bytes += chunk.getTotalSize();
             }
         }
         return bytes;
