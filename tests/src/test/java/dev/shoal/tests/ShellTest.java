@@ -54,7 +54,7 @@ class ShellTest {
         List<String> summaries = run.err().lines().filter(l -> l.startsWith("Query ")).toList();
         assertEquals(2, summaries.size(), run.err());
         assertTrue(summaries.get(0).matches("Query \\d{8}_\\d{6}_\\d{5}_[a-z2-9]{5}, FINISHED, \\d+ splits"), summaries.get(0));
-        assertTrue(run.err().matches("(?s).*s \\[2 rows, [0-9.]+ kB scanned\\].*"), run.err());
+        assertTrue(run.err().matches("(?s).*s \\[2 rows, [0-9.]+ k?B scanned\\].*"), run.err());
     }
 
     @Test

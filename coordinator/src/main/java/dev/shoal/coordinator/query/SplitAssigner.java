@@ -128,7 +128,7 @@ public final class SplitAssigner {
             for (int p = 0; p < pieces; p++) {
                 long start = p * step;
                 long end = p == pieces - 1 ? file.length() : start + step;
-                out.add(new Split(file.uri(), file.length(), start, end, file.partitionValues()));
+                out.add(file.withRange(start, end));
             }
         }
         return out;

@@ -10,8 +10,8 @@ import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.exec.dynamicfilter.RowGroupFilter;
 import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.task.TaskStats;
+import dev.shoal.parquet.reader.FooterCache;
 import dev.shoal.parquet.reader.ParquetSplitReader;
-import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
@@ -28,35 +28,38 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * as in Hive and Trino): it is the split's partition value on every row. With a
  * {@link RowGroupFilter}, it waits briefly for the joins' dynamic filters before its first read, and
  * skips each row group whose statistics show it holds no key the joins keep.
+ *
+ * <p>Reads overlap decoding: once a row group's chunks are in, the next row group's are fetched on
+ * the worker's fetch threads while this one is decoded, and the split after this one is taken and
+ * its first row group fetched while this split's last is decoded. Until they arrive the operator is
+ * blocked, and its driver gives its thread to another.
  */
 public final class TableScanOperator implements SourceOperator {
-    private final ObjectStore store;
+    private final ScanContext context;
     private final TableScanNode node;
     private final TaskStats stats;
     private final Queue<Split> splits;
     private final OperatorMemory memory;
     private final RowGroupFilter rowGroups;
     private boolean finished;
-    private ParquetSplitReader current;
-    /** For the current split, each scan column's partition value, or null for a column read from the file. */
-    private List<Object> constants;
-    /** For the current split, each scan column's index among the columns read from the file, or -1 for a partition column. */
-    private int[] fileColumnOf;
+    private OpenSplit current;
+    /** The split taken ahead of time while {@code current}'s last row group is decoded, or null. */
+    private OpenSplit next;
 
     /**
      * {@code splits}: shared by the drivers of the scan's pipeline; {@code memory}: where it states the
-     * row group it fetches and decodes (its chunks as stored, then the decoded batch until it is passed on).
+     * row groups it fetches and decodes (chunks as stored, then the decoded batch until it is passed on).
      */
     public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits, OperatorMemory memory) {
-        this(store, node, stats, splits, memory, null);
+        this(ScanContext.direct(store), node, stats, splits, memory, null);
     }
 
     /** {@code rowGroups}: the joins' filters on the scan's columns, shared by its drivers, or null. */
-    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits, OperatorMemory memory,
-                             RowGroupFilter rowGroups) {
+    public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, Queue<Split> splits,
+                             OperatorMemory memory, RowGroupFilter rowGroups) {
+        this.context = context;
         this.rowGroups = rowGroups;
         this.memory = memory;
-        this.store = store;
         this.node = node;
         this.stats = stats;
         this.splits = splits;
@@ -74,97 +77,156 @@ public final class TableScanOperator implements SourceOperator {
 
     @Override
     public CompletableFuture<Void> isBlocked() {
-        return rowGroups == null ? NOT_BLOCKED : rowGroups.published();
+        if (rowGroups != null && !rowGroups.published().isDone()) {
+            return rowGroups.published();
+        }
+        return current == null ? NOT_BLOCKED : current.reader.prefetchArrived();
     }
 
     @Override
     public Batch getOutput() {
         while (!finished) {
             if (current == null) {
-                Split split = splits.poll();
-                if (split == null) {
+                current = next != null ? next : openNext();
+                next = null;
+                if (current == null) {
                     finished = true;
                     memory.free();
                     return null;
                 }
-                open(split);
             }
-            skipPrunedRowGroups();
+            skipPrunedRowGroups(current);
+            if (!current.reader.hasNextRowGroup()) {
+                current.reader.close();
+                current = null;
+                stats.splitsCompleted().increment();
+                continue;
+            }
+            prefetch(current);
+            if (!current.reader.prefetchArrived().isDone()) {
+                memory.setBytes(prefetchedBytes());
+                return null;
+            }
             // The previous batch was passed on: what is held now is the chunks fetched, then the batch decoded from them.
-            memory.setBytes(current.nextRowGroupBytes());
-            Batch batch = current.nextRowGroup();
-            memory.setBytes(batch == null ? 0 : batch.retainedBytes());
-            if (batch != null) {
-                stats.rowsRead().add(batch.rowCount());
-                return constants == null ? batch : withPartitionValues(batch);
-            }
-            current.close();
-            current = null;
-            stats.splitsCompleted().increment();
+            memory.setBytes(current.reader.nextRowGroupBytes());
+            ParquetSplitReader.RowGroup rowGroup = current.reader.readNextRowGroup();
+            OpenSplit decoding = current;
+            readAhead();
+            Batch batch = decoding.reader.decode(rowGroup);
+            memory.setBytes(batch.retainedBytes() + prefetchedBytes());
+            stats.rowsRead().add(batch.rowCount());
+            return decoding.constants == null ? batch : decoding.withPartitionValues(batch, node.columns());
         }
         return null;
     }
 
-    private void skipPrunedRowGroups() {
-        while (rowGroups != null && current.hasNextRowGroup() && !rowGroups.mayMatch(this::nextRowGroupRange)) {
-            current.skipNextRowGroup();
+    /** Starts fetching what comes after the row group just read: the split's next one, else the next split's first. */
+    private void readAhead() {
+        skipPrunedRowGroups(current);
+        if (current.reader.hasNextRowGroup()) {
+            prefetch(current);
+        } else if (next == null && context.fetches() != null) {
+            next = openNext();
+            if (next != null) {
+                skipPrunedRowGroups(next);
+                prefetch(next);
+            }
+        }
+    }
+
+    private void prefetch(OpenSplit split) {
+        if (context.fetches() != null) {
+            split.reader.prefetchNextRowGroup(context.fetches());
+        }
+    }
+
+    private long prefetchedBytes() {
+        return current.reader.prefetchedBytes() + (next == null ? 0 : next.reader.prefetchedBytes());
+    }
+
+    private void skipPrunedRowGroups(OpenSplit split) {
+        while (rowGroups != null && split.reader.hasNextRowGroup() && !rowGroups.mayMatch(split::nextRowGroupRange)) {
+            split.reader.skipNextRowGroup();
             stats.rowGroupsSkipped().increment();
         }
     }
 
-    /** A scan column's range in the next row group: a partition column's value, else the file's statistics. */
-    private long[] nextRowGroupRange(int column) {
-        if (constants == null) {
-            return current.nextRowGroupRange(column);
+    /** The next split of the queue, opened; null when there is none. */
+    private OpenSplit openNext() {
+        Split split = splits.poll();
+        if (split == null) {
+            return null;
         }
-        if (fileColumnOf[column] < 0) {
-            return constants.get(column) instanceof Long value ? new long[] {value, value} : null;
-        }
-        return current.nextRowGroupRange(fileColumnOf[column]);
-    }
-
-    private void open(Split split) {
         if (split.start() == 0) {
             // Of a file's splits, exactly one starts at 0: this counts files, not ranges.
             stats.filesRead().increment();
         }
-        List<ScanColumn> fileColumns = node.columns();
-        constants = null;
-        if (!split.partitionValues().isEmpty()) {
-            fileColumns = new ArrayList<>();
-            constants = new ArrayList<>();
-            fileColumnOf = new int[node.columns().size()];
-            for (int c = 0; c < fileColumnOf.length; c++) {
-                ScanColumn column = node.columns().get(c);
-                boolean partition = split.partitionValues().containsKey(column.name());
-                fileColumnOf[c] = partition ? -1 : fileColumns.size();
-                constants.add(partition ? PartitionValues.parse(split.partitionValues().get(column.name()), column.type(), column.name())
-                        : null);
-                if (!partition) {
-                    fileColumns.add(column);
-                }
-            }
-        }
-        current = new ParquetSplitReader(store, Location.parse(split.uri()), split.length(), split.start(), split.end(),
-                fileColumns, stats.bytesRead());
-    }
-
-    private Batch withPartitionValues(Batch fileBatch) {
-        List<ColumnVector> vectors = new ArrayList<>(node.columns().size());
-        for (int i = 0; i < node.columns().size(); i++) {
-            vectors.add(fileColumnOf[i] < 0
-                    ? VectorBuilder.constant(node.columns().get(i).type(), constants.get(i), fileBatch.rowCount())
-                    : fileBatch.column(fileColumnOf[i]));
-        }
-        return new Batch(vectors, fileBatch.rowCount());
+        return new OpenSplit(split, node.columns(), context, stats);
     }
 
     @Override
     public void close() {
         memory.free();
-        if (current != null) {
-            current.close();
-            current = null;
+        for (OpenSplit split : new OpenSplit[] {current, next}) {
+            if (split != null) {
+                split.reader.close();
+            }
+        }
+        current = null;
+        next = null;
+    }
+
+    /** A split being read: its reader, and the values of its partition columns. */
+    private static final class OpenSplit {
+        final ParquetSplitReader reader;
+        /** Each scan column's partition value, or null for a column read from the file; null when none is a partition column. */
+        final List<Object> constants;
+        /** Each scan column's index among the columns read from the file, or -1 for a partition column. */
+        final int[] fileColumnOf;
+
+        OpenSplit(Split split, List<ScanColumn> columns, ScanContext context, TaskStats stats) {
+            List<ScanColumn> fileColumns = columns;
+            if (split.partitionValues().isEmpty()) {
+                constants = null;
+                fileColumnOf = null;
+            } else {
+                fileColumns = new ArrayList<>();
+                constants = new ArrayList<>();
+                fileColumnOf = new int[columns.size()];
+                for (int c = 0; c < fileColumnOf.length; c++) {
+                    ScanColumn column = columns.get(c);
+                    boolean partition = split.partitionValues().containsKey(column.name());
+                    fileColumnOf[c] = partition ? -1 : fileColumns.size();
+                    constants.add(partition ? PartitionValues.parse(split.partitionValues().get(column.name()), column.type(), column.name())
+                            : null);
+                    if (!partition) {
+                        fileColumns.add(column);
+                    }
+                }
+            }
+            reader = new ParquetSplitReader(context.store(), new FooterCache.FileKey(split.uri(), split.length(), split.version()),
+                    split.start(), split.end(), fileColumns, stats.bytesRead(), context.footers());
+        }
+
+        /** A scan column's range in the next row group: a partition column's value, else the file's statistics. */
+        long[] nextRowGroupRange(int column) {
+            if (constants == null) {
+                return reader.nextRowGroupRange(column);
+            }
+            if (fileColumnOf[column] < 0) {
+                return constants.get(column) instanceof Long value ? new long[] {value, value} : null;
+            }
+            return reader.nextRowGroupRange(fileColumnOf[column]);
+        }
+
+        Batch withPartitionValues(Batch fileBatch, List<ScanColumn> columns) {
+            List<ColumnVector> vectors = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                vectors.add(fileColumnOf[i] < 0
+                        ? VectorBuilder.constant(columns.get(i).type(), constants.get(i), fileBatch.rowCount())
+                        : fileBatch.column(fileColumnOf[i]));
+            }
+            return new Batch(vectors, fileBatch.rowCount());
         }
     }
 }

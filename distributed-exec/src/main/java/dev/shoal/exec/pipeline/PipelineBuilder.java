@@ -38,6 +38,7 @@ import dev.shoal.exec.operator.HashAggregateOperator;
 import dev.shoal.exec.operator.LimitOperator;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.ProjectOperator;
+import dev.shoal.exec.operator.ScanContext;
 import dev.shoal.exec.operator.SortOperator;
 import dev.shoal.exec.operator.TableScanOperator;
 import dev.shoal.exec.operator.TableWriterOperator;
@@ -73,6 +74,7 @@ public final class PipelineBuilder {
         }
     }
 
+    private final ScanContext scans;
     private final ObjectStore store;
     private final TaskStats stats;
     private final Function<RemoteSourceNode, ExchangeSource> remoteSources;
@@ -89,9 +91,10 @@ public final class PipelineBuilder {
      * {@code memory} is where each operator that holds data states how much;
      * {@code concurrency} is the most drivers a pipeline gets.
      */
-    public PipelineBuilder(ObjectStore store, TaskStats stats, Function<RemoteSourceNode, ExchangeSource> remoteSources,
+    public PipelineBuilder(ScanContext scans, TaskStats stats, Function<RemoteSourceNode, ExchangeSource> remoteSources,
                            DynamicFilterRegistry dynamicFilters, TaskId taskId, TaskMemory memory, int concurrency) {
-        this.store = store;
+        this.scans = scans;
+        this.store = scans.store();
         this.stats = stats;
         this.remoteSources = remoteSources;
         this.dynamicFilters = dynamicFilters;
@@ -168,7 +171,7 @@ public final class PipelineBuilder {
         private Chain scan(TableScanNode scan, RowGroupFilter rowGroups) {
             Queue<Split> splits = TableScanOperator.splitQueue(scan);
             int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
-            return new Chain(drivers, driver -> new TableScanOperator(store, scan, stats, splits, memory.operator("TableScan"), rowGroups));
+            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, splits, memory.operator("TableScan"), rowGroups));
         }
 
         @Override

@@ -21,11 +21,13 @@ import dev.shoal.exec.exchange.OutputBuffer;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.operator.Operator;
+import dev.shoal.exec.operator.ScanContext;
 import dev.shoal.exec.pipeline.Driver;
 import dev.shoal.exec.pipeline.DriverPool;
 import dev.shoal.exec.pipeline.PipelineBuilder;
 import dev.shoal.exec.pipeline.PipelineTask;
 import dev.shoal.exec.pipeline.TaskOutputOperator;
+import dev.shoal.parquet.reader.FooterCache;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
@@ -43,7 +45,13 @@ public final class TaskExecutor {
     /** What a task pulled by its caller (the query's root, a test) buffers ahead of it. */
     private static final long PULLED_OUTPUT_BYTES = 16L << 20;
 
-    private final ObjectStore store;
+    /**
+     * The worker's parsed Parquet footers: about 80,000 column chunks' metadata. On an object store,
+     * a footer not held costs a round trip for every split of its file.
+     */
+    private static final long FOOTER_CACHE_BYTES = 32L << 20;
+
+    private final ScanContext scans;
     private final ExchangeSources exchanges;
     private final DriverPool pool;
     private final int defaultConcurrency;
@@ -64,7 +72,7 @@ public final class TaskExecutor {
     }
 
     public TaskExecutor(ObjectStore store, ExchangeSources exchanges, DriverPool pool, int defaultConcurrency) {
-        this.store = store;
+        this.scans = new ScanContext(store, FooterCache.of(FOOTER_CACHE_BYTES), pool.fetches());
         this.exchanges = exchanges;
         this.pool = pool;
         this.defaultConcurrency = Math.max(1, defaultConcurrency);
@@ -92,7 +100,7 @@ public final class TaskExecutor {
     public Running run(TaskDescriptor descriptor, TaskMemory memory, ExchangeSink sink) {
         TaskStats stats = new TaskStats();
         int concurrency = descriptor.taskConcurrency() > 0 ? descriptor.taskConcurrency() : defaultConcurrency;
-        PipelineBuilder builder = new PipelineBuilder(store, stats, remote -> exchanges.open(descriptor, remote, stats, memory),
+        PipelineBuilder builder = new PipelineBuilder(scans, stats, remote -> exchanges.open(descriptor, remote, stats, memory),
                 dynamicFilters, descriptor.taskId(), memory, concurrency);
         PipelineTask task = new PipelineTask(pool);
         try {

@@ -44,7 +44,7 @@ public final class TableFiles {
         List<Split> splits = new ArrayList<>();
         if (!table.isPartitioned()) {
             for (ObjectInfo file : files(store, table.location(), table.files())) {
-                splits.add(new Split(file.location().toString(), file.length()));
+                splits.add(new Split(file.location().toString(), file.length(), 0, file.length(), Map.of(), file.version()));
             }
             return splits;
         }
@@ -54,7 +54,7 @@ public final class TableFiles {
                 values.put(table.partitionColumns().get(i), partition.values().get(i));
             }
             for (ObjectInfo file : files(store, partition.location(), partition.files())) {
-                splits.add(new Split(file.location().toString(), file.length(), 0, file.length(), values));
+                splits.add(new Split(file.location().toString(), file.length(), 0, file.length(), values, file.version()));
             }
         }
         return splits;

@@ -22,13 +22,17 @@ public final class ParquetSchemaReader {
     }
 
     public static ParquetMetadata footer(ObjectStore store, Location location, long length) {
-        try (ParquetFileReader reader = ParquetFileReader.open(
-                new StoreInputFile(store, location, length, new LongAdder()), ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+        return footer(new StoreInputFile(store, location, length, new LongAdder()));
+    }
+
+    /** The footer of {@code file}, all its row groups. */
+    public static ParquetMetadata footer(StoreInputFile file) {
+        try (ParquetFileReader reader = ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
             return reader.getFooter();
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file " + location + ": " + e.getMessage(), e);
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file " + file.location() + ": " + e.getMessage(), e);
         }
     }
 

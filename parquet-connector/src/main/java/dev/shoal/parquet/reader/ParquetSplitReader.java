@@ -17,6 +17,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -24,10 +25,13 @@ import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -45,8 +49,11 @@ public final class ParquetSplitReader implements AutoCloseable {
     private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
     /** The chunk paths of the requested columns the file has, each once. */
     private final Set<ColumnPath> requestedPaths = new HashSet<>();
+    private final StoreInputFile input;
     /** Of the split's row groups, the next one read. */
     private int nextRowGroup;
+    /** The row group whose chunks were last fetched ahead, or -1. */
+    private int prefetchedRowGroup = -1;
 
     public ParquetSplitReader(ObjectStore store, Location location, long length, List<ScanColumn> columns,
                               LongAdder bytesRead) {
@@ -56,14 +63,22 @@ public final class ParquetSplitReader implements AutoCloseable {
     /** Only the row groups whose middle byte lies in {@code [start, end)}. */
     public ParquetSplitReader(ObjectStore store, Location location, long length, long start, long end,
                               List<ScanColumn> columns, LongAdder bytesRead) {
-        this.location = location;
+        this(store, new FooterCache.FileKey(location.toString(), length, ""), start, end, columns, bytesRead, FooterCache.none());
+    }
+
+    /**
+     * Only the row groups whose middle byte lies in {@code [start, end)} of {@code file}, its footer
+     * taken from {@code footers} when held there.
+     */
+    public ParquetSplitReader(ObjectStore store, FooterCache.FileKey file, long start, long end,
+                              List<ScanColumn> columns, LongAdder bytesRead, FooterCache footers) {
+        this.location = Location.parse(file.uri());
         this.columns = List.copyOf(columns);
         try {
-            ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration());
-            if (start != 0 || end != length) {
-                options.withRange(start, end);
-            }
-            this.reader = ParquetFileReader.open(new StoreInputFile(store, location, length, bytesRead), options.build());
+            this.input = new StoreInputFile(store, location, file.length(), bytesRead);
+            ParquetMetadata footer = footers.get(file, () -> ParquetSchemaReader.footer(input));
+            this.reader = new ParquetFileReader(input, rowGroupsIn(footer, start, end),
+                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build(), input.newStream());
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -96,6 +111,21 @@ public final class ParquetSplitReader implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The footer with only the row groups whose middle byte lies in {@code [start, end)}: Hadoop's rule,
+     * so that however a file is cut into ranges, each row group is read by exactly one of them.
+     */
+    static ParquetMetadata rowGroupsIn(ParquetMetadata footer, long start, long end) {
+        List<BlockMetaData> kept = new ArrayList<>();
+        for (BlockMetaData block : footer.getBlocks()) {
+            long middle = block.getStartingPos() + block.getCompressedSize() / 2;
+            if (middle >= start && middle < end) {
+                kept.add(block);
+            }
+        }
+        return kept.size() == footer.getBlocks().size() ? footer : new ParquetMetadata(footer.getFileMetaData(), kept);
     }
 
     private static Type findField(MessageType schema, String name) {
@@ -181,19 +211,48 @@ public final class ParquetSplitReader implements AutoCloseable {
 
     /** The next row group as a batch, or null at the end of the file. */
     public Batch nextRowGroup() {
+        RowGroup rowGroup = readNextRowGroup();
+        return rowGroup == null ? null : decode(rowGroup);
+    }
+
+    /** A row group's requested chunks, fetched and not yet decoded. */
+    public static final class RowGroup {
+        private final PageReadStore pages;
+
+        private RowGroup(PageReadStore pages) {
+            this.pages = pages;
+        }
+    }
+
+    /**
+     * Fetches the next row group's requested chunks (from what was fetched ahead, when it was), or
+     * null at the end of the file.
+     */
+    public RowGroup readNextRowGroup() {
         try {
-            PageReadStore rowGroup = reader.readNextRowGroup();
-            if (rowGroup == null) {
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
                 return null;
             }
             nextRowGroup++;
-            int rows = Math.toIntExact(rowGroup.getRowCount());
+            return new RowGroup(pages);
+        } catch (ShoalException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The row group's rows as a batch. */
+    public Batch decode(RowGroup rowGroup) {
+        try {
+            int rows = Math.toIntExact(rowGroup.pages.getRowCount());
             List<ColumnVector> vectors = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 ColumnDescriptor descriptor = descriptors.get(i);
                 vectors.add(descriptor == null
                         ? VectorBuilder.constant(columns.get(i).type(), null, rows)
-                        : decoders.get(i).decode(rowGroup.getPageReader(descriptor), rows));
+                        : decoders.get(i).decode(rowGroup.pages.getPageReader(descriptor), rows));
             }
             return new Batch(vectors, rows);
         } catch (ShoalException e) {
@@ -203,8 +262,47 @@ public final class ParquetSplitReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts fetching the next row group's requested chunks on {@code fetches}, one range per run of
+     * adjacent chunks (as the reader itself would ask for them); nothing at the end, or when started.
+     */
+    public void prefetchNextRowGroup(Executor fetches) {
+        if (!hasNextRowGroup() || prefetchedRowGroup == nextRowGroup) {
+            return;
+        }
+        prefetchedRowGroup = nextRowGroup;
+        List<long[]> chunks = new ArrayList<>();
+        for (ColumnChunkMetaData chunk : reader.getRowGroups().get(nextRowGroup).getColumns()) {
+            if (requestedPaths.contains(chunk.getPath())) {
+                chunks.add(new long[] {chunk.getStartingPos(), chunk.getTotalSize()});
+            }
+        }
+        chunks.sort(Comparator.comparingLong(c -> c[0]));
+        List<long[]> runs = new ArrayList<>();
+        for (long[] chunk : chunks) {
+            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[0] + last[1] == chunk[0]) {
+                last[1] += chunk[1];
+            } else {
+                runs.add(chunk.clone());
+            }
+        }
+        input.prefetch(runs, fetches);
+    }
+
+    /** Done once what {@link #prefetchNextRowGroup} started has arrived; done at once when nothing was. */
+    public CompletableFuture<Void> prefetchArrived() {
+        return input.prefetchedArrived();
+    }
+
+    /** What has been fetched ahead and not yet read. */
+    public long prefetchedBytes() {
+        return prefetchedRowGroup == nextRowGroup ? input.prefetchedBytes() : 0;
+    }
+
     @Override
     public void close() {
+        input.dropPrefetched();
         try {
             reader.close();
         } catch (IOException e) {

@@ -8,12 +8,19 @@ import org.apache.parquet.io.SeekableInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A Parquet {@link InputFile} over ranged reads of an object store. Small reads (the footer,
  * page headers) are served from a window fetched at once; large reads (column chunks) fetch
- * exactly their range, so only projected columns cross the network.
+ * exactly their range, so only projected columns cross the network. Ranges asked for ahead
+ * ({@link #prefetch}) are fetched on other threads, and a read inside one of them waits for it
+ * instead of fetching: a scan overlaps the next row group's round trip with decoding this one.
  */
 public final class StoreInputFile implements InputFile {
     /** Reads smaller than this are widened to a window of this size: the footer arrives in one GET. */
@@ -23,6 +30,15 @@ public final class StoreInputFile implements InputFile {
     private final Location location;
     private final long length;
     private final LongAdder bytesRead;
+    /** The ranges fetched ahead, for the row group about to be read; replaced by the next call to {@link #prefetch}. */
+    private volatile List<Prefetched> prefetched = List.of();
+
+    /** Bytes {@code [from, from + length)} of the file, arriving. */
+    private record Prefetched(long from, int length, CompletableFuture<byte[]> bytes) {
+        boolean covers(long position, int len) {
+            return position >= from && position + len <= from + length;
+        }
+    }
 
     public StoreInputFile(ObjectStore store, Location location, long length, LongAdder bytesRead) {
         this.store = store;
@@ -38,6 +54,65 @@ public final class StoreInputFile implements InputFile {
     @Override
     public long getLength() {
         return length;
+    }
+
+    /**
+     * Starts fetching each range {@code {from, length}} on {@code fetches}, dropping those fetched
+     * ahead before. Reads that fall inside one of them are served from it.
+     */
+    public void prefetch(List<long[]> ranges, Executor fetches) {
+        List<Prefetched> started = new ArrayList<>(ranges.size());
+        for (long[] range : ranges) {
+            long from = range[0];
+            int len = Math.toIntExact(range[1]);
+            started.add(new Prefetched(from, len, CompletableFuture.supplyAsync(() -> fetch(from, len), fetches)));
+        }
+        List<Prefetched> before = prefetched;
+        prefetched = List.copyOf(started);
+        before.forEach(p -> p.bytes().cancel(false));
+    }
+
+    /** Done when every range fetched ahead has arrived (or failed: the read reports it). */
+    public CompletableFuture<Void> prefetchedArrived() {
+        List<Prefetched> current = prefetched;
+        if (current.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(current.stream().map(Prefetched::bytes).toArray(CompletableFuture[]::new))
+                .handle((ignored, failure) -> null);
+    }
+
+    /** What the ranges fetched ahead hold (or will, once arrived). */
+    public long prefetchedBytes() {
+        long bytes = 0;
+        for (Prefetched p : prefetched) {
+            bytes += p.length();
+        }
+        return bytes;
+    }
+
+    /** Drops the ranges fetched ahead; a fetch under way is abandoned. */
+    public void dropPrefetched() {
+        List<Prefetched> before = prefetched;
+        prefetched = List.of();
+        before.forEach(p -> p.bytes().cancel(false));
+    }
+
+    private byte[] fetch(long from, int len) {
+        byte[] bytes = store.read(location, from, len);
+        bytesRead.add(bytes.length);
+        return bytes;
+    }
+
+    private static byte[] arrived(Prefetched range) throws IOException {
+        try {
+            return range.bytes().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     @Override
@@ -94,7 +169,10 @@ public final class StoreInputFile implements InputFile {
             if (position + len > length) {
                 throw new EOFException("read past the end of " + location + " (" + length + " bytes)");
             }
-            if (position >= windowStart && position + len <= windowStart + window.length) {
+            Prefetched ahead = prefetchedCovering(position, len);
+            if (ahead != null) {
+                System.arraycopy(arrived(ahead), (int) (position - ahead.from()), bytes, start, len);
+            } else if (position >= windowStart && position + len <= windowStart + window.length) {
                 System.arraycopy(window, (int) (position - windowStart), bytes, start, len);
             } else if (len >= SMALL_READ_WINDOW) {
                 byte[] fetched = fetch(position, len);
@@ -127,10 +205,13 @@ public final class StoreInputFile implements InputFile {
             buf.put(bytes);
         }
 
-        private byte[] fetch(long from, int len) {
-            byte[] bytes = store.read(location, from, len);
-            bytesRead.add(bytes.length);
-            return bytes;
+        private Prefetched prefetchedCovering(long position, int len) {
+            for (Prefetched range : prefetched) {
+                if (range.covers(position, len)) {
+                    return range;
+                }
+            }
+            return null;
         }
     }
 }

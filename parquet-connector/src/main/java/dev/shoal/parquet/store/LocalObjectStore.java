@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Objects as files on the local filesystem ({@code file:} locations). */
@@ -55,7 +56,7 @@ public final class LocalObjectStore implements ObjectStore {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(Path::toString))
-                    .map(p -> new ObjectInfo(Location.ofFile(p), sizeOf(p)))
+                    .map(p -> new ObjectInfo(Location.ofFile(p), sizeOf(p), modified(p)))
                     .toList();
         } catch (IOException e) {
             throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot list " + prefix + ": " + e.getMessage(), e);
@@ -82,6 +83,14 @@ public final class LocalObjectStore implements ObjectStore {
             Files.deleteIfExists(path(location));
         } catch (IOException e) {
             throw new ShoalException(ErrorCode.STORAGE_ERROR, "cannot delete " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String modified(Path path) {
+        try {
+            return Long.toString(Files.getLastModifiedTime(path).to(TimeUnit.NANOSECONDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

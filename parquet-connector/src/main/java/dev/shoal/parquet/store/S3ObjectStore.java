@@ -101,7 +101,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             for (S3Object object : client.listObjectsV2Paginator(
                     b -> b.bucket(prefix.bucket()).prefix(prefix.asDirectory().key())).contents()) {
-                out.add(new ObjectInfo(new Location("s3", prefix.bucket(), object.key()), object.size()));
+                out.add(new ObjectInfo(new Location("s3", prefix.bucket(), object.key()), object.size(), object.eTag()));
             }
         } catch (NoSuchBucketException e) {
             throw new ShoalException(ErrorCode.FILE_NOT_FOUND, "bucket not found: " + prefix.bucket());
