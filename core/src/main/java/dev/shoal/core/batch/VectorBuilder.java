@@ -101,6 +101,20 @@ public abstract sealed class VectorBuilder {
         }
     }
 
+    /**
+     * Makes room for {@code count} more values, some NULL, and returns the null mask to fill from
+     * {@code size}: {@code isNull[size + i]} for each appended value.
+     */
+    protected boolean[] reserveWithNulls(int count) {
+        ensureCapacity(size + count);
+        if (nulls == null) {
+            nulls = new boolean[Math.max(16, capacity())];
+        } else if (nulls.length < capacity()) {
+            nulls = Arrays.copyOf(nulls, capacity());
+        }
+        return nulls;
+    }
+
     protected void markNotNull() {
         if (nulls != null && nulls.length <= size) {
             nulls = Arrays.copyOf(nulls, Math.max(size + 1, capacity()));
@@ -166,6 +180,32 @@ public abstract sealed class VectorBuilder {
             int at = size;
             for (int i = 0; i < count; i++) {
                 out[at + i] = dictionary[ids[i]];
+            }
+            if (high != null) {
+                for (int i = 0; i < count; i++) {
+                    high[at + i] = out[at + i] >> 63;
+                }
+            }
+            size += count;
+        }
+
+        /**
+         * Appends {@code count} values: the i-th is NULL unless {@code definitions[i] == defined}, and
+         * the non-NULL ones are {@code dense[0 ..]} in order. A page with NULLs in one loop.
+         */
+        public void appendSpread(long[] dense, int[] definitions, int defined, int count) {
+            boolean[] isNull = reserveWithNulls(count);
+            long[] out = values;
+            int at = size;
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                if (definitions[i] == defined) {
+                    isNull[at + i] = false;
+                    out[at + i] = dense[next++];
+                } else {
+                    isNull[at + i] = true;
+                    out[at + i] = 0;
+                }
             }
             if (high != null) {
                 for (int i = 0; i < count; i++) {
@@ -267,6 +307,24 @@ public abstract sealed class VectorBuilder {
             int at = size;
             for (int i = 0; i < count; i++) {
                 out[at + i] = dictionary[ids[i]];
+            }
+            size += count;
+        }
+
+        /** As {@link Longs#appendSpread}: {@code count} values, NULL where {@code definitions[i] != defined}. */
+        public void appendSpread(double[] dense, int[] definitions, int defined, int count) {
+            boolean[] isNull = reserveWithNulls(count);
+            double[] out = values;
+            int at = size;
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                if (definitions[i] == defined) {
+                    isNull[at + i] = false;
+                    out[at + i] = dense[next++];
+                } else {
+                    isNull[at + i] = true;
+                    out[at + i] = 0;
+                }
             }
             size += count;
         }
@@ -416,6 +474,36 @@ public abstract sealed class VectorBuilder {
                 byte[] value = dictionary[ids[i]];
                 System.arraycopy(value, 0, data, dataSize, value.length);
                 dataSize += value.length;
+                offsets[++size] = dataSize;
+            }
+        }
+
+        /**
+         * Appends {@code count} values: NULL where {@code definitions[i] != defined}, the others
+         * {@code dictionary[ids[0 ..]]} in order. Sized once, then copied.
+         */
+        public void appendGatheredSpread(byte[][] dictionary, int[] ids, int[] definitions, int defined, int count) {
+            int present = 0;
+            long total = dataSize;
+            for (int i = 0; i < count; i++) {
+                if (definitions[i] == defined) {
+                    total += dictionary[ids[present++]].length;
+                }
+            }
+            if (total > data.length) {
+                data = Arrays.copyOf(data, grow(data.length, Math.toIntExact(total)));
+            }
+            boolean[] isNull = reserveWithNulls(count);
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                if (definitions[i] == defined) {
+                    byte[] value = dictionary[ids[next++]];
+                    System.arraycopy(value, 0, data, dataSize, value.length);
+                    dataSize += value.length;
+                    isNull[size] = false;
+                } else {
+                    isNull[size] = true;
+                }
                 offsets[++size] = dataSize;
             }
         }

@@ -66,4 +66,64 @@ class VectorBuilderTest {
         VarcharVector w = (VarcharVector) VectorBuilder.constant(DataType.VARCHAR, "z", 1);
         assertTrue(v.compare(0, w, 0) > 0, "U+00E9 sorts after 'z' in code point order");
     }
+
+    @Test
+    void spreadingDefinedValuesOverRowsWithNullsGivesWhatAppendingOneByOneGives() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 20; round++) {
+            int count = 1 + random.nextInt(300);
+            int[] definitions = new int[count];
+            long[] dense = new long[count];
+            double[] denseDoubles = new double[count];
+            byte[][] dictionary = {"a".getBytes(StandardCharsets.UTF_8), "".getBytes(StandardCharsets.UTF_8),
+                    "longer value".getBytes(StandardCharsets.UTF_8)};
+            int[] ids = new int[count];
+            VectorBuilder.Longs oneByOne = (VectorBuilder.Longs) VectorBuilder.create(DataType.BIGINT, 4);
+            VectorBuilder.Doubles doublesOneByOne = (VectorBuilder.Doubles) VectorBuilder.create(DataType.DOUBLE, 4);
+            VectorBuilder.Bytes bytesOneByOne = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 4);
+            // A prefix without NULLs first, so that the mask is created midway.
+            oneByOne.append(-1);
+            doublesOneByOne.append(-1.5);
+            bytesOneByOne.append(dictionary[2]);
+            int defined = 0;
+            for (int i = 0; i < count; i++) {
+                boolean isNull = round % 5 != 0 && random.nextInt(4) == 0;
+                definitions[i] = isNull ? 0 : 1;
+                if (isNull) {
+                    oneByOne.appendNull();
+                    doublesOneByOne.appendNull();
+                    bytesOneByOne.appendNull();
+                    continue;
+                }
+                long value = random.nextLong();
+                dense[defined] = value;
+                denseDoubles[defined] = value / 3.0;
+                ids[defined] = random.nextInt(dictionary.length);
+                oneByOne.append(value);
+                doublesOneByOne.append(value / 3.0);
+                bytesOneByOne.append(dictionary[ids[defined]]);
+                defined++;
+            }
+            VectorBuilder.Longs spread = (VectorBuilder.Longs) VectorBuilder.create(DataType.BIGINT, 4);
+            VectorBuilder.Doubles doublesSpread = (VectorBuilder.Doubles) VectorBuilder.create(DataType.DOUBLE, 4);
+            VectorBuilder.Bytes bytesSpread = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 4);
+            spread.append(-1);
+            doublesSpread.append(-1.5);
+            bytesSpread.append(dictionary[2]);
+            spread.appendSpread(dense, definitions, 1, count);
+            doublesSpread.appendSpread(denseDoubles, definitions, 1, count);
+            bytesSpread.appendGatheredSpread(dictionary, ids, definitions, 1, count);
+            assertSameValues(oneByOne.build(), spread.build());
+            assertSameValues(doublesOneByOne.build(), doublesSpread.build());
+            assertSameValues(bytesOneByOne.build(), bytesSpread.build());
+        }
+    }
+
+    private static void assertSameValues(ColumnVector expected, ColumnVector actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.isNull(i), actual.isNull(i), "null at " + i);
+            assertEquals(expected.valueAt(i), actual.valueAt(i), "value at " + i);
+        }
+    }
 }

@@ -106,7 +106,7 @@ final class BulkPageDecoder {
         if (encoding.usesDictionary()) {
             decodeDictionary(valueBytes, dictionary, count, defined, definitions, maxDefinition, builder);
         } else {
-            decodePlain(valueBytes, count, definitions, maxDefinition, builder);
+            decodePlain(valueBytes, count, defined, definitions, maxDefinition, builder);
         }
         return true;
     }
@@ -128,8 +128,8 @@ final class BulkPageDecoder {
             int bitWidth = array[offset] & 0xff;
             new RleHybridDecoder(array, offset + 1, end, bitWidth).decode(dictionaryIds, defined);
         }
-        if (definitions == null) {
-            try {
+        try {
+            if (definitions == null) {
                 if (dictionary.bytes != null) {
                     ((VectorBuilder.Bytes) builder).appendGathered(dictionary.bytes, dictionaryIds, count);
                 } else if (dictionary.longs != null) {
@@ -137,39 +137,57 @@ final class BulkPageDecoder {
                 } else {
                     ((VectorBuilder.Doubles) builder).appendGathered(dictionary.doubles, dictionaryIds, count);
                 }
-            } catch (ArrayIndexOutOfBoundsException e) {
-                throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
-                        + " refers to a dictionary entry past the dictionary's end");
-            }
-            return;
-        }
-        int next = 0;
-        for (int i = 0; i < count; i++) {
-            if (definitions != null && definitions[i] != maxDefinition) {
-                builder.appendNull();
-                continue;
-            }
-            int id = dictionaryIds[next++];
-            if (dictionary.longs != null) {
-                ((VectorBuilder.Longs) builder).append(dictionary.longs[checked(id, dictionary.longs.length)]);
-            } else if (dictionary.doubles != null) {
-                ((VectorBuilder.Doubles) builder).append(dictionary.doubles[checked(id, dictionary.doubles.length)]);
+            } else if (dictionary.bytes != null) {
+                ((VectorBuilder.Bytes) builder).appendGatheredSpread(dictionary.bytes, dictionaryIds, definitions, maxDefinition, count);
+            } else if (dictionary.longs != null) {
+                // NULLs: the defined values looked up in one loop, then spread over the page's rows.
+                long[] dense = plain.longScratch(defined);
+                long[] entries = dictionary.longs;
+                for (int i = 0; i < defined; i++) {
+                    dense[i] = entries[dictionaryIds[i]];
+                }
+                ((VectorBuilder.Longs) builder).appendSpread(dense, definitions, maxDefinition, count);
             } else {
-                ((VectorBuilder.Bytes) builder).append(dictionary.bytes[checked(id, dictionary.bytes.length)]);
+                double[] dense = plain.doubleScratch(defined);
+                double[] entries = dictionary.doubles;
+                for (int i = 0; i < defined; i++) {
+                    dense[i] = entries[dictionaryIds[i]];
+                }
+                ((VectorBuilder.Doubles) builder).appendSpread(dense, definitions, maxDefinition, count);
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
+                    + " refers to a dictionary entry past the dictionary's end");
+        }
+    }
+
+    private void decodePlain(ByteBuffer values, int count, int defined, int[] definitions, int maxDefinition,
+                             VectorBuilder builder) {
+        int position = values.position();
+        if (definitions != null && values.hasArray()) {
+            // NULLs: the defined values decoded in one loop, then spread over the page's rows.
+            byte[] array = values.array();
+            int start = values.arrayOffset() + position;
+            switch (physical) {
+                case INT32 -> {
+                    ((VectorBuilder.Longs) builder).appendSpread(plain.int32s(array, start, defined, rescale),
+                            definitions, maxDefinition, count);
+                    return;
+                }
+                case INT64 -> {
+                    ((VectorBuilder.Longs) builder).appendSpread(plain.int64s(array, start, defined, rescale),
+                            definitions, maxDefinition, count);
+                    return;
+                }
+                case DOUBLE -> {
+                    ((VectorBuilder.Doubles) builder).appendSpread(plain.doubles(array, start, defined),
+                            definitions, maxDefinition, count);
+                    return;
+                }
+                default -> {
+                }
             }
         }
-    }
-
-    private int checked(int id, int size) {
-        if (id < 0 || id >= size) {
-            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
-                    + " refers to dictionary entry " + id + " of " + size);
-        }
-        return id;
-    }
-
-    private void decodePlain(ByteBuffer values, int count, int[] definitions, int maxDefinition, VectorBuilder builder) {
-        int position = values.position();
         if (definitions == null && values.hasArray()) {
             // No NULLs: whole-page loops that size the builder once.
             byte[] array = values.array();

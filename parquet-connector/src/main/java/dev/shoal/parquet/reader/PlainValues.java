@@ -7,32 +7,62 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Parquet's PLAIN encoding of a page with no NULLs, decoded a page at a time: little-endian
+ * Parquet's PLAIN encoding of a page's defined values, decoded a page at a time: little-endian
  * 4- and 8-byte integers (times a decimal rescale factor) and byte strings each preceded by a
  * 4-byte length. One per column chunk; its scratch arrays are reused from page to page.
  */
 final class PlainValues {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLES = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     private long[] longs = new long[0];
+    private double[] doubles = new double[0];
     private int[] starts = new int[0];
     private int[] lengths = new int[0];
 
     void int32s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+        into.appendAll(int32s(page, from, count, factor), 0, count);
+    }
+
+    void int64s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+        into.appendAll(int64s(page, from, count, factor), 0, count);
+    }
+
+    /** {@code count} 4-byte integers times {@code factor}, in a scratch array valid until the next call. */
+    long[] int32s(byte[] page, int from, int count, long factor) {
+        checkRoom(page, from, count, 4);
         long[] out = longScratch(count);
         for (int i = 0; i < count; i++) {
             out[i] = (int) INTS.get(page, from + 4 * i) * factor;
         }
-        into.appendAll(out, 0, count);
+        return out;
     }
 
-    void int64s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+    /** {@code count} 8-byte integers times {@code factor}, in a scratch array valid until the next call. */
+    long[] int64s(byte[] page, int from, int count, long factor) {
+        checkRoom(page, from, count, 8);
         long[] out = longScratch(count);
         for (int i = 0; i < count; i++) {
             out[i] = (long) LONGS.get(page, from + 8 * i) * factor;
         }
-        into.appendAll(out, 0, count);
+        return out;
+    }
+
+    /** {@code count} 8-byte doubles, in a scratch array valid until the next call. */
+    double[] doubles(byte[] page, int from, int count) {
+        checkRoom(page, from, count, 8);
+        double[] out = doubleScratch(count);
+        for (int i = 0; i < count; i++) {
+            out[i] = (double) DOUBLES.get(page, from + 8 * i);
+        }
+        return out;
+    }
+
+    private static void checkRoom(byte[] page, int from, int count, int width) {
+        if ((long) from + (long) count * width > page.length) {
+            throw new IllegalArgumentException("a page holds fewer values than its header says");
+        }
     }
 
     /** {@code count} length-prefixed strings in {@code page[from, end)}; a length past the end is a corrupt page. */
@@ -57,10 +87,17 @@ final class PlainValues {
         into.appendSlices(page, starts, lengths, count, total);
     }
 
-    private long[] longScratch(int count) {
+    long[] longScratch(int count) {
         if (longs.length < count) {
             longs = new long[count];
         }
         return longs;
+    }
+
+    double[] doubleScratch(int count) {
+        if (doubles.length < count) {
+            doubles = new double[count];
+        }
+        return doubles;
     }
 }
