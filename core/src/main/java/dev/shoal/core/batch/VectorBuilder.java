@@ -44,6 +44,10 @@ public abstract sealed class VectorBuilder {
             }
             return builder.build();
         }
+        if (value == null) {
+            builder.appendNulls(count);
+            return builder.build();
+        }
         for (int i = 0; i < count; i++) {
             builder.appendValue(value);
         }
@@ -63,6 +67,15 @@ public abstract sealed class VectorBuilder {
         }
         nulls[size] = true;
         appendDefault();
+    }
+
+    /** Appends {@code count} NULLs at once. */
+    public void appendNulls(int count) {
+        boolean[] isNull = reserveWithNulls(count);
+        Arrays.fill(isNull, size, size + count, true);
+        for (int i = 0; i < count; i++) {
+            appendDefault();
+        }
     }
 
     public void appendValue(Object value) {

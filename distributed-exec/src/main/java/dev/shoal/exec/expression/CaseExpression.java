@@ -9,24 +9,67 @@ import dev.shoal.core.type.DataType;
 import java.util.List;
 
 /**
- * CASE WHEN c1 THEN r1 ... ELSE e END. Each result is evaluated only on the rows that reach it,
- * so {@code CASE WHEN x = 0 THEN 0 ELSE y / x END} never divides by zero.
+ * CASE WHEN c1 THEN r1 ... ELSE e END. When every branch is {@link FailureFree}, each is evaluated
+ * once on the whole batch and each row takes its branch's value. Otherwise each result is
+ * evaluated only on the rows that reach it, so {@code CASE WHEN x = 0 THEN 0 ELSE y / x END}
+ * never divides by zero.
  */
 final class CaseExpression implements VectorExpression {
     private final List<VectorExpression> conditions;
     private final List<VectorExpression> results;
     private final VectorExpression otherwise;
     private final DataType type;
+    private final boolean wholeBatch;
 
-    CaseExpression(List<VectorExpression> conditions, List<VectorExpression> results, VectorExpression otherwise, DataType type) {
+    /** {@code failureFree}: no condition or result can fail on any row, so all may run on every row. */
+    CaseExpression(List<VectorExpression> conditions, List<VectorExpression> results, VectorExpression otherwise, DataType type,
+                   boolean failureFree) {
         this.conditions = conditions;
         this.results = results;
         this.otherwise = otherwise;
         this.type = type;
+        this.wholeBatch = failureFree;
     }
 
     @Override
     public ColumnVector evaluate(Batch batch) {
+        return wholeBatch ? evaluateWhole(batch) : evaluateByBranch(batch);
+    }
+
+    private ColumnVector evaluateWhole(Batch batch) {
+        int n = batch.rowCount();
+        int branches = conditions.size();
+        int[] branchOfRow = new int[n];
+        boolean[] decided = new boolean[n];
+        ColumnVector[] values = new ColumnVector[branches + 1];
+        for (int b = 0; b < branches; b++) {
+            BooleanVector condition = (BooleanVector) conditions.get(b).evaluate(batch);
+            boolean used = false;
+            for (int i = 0; i < n; i++) {
+                if (!decided[i] && condition.isTrue(i)) {
+                    decided[i] = true;
+                    branchOfRow[i] = b;
+                    used = true;
+                }
+            }
+            if (used) {
+                values[b] = results.get(b).evaluate(batch);
+            }
+        }
+        boolean anyOtherwise = false;
+        for (int i = 0; i < n; i++) {
+            if (!decided[i]) {
+                branchOfRow[i] = branches;
+                anyOtherwise = true;
+            }
+        }
+        if (anyOtherwise) {
+            values[branches] = otherwise.evaluate(batch);
+        }
+        return assemble(n, values, branchOfRow, null);
+    }
+
+    private ColumnVector evaluateByBranch(Batch batch) {
         int n = batch.rowCount();
         int[] branchOfRow = new int[n];
         int[] indexInBranch = new int[n];
@@ -68,10 +111,24 @@ final class CaseExpression implements VectorExpression {
             remaining = rest;
             remainingCount = restCount;
         }
+        return assemble(n, branchValues, branchOfRow, indexInBranch);
+    }
+
+    /** Row i takes {@code values[branchOfRow[i]]} at {@code indexInBranch[i]} (at i when null). */
+    private ColumnVector assemble(int n, ColumnVector[] values, int[] branchOfRow, int[] indexInBranch) {
         VectorBuilder out = VectorBuilder.create(type, n);
+        boolean sameTypes = true;
+        for (ColumnVector branch : values) {
+            sameTypes &= branch == null || branch.type().equals(type);
+        }
         for (int i = 0; i < n; i++) {
-            ColumnVector source = branchValues[branchOfRow[i]];
-            out.appendValue(ValueCasts.cast(source.valueAt(indexInBranch[i]), source.type(), type));
+            ColumnVector source = values[branchOfRow[i]];
+            int at = indexInBranch == null ? i : indexInBranch[i];
+            if (sameTypes) {
+                out.appendFrom(source, at);
+            } else {
+                out.appendValue(ValueCasts.cast(source.valueAt(at), source.type(), type));
+            }
         }
         return out.build();
     }

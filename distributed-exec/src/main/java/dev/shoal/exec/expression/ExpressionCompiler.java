@@ -164,7 +164,7 @@ public final class ExpressionCompiler {
         }
         VectorExpression otherwise = args.size() % 2 == 1 ? compile(args.get(args.size() - 1))
                 : constant(new Literal(null, type));
-        return new CaseExpression(conditions, results, otherwise, type);
+        return new CaseExpression(conditions, results, otherwise, type, args.stream().allMatch(FailureFree::test));
     }
 
     private static VectorExpression like(List<Expr> args) {
