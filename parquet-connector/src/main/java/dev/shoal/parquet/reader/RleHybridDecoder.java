@@ -18,15 +18,15 @@ final class RleHybridDecoder {
     private final int end;
     private final int bitWidth;
     private final int byteWidth;
-    private final int mask;
+    private final long mask;
     private int position;
     // The run being read: RLE (a value repeated) or bit-packed (values in the byte array).
     private int remaining;
     private boolean repeated;
     private int repeatedValue;
-    private long bitBuffer;
-    private int bitsInBuffer;
-    private int readPosition;
+    /** Of a bit-packed run: where its bytes start, how many of its values were read, and where it ends. */
+    private int runStart;
+    private int runIndex;
     private int runEnd;
 
     RleHybridDecoder(byte[] data, int offset, int end, int bitWidth) {
@@ -38,7 +38,7 @@ final class RleHybridDecoder {
         this.end = end;
         this.bitWidth = bitWidth;
         this.byteWidth = (bitWidth + 7) / 8;
-        this.mask = bitWidth == 32 ? -1 : (1 << bitWidth) - 1;
+        this.mask = (1L << bitWidth) - 1;
     }
 
     /** Decodes the next {@code count} values into {@code out[0 .. count)}. */
@@ -60,39 +60,53 @@ final class RleHybridDecoder {
     }
 
     /**
-     * Bit-unpacks n values. The buffer is refilled 32 bits at a time (one little-endian int read)
-     * while the array has 4 bytes to give, byte by byte near its end. Reading ahead may pass the
-     * run's last byte; {@link #runEnd} puts the next header back where the run really ends.
+     * Bit-unpacks the run's next n values. A bit-packed run is groups of 8 values in exactly
+     * {@code bitWidth} bytes, so value k of the run starts at bit {@code k * bitWidth}: each value is
+     * one little-endian 8-byte read, shifted and masked, 8 at a time over whole groups (a value and
+     * its shift fit 64 bits for widths up to 32). Near the array's end, bytes are read one by one.
      */
     private void unpack(int[] out, int from, int n) {
-        long buffer = bitBuffer;
-        int bits = bitsInBuffer;
-        int read = readPosition;
-        for (int i = 0; i < n; i++) {
-            if (bits < bitWidth) {
-                if (read + 4 <= data.length) {
-                    buffer |= ((long) (int) INT_LE.get(data, read) & 0xffffffffL) << bits;
-                    read += 4;
-                    bits += 32;
-                } else {
-                    while (bits < bitWidth) {
-                        buffer |= (long) (read < data.length ? data[read] & 0xff : 0) << bits;
-                        read++;
-                        bits += 8;
-                    }
-                }
-            }
-            out[from + i] = (int) (buffer & mask);
-            buffer >>>= bitWidth;
-            bits -= bitWidth;
+        int k = runIndex;
+        int i = 0;
+        while (i < n && (k & 7) != 0) {
+            out[from + i++] = valueAt(k++);
         }
-        bitBuffer = buffer;
-        bitsInBuffer = bits;
-        readPosition = read;
+        int group = runStart + (k >>> 3) * bitWidth;
+        // The group's last value is read from at most bitWidth - 1 bytes in: 8 bytes from there must be in the array.
+        int lastGroup = data.length - bitWidth - 7;
+        while (n - i >= 8 && group <= lastGroup) {
+            int bit = 0;
+            for (int j = 0; j < 8; j++, bit += bitWidth) {
+                out[from + i + j] = (int) (((long) LONG_LE.get(data, group + (bit >>> 3)) >>> (bit & 7)) & mask);
+            }
+            i += 8;
+            k += 8;
+            group += bitWidth;
+        }
+        while (i < n) {
+            out[from + i++] = valueAt(k++);
+        }
+        runIndex = k;
     }
 
-    private static final VarHandle INT_LE =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Value k of the bit-packed run. */
+    private int valueAt(int k) {
+        long bit = (long) k * bitWidth;
+        int at = runStart + (int) (bit >>> 3);
+        long word;
+        if (at + 8 <= data.length) {
+            word = (long) LONG_LE.get(data, at);
+        } else {
+            word = 0;
+            for (int b = 0; b < 8 && at + b < data.length; b++) {
+                word |= (long) (data[at + b] & 0xff) << (8 * b);
+            }
+        }
+        return (int) ((word >>> (bit & 7)) & mask);
+    }
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private void readRunHeader() {
         position = Math.max(position, runEnd);
@@ -116,10 +130,9 @@ final class RleHybridDecoder {
             // Bit-packed groups of 8 values: exactly bitWidth bytes per group.
             int groups = header >>> 1;
             remaining = groups * 8;
-            readPosition = position;
+            runStart = position;
+            runIndex = 0;
             runEnd = position + groups * bitWidth;
-            bitBuffer = 0;
-            bitsInBuffer = 0;
         }
         if (remaining == 0) {
             throw new ShoalException(ErrorCode.CORRUPT_FILE, "empty RLE run");
