@@ -57,6 +57,11 @@ public final class TpcdsBenchmark implements Callable<Integer> {
     @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
     int workers = 2;
 
+    @Option(names = "--warm-pass", negatable = true, description = "before timing, run every selected query once on Shoal, "
+            + "untimed, so that its JVMs are warm as a long-running cluster's are; --no-warm-pass times a cold start "
+            + "(default: ${DEFAULT-VALUE})")
+    boolean warmPass = true;
+
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(new CommandLine(new TpcdsBenchmark()).execute(args));
@@ -92,6 +97,18 @@ public final class TpcdsBenchmark implements Callable<Integer> {
 
     private void run(Connection shoal, Connection duck, Path dataDir, double generationSeconds) throws SQLException {
         List<Query> selected = TpcdsQueries.load(queries).stream().filter(q -> only.isEmpty() || only.contains(q.name())).toList();
+        if (warmPass) {
+            long start = System.nanoTime();
+            for (Query query : selected) {
+                try {
+                    rows(shoal, query.sql());
+                } catch (SQLException e) {
+                    // Reported with the query below.
+                }
+            }
+            System.out.printf("Shoal warmed by one untimed pass over the %d queries (%.1f s)%n", selected.size(),
+                    (System.nanoTime() - start) / 1e9);
+        }
         System.out.printf("TPC-DS SF %s, data ready in %.1f s (%s); Shoal %d workers, DuckDB threads=2; 1 warm-up + %d runs, median%n",
                 scale, generationSeconds, dataDir, workers, runs);
         System.out.printf("%-6s %-9s %7s %10s %10s %7s  %s%n", "query", "status", "rows", "shoal ms", "duckdb ms", "ratio", "detail");
