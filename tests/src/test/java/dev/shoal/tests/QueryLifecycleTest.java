@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,10 +79,16 @@ class QueryLifecycleTest {
         }
     }
 
+    /**
+     * The one row's first value, read to the end of the result as a client does: a statement closed
+     * after its row but before the end arrived is a query canceled, not finished.
+     */
     private static String one(Connection connection, String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next());
-            return rs.getString(1);
+            String value = rs.getString(1);
+            assertFalse(rs.next());
+            return value;
         }
     }
 
