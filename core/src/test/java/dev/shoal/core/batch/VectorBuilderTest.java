@@ -40,7 +40,7 @@ class VectorBuilderTest {
 
     @Test
     void bulkAppendsFollowNullsAndWideDecimals() {
-        VectorBuilder.Longs wide = (VectorBuilder.Longs) VectorBuilder.create(DataType.decimal(38, 0), 4);
+        LongsBuilder wide = (LongsBuilder) VectorBuilder.create(DataType.decimal(38, 0), 4);
         wide.appendNull();
         wide.appendValue(BigInteger.ONE.shiftLeft(100));
         wide.appendAll(new long[] {9, -5, 7}, 1, 2);
@@ -50,7 +50,7 @@ class VectorBuilderTest {
         assertEquals("-5", built.valueAt(2).toString(), "a negative long widens with its sign");
         assertEquals("7", built.valueAt(3).toString());
 
-        VectorBuilder.Bytes bytes = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 1);
+        BytesBuilder bytes = (BytesBuilder) VectorBuilder.create(DataType.VARCHAR, 1);
         bytes.appendNull();
         byte[] source = "xxabcyde".getBytes(StandardCharsets.UTF_8);
         bytes.appendSlices(source, new int[] {2, 6, 0}, new int[] {3, 2, 0}, 3, 5);
@@ -78,9 +78,9 @@ class VectorBuilderTest {
             byte[][] dictionary = {"a".getBytes(StandardCharsets.UTF_8), "".getBytes(StandardCharsets.UTF_8),
                     "longer value".getBytes(StandardCharsets.UTF_8)};
             int[] ids = new int[count];
-            VectorBuilder.Longs oneByOne = (VectorBuilder.Longs) VectorBuilder.create(DataType.BIGINT, 4);
-            VectorBuilder.Doubles doublesOneByOne = (VectorBuilder.Doubles) VectorBuilder.create(DataType.DOUBLE, 4);
-            VectorBuilder.Bytes bytesOneByOne = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 4);
+            LongsBuilder oneByOne = (LongsBuilder) VectorBuilder.create(DataType.BIGINT, 4);
+            DoublesBuilder doublesOneByOne = (DoublesBuilder) VectorBuilder.create(DataType.DOUBLE, 4);
+            BytesBuilder bytesOneByOne = (BytesBuilder) VectorBuilder.create(DataType.VARCHAR, 4);
             // A prefix without NULLs first, so that the mask is created midway.
             oneByOne.append(-1);
             doublesOneByOne.append(-1.5);
@@ -104,9 +104,9 @@ class VectorBuilderTest {
                 bytesOneByOne.append(dictionary[ids[defined]]);
                 defined++;
             }
-            VectorBuilder.Longs spread = (VectorBuilder.Longs) VectorBuilder.create(DataType.BIGINT, 4);
-            VectorBuilder.Doubles doublesSpread = (VectorBuilder.Doubles) VectorBuilder.create(DataType.DOUBLE, 4);
-            VectorBuilder.Bytes bytesSpread = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 4);
+            LongsBuilder spread = (LongsBuilder) VectorBuilder.create(DataType.BIGINT, 4);
+            DoublesBuilder doublesSpread = (DoublesBuilder) VectorBuilder.create(DataType.DOUBLE, 4);
+            BytesBuilder bytesSpread = (BytesBuilder) VectorBuilder.create(DataType.VARCHAR, 4);
             spread.append(-1);
             doublesSpread.append(-1.5);
             bytesSpread.append(dictionary[2]);

@@ -2,10 +2,14 @@ package dev.shoal.exec.aggregate;
 
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.BooleanVector;
+import dev.shoal.core.batch.BooleansBuilder;
+import dev.shoal.core.batch.BytesBuilder;
 import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.DoubleVector;
+import dev.shoal.core.batch.DoublesBuilder;
 import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.LongsBuilder;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.type.DataType;
@@ -129,12 +133,12 @@ final class MinMaxAccumulator implements Accumulator {
                     if (wides != null && wides[g] != null) {
                         out.appendValue(wides[g]);
                     } else {
-                        ((VectorBuilder.Longs) out).append(longs[g]);
+                        ((LongsBuilder) out).append(longs[g]);
                     }
                 }
-                case DOUBLE -> ((VectorBuilder.Doubles) out).append(doubles[g]);
-                case BYTES -> ((VectorBuilder.Bytes) out).append(strings[g]);
-                case BOOLEAN -> ((VectorBuilder.Booleans) out).append(longs[g] == 1);
+                case DOUBLE -> ((DoublesBuilder) out).append(doubles[g]);
+                case BYTES -> ((BytesBuilder) out).append(strings[g]);
+                case BOOLEAN -> ((BooleansBuilder) out).append(longs[g] == 1);
             }
         }
         return out.build();

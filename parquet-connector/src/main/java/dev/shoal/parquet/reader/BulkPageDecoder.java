@@ -1,5 +1,8 @@
 package dev.shoal.parquet.reader;
 
+import dev.shoal.core.batch.BytesBuilder;
+import dev.shoal.core.batch.DoublesBuilder;
+import dev.shoal.core.batch.LongsBuilder;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -131,14 +134,14 @@ final class BulkPageDecoder {
         try {
             if (definitions == null) {
                 if (dictionary.bytes != null) {
-                    ((VectorBuilder.Bytes) builder).appendGathered(dictionary.bytes, dictionaryIds, count);
+                    ((BytesBuilder) builder).appendGathered(dictionary.bytes, dictionaryIds, count);
                 } else if (dictionary.longs != null) {
-                    ((VectorBuilder.Longs) builder).appendGathered(dictionary.longs, dictionaryIds, count);
+                    ((LongsBuilder) builder).appendGathered(dictionary.longs, dictionaryIds, count);
                 } else {
-                    ((VectorBuilder.Doubles) builder).appendGathered(dictionary.doubles, dictionaryIds, count);
+                    ((DoublesBuilder) builder).appendGathered(dictionary.doubles, dictionaryIds, count);
                 }
             } else if (dictionary.bytes != null) {
-                ((VectorBuilder.Bytes) builder).appendGatheredSpread(dictionary.bytes, dictionaryIds, definitions, maxDefinition, count);
+                ((BytesBuilder) builder).appendGatheredSpread(dictionary.bytes, dictionaryIds, definitions, maxDefinition, count);
             } else if (dictionary.longs != null) {
                 // NULLs: the defined values looked up in one loop, then spread over the page's rows.
                 long[] dense = plain.longScratch(defined);
@@ -146,14 +149,14 @@ final class BulkPageDecoder {
                 for (int i = 0; i < defined; i++) {
                     dense[i] = entries[dictionaryIds[i]];
                 }
-                ((VectorBuilder.Longs) builder).appendSpread(dense, definitions, maxDefinition, count);
+                ((LongsBuilder) builder).appendSpread(dense, definitions, maxDefinition, count);
             } else {
                 double[] dense = plain.doubleScratch(defined);
                 double[] entries = dictionary.doubles;
                 for (int i = 0; i < defined; i++) {
                     dense[i] = entries[dictionaryIds[i]];
                 }
-                ((VectorBuilder.Doubles) builder).appendSpread(dense, definitions, maxDefinition, count);
+                ((DoublesBuilder) builder).appendSpread(dense, definitions, maxDefinition, count);
             }
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
@@ -170,17 +173,17 @@ final class BulkPageDecoder {
             int start = values.arrayOffset() + position;
             switch (physical) {
                 case INT32 -> {
-                    ((VectorBuilder.Longs) builder).appendSpread(plain.int32s(array, start, defined, rescale),
+                    ((LongsBuilder) builder).appendSpread(plain.int32s(array, start, defined, rescale),
                             definitions, maxDefinition, count);
                     return;
                 }
                 case INT64 -> {
-                    ((VectorBuilder.Longs) builder).appendSpread(plain.int64s(array, start, defined, rescale),
+                    ((LongsBuilder) builder).appendSpread(plain.int64s(array, start, defined, rescale),
                             definitions, maxDefinition, count);
                     return;
                 }
                 case DOUBLE -> {
-                    ((VectorBuilder.Doubles) builder).appendSpread(plain.doubles(array, start, defined),
+                    ((DoublesBuilder) builder).appendSpread(plain.doubles(array, start, defined),
                             definitions, maxDefinition, count);
                     return;
                 }
@@ -194,15 +197,15 @@ final class BulkPageDecoder {
             int start = values.arrayOffset() + position;
             switch (physical) {
                 case INT32 -> {
-                    plain.int32s(array, start, count, rescale, (VectorBuilder.Longs) builder);
+                    plain.int32s(array, start, count, rescale, (LongsBuilder) builder);
                     return;
                 }
                 case INT64 -> {
-                    plain.int64s(array, start, count, rescale, (VectorBuilder.Longs) builder);
+                    plain.int64s(array, start, count, rescale, (LongsBuilder) builder);
                     return;
                 }
                 case BINARY -> {
-                    plain.binaries(array, start, values.arrayOffset() + values.limit(), count, (VectorBuilder.Bytes) builder);
+                    plain.binaries(array, start, values.arrayOffset() + values.limit(), count, (BytesBuilder) builder);
                     return;
                 }
                 default -> {
@@ -216,26 +219,26 @@ final class BulkPageDecoder {
             }
             switch (physical) {
                 case INT32 -> {
-                    ((VectorBuilder.Longs) builder).append(values.getInt(position) * rescale);
+                    ((LongsBuilder) builder).append(values.getInt(position) * rescale);
                     position += 4;
                 }
                 case INT64 -> {
-                    ((VectorBuilder.Longs) builder).append(values.getLong(position) * rescale);
+                    ((LongsBuilder) builder).append(values.getLong(position) * rescale);
                     position += 8;
                 }
                 case DOUBLE -> {
-                    ((VectorBuilder.Doubles) builder).append(values.getDouble(position));
+                    ((DoublesBuilder) builder).append(values.getDouble(position));
                     position += 8;
                 }
                 default -> {
                     int length = values.getInt(position);
                     position += 4;
                     if (values.hasArray()) {
-                        ((VectorBuilder.Bytes) builder).append(values.array(), values.arrayOffset() + position, length);
+                        ((BytesBuilder) builder).append(values.array(), values.arrayOffset() + position, length);
                     } else {
                         byte[] copy = new byte[length];
                         values.get(position, copy);
-                        ((VectorBuilder.Bytes) builder).append(copy);
+                        ((BytesBuilder) builder).append(copy);
                     }
                     position += length;
                 }

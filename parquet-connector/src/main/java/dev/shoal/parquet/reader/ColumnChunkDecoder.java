@@ -1,7 +1,11 @@
 package dev.shoal.parquet.reader;
 
+import dev.shoal.core.batch.BooleansBuilder;
+import dev.shoal.core.batch.BytesBuilder;
 import dev.shoal.core.batch.ColumnVector;
+import dev.shoal.core.batch.DoublesBuilder;
 import dev.shoal.core.batch.Int128Vector;
+import dev.shoal.core.batch.LongsBuilder;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
@@ -157,31 +161,31 @@ final class ColumnChunkDecoder {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         return switch (type.getPrimitiveTypeName()) {
             case BOOLEAN -> requireStorage(TypeKind.Storage.BOOLEAN, type,
-                    (r, b) -> ((VectorBuilder.Booleans) b).append(r.readBoolean()));
+                    (r, b) -> ((BooleansBuilder) b).append(r.readBoolean()));
             case INT32 -> target.storage() == TypeKind.Storage.DOUBLE
-                    ? (r, b) -> ((VectorBuilder.Doubles) b).append(r.readInteger())
+                    ? (r, b) -> ((DoublesBuilder) b).append(r.readInteger())
                     : requireStorage(TypeKind.Storage.LONG, type,
-                            (r, b) -> ((VectorBuilder.Longs) b).append(r.readInteger() * rescale));
+                            (r, b) -> ((LongsBuilder) b).append(r.readInteger() * rescale));
             case INT64 -> {
                 long divisor = timestampDivisor(logical);
                 long multiplier = timestampMultiplier(logical) * rescale;
                 yield requireStorage(TypeKind.Storage.LONG, type,
-                        (r, b) -> ((VectorBuilder.Longs) b).append(r.readLong() * multiplier / divisor));
+                        (r, b) -> ((LongsBuilder) b).append(r.readLong() * multiplier / divisor));
             }
             case INT96 -> requireStorage(TypeKind.Storage.LONG, type,
-                    (r, b) -> ((VectorBuilder.Longs) b).append(int96ToMicros(r.readBytes())));
+                    (r, b) -> ((LongsBuilder) b).append(int96ToMicros(r.readBytes())));
             case FLOAT -> requireStorage(TypeKind.Storage.DOUBLE, type,
-                    (r, b) -> ((VectorBuilder.Doubles) b).append(r.readFloat()));
+                    (r, b) -> ((DoublesBuilder) b).append(r.readFloat()));
             case DOUBLE -> requireStorage(TypeKind.Storage.DOUBLE, type,
-                    (r, b) -> ((VectorBuilder.Doubles) b).append(r.readDouble()));
+                    (r, b) -> ((DoublesBuilder) b).append(r.readDouble()));
             case BINARY, FIXED_LEN_BYTE_ARRAY -> {
                 if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
                     yield requireStorage(TypeKind.Storage.LONG, type,
-                            (r, b) -> appendDecimal((VectorBuilder.Longs) b, r.readBytes()));
+                            (r, b) -> appendDecimal((LongsBuilder) b, r.readBytes()));
                 }
                 yield requireStorage(TypeKind.Storage.BYTES, type, (r, b) -> {
                     Binary binary = r.readBytes();
-                    ((VectorBuilder.Bytes) b).append(binary.getBytesUnsafe());
+                    ((BytesBuilder) b).append(binary.getBytesUnsafe());
                 });
             }
         };
@@ -231,7 +235,7 @@ final class ColumnChunkDecoder {
     }
 
     /** A big-endian two's complement decimal, rescaled to the target; 128-bit when the target is over 18 digits. */
-    void appendDecimal(VectorBuilder.Longs builder, Binary binary) {
+    void appendDecimal(LongsBuilder builder, Binary binary) {
         byte[] bytes = binary.getBytesUnsafe();
         if (rescale == 1 && bytes.length > 0 && bytes.length <= 16) {
             // Sign-extend the big-endian bytes into two words without a BigInteger per value.

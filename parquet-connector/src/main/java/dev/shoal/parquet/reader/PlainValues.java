@@ -1,6 +1,7 @@
 package dev.shoal.parquet.reader;
 
-import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.batch.BytesBuilder;
+import dev.shoal.core.batch.LongsBuilder;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -21,11 +22,11 @@ final class PlainValues {
     private int[] starts = new int[0];
     private int[] lengths = new int[0];
 
-    void int32s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+    void int32s(byte[] page, int from, int count, long factor, LongsBuilder into) {
         into.appendAll(int32s(page, from, count, factor), 0, count);
     }
 
-    void int64s(byte[] page, int from, int count, long factor, VectorBuilder.Longs into) {
+    void int64s(byte[] page, int from, int count, long factor, LongsBuilder into) {
         into.appendAll(int64s(page, from, count, factor), 0, count);
     }
 
@@ -66,7 +67,7 @@ final class PlainValues {
     }
 
     /** {@code count} length-prefixed strings in {@code page[from, end)}; a length past the end is a corrupt page. */
-    void binaries(byte[] page, int from, int end, int count, VectorBuilder.Bytes into) {
+    void binaries(byte[] page, int from, int end, int count, BytesBuilder into) {
         if (starts.length < count) {
             starts = new int[count];
             lengths = new int[count];

@@ -67,9 +67,7 @@ public final class StoreInputFile implements InputFile {
             int len = Math.toIntExact(range[1]);
             started.add(new Prefetched(from, len, CompletableFuture.supplyAsync(() -> fetch(from, len), fetches)));
         }
-        List<Prefetched> before = prefetched;
-        prefetched = List.copyOf(started);
-        before.forEach(p -> p.bytes().cancel(false));
+        replacePrefetched(List.copyOf(started));
     }
 
     /** Done when every range fetched ahead has arrived (or failed: the read reports it). */
@@ -93,8 +91,12 @@ public final class StoreInputFile implements InputFile {
 
     /** Drops the ranges fetched ahead; a fetch under way is abandoned. */
     public void dropPrefetched() {
+        replacePrefetched(List.of());
+    }
+
+    private void replacePrefetched(List<Prefetched> ranges) {
         List<Prefetched> before = prefetched;
-        prefetched = List.of();
+        prefetched = ranges;
         before.forEach(p -> p.bytes().cancel(false));
     }
 

@@ -1,6 +1,8 @@
 package dev.shoal.parquet.reader;
 
+import dev.shoal.core.batch.BytesBuilder;
 import dev.shoal.core.batch.LongVector;
+import dev.shoal.core.batch.LongsBuilder;
 import dev.shoal.core.batch.VarcharVector;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.type.DataType;
@@ -24,7 +26,7 @@ class PlainValuesTest {
         ByteBuffer ints = page(3 + 12).position(3);
         ints.putInt(1).putInt(-2).putInt(Integer.MAX_VALUE);
         ByteBuffer longs = page(16).putLong(Long.MIN_VALUE / 10).putLong(42);
-        VectorBuilder.Longs builder = (VectorBuilder.Longs) VectorBuilder.create(DataType.decimal(18, 2), 1);
+        LongsBuilder builder = (LongsBuilder) VectorBuilder.create(DataType.decimal(18, 2), 1);
         PlainValues plain = new PlainValues();
         plain.int32s(ints.array(), 3, 3, 10, builder);
         plain.int64s(longs.array(), 0, 2, 1, builder);
@@ -36,7 +38,7 @@ class PlainValuesTest {
     @Test
     void binariesAreLengthPrefixedAndReuseScratchAcrossPages() {
         PlainValues plain = new PlainValues();
-        VectorBuilder.Bytes builder = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 1);
+        BytesBuilder builder = (BytesBuilder) VectorBuilder.create(DataType.VARCHAR, 1);
         for (List<String> strings : List.of(List.of("a", "", "héllo"), List.of("longer page of text", "x", "y", "z"))) {
             ByteBuffer page = page(256);
             for (String s : strings) {
@@ -55,7 +57,7 @@ class PlainValuesTest {
     @Test
     void aLengthPastThePageEndIsRefused() {
         ByteBuffer page = page(8).putInt(100).putInt(0);
-        VectorBuilder.Bytes builder = (VectorBuilder.Bytes) VectorBuilder.create(DataType.VARCHAR, 1);
+        BytesBuilder builder = (BytesBuilder) VectorBuilder.create(DataType.VARCHAR, 1);
         assertThrows(IllegalArgumentException.class, () -> new PlainValues().binaries(page.array(), 0, 8, 1, builder));
     }
 }
