@@ -10,6 +10,7 @@ import dev.shoal.exec.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * result never sits in memory whole. {@link #fail} ends it from outside (a lost worker).
  */
 public final class RunningQuery implements ResultStream.Source {
+    /** How long closing waits for a reader about to meet the query's end (its last rows were already read). */
+    private static final long END_GRACE_MILLIS = 100;
     private final String id;
     private final List<String> columnNames;
     private final List<DataType> columnTypes;
@@ -30,8 +33,10 @@ public final class RunningQuery implements ResultStream.Source {
     private volatile QueryState state = QueryState.RUNNING;
     private volatile ShoalException failure;
     private volatile List<TaskStatus> taskStatuses = List.of();
-    /** Set by {@link #close()}: whatever the reader meets next, the query ends CANCELED. */
+    /** Set by {@link #close()}: the reader ends the query CANCELED at its next step, unless that step meets the query's own end. */
     private volatile boolean closing;
+    /** Whether {@link #close()} stopped the root, so that an end it then reads is not the query's own. */
+    private volatile boolean stoppedByClose;
     private Batch current;
     private int position;
     /** Rows handed to readers so far. */
@@ -163,7 +168,8 @@ public final class RunningQuery implements ResultStream.Source {
                 throw failure;
             }
             if (current == null) {
-                finish(closing ? QueryState.CANCELED : QueryState.FINISHED, null);
+                // The end met on its own is a finished query, even when its client is already closing it.
+                finish(stoppedByClose ? QueryState.CANCELED : QueryState.FINISHED, null);
                 return false;
             }
         }
@@ -236,12 +242,15 @@ public final class RunningQuery implements ResultStream.Source {
 
     /**
      * Cancels a query still running; a finished query stays finished. A reader blocked on the
-     * workers' output (another thread's {@link #nextBatch}) is woken rather than waited for.
+     * workers' output (another thread's {@link #nextBatch}) gets a moment to meet the end on its own
+     * (a client that closes right after the last row, while the end is on its way, finished its
+     * query), and is then woken rather than waited for.
      */
     @Override
     public void close() {
         closing = true;
-        if (!reading.tryLock()) {
+        if (!tryLockWithin(END_GRACE_MILLIS)) {
+            stoppedByClose = true;
             root.close();
             reading.lock();
         }
@@ -249,6 +258,15 @@ public final class RunningQuery implements ResultStream.Source {
             finish(QueryState.CANCELED, null);
         } finally {
             reading.unlock();
+        }
+    }
+
+    private boolean tryLockWithin(long millis) {
+        try {
+            return reading.tryLock(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
