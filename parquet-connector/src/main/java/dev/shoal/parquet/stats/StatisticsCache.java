@@ -65,13 +65,14 @@ public final class StatisticsCache {
                         ColumnAccumulator column = columns.get(chunk.getPath().toDotString().toLowerCase(Locale.ROOT));
                         if (column != null) {
                             column.add(chunk.getStatistics());
+                            column.chunks.add(new DictionaryDistinctCount.SampledChunk(file.location(), chunk));
                         }
                     }
                 }
             }
             List<ColumnStatistics> columnStatistics = new ArrayList<>();
             for (ScanColumn column : table.columns()) {
-                columnStatistics.add(columns.get(column.name().toLowerCase(Locale.ROOT)).result());
+                columnStatistics.add(columns.get(column.name().toLowerCase(Locale.ROOT)).result(store, rows));
             }
             return new TableStatistics(rows, compressed, uncompressed, files.size(), columnStatistics);
         } catch (RuntimeException e) {
@@ -80,9 +81,13 @@ public final class StatisticsCache {
         }
     }
 
-    /** Folds one column's chunk statistics together; min/max only for numeric physical types. */
+    /**
+     * Folds one column's chunk statistics together; min/max only for numeric physical types, and
+     * for the others (strings, binary decimals) distinct values from a few chunks' dictionaries.
+     */
     private static final class ColumnAccumulator {
         private final String name;
+        private final List<DictionaryDistinctCount.SampledChunk> chunks = new ArrayList<>();
         private long nulls;
         private boolean nullsKnown = true;
         private Comparable<Object> min;
@@ -115,9 +120,11 @@ public final class StatisticsCache {
             max = max == null || chunkMax.compareTo(max) > 0 ? chunkMax : max;
         }
 
-        ColumnStatistics result() {
+        ColumnStatistics result(ObjectStore store, long rows) {
             boolean range = rangeKnown && min != null;
-            return new ColumnStatistics(name, nullsKnown ? nulls : -1, range ? min : null, range ? max : null);
+            // An integer column's range already bounds its distinct values; a GET per chunk would add little.
+            long distinct = range ? -1 : DictionaryDistinctCount.estimate(store, chunks, rows - (nullsKnown ? nulls : 0));
+            return new ColumnStatistics(name, nullsKnown ? nulls : -1, range ? min : null, range ? max : null, distinct);
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
 
 /**
  * Distinct values of an output column (the context) before capping by the node's rows: a table
- * column's integer range, followed through filters, exchanges, projections and joins; the
+ * column's integer range or its distinct count from dictionaries, followed through filters, exchanges, projections and joins; the
  * widest branch of a union; otherwise as many as the node has rows.
  */
 final class DistinctValuesOf implements PlanVisitor<Double, Integer> {
@@ -43,6 +43,9 @@ final class DistinctValuesOf implements PlanVisitor<Double, Integer> {
         if (stats != null && stats.min() instanceof Number min && stats.max() instanceof Number max
                 && !(min instanceof Double) && !(min instanceof Float)) {
             return Math.min(rows, (double) max.longValue() - min.longValue() + 1);
+        }
+        if (stats != null && stats.distinctCountKnown()) {
+            return Math.min(rows, (double) stats.distinctCount());
         }
         return rows;
     }

@@ -53,7 +53,10 @@ final class FilterSelectivity {
                         .<Expr>map(candidate -> new Call(Op.EQUAL, call.type(), call.arg(0), candidate)).toList(), call.type());
             }
             Bound bound = bound(conjunct);
-            if (bound != null) {
+            Double byDistinct = bound == null ? byDistinctValues(conjunct) : null;
+            if (byDistinct != null) {
+                known *= byDistinct;
+            } else if (bound != null) {
                 ranges.put(bound.column, bound.range);
                 double[] interval = intervals.computeIfAbsent(bound.column,
                         c -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY});
@@ -79,7 +82,30 @@ final class FilterSelectivity {
 
     /** Whether every conjunct of {@code predicate} is measured rather than guessed. */
     private boolean measurable(Expr predicate) {
-        return Exprs.conjuncts(predicate).stream().allMatch(conjunct -> bound(conjunct) != null);
+        return Exprs.conjuncts(predicate).stream().allMatch(conjunct -> bound(conjunct) != null || byDistinctValues(conjunct) != null);
+    }
+
+    /**
+     * {@code column = constant} keeps one of the column's distinct values, {@code column <> constant}
+     * all others, when the column has a distinct count but no range (strings: {@code cd_gender = 'M'}
+     * keeps a half, {@code cd_education_status = 'College'} a seventh); null otherwise.
+     */
+    private Double byDistinctValues(Expr conjunct) {
+        if (!(conjunct instanceof Call call) || call.args().size() != 2
+                || (call.op() != Op.EQUAL && call.op() != Op.NOT_EQUAL)) {
+            return null;
+        }
+        Expr column = call.arg(0) instanceof Literal ? call.arg(1) : call.arg(0);
+        Expr constant = call.arg(0) instanceof Literal ? call.arg(0) : call.arg(1);
+        if (!(column instanceof InputRef ref) || !(constant instanceof Literal literal) || literal.isNull()) {
+            return null;
+        }
+        ColumnRange range = columns.apply(ref.index());
+        if (range == null || range.statistics().min() != null || !range.statistics().distinctCountKnown()) {
+            return null;
+        }
+        double one = 1.0 / range.statistics().distinctCount();
+        return call.op() == Op.EQUAL ? one : 1 - one;
     }
 
     private static double fraction(ColumnRange range, double[] interval) {

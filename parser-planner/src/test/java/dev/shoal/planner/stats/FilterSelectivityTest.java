@@ -20,10 +20,14 @@ class FilterSelectivityTest {
     private static final InputRef DATE_COLUMN = new InputRef(0, DataType.DATE);
     private static final InputRef PRICE_COLUMN = new InputRef(1, DataType.decimal(15, 2));
     private static final InputRef NAME_COLUMN = new InputRef(2, DataType.VARCHAR);
+    private static final InputRef GENDER_COLUMN = new InputRef(4, DataType.VARCHAR);
+    private static final InputRef STATUS_COLUMN = new InputRef(5, DataType.VARCHAR);
 
     private final FilterSelectivity selectivity = new FilterSelectivity(column -> switch (column) {
         case 0 -> new FilterSelectivity.ColumnRange(new ColumnStatistics("d", 0, (int) FIRST_DAY, (int) LAST_DAY), DataType.DATE);
         case 1 -> new FilterSelectivity.ColumnRange(new ColumnStatistics("p", 0, 0L, 100_000L), DataType.decimal(15, 2));
+        case 4 -> new FilterSelectivity.ColumnRange(new ColumnStatistics("gender", 0, null, null, 2), DataType.VARCHAR);
+        case 5 -> new FilterSelectivity.ColumnRange(new ColumnStatistics("status", 0, null, null, 7), DataType.VARCHAR);
         default -> null;
     });
 
@@ -54,6 +58,21 @@ class FilterSelectivityTest {
         Expr columns = call(Op.LESS_THAN, DATE_COLUMN, new InputRef(3, DataType.DATE));
         assertEquals(0.25, selectivity.of(and(like, columns)), 1e-9);
         assertEquals(0.25, selectivity.of(call(Op.OR, like, columns)), 1e-9, "an OR of guesses is one guess");
+    }
+
+    @Test
+    void equalityOnAStringKeepsOneOfItsDistinctValues() {
+        Expr male = call(Op.EQUAL, GENDER_COLUMN, Literal.ofString("M"));
+        Expr college = call(Op.EQUAL, Literal.ofString("College"), STATUS_COLUMN);
+        assertEquals(1.0 / 14, selectivity.of(and(male, college)), 1e-9);
+        assertEquals(6.0 / 7, selectivity.of(call(Op.NOT_EQUAL, STATUS_COLUMN, Literal.ofString("College"))), 1e-9);
+        Expr twoStatuses = call(Op.IN, STATUS_COLUMN, Literal.ofString("College"), Literal.ofString("Primary"));
+        assertEquals(2.0 / 7, selectivity.of(twoStatuses), 1e-9, "an IN list adds its values up");
+    }
+
+    @Test
+    void equalityOnAStringWithoutDistinctCountIsGuessed() {
+        assertEquals(0.25, selectivity.of(call(Op.EQUAL, NAME_COLUMN, Literal.ofString("x"))), 1e-9);
     }
 
     @Test
