@@ -20,6 +20,7 @@ import dev.shoal.planner.optimize.ColumnPruner;
 import dev.shoal.planner.optimize.JoinReorderer;
 import dev.shoal.planner.parser.ShoalParser;
 import dev.shoal.planner.rules.ExistsToSemiJoin;
+import dev.shoal.planner.rules.KeyFiltersAcrossJoins;
 import dev.shoal.planner.rules.LiteralAggToProject;
 import dev.shoal.planner.rules.PullCommonFactors;
 import dev.shoal.planner.rules.RewritePrograms;
@@ -188,6 +189,14 @@ public final class QueryPlanner {
             joinPlanner.setExecutor(ConstantFolder.INSTANCE);
             joinPlanner.setRoot(optimized);
             optimized = joinPlanner.findBestExp();
+            RelNode inferred = KeyFiltersAcrossJoins.rewrite(optimized);
+            if (inferred != optimized) {
+                // The filters a join's keys carried to its other side go down that side as the first ones did.
+                HepPlanner pushdown = new InterruptibleHepPlanner(RewritePrograms.JOIN_ORDER, interrupt);
+                pushdown.setExecutor(ConstantFolder.INSTANCE);
+                pushdown.setRoot(inferred);
+                optimized = pushdown.findBestExp();
+            }
         }
         phases.end("join conditions");
 
