@@ -19,6 +19,7 @@ import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.WorkerAnnouncement;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.FlightEndpoint;
+import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.time.Duration;
@@ -63,8 +64,10 @@ public final class Coordinator implements AutoCloseable {
                 catalog instanceof StoredCatalog stored ? Optional.of(stored.store().queryHistory()) : Optional.empty());
         String jdbcUri = (config.security().tls().isPresent() ? "https://" : "http://") + config.host() + ":" + config.jdbcPort();
         Authenticator authenticator = config.security().authenticator();
+        MemoryPool memory = new MemoryPool();
         QueryManager queries = new QueryManager(catalog, store, registry, clients, config,
-                JdbcSystemTables.with(catalog, SystemTables.of(tracker, registry, clients, jdbcUri, authenticator)));
+                JdbcSystemTables.with(catalog, SystemTables.of(tracker, registry, clients, jdbcUri, authenticator, memory::reservedBytes)),
+                memory);
         PendingWrites pending = new PendingWrites(catalog, store, config.writeLeaseMillis());
         AvaticaServer server = new AvaticaServer(new ShoalMeta(queries,
                 new DdlExecutor(catalog, store, queries, config.warehouse(), pending), catalog, tracker, config.sessionProperties(), authenticator,

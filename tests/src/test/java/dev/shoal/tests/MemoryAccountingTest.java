@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What queries' operators hold is accounted on every worker: a query reports its peak in
- * system.runtime.queries and EXPLAIN ANALYZE, and each worker's pool (system.runtime.nodes'
- * reserved_memory_bytes, from its heartbeat) is back where it was after a query that finished,
+ * system.runtime.queries and EXPLAIN ANALYZE, and each node's pool (system.runtime.nodes'
+ * reserved_memory_bytes: a worker's from its heartbeat, the coordinator's with the results it reads
+ * ahead of clients) is back where it was after a query that finished,
  * failed, was canceled, or stopped early under a LIMIT: at 0 once no other query runs (the suite's
  * other classes may leave a result open, whose query holds its output buffers until it is read).
  */
@@ -44,9 +45,10 @@ class MemoryAccountingTest {
         }
     }
 
+    /** The coordinator's pool (its root tasks and the results it reads ahead of clients), then each worker's. */
     private static List<Long> workerReservations(Statement s) throws SQLException {
         List<Long> reserved = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("select reserved_memory_bytes from system.runtime.nodes where not coordinator")) {
+        try (ResultSet rs = s.executeQuery("select reserved_memory_bytes from system.runtime.nodes order by coordinator desc, node_id")) {
             while (rs.next()) {
                 reserved.add(rs.getLong(1));
             }
@@ -64,7 +66,7 @@ class MemoryAccountingTest {
             Thread.sleep(100);
             reserved = workerReservations(s);
         }
-        assertEquals(2, reserved.size());
+        assertEquals(3, reserved.size());
     }
 
     private static List<String> tasks(Statement s) throws SQLException {
@@ -103,6 +105,25 @@ class MemoryAccountingTest {
             assertTrue(plan.stream().anyMatch(line -> line.contains("task ") && line.contains("peak memory")), plan.toString());
             // Each task names its operators that held memory, with their peaks.
             assertTrue(plan.stream().anyMatch(line -> line.contains("task ") && line.matches(".*peak memory [^;]*\\(.*HashAggregate [0-9.]+ [kMG]?B.*")), plan.toString());
+        }
+    }
+
+    @Test
+    void aResultReadAheadOfItsClientIsHeldOnTheCoordinatorUntilClosed() throws Exception {
+        try (Statement s = shoal.createStatement()) {
+            try (Statement reader = shoal.createStatement()) {
+                reader.setFetchSize(100);
+                ResultSet rs = reader.executeQuery("select l_orderkey, l_comment from lineitem");
+                assertTrue(rs.next());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                long coordinator = workerReservations(s).get(0);
+                while (coordinator <= baseline.get(0) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    coordinator = workerReservations(s).get(0);
+                }
+                assertTrue(coordinator > baseline.get(0), "the batches read ahead of a client that took one row are reserved");
+            }
+            assertPoolsBackToZero(s, "a statement closed after one row of its result");
         }
     }
 

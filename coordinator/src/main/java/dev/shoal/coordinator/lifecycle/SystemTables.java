@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -58,9 +59,9 @@ public final class SystemTables {
      * authentication on, a user sees only their own queries, unless an admin.
      */
     public static List<SystemTable> of(QueryTracker tracker, WorkerRegistry registry, FlightClients clients, String coordinatorUri,
-                                       Authenticator authenticator) {
+                                       Authenticator authenticator, LongSupplier coordinatorReservedBytes) {
         return List.of(new SystemTable(RUNTIME, "queries", QUERIES, session -> queries(tracker, visibleTo(session, authenticator))),
-                new SystemTable(RUNTIME, "nodes", NODES, session -> nodes(registry, coordinatorUri)),
+                new SystemTable(RUNTIME, "nodes", NODES, session -> nodes(registry, coordinatorUri, coordinatorReservedBytes)),
                 new SystemTable(RUNTIME, "tasks", TASKS, session -> tasks(registry, clients)));
     }
 
@@ -85,9 +86,9 @@ public final class SystemTables {
         return rows;
     }
 
-    private static List<List<Object>> nodes(WorkerRegistry registry, String coordinatorUri) {
+    private static List<List<Object>> nodes(WorkerRegistry registry, String coordinatorUri, LongSupplier coordinatorReservedBytes) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(Arrays.asList("coordinator", coordinatorUri, ShoalVersion.VERSION, true, "active", null));
+        rows.add(Arrays.asList("coordinator", coordinatorUri, ShoalVersion.VERSION, true, "active", coordinatorReservedBytes.getAsLong()));
         for (WorkerRegistry.NodeView node : registry.nodes()) {
             rows.add(Arrays.asList(node.node().id(), "grpc://" + node.node().host() + ":" + node.node().port(), node.version(), false,
                     node.alive() ? "active" : "inactive", node.reservedMemoryBytes()));

@@ -13,6 +13,7 @@ import dev.shoal.core.task.TaskStatus;
 import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
 import dev.shoal.exec.memory.MemoryPool;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.pipeline.DriverPool;
 import dev.shoal.exec.task.TaskExecutor;
@@ -48,7 +49,8 @@ public final class QueryManager implements AutoCloseable {
     private final PartitionPruner explainPruner;
     private final TaskExecutor executor;
     /** What the root fragments of queries (run here, on the coordinator) hold. */
-    private final MemoryPool rootMemory = new MemoryPool();
+    /** The coordinator's pool: its root tasks' operators and the results read ahead of clients. */
+    private final MemoryPool rootMemory;
     private final WorkerRegistry registry;
     private final FlightClients clients;
     private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
@@ -58,7 +60,8 @@ public final class QueryManager implements AutoCloseable {
 
     /** {@code systemTables}: what {@code system.runtime} holds, for the planner. */
     public QueryManager(Catalog catalog, ObjectStore store, WorkerRegistry registry, FlightClients clients,
-                        CoordinatorConfig config, List<SystemTable> systemTables) {
+                        CoordinatorConfig config, List<SystemTable> systemTables, MemoryPool memory) {
+        this.rootMemory = memory;
         this.planner = new QueryPlanner(catalog, config.defaultSchema(), new StatisticsCache(store)::get, config.broadcastThresholdBytes(),
                 systemTables);
         this.scheduler = new QueryScheduler(catalog, store, registry, clients);
@@ -108,8 +111,10 @@ public final class QueryManager implements AutoCloseable {
             scheduler.cancel(id, scheduled.workers());
             throw e;
         }
+        // The result read ahead of the client outlives the root task: it is released as the client takes it.
+        OperatorMemory resultMemory = rootMemory.newTask().operator("ResultQueue");
         RunningQuery query = new RunningQuery(id, planned.columnNames(), planned.columnTypes(), root, scheduled.workers(),
-                (done, state, error) -> finished(done, state, error, tracked, endsTracked, rootTaskMemory));
+                (done, state, error) -> finished(done, state, error, tracked, endsTracked, rootTaskMemory), resultMemory);
         running.put(id, query);
         tracked.running(scheduled.splits());
         return query;

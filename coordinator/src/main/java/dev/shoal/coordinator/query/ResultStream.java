@@ -1,6 +1,7 @@
 package dev.shoal.coordinator.query;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.exec.memory.OperatorMemory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * client's pace), and each fetch waits a bounded time for rows. A query whose first rows take
  * minutes therefore never holds a client's call for longer than that wait: the client is told
  * "no rows yet, not done" and asks again, as Trino's protocol does with its {@code nextUri}.
+ * What is read ahead is reserved in the query's result memory until the client takes it.
  */
 public final class ResultStream implements AutoCloseable {
     /** What a stream reads: a running query's result, batch by batch. */
@@ -27,6 +29,9 @@ public final class ResultStream implements AutoCloseable {
         /** Stops the query, waking a reader blocked in {@link #nextBatch}. */
         @Override
         void close();
+
+        /** Where the batches read ahead of the client are reserved. */
+        OperatorMemory resultMemory();
     }
 
     /** Batches read ahead of the client at most. */
@@ -36,6 +41,9 @@ public final class ResultStream implements AutoCloseable {
 
     private final Source query;
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
+    /** The reader thread adds what it queues, fetches take off what they hand out: one lock orders both. */
+    private final Object accounting = new Object();
+    private long heldBytes;
     private volatile boolean closed;
     /** What the last fetch took but did not hand out (a batch longer than its rows allowed). */
     private Batch leftover;
@@ -77,6 +85,9 @@ public final class ResultStream implements AutoCloseable {
             if (next == null) {
                 break;
             }
+            if (next instanceof Batch taken) {
+                hold(-taken.retainedBytes());
+            }
             if (next == END) {
                 ended = true;
             } else if (next instanceof RuntimeException error) {
@@ -91,6 +102,7 @@ public final class ResultStream implements AutoCloseable {
                 int take = Math.min(batch.rowCount(), maxRows - rows);
                 if (take < batch.rowCount()) {
                     leftover = batch.slice(take, batch.rowCount() - take);
+                    hold(leftover.retainedBytes());
                     batch = batch.slice(0, take);
                 }
                 batches.add(batch);
@@ -123,7 +135,11 @@ public final class ResultStream implements AutoCloseable {
                     return;
                 }
                 if (batch.rowCount() > 0) {
-                    offer(batch);
+                    // Reserved before it is queued: a fetch may take it off the queue at once.
+                    hold(batch.retainedBytes());
+                    if (!offer(batch)) {
+                        hold(-batch.retainedBytes());
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -131,14 +147,25 @@ public final class ResultStream implements AutoCloseable {
         }
     }
 
-    /** Waits for room while the stream is open; once it is closed, nobody reads what is left. */
-    private void offer(Object item) {
+    /** Waits for room while the stream is open; false when it closed first: nobody reads what is left. */
+    private boolean offer(Object item) {
         try {
-            while (!closed && !ready.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            while (!closed) {
+                if (ready.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
                 // The client has not fetched for a while: the query waits for it, holding no more than the queue.
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private void hold(long deltaBytes) {
+        synchronized (accounting) {
+            heldBytes = closed ? 0 : heldBytes + deltaBytes;
+            query.resultMemory().setBytes(heldBytes);
         }
     }
 
@@ -147,6 +174,10 @@ public final class ResultStream implements AutoCloseable {
     public void close() {
         closed = true;
         query.close();
-        ready.clear();
+        synchronized (accounting) {
+            ready.clear();
+            heldBytes = 0;
+            query.resultMemory().free();
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.shoal.core.batch.Batch;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.task.TaskStatus;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.task.TaskExecutor;
 
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class RunningQuery implements ResultStream.Source {
     private final TaskExecutor.Task root;
     private final Set<WorkerNode> workers;
     private final Listener onDone;
+    /** What a {@link ResultStream} over this query holds ahead of its client, in the coordinator's pool. */
+    private final OperatorMemory resultMemory;
     /** Held by the reader in {@link #nextRows}; {@link #fail} ends the query itself when no reader holds it. */
     private final ReentrantLock reading = new ReentrantLock();
     private volatile QueryState state = QueryState.RUNNING;
@@ -48,8 +51,9 @@ public final class RunningQuery implements ResultStream.Source {
     }
 
     RunningQuery(String id, List<String> columnNames, List<DataType> columnTypes, TaskExecutor.Task root,
-                 Set<WorkerNode> workers, Listener onDone) {
+                 Set<WorkerNode> workers, Listener onDone, OperatorMemory resultMemory) {
         this.id = id;
+        this.resultMemory = resultMemory;
         this.columnNames = columnNames;
         this.columnTypes = columnTypes;
         this.root = root;
@@ -60,6 +64,11 @@ public final class RunningQuery implements ResultStream.Source {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public OperatorMemory resultMemory() {
+        return resultMemory;
     }
 
     public List<String> columnNames() {

@@ -5,6 +5,8 @@ import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.memory.MemoryPool;
+import dev.shoal.exec.memory.OperatorMemory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +29,14 @@ class ResultStreamTest {
     private static final class ScriptedSource implements ResultStream.Source {
         final BlockingQueue<Object> script = new LinkedBlockingQueue<>();
         final CountDownLatch closed = new CountDownLatch(1);
+        final MemoryPool pool = new MemoryPool();
+        final OperatorMemory memory = pool.newTask().operator("ResultQueue");
         volatile int batchesRead;
+
+        @Override
+        public OperatorMemory resultMemory() {
+            return memory;
+        }
 
         @Override
         public String id() {
@@ -132,11 +141,52 @@ class ResultStreamTest {
     }
 
     @Test
+    void whatIsReadAheadIsReservedUntilTheClientTakesIt() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        try (ResultStream stream = ResultStream.start(source)) {
+            Batch first = rows(0, 1000);
+            Batch second = rows(1000, 1000);
+            source.script.add(first);
+            source.script.add(second);
+            awaitRead(source, 2);
+            awaitReserved(source, first.retainedBytes() + second.retainedBytes());
+            assertEquals(first.retainedBytes() + second.retainedBytes(), source.pool.reservedBytes(), "both batches queued");
+            assertEquals(1500, stream.next(1500, 1000).rows());
+            assertTrue(source.pool.reservedBytes() > 0, "the rest of the second batch waits for the next fetch");
+            source.script.add(END);
+            ResultStream.Chunk rest = stream.next(1500, 1000);
+            assertEquals(500, rest.rows());
+            assertEquals(0, source.pool.reservedBytes(), "everything handed out");
+        }
+    }
+
+    @Test
+    void closingReleasesWhatWasReadAhead() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        ResultStream stream = ResultStream.start(source);
+        for (int i = 0; i < 2 * ResultStream.READ_AHEAD_BATCHES; i++) {
+            source.script.add(rows(i * 100L, 100));
+        }
+        awaitRead(source, ResultStream.READ_AHEAD_BATCHES);
+        assertTrue(source.pool.reservedBytes() > 0);
+        stream.close();
+        Thread.sleep(300);
+        assertEquals(0, source.pool.reservedBytes(), "a closed stream holds nothing, not even the batch it was offering");
+    }
+
+    @Test
     void closingStopsTheQuery() throws Exception {
         ScriptedSource source = new ScriptedSource();
         ResultStream stream = ResultStream.start(source);
         stream.close();
         assertTrue(source.closed.await(1, TimeUnit.SECONDS));
+    }
+
+    private static void awaitReserved(ScriptedSource source, long bytes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (source.pool.reservedBytes() < bytes && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private static void awaitRead(ScriptedSource source, int batches) throws InterruptedException {
