@@ -8,12 +8,15 @@ import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.DynamicFilterNode;
 import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.JoinDistribution;
 import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.TableScanNode;
+import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.type.DataType;
 import dev.shoal.planner.QueryPlanner;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +121,38 @@ class DistributedPlannerTest {
     void smallProbeTableIsScannedWithoutWaitingForAFilter() {
         List<Fragment> fragments = fragments("select count(*) from nation n1 join nation n2 on n1.n_nationkey = n2.n_nationkey + 1");
         fragments.forEach(f -> assertEquals(List.of(), find(f.root(), DynamicFilterNode.class), "nation has 25 rows"));
+    }
+
+    @Test
+    void dynamicFilterReachesEveryBranchOfAUnionAll() {
+        List<Fragment> fragments = fragments("select count(*) from (select l_suppkey k from lineitem union all "
+                + "select o_custkey k from orders) u join nation on u.k = n_nationkey");
+        List<String> filtered = new ArrayList<>();
+        fragments.forEach(f -> find(f.root(), DynamicFilterNode.class).forEach(filter -> filtered.add(((TableScanNode) filter.input()).table())));
+        assertEquals(List.of("tpch.lineitem", "tpch.orders"), filtered.stream().sorted().toList());
+    }
+
+    @Test
+    void aSmallBuildSideIsFilteredWhenItsJoinFiltersALargeProbeInTurn() {
+        // TPC-DS q02's shape: a join over (lineitem joined to nation, which filters lineitem): the
+        // outer join's key reaches the nation scan on the inner join's build side. Nation is too
+        // small to be filtered for itself, but fewer nations there means fewer lineitem rows.
+        TableScanNode lineitem = new TableScanNode("tpch.lineitem", List.of(new ScanColumn("l_suppkey", DataType.BIGINT)), List.of());
+        TableScanNode nation = new TableScanNode("tpch.nation", List.of(new ScanColumn("n_nationkey", DataType.BIGINT)), List.of());
+        JoinNode inner = new JoinNode(lineitem, new ExchangeNode(nation, ExchangeKind.BROADCAST, List.of(), 25), JoinType.INNER,
+                List.of(0), List.of(0), null, JoinDistribution.BROADCAST, 0);
+        ValuesNode france = new ValuesNode(List.of(DataType.BIGINT), List.of(List.of(6L)));
+        JoinNode outer = new JoinNode(inner, france, JoinType.INNER, List.of(1), List.of(0), null, JoinDistribution.BROADCAST, 1);
+        PlanNode placed = DynamicFilterPlacer.place(inner, outer, 1, scan -> scan.table().equals("tpch.lineitem"));
+        List<DynamicFilterNode> filters = find(placed, DynamicFilterNode.class);
+        assertEquals(1, filters.size(), "lineitem is not keyed by the outer join; nation is");
+        assertEquals(nation, filters.get(0).input());
+        assertEquals(1, filters.get(0).targets().get(0).filterId());
+
+        JoinNode unfiltering = new JoinNode(lineitem, new ExchangeNode(nation, ExchangeKind.BROADCAST, List.of(), 25), JoinType.INNER,
+                List.of(0), List.of(0), null, JoinDistribution.BROADCAST, JoinNode.NO_DYNAMIC_FILTER);
+        assertEquals(null, DynamicFilterPlacer.place(unfiltering, outer, 1, scan -> scan.table().equals("tpch.lineitem")),
+                "a small build side of a join that filters nothing is read without waiting");
     }
 
     @Test
