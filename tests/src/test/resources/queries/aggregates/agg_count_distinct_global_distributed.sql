@@ -1,4 +1,4 @@
--- COUNT(DISTINCT) with no grouping: duplicates dropped on each worker, then gathered and counted once.
+-- COUNT(DISTINCT) with no grouping: counted as GROUP BY l_partkey then count, both split over the workers.
 select count(distinct l_partkey) as parts
 from lineitem
 where l_shipdate >= date '1995-01-01'

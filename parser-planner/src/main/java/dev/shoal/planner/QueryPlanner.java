@@ -24,6 +24,7 @@ import dev.shoal.planner.rules.KeyFiltersAcrossJoins;
 import dev.shoal.planner.rules.LiteralAggToProject;
 import dev.shoal.planner.rules.PullCommonFactors;
 import dev.shoal.planner.rules.RewritePrograms;
+import dev.shoal.planner.rules.SingleDistinctToGroupBy;
 import dev.shoal.planner.stats.CardinalityEstimator;
 import dev.shoal.planner.translate.RelTranslator;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -202,7 +203,7 @@ public final class QueryPlanner {
 
         CardinalityEstimator estimator = new CardinalityEstimator(this::statisticsOf);
         PlanNode plan = ColumnPruner.prune(new JoinReorderer(estimator).reorder(
-                new RelTranslator(rexBuilder, session).translate(LiteralAggToProject.rewrite(optimized))));
+                new RelTranslator(rexBuilder, session).translate(SingleDistinctToGroupBy.rewrite(LiteralAggToProject.rewrite(optimized)))));
         List<String> names = trinoColumnNames(relRoot.fields.stream().map(Map.Entry::getValue).toList());
         if (target != null) {
             List<ScanColumn> written = WrittenColumns.of(names, plan.outputTypes());

@@ -182,6 +182,26 @@ class DistributedPlannerTest {
     }
 
     @Test
+    void aGlobalCountDistinctIsCountedInPartsNotInOneTask() {
+        List<Fragment> fragments = fragments("select count(distinct l_suppkey) from lineitem");
+        List<AggregateNode> all = new ArrayList<>();
+        fragments.forEach(f -> all.addAll(find(f.root(), AggregateNode.class)));
+        all.forEach(node -> node.aggregates().forEach(call -> assertEquals(false, call.distinct(), node.toString())));
+        Fragment distinctValues = fragments.stream().filter(f -> f.partitioning() == FragmentPartitioning.HASH).findFirst()
+                .orElseThrow(() -> new AssertionError("the distinct values are not spread over the workers"));
+        assertEquals(1, find(distinctValues.root(), AggregateNode.class).stream().filter(a -> a.groupKeys().size() == 1).count());
+    }
+
+    @Test
+    void mixedDistinctAndPlainAggregatesMeetOncePerGroup() {
+        List<Fragment> fragments = fragments("select l_returnflag, count(distinct l_suppkey), count(*) from lineitem group by l_returnflag");
+        List<AggregateNode> all = new ArrayList<>();
+        fragments.forEach(f -> all.addAll(find(f.root(), AggregateNode.class)));
+        assertEquals(1, all.size(), all.toString());
+        assertEquals(true, all.get(0).aggregates().get(0).distinct());
+    }
+
+    @Test
     void largeSingleTaskResultIsDealtRoundRobinBeforeAggregating() {
         List<Fragment> fragments = fragments("select l_returnflag, count(*) from "
                 + "(select * from lineitem order by l_orderkey limit 100000) t group by l_returnflag");
