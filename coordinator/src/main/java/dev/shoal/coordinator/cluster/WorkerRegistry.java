@@ -61,6 +61,12 @@ public final class WorkerRegistry {
         return entry == null ? 0 : entry.runningTasks();
     }
 
+    /** Bytes the worker's memory pool held at its last heartbeat. */
+    public long reservedMemoryBytes(String workerId) {
+        Entry entry = workers.get(workerId);
+        return entry == null ? 0 : entry.reservedMemoryBytes();
+    }
+
     /** Milliseconds since the worker's last heartbeat. */
     public long silenceMillis(String workerId) {
         Entry entry = workers.get(workerId);

@@ -34,7 +34,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Places a query's fragments on workers: one task per live worker for SOURCE and HASH fragments
- * (scan tasks get a byte-balanced share of the files), one task for SINGLE fragments, the root on
+ * (scan tasks get a byte-balanced share of the files), one task for SINGLE fragments (on the worker
+ * holding the least memory: {@link SingleTaskPlacement}), the root on
  * the coordinator. The query's tables are listed at once; a fragment's tasks are created at
  * once, producers' fragments before their consumers', so that a consumer's first request finds
  * its producers' output buffers. A worker that cannot be reached is marked lost,
@@ -80,6 +81,7 @@ final class QueryScheduler {
         }
         Map<Integer, List<TaskLocation>> locations = new HashMap<>();
         Set<WorkerNode> used = new LinkedHashSet<>();
+        SingleTaskPlacement singles = new SingleTaskPlacement(workers, worker -> registry.reservedMemoryBytes(worker.id()), queryId);
         try {
             splits.list(fragments.stream().map(Fragment::root).toList(), CALLS);
             scanLimitBytes.ifPresent(splits::checkScanLimit);
@@ -91,7 +93,7 @@ final class QueryScheduler {
                 List<TaskLocation> tasks = new ArrayList<>();
                 List<CompletableFuture<Void>> creations = new ArrayList<>();
                 for (int t = 0; t < taskCount; t++) {
-                    WorkerNode worker = taskCount == 1 ? workers.get((queryId.hashCode() & 0x7fffffff) % workers.size()) : workers.get(t);
+                    WorkerNode worker = taskCount == 1 ? singles.next() : workers.get(t);
                     TaskId taskId = new TaskId(queryId, fragment.id(), t, 0);
                     TaskDescriptor descriptor = new TaskDescriptor(taskId,
                             new PlanFragment(queryId, fragment.id(), splits.assign(fragment.root(), t, taskCount)),
