@@ -135,8 +135,9 @@ class ResultStreamTest {
             Thread.sleep(300);
             assertTrue(source.batchesRead <= ResultStream.READ_AHEAD_BATCHES + 1,
                     "read " + source.batchesRead + " batches ahead of a client that fetched none");
+            // Everything queued comes at once; the reader refills the queue while the fetch drains it, so maybe more.
             int fetched = stream.next(1000, 1000).rows();
-            assertTrue(fetched >= ResultStream.READ_AHEAD_BATCHES && fetched <= ResultStream.READ_AHEAD_BATCHES + 2, fetched + " rows");
+            assertTrue(fetched >= ResultStream.READ_AHEAD_BATCHES, fetched + " rows");
         }
     }
 
