@@ -40,6 +40,12 @@ public final class SplitAssigner {
     /** Splits given to tasks so far: the query's total once every task is assigned. */
     private int assigned;
 
+    /**
+     * Splits cut per driver, when a table's files allow: drivers take splits from a shared queue, and with
+     * one split each, the driver given the slower file finishes alone (TPC-H Q1 on two drivers used 1.55
+     * cores of 2). Each extra range costs a footer, from the worker's footer cache after the first.
+     */
+    static final int SPLITS_PER_DRIVER = 4;
     /** How many drivers each scan task runs: a table is cut into at least as many splits per task, when its files allow. */
     private final int driversPerTask;
 
@@ -97,7 +103,7 @@ public final class SplitAssigner {
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
     public PlanNode assign(PlanNode node, int taskIndex, int taskCount) {
         if (node instanceof TableScanNode scan) {
-            List<Split> mine = share(cut(splitsOf(scan), taskCount * driversPerTask), taskIndex, taskCount);
+            List<Split> mine = share(cut(splitsOf(scan), taskCount * driversPerTask * SPLITS_PER_DRIVER), taskIndex, taskCount);
             assigned += mine.size();
             // The partition selection stays on the coordinator: the splits carry what a task needs of it.
             return scan.withSplits(mine).withPartitions(null);
