@@ -52,6 +52,10 @@ public final class TpchBenchmark implements Callable<Integer> {
             + "production, instead of in this JVM")
     boolean workerProcesses;
 
+    @Option(names = "--local-files", description = "Shoal reads the same files from the local disk (file:// tables), as DuckDB "
+            + "does, instead of through the embedded S3 server, whose requests then take no CPU from the workers")
+    boolean localFiles;
+
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(new CommandLine(new TpchBenchmark()).execute(args));
@@ -67,9 +71,14 @@ public final class TpchBenchmark implements Callable<Integer> {
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
              Connection duck = duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"))) {
-            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers, DuckDB threads=2; %d runs, median%n",
+            if (localFiles) {
+                useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
+            }
+            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=2; "
+                            + "%d runs, median%n",
                     scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, workerProcesses ? "process" : "in-JVM",
-                    taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(), runs);
+                    taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(),
+                    localFiles ? "local files" : "S3", runs);
             System.out.printf("%-6s %12s %12s %8s  %s%n", "query", "shoal ms", "duckdb ms", "ratio", "exchanged (EXPLAIN ANALYZE)");
             List<Double> ratios = new ArrayList<>();
             List<Path> files;
@@ -99,6 +108,19 @@ public final class TpchBenchmark implements Callable<Integer> {
             System.out.printf("geometric mean of ratios over %d of %d queries: %.2f%n", ratios.size(), files.size(), geomean);
         }
         return 0;
+    }
+
+    /** The TPC-H tables again, as external tables over the files on disk, in a schema the queries then use. */
+    private static void useLocalFiles(Connection shoal, Path tpchDir) throws SQLException {
+        try (Statement s = shoal.createStatement()) {
+            s.execute("create schema if not exists tpch_files");
+            for (String table : TABLES) {
+                s.execute("drop table if exists tpch_files." + table);
+                s.execute("create external table tpch_files." + table + " stored as parquet location '"
+                        + tpchDir.resolve(table).toUri() + "'");
+            }
+        }
+        shoal.setSchema("tpch_files");
     }
 
     private double median(Connection connection, String sql) throws SQLException {
