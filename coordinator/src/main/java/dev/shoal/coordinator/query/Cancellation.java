@@ -43,6 +43,11 @@ public final class Cancellation {
         }
     }
 
+    /** The reason of the cancel requested, or null when none was. */
+    public ShoalException reason() {
+        return reason;
+    }
+
     public boolean isRequested() {
         return reason != null;
     }

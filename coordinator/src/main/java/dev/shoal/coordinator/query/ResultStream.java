@@ -45,6 +45,8 @@ public final class ResultStream implements AutoCloseable {
     private final Object accounting = new Object();
     private long heldBytes;
     private volatile boolean closed;
+    /** Why the query was stopped while its result was read: reported at the next fetch, nothing read ahead kept. */
+    private volatile RuntimeException stopped;
     /** What the last fetch took but did not hand out (a batch longer than its rows allowed). */
     private Batch leftover;
     private RuntimeException failure;
@@ -77,6 +79,9 @@ public final class ResultStream implements AutoCloseable {
         int rows = 0;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         while (rows < maxRows && !ended) {
+            if (stopped != null) {
+                throw stopped;
+            }
             if (failure != null) {
                 throw failure;
             }
@@ -128,7 +133,7 @@ public final class ResultStream implements AutoCloseable {
 
     private void readAhead() {
         try {
-            while (!closed) {
+            while (!closed && stopped == null) {
                 Batch batch = query.nextBatch(Integer.MAX_VALUE);
                 if (batch == null) {
                     offer(END);
@@ -150,7 +155,7 @@ public final class ResultStream implements AutoCloseable {
     /** Waits for room while the stream is open; false when it closed first: nobody reads what is left. */
     private boolean offer(Object item) {
         try {
-            while (!closed) {
+            while (!closed && stopped == null) {
                 if (ready.offer(item, 100, TimeUnit.MILLISECONDS)) {
                     return true;
                 }
@@ -164,8 +169,21 @@ public final class ResultStream implements AutoCloseable {
 
     private void hold(long deltaBytes) {
         synchronized (accounting) {
-            heldBytes = closed ? 0 : heldBytes + deltaBytes;
+            heldBytes = closed || stopped != null ? 0 : heldBytes + deltaBytes;
             query.resultMemory().setBytes(heldBytes);
+        }
+    }
+
+    /**
+     * The query was canceled while its client reads: what was read ahead is let go of at once (the
+     * client may never fetch again), and the next fetch reports {@code why}.
+     */
+    public void stop(RuntimeException why) {
+        stopped = why;
+        synchronized (accounting) {
+            ready.clear();
+            heldBytes = 0;
+            query.resultMemory().free();
         }
     }
 

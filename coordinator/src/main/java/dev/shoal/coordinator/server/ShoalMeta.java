@@ -342,7 +342,7 @@ public final class ShoalMeta extends MetaImpl {
         if (h.id < 0) {
             StatementState canceled = statements.get(key(h.connectionId, -h.id));
             if (canceled != null) {
-                canceled.cancellation.request();
+                canceled.cancel();
             }
             return;
         }

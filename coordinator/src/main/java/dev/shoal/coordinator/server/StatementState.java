@@ -40,6 +40,14 @@ final class StatementState {
     /** How a client's cancel reaches the current execution. */
     volatile Cancellation cancellation = Cancellation.none();
 
+    /** The client's cancel: stops the current query, and its result lets go of the rows read ahead of the client. */
+    synchronized void cancel() {
+        cancellation.request();
+        if (results != null && cancellation.reason() != null) {
+            results.stop(cancellation.reason());
+        }
+    }
+
     /** Stops the current query, if any, and starts reading {@code next} (null: none). */
     synchronized void replaceQuery(RunningQuery next) {
         if (results != null) {

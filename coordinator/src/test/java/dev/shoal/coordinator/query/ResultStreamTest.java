@@ -176,6 +176,23 @@ class ResultStreamTest {
     }
 
     @Test
+    void aStoppedQueryLetsGoOfWhatWasReadAheadAndItsNextFetchSaysWhy() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        ShoalException canceled = new ShoalException(ErrorCode.QUERY_CANCELED, "Query was canceled");
+        try (ResultStream stream = ResultStream.start(source)) {
+            for (int i = 0; i < 2 * ResultStream.READ_AHEAD_BATCHES; i++) {
+                source.script.add(rows(i * 100L, 100));
+            }
+            awaitRead(source, ResultStream.READ_AHEAD_BATCHES);
+            assertTrue(source.pool.reservedBytes() > 0);
+            stream.stop(canceled);
+            Thread.sleep(300);
+            assertEquals(0, source.pool.reservedBytes(), "nothing read ahead is kept for a client that may never fetch");
+            assertSame(canceled, assertThrows(ShoalException.class, () -> stream.next(100, 100)));
+        }
+    }
+
+    @Test
     void closingStopsTheQuery() throws Exception {
         ScriptedSource source = new ScriptedSource();
         ResultStream stream = ResultStream.start(source);
