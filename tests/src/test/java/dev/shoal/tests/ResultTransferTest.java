@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ResultTransferTest {
     /** A cross join counted (375 million rows at SF 0.1): seconds of work before its one row. */
-    private static final String SLOW = "select count(*) from lineitem, nation n1, nation n2 where l_quantity + n1.n_nationkey + n2.n_nationkey > 0";
+    /** 750 million combinations: long enough to outlast a 2 s client timeout (375 million took under 3.5 s once). */
+    private static final String SLOW = "select count(*) from lineitem, nation n1, nation n2, (values 1, 2) t(x) "
+            + "where l_quantity + n1.n_nationkey + n2.n_nationkey + x > 0";
 
     @Test
     void aQueryLongerThanTheClientsResponseTimeoutCompletes() throws Exception {
@@ -40,7 +42,7 @@ class ResultTransferTest {
         properties.setProperty("http_response_timeout", "2000");
         long expected;
         try (Connection connection = cluster.connect(); Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) * 625 from lineitem where l_quantity > 0")) {
+             ResultSet rs = s.executeQuery("select count(*) * 1250 from lineitem where l_quantity > 0")) {
             rs.next();
             expected = rs.getLong(1);
         }
