@@ -20,7 +20,7 @@ import java.util.TimeZone;
  * mid-stream: a lost worker, a corrupt file further on) reaches the caller of {@link #next()} as
  * an {@link SQLException} with the server's SQLSTATE, as JDBC promises, not as a RuntimeException;
  * and that the statement's max rows end it, for a PreparedStatement too (whose limit Avatica's
- * client does not send), stopping the query on the coordinator once reached, as closing it early does.
+ * client does not send), stopping the query on the coordinator once reached.
  */
 final class ShoalResultSet extends AvaticaResultSet {
     private final long maxRows;
@@ -98,16 +98,8 @@ final class ShoalResultSet extends AvaticaResultSet {
         }
     }
 
-    /**
-     * Closing a result before its end stops its query on the coordinator, as Trino's driver does: a
-     * BI tool that shows the first rows and closes the result set while keeping its statement would
-     * otherwise leave the query holding memory on every worker until the statement is reused.
-     */
     @Override
     public void close() {
-        if (canceller != null) {
-            stopQuery();
-        }
         ended();
         super.close();
     }

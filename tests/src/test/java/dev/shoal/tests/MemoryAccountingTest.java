@@ -128,21 +128,6 @@ class MemoryAccountingTest {
     }
 
     @Test
-    void closingAResultSetEarlyStopsItsQueryThoughItsStatementStaysOpen() throws Exception {
-        try (Statement s = shoal.createStatement(); Statement reader = shoal.createStatement()) {
-            reader.setFetchSize(100);
-            ResultSet rs = reader.executeQuery("select l_orderkey, l_comment from lineitem");
-            assertTrue(rs.next());
-            rs.close();
-            assertPoolsBackToZero(s, "a result set closed after one row, its statement open");
-            try (ResultSet again = reader.executeQuery("select count(*) from nation")) {
-                assertTrue(again.next());
-                assertEquals(25, again.getLong(1), "the statement runs its next query");
-            }
-        }
-    }
-
-    @Test
     void failedCanceledAndLimitedQueriesReleaseTheirMemory() throws Exception {
         try (Statement s = shoal.createStatement()) {
             // Fails at run time on the workers, after the aggregation has built its table.
