@@ -186,17 +186,11 @@ public final class QueryPlanner {
         RelNode optimized = hep.findBestExp();
         phases.end("rewrite");
         if (RelOptUtil.countJoins(optimized) > 0) {
-            HepPlanner joinPlanner = new InterruptibleHepPlanner(RewritePrograms.JOIN_ORDER, interrupt);
-            joinPlanner.setExecutor(ConstantFolder.INSTANCE);
-            joinPlanner.setRoot(optimized);
-            optimized = joinPlanner.findBestExp();
+            optimized = pushFiltersIntoJoins(optimized, interrupt);
             RelNode inferred = KeyFiltersAcrossJoins.rewrite(optimized);
             if (inferred != optimized) {
                 // The filters a join's keys carried to its other side go down that side as the first ones did.
-                HepPlanner pushdown = new InterruptibleHepPlanner(RewritePrograms.JOIN_ORDER, interrupt);
-                pushdown.setExecutor(ConstantFolder.INSTANCE);
-                pushdown.setRoot(inferred);
-                optimized = pushdown.findBestExp();
+                optimized = pushFiltersIntoJoins(inferred, interrupt);
             }
         }
         phases.end("join conditions");
@@ -218,6 +212,14 @@ public final class QueryPlanner {
         List<Fragment> fragments = Fragmenter.fragment(new DistributedPlanner(this::statisticsOf, broadcastThreshold).plan(plan));
         phases.end("distribute");
         return new PlannedQuery(plan, fragments, names, plan.outputTypes(), phases.times());
+    }
+
+    /** The JOIN_ORDER program: filters into join conditions and down to the scans, constants folded as Shoal folds them. */
+    private static RelNode pushFiltersIntoJoins(RelNode rel, PlanningInterrupt interrupt) {
+        HepPlanner planner = new InterruptibleHepPlanner(RewritePrograms.JOIN_ORDER, interrupt);
+        planner.setExecutor(ConstantFolder.INSTANCE);
+        planner.setRoot(rel);
+        return planner.findBestExp();
     }
 
     private static RelNode run(HepProgram program, RelNode rel, PlanningInterrupt interrupt) {

@@ -48,7 +48,6 @@ public final class QueryManager implements AutoCloseable {
     private final PartitionPruner pruner;
     private final PartitionPruner explainPruner;
     private final TaskExecutor executor;
-    /** What the root fragments of queries (run here, on the coordinator) hold. */
     /** The coordinator's pool: its root tasks' operators and the results read ahead of clients. */
     private final MemoryPool rootMemory;
     private final WorkerRegistry registry;

@@ -48,11 +48,7 @@ public final class LongsBuilder extends VectorBuilder {
     public void appendAll(long[] source, int from, int count) {
         reserveNotNull(count);
         System.arraycopy(source, from, values, size, count);
-        if (high != null) {
-            for (int i = size; i < size + count; i++) {
-                high[i] = values[i] >> 63;
-            }
-        }
+        signExtend(size, count);
         size += count;
     }
 
@@ -64,11 +60,7 @@ public final class LongsBuilder extends VectorBuilder {
         for (int i = 0; i < count; i++) {
             out[at + i] = dictionary[ids[i]];
         }
-        if (high != null) {
-            for (int i = 0; i < count; i++) {
-                high[at + i] = out[at + i] >> 63;
-            }
-        }
+        signExtend(at, count);
         size += count;
     }
 
@@ -90,11 +82,7 @@ public final class LongsBuilder extends VectorBuilder {
                 out[at + i] = 0;
             }
         }
-        if (high != null) {
-            for (int i = 0; i < count; i++) {
-                high[at + i] = out[at + i] >> 63;
-            }
-        }
+        signExtend(at, count);
         size += count;
     }
 
@@ -127,7 +115,14 @@ public final class LongsBuilder extends VectorBuilder {
         }
         if (high == null) {
             high = new long[values.length];
-            for (int i = 0; i < size; i++) {
+            signExtend(0, size);
+        }
+    }
+
+    /** Once values need 128 bits: the high words of {@code values[from, from + count)}, appended as longs. */
+    private void signExtend(int from, int count) {
+        if (high != null) {
+            for (int i = from; i < from + count; i++) {
                 high[i] = values[i] >> 63;
             }
         }
