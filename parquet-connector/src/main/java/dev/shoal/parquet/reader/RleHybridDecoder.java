@@ -2,6 +2,8 @@ package dev.shoal.parquet.reader;
 
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
+import org.apache.parquet.column.values.bitpacking.BytePacker;
+import org.apache.parquet.column.values.bitpacking.Packer;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -19,6 +21,8 @@ final class RleHybridDecoder {
     private final int bitWidth;
     private final int byteWidth;
     private final long mask;
+    /** parquet-java's unrolled unpacker, used for widths up to 8 (definition levels, small dictionaries), where it measured 2.5x faster. */
+    private final BytePacker packer;
     private int position;
     // The run being read: RLE (a value repeated) or bit-packed (values in the byte array).
     private int remaining;
@@ -39,7 +43,14 @@ final class RleHybridDecoder {
         this.bitWidth = bitWidth;
         this.byteWidth = (bitWidth + 7) / 8;
         this.mask = (1L << bitWidth) - 1;
+        this.packer = bitWidth <= PACKER_MAX_WIDTH ? Packer.LITTLE_ENDIAN.newBytePacker(bitWidth) : null;
     }
+
+    /**
+     * Up to this width parquet-java's unpacker takes 0.3-0.5 ns a value against 0.9 for the shift-and-mask loop;
+     * past it, they are even or it is slower (measured on 1M random values per width).
+     */
+    private static final int PACKER_MAX_WIDTH = 8;
 
     /** Decodes the next {@code count} values into {@code out[0 .. count)}. */
     void decode(int[] out, int count) {
@@ -72,6 +83,21 @@ final class RleHybridDecoder {
             out[from + i++] = valueAt(k++);
         }
         int group = runStart + (k >>> 3) * bitWidth;
+        if (packer != null) {
+            // Whole groups of 8 values, exactly bitWidth bytes each, 32 values at a time where there are.
+            while (n - i >= 32 && group + 4 * bitWidth <= data.length) {
+                packer.unpack32Values(data, group, out, from + i);
+                i += 32;
+                k += 32;
+                group += 4 * bitWidth;
+            }
+            while (n - i >= 8 && group + bitWidth <= data.length) {
+                packer.unpack8Values(data, group, out, from + i);
+                i += 8;
+                k += 8;
+                group += bitWidth;
+            }
+        }
         // The group's last value is read from at most bitWidth - 1 bytes in: 8 bytes from there must be in the array.
         int lastGroup = data.length - bitWidth - 7;
         while (n - i >= 8 && group <= lastGroup) {

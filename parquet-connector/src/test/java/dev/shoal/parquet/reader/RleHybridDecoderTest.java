@@ -26,6 +26,22 @@ class RleHybridDecoderTest {
                 values[i] = run ? value : random.nextInt(bound);
             }
         }
+        assertDecodes(values, bitWidth, random);
+    }
+
+    /** Long bit-packed runs, as definition levels with scattered NULLs and small dictionaries have: the unrolled path. */
+    @ParameterizedTest(name = "bit width {0}")
+    @ValueSource(ints = {1, 2, 4, 7, 8, 9})
+    void decodesLongBitPackedRuns(int bitWidth) throws Exception {
+        Random random = new Random(100 + bitWidth);
+        int[] values = new int[10_007];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(1 << bitWidth);
+        }
+        assertDecodes(values, bitWidth, random);
+    }
+
+    private static void assertDecodes(int[] values, int bitWidth, Random random) throws Exception {
         RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,
                 new HeapByteBufferAllocator());
         for (int value : values) {
