@@ -20,8 +20,16 @@ import java.util.Map;
 /**
  * GROUP BY with a hash table: consumes all input, then emits keys and aggregates. Without keys it
  * is a global aggregate and emits exactly one row, even over no input.
+ *
+ * <p>A PARTIAL step whose keys turn out nearly unique stops hashing, as Trino's adaptive partial
+ * aggregation does: it sends its groups on and from then on turns each input row into a group of
+ * its own, which the FINAL step merges. Hashing rows that seldom meet again only costs time.
  */
 public final class HashAggregateOperator extends BufferingOperator {
+    /** Input rows a partial step sees before it judges its keys (Trino's default too). */
+    static final long ADAPTIVE_MIN_ROWS = 100_000;
+    /** Groups per input row past which a partial step gives up hashing (Trino's default too). */
+    static final double ADAPTIVE_UNIQUE_RATIO = 0.8;
     private final List<Integer> groupKeys;
     private final boolean partial;
     private final List<Accumulator> accumulators = new ArrayList<>();
@@ -34,6 +42,9 @@ public final class HashAggregateOperator extends BufferingOperator {
     /** Groups sent on early, after a revoke, before the operator takes more input. */
     private HeldOutput flushed;
     private final OperatorMemory memory;
+    /** Input rows of a partial step so far, and whether it gave up hashing. */
+    private long inputRows;
+    private boolean passThrough;
 
     public HashAggregateOperator(AggregateNode node, OperatorMemory memory) {
         this.memory = memory;
@@ -85,6 +96,10 @@ public final class HashAggregateOperator extends BufferingOperator {
     /** An empty table and fresh aggregate state. */
     private void startOver() {
         hash = GroupByHash.create(keyTypes);
+        resetAccumulators();
+    }
+
+    private void resetAccumulators() {
         accumulators.clear();
         for (AggregateCall call : calls) {
             accumulators.add(Accumulators.create(call, node.input().outputTypes(), node.step()));
@@ -102,8 +117,40 @@ public final class HashAggregateOperator extends BufferingOperator {
 
     @Override
     protected void consume(Batch batch) {
+        if (passThrough) {
+            flushed = HeldOutput.of(List.of(rowsAsGroups(batch)), memory);
+            return;
+        }
         add(batch, groupKeys.isEmpty());
         memory.setBytes(stateBytes());
+        if (partial && !groupKeys.isEmpty()) {
+            inputRows += batch.rowCount();
+            if (inputRows >= ADAPTIVE_MIN_ROWS && hash.groupCount() > ADAPTIVE_UNIQUE_RATIO * inputRows) {
+                passThrough = true;
+                flush();
+            }
+        }
+    }
+
+    /** Whether this partial step gave up hashing (its keys were nearly unique). */
+    boolean passesThrough() {
+        return passThrough;
+    }
+
+    /** The batch's rows as groups of one row each, in the partial step's output layout: keys, then intermediate states. */
+    private Batch rowsAsGroups(Batch batch) {
+        int rows = batch.rowCount();
+        int[] ownGroup = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            ownGroup[i] = i;
+        }
+        resetAccumulators();
+        accumulate(batch, ownGroup, rows);
+        List<ColumnVector> columns = new ArrayList<>(List.of(Batches.columns(batch, groupKeys)));
+        for (Accumulator accumulator : accumulators) {
+            columns.addAll(accumulator.intermediate(rows));
+        }
+        return new Batch(columns, rows);
     }
 
     @Override
@@ -140,6 +187,10 @@ public final class HashAggregateOperator extends BufferingOperator {
             groupIds = hash.assign(Batches.columns(batch, groupKeys), batch.rowCount());
             groupCount = hash.groupCount();
         }
+        accumulate(batch, groupIds, groupCount);
+    }
+
+    private void accumulate(Batch batch, int[] groupIds, int groupCount) {
         // Aggregates with the same FILTER column share its kept rows.
         Map<Integer, FilteredRows> filteredByColumn = new HashMap<>();
         for (int a = 0; a < accumulators.size(); a++) {

@@ -45,6 +45,11 @@ class SplitAggregationTest {
 
     /** Keys 0..19, decimals and doubles with NULLs, and a BOOLEAN FILTER column. */
     private static List<Batch> input(Random random, int batches) {
+        return input(random, batches, 20);
+    }
+
+    /** As above, with keys 0 .. keys-1. */
+    private static List<Batch> input(Random random, int batches, int keys) {
         List<Batch> out = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             int rows = 500 + random.nextInt(1500);
@@ -52,7 +57,7 @@ class SplitAggregationTest {
                     VectorBuilder.create(DataType.DOUBLE, rows), VectorBuilder.create(DataType.BIGINT, rows),
                     VectorBuilder.create(DataType.BOOLEAN, rows));
             for (int i = 0; i < rows; i++) {
-                columns.get(0).appendValue((long) random.nextInt(20));
+                columns.get(0).appendValue((long) random.nextInt(keys));
                 columns.get(1).appendValue(random.nextInt(10) == 0 ? null : (long) random.nextInt(1_000_000) - 300_000);
                 columns.get(2).appendValue(random.nextInt(10) == 0 ? null : random.nextGaussian() * 100);
                 columns.get(3).appendValue((long) random.nextInt(1000));
@@ -106,6 +111,45 @@ class SplitAggregationTest {
         }
         assertEquals(single, byKey(run(merge(partial, types), partials)));
         assertEquals(20, single.size());
+    }
+
+    /**
+     * A partial step whose keys are nearly all distinct after 100,000 rows sends its groups on and
+     * passes the rest through as one-row groups; the final step's answer does not change. One with
+     * few keys keeps hashing.
+     */
+    @Test
+    void aPartialStepOverNearlyUniqueKeysStopsHashingAndTheAnswerStands() {
+        List<DataType> types = new ArrayList<>(INPUT);
+        types.add(DataType.BOOLEAN);
+        PlanNode source = new ValuesNode(types, List.of());
+        AggregateNode partial = new AggregateNode(source, List.of(0), CALLS, AggregateStep.PARTIAL);
+        List<Batch> unique = input(new Random(13), 120, 1 << 30);
+        assertTrue(unique.stream().mapToInt(Batch::rowCount).sum() > HashAggregateOperator.ADAPTIVE_MIN_ROWS);
+        List<Batch> partials = new ArrayList<>();
+        OperatorMemory memory = new MemoryPool().newTask().operator("HashAggregate");
+        try (HashAggregateOperator aggregate = new HashAggregateOperator(partial, memory)) {
+            try (Pulled pulled = new Pulled(aggregate, unique)) {
+                for (Batch batch = pulled.next(); batch != null; batch = pulled.next()) {
+                    partials.add(batch);
+                }
+            }
+            assertTrue(aggregate.passesThrough(), "nearly unique keys");
+        }
+        assertEquals(0, memory.bytes());
+        Map<Object, List<Object>> single = byKey(run(new AggregateNode(source, List.of(0), CALLS, AggregateStep.SINGLE), unique));
+        assertEquals(single, byKey(run(merge(partial, types), partials)));
+
+        List<Batch> few = input(new Random(17), 120);
+        try (HashAggregateOperator aggregate = new HashAggregateOperator(partial, OperatorMemory.untracked("HashAggregate"));
+             Pulled pulled = new Pulled(aggregate, few)) {
+            int groups = 0;
+            for (Batch batch = pulled.next(); batch != null; batch = pulled.next()) {
+                groups += batch.rowCount();
+            }
+            assertEquals(20, groups);
+            assertTrue(!aggregate.passesThrough(), "20 keys");
+        }
     }
 
     /** The FINAL step over {@code partial}'s output. */
