@@ -21,8 +21,12 @@ import java.util.function.Function;
  * result never sits in memory whole. {@link #fail} ends it from outside (a lost worker).
  */
 public final class RunningQuery implements ResultStream.Source {
-    /** How long closing waits for a reader about to meet the query's end (its last rows were already read). */
-    private static final long END_GRACE_MILLIS = 100;
+    /**
+     * How long closing waits for a reader about to meet the query's end (its last rows were already read):
+     * a client that reads a one-row answer and closes should see the query FINISHED. 100 ms was too short
+     * on a loaded 2-core machine (the end arrives once the workers' tasks have ended and their streams closed).
+     */
+    private static final long END_GRACE_MILLIS = 500;
     private final String id;
     private final List<String> columnNames;
     private final List<DataType> columnTypes;
