@@ -29,8 +29,29 @@ public final class DynamicFilterOperator implements Operator {
 
     private final TargetFilters filters;
     private final LongAdder rowsDropped;
-    /** A target column and the build values it must hold. */
-    private record Check(int column, LongKeySet values) {
+    /**
+     * Rows a check sees before it is judged, and the share it must drop to be kept: one that removes
+     * almost nothing only costs a hash probe per row, and the join checks every row anyway.
+     */
+    static final long JUDGED_AFTER_ROWS = 100_000;
+    static final double MIN_DROPPED_SHARE = 0.05;
+
+    /** A target column, the build values it must hold, and the rows it saw and kept so far. */
+    private static final class Check {
+        final int column;
+        final LongKeySet values;
+        long seen;
+        long kept;
+
+        Check(int column, LongKeySet values) {
+            this.column = column;
+            this.values = values;
+        }
+
+        /** Whether it dropped too few of enough rows to be worth applying further. */
+        boolean useless() {
+            return seen >= JUDGED_AFTER_ROWS && kept > (1 - MIN_DROPPED_SHARE) * seen;
+        }
     }
 
     /** Null until the joins have published (or the wait ended). */
@@ -138,20 +159,29 @@ public final class DynamicFilterOperator implements Operator {
         }
         int count = n;
         for (int c = 0; c < checks.size() && count > 0; c++) {
+            Check check = checks.get(c);
             // The planner targets only columns held in longs (integers, dates, short decimals).
-            LongVector column = (LongVector) batch.column(checks.get(c).column());
+            LongVector column = (LongVector) batch.column(check.column);
             long[] values = column.values();
             boolean[] nulls = column.nulls();
-            LongKeySet set = checks.get(c).values();
+            LongKeySet set = check.values;
             int kept = 0;
             for (int p = 0; p < count; p++) {
                 int i = positions[p];
                 positions[kept] = i;
                 kept += (nulls == null || !nulls[i]) && set.contains(values[i]) ? 1 : 0;
             }
+            check.seen += count;
+            check.kept += kept;
             count = kept;
         }
+        checks.removeIf(Check::useless);
         return count == n ? batch : batch.take(positions, count);
+    }
+
+    /** The checks still applied (all of them until the joins publish). */
+    int activeChecks() {
+        return checks == null ? filters.size() : checks.size();
     }
 
     @Override
