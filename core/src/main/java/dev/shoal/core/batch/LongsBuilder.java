@@ -65,6 +65,28 @@ public final class LongsBuilder extends VectorBuilder {
     }
 
     /**
+     * Appends {@code count} values: the i-th is NULL unless {@code definitions[i] == defined}, and the
+     * non-NULL ones are {@code dictionary[ids[0 ..]]} in order. A dictionary page with NULLs in one loop.
+     */
+    public void appendGatheredSpread(long[] dictionary, int[] ids, int[] definitions, int defined, int count) {
+        boolean[] isNull = reserveWithNulls(count);
+        long[] out = values;
+        int at = size;
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            if (definitions[i] == defined) {
+                isNull[at + i] = false;
+                out[at + i] = dictionary[ids[next++]];
+            } else {
+                isNull[at + i] = true;
+                out[at + i] = 0;
+            }
+        }
+        signExtend(at, count);
+        size += count;
+    }
+
+    /**
      * Appends {@code count} values: the i-th is NULL unless {@code definitions[i] == defined}, and
      * the non-NULL ones are {@code dense[0 ..]} in order. A page with NULLs in one loop.
      */

@@ -81,6 +81,9 @@ class VectorBuilderTest {
             LongsBuilder oneByOne = (LongsBuilder) VectorBuilder.create(DataType.BIGINT, 4);
             DoublesBuilder doublesOneByOne = (DoublesBuilder) VectorBuilder.create(DataType.DOUBLE, 4);
             BytesBuilder bytesOneByOne = (BytesBuilder) VectorBuilder.create(DataType.VARCHAR, 4);
+            long[] longDictionary = {5, -7, Long.MAX_VALUE};
+            LongsBuilder gatheredOneByOne = (LongsBuilder) VectorBuilder.create(DataType.BIGINT, 4);
+            gatheredOneByOne.append(-1);
             // A prefix without NULLs first, so that the mask is created midway.
             oneByOne.append(-1);
             doublesOneByOne.append(-1.5);
@@ -93,6 +96,7 @@ class VectorBuilderTest {
                     oneByOne.appendNull();
                     doublesOneByOne.appendNull();
                     bytesOneByOne.appendNull();
+                    gatheredOneByOne.appendNull();
                     continue;
                 }
                 long value = random.nextLong();
@@ -102,6 +106,7 @@ class VectorBuilderTest {
                 oneByOne.append(value);
                 doublesOneByOne.append(value / 3.0);
                 bytesOneByOne.append(dictionary[ids[defined]]);
+                gatheredOneByOne.append(longDictionary[ids[defined]]);
                 defined++;
             }
             LongsBuilder spread = (LongsBuilder) VectorBuilder.create(DataType.BIGINT, 4);
@@ -113,6 +118,10 @@ class VectorBuilderTest {
             spread.appendSpread(dense, definitions, 1, count);
             doublesSpread.appendSpread(denseDoubles, definitions, 1, count);
             bytesSpread.appendGatheredSpread(dictionary, ids, definitions, 1, count);
+            LongsBuilder gatheredSpread = (LongsBuilder) VectorBuilder.create(DataType.BIGINT, 4);
+            gatheredSpread.append(-1);
+            gatheredSpread.appendGatheredSpread(longDictionary, ids, definitions, 1, count);
+            assertSameValues(gatheredOneByOne.build(), gatheredSpread.build());
             assertSameValues(oneByOne.build(), spread.build());
             assertSameValues(doublesOneByOne.build(), doublesSpread.build());
             assertSameValues(bytesOneByOne.build(), bytesSpread.build());

@@ -143,13 +143,8 @@ final class BulkPageDecoder {
             } else if (dictionary.bytes != null) {
                 ((BytesBuilder) builder).appendGatheredSpread(dictionary.bytes, dictionaryIds, definitions, maxDefinition, count);
             } else if (dictionary.longs != null) {
-                // NULLs: the defined values looked up in one loop, then spread over the page's rows.
-                long[] dense = plain.longScratch(defined);
-                long[] entries = dictionary.longs;
-                for (int i = 0; i < defined; i++) {
-                    dense[i] = entries[dictionaryIds[i]];
-                }
-                ((LongsBuilder) builder).appendSpread(dense, definitions, maxDefinition, count);
+                // NULLs: looked up and spread over the page's rows in one loop.
+                ((LongsBuilder) builder).appendGatheredSpread(dictionary.longs, dictionaryIds, definitions, maxDefinition, count);
             } else {
                 double[] dense = plain.doubleScratch(defined);
                 double[] entries = dictionary.doubles;
