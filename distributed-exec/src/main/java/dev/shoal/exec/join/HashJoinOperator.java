@@ -229,17 +229,32 @@ public final class HashJoinOperator implements Operator {
         return new Batch(columns, count);
     }
 
-    /** Left columns at {@code left} positions, then right columns at {@code right} positions (-1: NULL). */
+    /**
+     * Left columns at {@code left} positions, then right columns at {@code right} positions (-1: NULL).
+     * When each probe row is paired once, in order (a foreign key meeting its dimension, after dynamic
+     * filters dropped the rows without a match), the probe columns are passed on as they are.
+     */
     private Batch combine(Batch probeBatch, int[] left, int[] right, int count) {
         List<ColumnVector> columns = new ArrayList<>(leftTypes.size() + rightTypes.size());
+        boolean everyProbeRowOnce = count == probeBatch.rowCount() && inOrder(left, count);
         for (ColumnVector column : probeBatch.columns()) {
-            columns.add(column.take(left, count));
+            columns.add(everyProbeRowOnce ? column : column.take(left, count));
         }
         Batch rows = table.rows();
         for (int c = 0; c < rightTypes.size(); c++) {
             columns.add(takeOrNull(rows.column(c), rightTypes.get(c), right, count));
         }
         return new Batch(columns, count);
+    }
+
+    /** Whether {@code positions[i] == i} for every i below {@code count}. */
+    private static boolean inOrder(int[] positions, int count) {
+        for (int i = 0; i < count; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ColumnVector takeOrNull(ColumnVector column, DataType type, int[] positions, int count) {
