@@ -7,12 +7,10 @@ import dev.shoal.core.batch.DoubleVector;
 import dev.shoal.core.batch.Int128Vector;
 import dev.shoal.core.batch.LongVector;
 import dev.shoal.core.batch.VarcharVector;
+import dev.shoal.exec.aggregate.BytesHash;
 import dev.shoal.exec.aggregate.GroupByHash;
 import dev.shoal.exec.operator.Batches;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -111,25 +109,8 @@ public final class RowHasher {
             VarcharVector strings = (VarcharVector) column;
             byte[] data = strings.data();
             for (int i = 0; i < rows; i++) {
-                hashes[i] = hashes[i] * 31 + (nulls != null && nulls[i] ? 0 : stringHash(data, strings.start(i), strings.length(i)));
+                hashes[i] = hashes[i] * 31 + (nulls != null && nulls[i] ? 0 : BytesHash.of(data, strings.start(i), strings.length(i)));
             }
         }
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** Eight bytes per step (a byte at a time was most of a string key's partitioning). */
-    private static long stringHash(byte[] data, int from, int length) {
-        long h = 0xcbf29ce484222325L ^ length;
-        int i = from;
-        int end = from + length;
-        for (; i + 8 <= end; i += 8) {
-            h = Long.rotateLeft(h ^ (long) LONGS.get(data, i), 29) * 0x100000001B3L;
-        }
-        long tail = 0;
-        for (int shift = 0; i < end; i++, shift += 8) {
-            tail |= (data[i] & 0xffL) << shift;
-        }
-        return GroupByHash.mix64(h ^ tail);
     }
 }
