@@ -65,16 +65,17 @@ final class EncodedGroupByHash implements GroupByHash {
     }
 
     private int lookup(EncodedKeys probe, int row) {
-        long hash = probe.hash(row);
+        return slots[slotOf(probe, row)] - 1;
+    }
+
+    /** The slot holding row {@code row}'s key, or the empty slot where it would go. */
+    private int slotOf(EncodedKeys keys, int row) {
+        long hash = keys.hash(row);
         int slot = (int) hash & mask;
         while (true) {
             int entry = slots[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            int group = entry - 1;
-            if (groupHashes[group] == hash && holds(group, probe, row)) {
-                return group;
+            if (entry == 0 || groupHashes[entry - 1] == hash && holds(entry - 1, keys, row)) {
+                return slot;
             }
             slot = (slot + 1) & mask;
         }
@@ -92,19 +93,8 @@ final class EncodedGroupByHash implements GroupByHash {
     }
 
     private int findOrInsert(EncodedKeys encoded, int row) {
-        long hash = encoded.hash(row);
-        int slot = (int) hash & mask;
-        while (true) {
-            int entry = slots[slot];
-            if (entry == 0) {
-                return insert(slot, encoded, row);
-            }
-            int group = entry - 1;
-            if (groupHashes[group] == hash && holds(group, encoded, row)) {
-                return group;
-            }
-            slot = (slot + 1) & mask;
-        }
+        int slot = slotOf(encoded, row);
+        return slots[slot] == 0 ? insert(slot, encoded, row) : slots[slot] - 1;
     }
 
     private int insert(int slot, EncodedKeys encoded, int row) {
