@@ -26,15 +26,21 @@ public final class TpchDemoData {
     public static final String SCHEMA = "tpch";
     private static final int BATCH_ROWS = 16_384;
     private static final DataType MONEY = DataType.decimal(15, 2);
+    private static final String MARKER_PREFIX = "_shoal_generated_sf";
 
     private TpchDemoData() {
     }
 
     /** Generates the data under {@code root} unless already there; returns the table definitions. */
     public static List<TableDefinition> ensure(ObjectStore store, Location root, double scaleFactor) {
-        Location marker = root.resolve("_shoal_generated_sf" + scaleFactor);
-        boolean present = !store.list(root.asDirectory()).stream()
-                .filter(o -> o.location().key().equals(marker.key())).toList().isEmpty();
+        Location marker = root.resolve(MARKER_PREFIX + scaleFactor);
+        List<Location> markers = store.list(root.asDirectory()).stream()
+                .map(o -> o.location()).filter(l -> l.key().startsWith(root.resolve(MARKER_PREFIX).key())).toList();
+        boolean present = markers.stream().anyMatch(l -> l.key().equals(marker.key()));
+        if (!present) {
+            // The files are about to be rewritten at this scale: a marker of another scale would no longer be true.
+            markers.forEach(store::delete);
+        }
         List<TableDefinition> tables = new ArrayList<>();
         for (TpchTable<?> table : TpchTable.getTables()) {
             Location dir = root.resolve(table.getTableName() + "/");
