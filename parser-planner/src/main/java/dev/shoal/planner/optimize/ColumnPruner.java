@@ -112,7 +112,7 @@ public final class ColumnPruner {
             }
             Pruned input = prune(project.input(), needed);
             List<Expr> rewritten = kept.stream().map(e -> remap(e, input.mapping())).toList();
-            return new Pruned(new ProjectNode(input.node(), rewritten), mapping);
+            return new Pruned(project(input.node(), rewritten), mapping);
         }
 
         @Override
@@ -211,7 +211,25 @@ public final class ColumnPruner {
                 join.rightKeys().stream().map(k -> right.mapping()[k]).toList(),
                 join.filter() == null ? null : remap(join.filter(), mapping), join.distribution());
         int outputs = join.joinType().outputsRight() ? mapping.length : leftCount;
-        return new Pruned(pruned, Arrays.copyOf(mapping, outputs));
+        return dropJoinOnlyColumns(new Pruned(pruned, Arrays.copyOf(mapping, outputs)), required);
+    }
+
+    /**
+     * Keys and condition columns that only the join reads go right after it, so that the next join, exchange or
+     * aggregation does not copy them: TPC-H Q9 broadcast the keys of two joins already done, 14 columns where 7 were read.
+     */
+    private static Pruned dropJoinOnlyColumns(Pruned join, BitSet required) {
+        int[] mapping = join.mapping();
+        BitSet kept = new BitSet();
+        for (int i = 0; i < mapping.length; i++) {
+            if (mapping[i] >= 0 && required.get(i)) {
+                kept.set(i);
+            }
+        }
+        if (kept.isEmpty() || kept.cardinality() == join.node().outputTypes().size()) {
+            return join;
+        }
+        return keepOnly(join, kept, mapping.length);
     }
 
     /** Keeps the calls someone reads, and the input columns they, the keys and the output need. */
@@ -243,6 +261,50 @@ public final class ColumnPruner {
         }
         return new Pruned(new WindowNode(input.node(), window.partitionKeys().stream().map(k -> input.mapping()[k]).toList(),
                 remapKeys(window.orderKeys(), input.mapping()), calls), mapping);
+    }
+
+    /**
+     * {@code projections} over {@code input}, merged into a projection below when one only picks columns
+     * (pruning stacks them: a join's own, then its parent's), and left out when it picks every column in order.
+     */
+    private static PlanNode project(PlanNode input, List<Expr> projections) {
+        if (isIdentity(projections, input.outputTypes().size())) {
+            return input;
+        }
+        if (input instanceof ProjectNode below) {
+            if (below.projections().stream().allMatch(InputRef.class::isInstance)) {
+                int[] picked = below.projections().stream().mapToInt(e -> ((InputRef) e).index()).toArray();
+                return project(below.input(), projections.stream().map(e -> remap(e, picked)).toList());
+            }
+            if (picksEachAtMostOnce(projections)) {
+                return project(below.input(), projections.stream().map(e -> below.projections().get(((InputRef) e).index())).toList());
+            }
+        }
+        return new ProjectNode(input, projections);
+    }
+
+    private static boolean isIdentity(List<Expr> projections, int width) {
+        if (projections.size() != width) {
+            return false;
+        }
+        for (int i = 0; i < width; i++) {
+            if (!(projections.get(i) instanceof InputRef ref) || ref.index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every projection is a column and none is picked twice (merging then computes nothing twice). */
+    private static boolean picksEachAtMostOnce(List<Expr> projections) {
+        BitSet seen = new BitSet();
+        for (Expr e : projections) {
+            if (!(e instanceof InputRef ref) || seen.get(ref.index())) {
+                return false;
+            }
+            seen.set(ref.index());
+        }
+        return true;
     }
 
     /** A projection over {@code pruned} with exactly the {@code required} columns, in order. */

@@ -8,6 +8,9 @@ import dev.shoal.core.plan.AggregateCall;
 import dev.shoal.core.plan.AggregateFunction;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.FilterNode;
+import dev.shoal.core.plan.JoinDistribution;
+import dev.shoal.core.plan.JoinNode;
+import dev.shoal.core.plan.JoinType;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.ScanColumn;
@@ -53,7 +56,8 @@ class ColumnPrunerTest {
         PlanNode pruned = ColumnPruner.prune(plan);
         assertEquals(List.of("a", "b"), scanned(pruned));
         ProjectNode top = assertInstanceOf(ProjectNode.class, pruned);
-        assertEquals(List.of(DataType.VARCHAR), top.input().outputTypes(), "the filter's output no longer carries a");
+        assertInstanceOf(FilterNode.class, top.input(), "a is dropped right after the filter");
+        assertEquals(List.of(DataType.VARCHAR), top.outputTypes());
     }
 
     @Test
@@ -73,5 +77,37 @@ class ColumnPrunerTest {
         UnionNode union = assertInstanceOf(UnionNode.class, ((AggregateNode) ColumnPruner.prune(plan)).input());
         assertEquals(union.sources().get(0).outputTypes(), union.sources().get(1).outputTypes());
         assertEquals(1, union.sources().get(0).outputTypes().size());
+    }
+
+    /** The keys of a join no one above reads are dropped right after it, before the next join or exchange copies them. */
+    @Test
+    void keysOnlyTheJoinReadsAreDroppedAfterIt() {
+        JoinNode join = new JoinNode(scan(), scan(), JoinType.INNER, List.of(0), List.of(0), null, JoinDistribution.BROADCAST);
+        PlanNode plan = new ProjectNode(join, List.of(new InputRef(1, DataType.VARCHAR), new InputRef(6, DataType.DOUBLE)));
+        ProjectNode afterJoin = assertInstanceOf(ProjectNode.class, ColumnPruner.prune(plan));
+        assertInstanceOf(JoinNode.class, afterJoin.input());
+        assertEquals(List.of(DataType.VARCHAR, DataType.DOUBLE), afterJoin.outputTypes(), "both keys are gone");
+        assertEquals(List.of(DataType.BIGINT, DataType.VARCHAR, DataType.BIGINT, DataType.DOUBLE), afterJoin.input().outputTypes());
+    }
+
+    /** A projection that picks every column of its input, in order, is left out. */
+    @Test
+    void aProjectionOfEveryColumnInOrderIsLeftOut() {
+        JoinNode join = new JoinNode(scan(), scan(), JoinType.INNER, List.of(0), List.of(0), null, JoinDistribution.BROADCAST);
+        PlanNode plan = new ProjectNode(join, List.of(new InputRef(0, DataType.BIGINT), new InputRef(4, DataType.BIGINT)));
+        assertInstanceOf(JoinNode.class, ColumnPruner.prune(plan));
+    }
+
+    /** Two projections in a row, the lower one only picking columns, become one. */
+    @Test
+    void stackedProjectionsMerge() {
+        PlanNode picked = new ProjectNode(scan(), List.of(new InputRef(2, DataType.DOUBLE), new InputRef(0, DataType.BIGINT)));
+        PlanNode plan = new ProjectNode(picked, List.of(new Call(Op.GREATER_THAN, DataType.BOOLEAN, new InputRef(0, DataType.DOUBLE),
+                new InputRef(1, DataType.BIGINT))));
+        ProjectNode top = assertInstanceOf(ProjectNode.class, ColumnPruner.prune(plan));
+        assertInstanceOf(TableScanNode.class, top.input());
+        assertEquals(List.of("a", "c"), scanned(top));
+        assertEquals(new Call(Op.GREATER_THAN, DataType.BOOLEAN, new InputRef(1, DataType.DOUBLE), new InputRef(0, DataType.BIGINT)),
+                top.projections().get(0));
     }
 }
