@@ -43,6 +43,15 @@ public record Batch(List<ColumnVector> columns, int rowCount) {
         return new Batch(out, count);
     }
 
+    /** The same rows with only {@code columns}, in that order. */
+    public Batch select(int[] columns) {
+        List<ColumnVector> out = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            out.add(this.columns.get(c));
+        }
+        return new Batch(out, rowCount);
+    }
+
     /** Rows {@code [from, from + count)} as a new batch. */
     public Batch slice(int from, int count) {
         if (from == 0 && count == rowCount) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * The probe side of a hash join, one per probe driver: streams its driver's rows through the
@@ -34,6 +35,9 @@ public final class HashJoinOperator implements Operator {
     private final VectorExpression filter;
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
+    /** The join's output columns the plan reads above it, in order (left columns first, then right); the rest are never gathered. */
+    private final int[] outputColumns;
+    private final boolean allColumns;
     private JoinLookup table;
     private boolean[] buildMatched;
     private boolean finishing;
@@ -49,11 +53,19 @@ public final class HashJoinOperator implements Operator {
     private int chainCursor;
 
     public HashJoinOperator(JoinBridge bridge) {
+        this(bridge, null);
+    }
+
+    /** A join that outputs only {@code outputColumns} of its columns (null: all), for a projection of columns right above it. */
+    public HashJoinOperator(JoinBridge bridge, int[] outputColumns) {
         this.bridge = bridge;
         this.node = bridge.node();
         this.filter = node.filter() == null ? null : ExpressionCompiler.compile(node.filter());
         this.leftTypes = node.left().outputTypes();
         this.rightTypes = node.right().outputTypes();
+        this.outputColumns = outputColumns != null ? outputColumns.clone()
+                : IntStream.range(0, node.outputTypes().size()).toArray();
+        this.allColumns = Arrays.equals(this.outputColumns, IntStream.range(0, node.outputTypes().size()).toArray());
     }
 
     @Override
@@ -164,7 +176,7 @@ public final class HashJoinOperator implements Operator {
             probeRow++;
         }
         if (filter != null && pairs.size > 0) {
-            BooleanVector keep = (BooleanVector) filter.evaluate(combine(probeBatch, pairs.left, pairs.right, pairs.size));
+            BooleanVector keep = (BooleanVector) filter.evaluate(combine(probeBatch, pairs.left, pairs.right, pairs.size, everyColumn()));
             pairs.retain(keep);
         }
         for (int p = 0; p < pairs.size; p++) {
@@ -190,7 +202,7 @@ public final class HashJoinOperator implements Operator {
                 }
             }
         }
-        return pairs.size == 0 ? null : combine(batch, pairs.left, pairs.right, pairs.size);
+        return pairs.size == 0 ? null : combine(batch, pairs.left, pairs.right, pairs.size, outputColumns);
     }
 
     private Batch semiOrAnti(Batch left, boolean[] matched) {
@@ -202,7 +214,8 @@ public final class HashJoinOperator implements Operator {
                 positions[count++] = i;
             }
         }
-        return count == left.rowCount() ? left : left.take(positions, count);
+        Batch columns = allColumns ? left : left.select(outputColumns);
+        return count == left.rowCount() ? columns : columns.take(positions, count);
     }
 
     private Batch unmatchedBuildRows() {
@@ -220,31 +233,37 @@ public final class HashJoinOperator implements Operator {
         int[] left = new int[count];
         Arrays.fill(left, -1);
         List<ColumnVector> columns = new ArrayList<>();
-        for (DataType type : leftTypes) {
-            columns.add(VectorBuilder.constant(type, null, count));
-        }
-        for (ColumnVector column : table.rows().columns()) {
-            columns.add(column.take(right, count));
+        for (int c : outputColumns) {
+            columns.add(c < leftTypes.size() ? VectorBuilder.constant(leftTypes.get(c), null, count)
+                    : table.rows().column(c - leftTypes.size()).take(right, count));
         }
         return new Batch(columns, count);
     }
 
     /**
-     * Left columns at {@code left} positions, then right columns at {@code right} positions (-1: NULL).
-     * When each probe row is paired once, in order (a foreign key meeting its dimension, after dynamic
-     * filters dropped the rows without a match), the probe columns are passed on as they are.
+     * The {@code columns} of the joined rows: left columns at {@code left} positions, right columns at
+     * {@code right} positions (-1: NULL). When each probe row is paired once, in order (a foreign key
+     * meeting its dimension, after dynamic filters dropped the rows without a match), the probe columns
+     * are passed on as they are.
      */
-    private Batch combine(Batch probeBatch, int[] left, int[] right, int count) {
-        List<ColumnVector> columns = new ArrayList<>(leftTypes.size() + rightTypes.size());
+    private Batch combine(Batch probeBatch, int[] left, int[] right, int count, int[] columns) {
+        List<ColumnVector> out = new ArrayList<>(columns.length);
         boolean everyProbeRowOnce = count == probeBatch.rowCount() && inOrder(left, count);
-        for (ColumnVector column : probeBatch.columns()) {
-            columns.add(everyProbeRowOnce ? column : column.take(left, count));
-        }
         Batch rows = table.rows();
-        for (int c = 0; c < rightTypes.size(); c++) {
-            columns.add(takeOrNull(rows.column(c), rightTypes.get(c), right, count));
+        int leftCount = leftTypes.size();
+        for (int c : columns) {
+            if (c < leftCount) {
+                ColumnVector column = probeBatch.column(c);
+                out.add(everyProbeRowOnce ? column : column.take(left, count));
+            } else {
+                out.add(takeOrNull(rows.column(c - leftCount), rightTypes.get(c - leftCount), right, count));
+            }
         }
-        return new Batch(columns, count);
+        return new Batch(out, count);
+    }
+
+    private int[] everyColumn() {
+        return IntStream.range(0, leftTypes.size() + rightTypes.size()).toArray();
     }
 
     /** Whether {@code positions[i] == i} for every i below {@code count}. */

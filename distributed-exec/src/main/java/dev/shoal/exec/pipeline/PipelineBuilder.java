@@ -2,6 +2,7 @@ package dev.shoal.exec.pipeline;
 
 import dev.shoal.core.expr.Expr;
 import dev.shoal.core.expr.Exprs;
+import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.DynamicFilterNode;
@@ -188,6 +189,11 @@ public final class PipelineBuilder {
 
         @Override
         public Chain visitJoin(JoinNode join, Void context) {
+            return join(join, null);
+        }
+
+        /** A join whose probe drivers output only {@code outputColumns} of its columns (null: all). */
+        private Chain join(JoinNode join, int[] outputColumns) {
             Chain probe = join.left().accept(this, null);
             Chain build = join.right().accept(this, null);
             DynamicFilterPublisher publisher = join.dynamicFilterId() == JoinNode.NO_DYNAMIC_FILTER ? null
@@ -196,7 +202,7 @@ public final class PipelineBuilder {
             releases.add(bridge::release);
             build.add(driver -> new HashBuildOperator(bridge, driver));
             pipelines.add(build.pipeline());
-            return probe.add(driver -> new HashJoinOperator(bridge));
+            return probe.add(driver -> new HashJoinOperator(bridge, outputColumns));
         }
 
         @Override
@@ -249,6 +255,10 @@ public final class PipelineBuilder {
 
         @Override
         public Chain visitProject(ProjectNode project, Void context) {
+            if (project.input() instanceof JoinNode join && project.projections().stream().allMatch(InputRef.class::isInstance)) {
+                // Columns picked right after a join: the join gathers only those.
+                return join(join, project.projections().stream().mapToInt(e -> ((InputRef) e).index()).toArray());
+            }
             return project.input().accept(this, null).add(driver -> new ProjectOperator(compile(project.projections())));
         }
 

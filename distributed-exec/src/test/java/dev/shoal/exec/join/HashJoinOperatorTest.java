@@ -37,12 +37,16 @@ class HashJoinOperatorTest {
     }
 
     private static List<String> run(JoinType type, boolean filtered) {
+        return run(type, filtered, null);
+    }
+
+    private static List<String> run(JoinType type, boolean filtered, int[] outputColumns) {
         // The residual condition keeps only pairs whose right value is not 'y'.
         Call notY = filtered ? new Call(Op.NOT_EQUAL, DataType.BOOLEAN, new InputRef(3, DataType.VARCHAR),
                 new Literal("y", DataType.VARCHAR)) : null;
         JoinNode node = new JoinNode(LEFT, RIGHT, type, List.of(0), List.of(0), notY, null);
         List<String> rows = new ArrayList<>();
-        try (Pulled join = Pulled.join(node, List.of(new ValuesOperator(LEFT).getOutput()), List.of(new ValuesOperator(RIGHT).getOutput()),
+        try (Pulled join = Pulled.join(node, outputColumns, List.of(new ValuesOperator(LEFT).getOutput()), List.of(new ValuesOperator(RIGHT).getOutput()),
                 OperatorMemory.untracked("HashJoin"))) {
             for (Batch batch = join.next(); batch != null; batch = join.next()) {
                 for (int r = 0; r < batch.rowCount(); r++) {
@@ -97,6 +101,17 @@ class HashJoinOperatorTest {
         assertEquals(List.of("2,b,2,x", "2,c,2,x", "null,null,2,y", "null,null,3,z", "null,null,null,w"), run(JoinType.RIGHT, true));
         assertEquals(List.of("2,b", "2,c"), run(JoinType.SEMI, true));
         assertEquals(List.of("1,a", "4,e", "null,d"), run(JoinType.ANTI, true));
+    }
+
+    /** Columns picked right after the join, in any order: the residual condition still sees every column. */
+    @Test
+    void outputsOnlyTheColumnsPickedAboveIt() {
+        int[] valuesRightThenLeft = {3, 1};
+        assertEquals(List.of("x,b", "x,c"), run(JoinType.INNER, true, valuesRightThenLeft));
+        assertEquals(List.of("null,a", "null,d", "null,e", "x,b", "x,c", "y,b", "y,c"), run(JoinType.LEFT, false, valuesRightThenLeft));
+        assertEquals(List.of("null,a", "null,d", "null,e", "w,null", "x,b", "x,c", "y,b", "y,c", "z,null"), run(JoinType.FULL, false, valuesRightThenLeft));
+        assertEquals(List.of("b", "c"), run(JoinType.SEMI, false, new int[] {1}));
+        assertEquals(List.of("a,a", "d,d", "e,e"), run(JoinType.ANTI, true, new int[] {1, 1}));
     }
 
     @Test

@@ -31,11 +31,16 @@ public final class Pulled implements AutoCloseable {
 
     /** A hash join with one build and one probe driver: the build rows go in first. */
     public static Pulled join(JoinNode node, List<Batch> probe, List<Batch> build, OperatorMemory memory) {
+        return join(node, null, probe, build, memory);
+    }
+
+    /** A join that outputs only {@code outputColumns} (null: all). */
+    public static Pulled join(JoinNode node, int[] outputColumns, List<Batch> probe, List<Batch> build, OperatorMemory memory) {
         JoinBridge bridge = new JoinBridge(node, 1, 1, null, memory);
         HashBuildOperator builder = new HashBuildOperator(bridge, 0);
         build.forEach(builder::addInput);
         builder.finish();
-        return new Pulled(new HashJoinOperator(bridge), probe);
+        return new Pulled(new HashJoinOperator(bridge, outputColumns), probe);
     }
 
     /** The next output batch, or null once the operator is finished. */
