@@ -54,20 +54,183 @@ final class BulkPageDecoder {
         };
     }
 
+    /** A page's encoding, and its definition levels' and values' bytes (levels null when the column is required). */
+    private record PageBytes(Encoding encoding, ByteBuffer levels, ByteBuffer values) {
+    }
+
     /** Decodes the page into the builder and returns true, or returns false and leaves the builder alone. */
     boolean decode(DataPage page, DictionaryValues dictionary, VectorBuilder builder) throws IOException {
-        if (column.getMaxRepetitionLevel() != 0) {
+        PageBytes bytes = bytesOf(page, dictionary);
+        if (bytes == null) {
             return false;
+        }
+        int count = page.getValueCount();
+        int maxDefinition = column.getMaxDefinitionLevel();
+        int[] definitions = definitions(bytes.levels(), count);
+        int defined = definitions == null ? count : definedCount;
+        if (bytes.encoding().usesDictionary()) {
+            decodeDictionary(bytes.values(), dictionary, count, defined, definitions, maxDefinition, builder);
+        } else {
+            decodePlain(bytes.values(), count, defined, definitions, maxDefinition, builder);
+        }
+        return true;
+    }
+
+    /**
+     * Appends the page's rows at {@code positions[from .. to)} (ascending, numbered from the row group's
+     * start; the page's first row is {@code pageStart}) and returns true; or returns false, the builder
+     * untouched, for a page only {@link #decode} or parquet-java's readers can read. Dictionary ids are
+     * unpacked up to the last selected row; only selected values are looked up or copied.
+     */
+    boolean decodeSelected(DataPage page, DictionaryValues dictionary, VectorBuilder builder, int[] positions, int from, int to,
+                           int pageStart) throws IOException {
+        PageBytes bytes = bytesOf(page, dictionary);
+        if (bytes == null) {
+            return false;
+        }
+        boolean usesDictionary = bytes.encoding().usesDictionary();
+        if (!usesDictionary && !(bytes.values().hasArray() && (physical == PrimitiveType.PrimitiveTypeName.INT32
+                || physical == PrimitiveType.PrimitiveTypeName.INT64 || physical == PrimitiveType.PrimitiveTypeName.DOUBLE
+                || physical == PrimitiveType.PrimitiveTypeName.BINARY))) {
+            return false;
+        }
+        int count = page.getValueCount();
+        int maxDefinition = column.getMaxDefinitionLevel();
+        int[] definitions = definitions(bytes.levels(), count);
+        // Each selected row's index among the page's non-NULL values, or -1 for a NULL.
+        int selected = to - from;
+        int[] dense = denseIndexes(selected);
+        int row = 0;
+        int defined = 0;
+        for (int p = 0; p < selected; p++) {
+            int target = positions[from + p] - pageStart;
+            if (definitions == null) {
+                dense[p] = target;
+                continue;
+            }
+            while (row < target) {
+                defined += definitions[row++] == maxDefinition ? 1 : 0;
+            }
+            dense[p] = definitions[target] == maxDefinition ? defined : -1;
+        }
+        int needed = 0;
+        for (int p = 0; p < selected; p++) {
+            needed = Math.max(needed, dense[p] + 1);
+        }
+        ByteBuffer values = bytes.values();
+        if (usesDictionary) {
+            appendSelectedEntries(values, dictionary, dense, selected, needed, builder);
+        } else {
+            appendSelectedPlain(values, dense, selected, needed, builder);
+        }
+        return true;
+    }
+
+    private void appendSelectedEntries(ByteBuffer values, DictionaryValues dictionary, int[] dense, int selected, int needed,
+                                       VectorBuilder builder) {
+        byte[] array = array(values);
+        int offset = values.hasArray() ? values.arrayOffset() + values.position() : 0;
+        int[] dictionaryIds = ids(needed);
+        if (needed > 0) {
+            new RleHybridDecoder(array, offset + 1, offset + values.remaining(), array[offset] & 0xff).decode(dictionaryIds, needed);
+        }
+        try {
+            for (int p = 0; p < selected; p++) {
+                int d = dense[p];
+                if (d < 0) {
+                    builder.appendNull();
+                } else if (dictionary.longs != null) {
+                    ((LongsBuilder) builder).append(dictionary.longs[dictionaryIds[d]]);
+                } else if (dictionary.bytes != null) {
+                    ((BytesBuilder) builder).append(dictionary.bytes[dictionaryIds[d]]);
+                } else {
+                    ((DoublesBuilder) builder).append(dictionary.doubles[dictionaryIds[d]]);
+                }
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + owner.file()
+                    + " refers to a dictionary entry past the dictionary's end");
+        }
+    }
+
+    private void appendSelectedPlain(ByteBuffer values, int[] dense, int selected, int needed, VectorBuilder builder) {
+        byte[] array = values.array();
+        int start = values.arrayOffset() + values.position();
+        if (physical == PrimitiveType.PrimitiveTypeName.BINARY) {
+            // Lengths come before each value: walk them up to the last selected value.
+            int position = start;
+            int next = 0;
+            for (int d = 0; d < needed; d++) {
+                int length = (array[position] & 0xff) | (array[position + 1] & 0xff) << 8 | (array[position + 2] & 0xff) << 16
+                        | (array[position + 3] & 0xff) << 24;
+                position += 4;
+                while (next < selected && dense[next] < 0) {
+                    builder.appendNull();
+                    next++;
+                }
+                if (next < selected && dense[next] == d) {
+                    ((BytesBuilder) builder).append(array, position, length);
+                    next++;
+                }
+                position += length;
+            }
+            for (; next < selected; next++) {
+                builder.appendNull();
+            }
+            return;
+        }
+        ByteBuffer little = ByteBuffer.wrap(array).order(ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < selected; p++) {
+            int d = dense[p];
+            if (d < 0) {
+                builder.appendNull();
+                continue;
+            }
+            switch (physical) {
+                case INT32 -> ((LongsBuilder) builder).append(little.getInt(start + 4 * d) * rescale);
+                case INT64 -> ((LongsBuilder) builder).append(little.getLong(start + 8 * d) * rescale);
+                default -> ((DoublesBuilder) builder).append(little.getDouble(start + 8 * d));
+            }
+        }
+    }
+
+    /** How many values the page whose levels {@link #definitions} last decoded holds (not NULL). */
+    private int definedCount;
+
+    /** The page's definition levels, or null when every value is defined. */
+    private int[] definitions(ByteBuffer levelBytes, int count) {
+        if (levelBytes == null) {
+            return null;
+        }
+        int maxDefinition = column.getMaxDefinitionLevel();
+        int[] definitions = levels(count);
+        byte[] array = array(levelBytes);
+        int offset = levelBytes.hasArray() ? levelBytes.arrayOffset() + levelBytes.position() : 0;
+        new RleHybridDecoder(array, offset, offset + levelBytes.remaining(),
+                32 - Integer.numberOfLeadingZeros(maxDefinition)).decode(definitions, count);
+        int defined = 0;
+        for (int i = 0; i < count; i++) {
+            if (definitions[i] == maxDefinition) {
+                defined++;
+            }
+        }
+        definedCount = defined;
+        return defined == count ? null : definitions;
+    }
+
+    /** The page's parts, or null when this fast path does not read it. */
+    private PageBytes bytesOf(DataPage page, DictionaryValues dictionary) throws IOException {
+        if (column.getMaxRepetitionLevel() != 0) {
+            return null;
         }
         Encoding encoding;
         ByteBuffer levelBytes = null;
         ByteBuffer valueBytes;
-        int count = page.getValueCount();
         int maxDefinition = column.getMaxDefinitionLevel();
         if (page instanceof DataPageV1 v1) {
             encoding = v1.getValueEncoding();
             if (!usable(encoding, dictionary) || (maxDefinition > 0 && v1.getDlEncoding() != Encoding.RLE)) {
-                return false;
+                return null;
             }
             ByteBuffer all = v1.getBytes().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             if (maxDefinition > 0) {
@@ -81,37 +244,14 @@ final class BulkPageDecoder {
             DataPageV2 v2 = (DataPageV2) page;
             encoding = v2.getDataEncoding();
             if (!usable(encoding, dictionary)) {
-                return false;
+                return null;
             }
             if (maxDefinition > 0) {
                 levelBytes = v2.getDefinitionLevels().toByteBuffer();
             }
             valueBytes = v2.getData().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         }
-        int defined = count;
-        int[] definitions = null;
-        if (levelBytes != null) {
-            definitions = levels(count);
-            byte[] array = array(levelBytes);
-            int offset = levelBytes.hasArray() ? levelBytes.arrayOffset() + levelBytes.position() : 0;
-            new RleHybridDecoder(array, offset, offset + levelBytes.remaining(),
-                    32 - Integer.numberOfLeadingZeros(maxDefinition)).decode(definitions, count);
-            defined = 0;
-            for (int i = 0; i < count; i++) {
-                if (definitions[i] == maxDefinition) {
-                    defined++;
-                }
-            }
-            if (defined == count) {
-                definitions = null;
-            }
-        }
-        if (encoding.usesDictionary()) {
-            decodeDictionary(valueBytes, dictionary, count, defined, definitions, maxDefinition, builder);
-        } else {
-            decodePlain(valueBytes, count, defined, definitions, maxDefinition, builder);
-        }
-        return true;
+        return new PageBytes(encoding, levelBytes, valueBytes);
     }
 
     private boolean usable(Encoding encoding, DictionaryValues dictionary) {
@@ -261,6 +401,16 @@ final class BulkPageDecoder {
             levels = new int[count];
         }
         return levels;
+    }
+
+    private int[] denseScratch = new int[0];
+
+    /** Scratch for each selected row's index among the page's values. */
+    private int[] denseIndexes(int count) {
+        if (denseScratch.length < count) {
+            denseScratch = new int[count];
+        }
+        return denseScratch;
     }
 
     private int[] ids(int count) {

@@ -75,33 +75,82 @@ final class ColumnChunkDecoder {
         DictionaryPage dictionaryPage = pages.readDictionaryPage();
         Dictionary dictionary = dictionaryPage == null ? null
                 : dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
-        int maxDefinition = column.getMaxDefinitionLevel();
         DictionaryValues dictionaryValues = dictionary == null ? null : DictionaryValues.of(dictionary, column, target, rescale, this);
         for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
-            if (fastPath.decode(page, dictionaryValues, builder)) {
-                continue;
-            }
-            PageValues values = open(page, dictionary);
-            if (maxDefinition == 0 || hasNoNulls(page)) {
-                // Every level would say "defined": skip decoding them, one call per value saved.
-                for (int i = 0; i < values.count; i++) {
-                    converter.append(values.reader, builder);
-                }
-                continue;
-            }
-            for (int i = 0; i < values.count; i++) {
-                if (values.levels.next() == maxDefinition) {
-                    converter.append(values.reader, builder);
-                } else {
-                    builder.appendNull();
-                }
-            }
+            decodePage(page, dictionary, dictionaryValues, builder);
         }
         if (builder.size() != rowCount) {
             throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
                     + " has " + builder.size() + " values in a row group of " + rowCount + " rows");
         }
         return builder.build();
+    }
+
+    /**
+     * Only the rows at {@code positions[0 .. count)} (ascending) of a row group of {@code rowCount}
+     * rows: the rows a filter on other columns kept. A page holding none of them is passed over
+     * undecoded, and a page's selected values are looked up alone where its encoding allows.
+     */
+    ColumnVector decode(PageReader pages, int rowCount, int[] positions, int count) throws IOException {
+        VectorBuilder builder = VectorBuilder.create(target, count);
+        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        Dictionary dictionary = null;
+        DictionaryValues dictionaryValues = null;
+        int pageStart = 0;
+        int next = 0;
+        for (DataPage page = pages.readPage(); page != null && next < count; page = pages.readPage()) {
+            int pageEnd = pageStart + page.getValueCount();
+            int last = next;
+            while (last < count && positions[last] < pageEnd) {
+                last++;
+            }
+            if (last > next) {
+                if (dictionaryPage != null && dictionary == null) {
+                    dictionary = dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
+                    dictionaryValues = DictionaryValues.of(dictionary, column, target, rescale, this);
+                }
+                if (last - next == page.getValueCount()) {
+                    decodePage(page, dictionary, dictionaryValues, builder);
+                } else if (!fastPath.decodeSelected(page, dictionaryValues, builder, positions, next, last, pageStart)) {
+                    VectorBuilder whole = VectorBuilder.create(target, page.getValueCount());
+                    decodePage(page, dictionary, dictionaryValues, whole);
+                    ColumnVector values = whole.build();
+                    for (int p = next; p < last; p++) {
+                        builder.appendFrom(values, positions[p] - pageStart);
+                    }
+                }
+            }
+            next = last;
+            pageStart = pageEnd;
+        }
+        if (builder.size() != count) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
+                    + " has fewer values than its row group's " + rowCount + " rows");
+        }
+        return builder.build();
+    }
+
+    private void decodePage(DataPage page, Dictionary dictionary, DictionaryValues dictionaryValues, VectorBuilder builder)
+            throws IOException {
+        if (fastPath.decode(page, dictionaryValues, builder)) {
+            return;
+        }
+        int maxDefinition = column.getMaxDefinitionLevel();
+        PageValues values = open(page, dictionary);
+        if (maxDefinition == 0 || hasNoNulls(page)) {
+            // Every level would say "defined": skip decoding them, one call per value saved.
+            for (int i = 0; i < values.count; i++) {
+                converter.append(values.reader, builder);
+            }
+            return;
+        }
+        for (int i = 0; i < values.count; i++) {
+            if (values.levels.next() == maxDefinition) {
+                converter.append(values.reader, builder);
+            } else {
+                builder.appendNull();
+            }
+        }
     }
 
     /** True when the page's statistics promise no NULLs (writers record null counts by default). */

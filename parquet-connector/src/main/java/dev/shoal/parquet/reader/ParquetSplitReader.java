@@ -11,6 +11,7 @@ import dev.shoal.parquet.store.ObjectStore;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -222,6 +223,10 @@ public final class ParquetSplitReader implements AutoCloseable {
         private RowGroup(PageReadStore pages) {
             this.pages = pages;
         }
+
+        public int rowCount() {
+            return Math.toIntExact(pages.getRowCount());
+        }
     }
 
     /**
@@ -245,16 +250,27 @@ public final class ParquetSplitReader implements AutoCloseable {
 
     /** The row group's rows as a batch. */
     public Batch decode(RowGroup rowGroup) {
+        int rows = rowGroup.rowCount();
+        List<ColumnVector> vectors = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            vectors.add(decodeColumn(rowGroup, i, null, rows));
+        }
+        return new Batch(vectors, rows);
+    }
+
+    /**
+     * Requested column {@code column} of the row group: every row when {@code positions} is null, else only
+     * the rows at {@code positions[0 .. count)} (ascending). Each column of a row group is decoded at most once.
+     */
+    public ColumnVector decodeColumn(RowGroup rowGroup, int column, int[] positions, int count) {
         try {
-            int rows = Math.toIntExact(rowGroup.pages.getRowCount());
-            List<ColumnVector> vectors = new ArrayList<>(columns.size());
-            for (int i = 0; i < columns.size(); i++) {
-                ColumnDescriptor descriptor = descriptors.get(i);
-                vectors.add(descriptor == null
-                        ? VectorBuilder.constant(columns.get(i).type(), null, rows)
-                        : decoders.get(i).decode(rowGroup.pages.getPageReader(descriptor), rows));
+            int rows = rowGroup.rowCount();
+            ColumnDescriptor descriptor = descriptors.get(column);
+            if (descriptor == null) {
+                return VectorBuilder.constant(columns.get(column).type(), null, positions == null ? rows : count);
             }
-            return new Batch(vectors, rows);
+            PageReader pages = rowGroup.pages.getPageReader(descriptor);
+            return positions == null ? decoders.get(column).decode(pages, rows) : decoders.get(column).decode(pages, rows, positions, count);
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.shoal.parquet.reader;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
 import dev.shoal.parquet.store.LocalObjectStore;
@@ -17,6 +18,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigInteger;
@@ -28,9 +30,12 @@ import java.time.temporal.JulianFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Files laid out as Spark (parquet-mr) and PyArrow write them, not as Shoal does: INT96
@@ -83,11 +88,15 @@ class ForeignLayoutsTest {
     }
 
     private Path write(ParquetProperties.WriterVersion version) throws Exception {
-        Path file = folder.resolve("spark-" + version + ".parquet");
+        return write(version, true);
+    }
+
+    private Path write(ParquetProperties.WriterVersion version, boolean dictionary) throws Exception {
+        Path file = folder.resolve("spark-" + version + "-" + dictionary + ".parquet");
         Files.deleteIfExists(file);
         SimpleGroupFactory groups = new SimpleGroupFactory(SPARK_SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(SPARK_SCHEMA)
-                .withWriterVersion(version).withDictionaryEncoding(true).withPageSize(4096).withRowGroupSize(64L * 1024).build()) {
+                .withWriterVersion(version).withDictionaryEncoding(dictionary).withPageSize(4096).withRowGroupSize(64L * 1024).build()) {
             for (int row = 0; row < ROWS; row++) {
                 Group group = groups.newGroup().append("id", (long) row);
                 if (row % 11 != 5) {
@@ -135,6 +144,38 @@ class ForeignLayoutsTest {
                             narrowest(bigOf(row)), "shop-" + (row % 9));
             assertEquals(expected, rows.get(row), "row " + row);
         }
+    }
+
+    /**
+     * Decoding only some rows of a row group (what a filter on other columns kept) gives exactly those rows of
+     * the whole decode: in pages of every encoding here, with NULLs, with pages holding none of the rows, all of them or some.
+     */
+    @ParameterizedTest
+    @CsvSource({"PARQUET_1_0,true", "PARQUET_2_0,true", "PARQUET_1_0,false", "PARQUET_2_0,false"})
+    void decodingSelectedRowsGivesThoseRowsOfTheWholeDecode(ParquetProperties.WriterVersion version, boolean dictionary) throws Exception {
+        Path file = write(version, dictionary);
+        LocalObjectStore store = new LocalObjectStore();
+        Random random = new Random(42);
+        int groups = 0;
+        try (ParquetSplitReader whole = new ParquetSplitReader(store, Location.ofFile(file), Files.size(file), READ, new LongAdder());
+             ParquetSplitReader selective = new ParquetSplitReader(store, Location.ofFile(file), Files.size(file), READ, new LongAdder())) {
+            for (Batch batch = whole.nextRowGroup(); batch != null; batch = whole.nextRowGroup()) {
+                ParquetSplitReader.RowGroup rowGroup = selective.readNextRowGroup();
+                int rows = rowGroup.rowCount();
+                // A run of rows in the middle, every row of the last tenth, and a few scattered rows elsewhere.
+                int[] positions = IntStream.range(0, rows).filter(r -> r >= rows / 3 && r < rows / 3 + 40 || r >= rows * 9 / 10
+                        || random.nextInt(50) == 0).toArray();
+                for (int c = 0; c < READ.size(); c++) {
+                    ColumnVector picked = selective.decodeColumn(rowGroup, c, positions, positions.length);
+                    assertEquals(positions.length, picked.size());
+                    for (int p = 0; p < positions.length; p++) {
+                        assertEquals(batch.column(c).valueAt(positions[p]), picked.valueAt(p), READ.get(c).name() + " row " + positions[p]);
+                    }
+                }
+                groups++;
+            }
+        }
+        assertTrue(groups > 0);
     }
 
     private static long micros(LocalDateTime time) {
