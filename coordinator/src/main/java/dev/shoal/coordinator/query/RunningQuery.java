@@ -268,7 +268,11 @@ public final class RunningQuery implements ResultStream.Source {
             reading.lock();
         }
         try {
-            finish(QueryState.CANCELED, null);
+            // A client that read every row and closes before asking for the end (one row fits its first fetch)
+            // finished its query, when the end is on its way.
+            boolean everyRowRead = state == QueryState.RUNNING && failure == null && !stoppedByClose
+                    && (current == null || position >= current.rowCount()) && root.endsWithin(END_GRACE_MILLIS);
+            finish(everyRowRead ? QueryState.FINISHED : QueryState.CANCELED, null);
         } finally {
             reading.unlock();
         }

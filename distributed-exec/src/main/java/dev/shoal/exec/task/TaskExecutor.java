@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns task descriptors into pipelines of drivers on this process's {@link DriverPool}. The
@@ -218,6 +219,26 @@ public final class TaskExecutor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ShoalException(ErrorCode.QUERY_CANCELED, "the query was canceled");
+            }
+        }
+
+        /**
+         * Whether the task ends within {@code millis} without another batch: its caller read everything it will
+         * output. False when a batch arrives first (it is dropped: the caller asks because it stops reading).
+         */
+        public boolean endsWithin(long millis) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            try {
+                while (!output.isDrained(0)) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0 || output.poll(0, Math.min(left, 100)) != null) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
 
