@@ -312,7 +312,8 @@ public final class DistributedPlanner {
             Placed left = place(join.left());
             Placed right = place(join.right());
             if (left.distribution().isSingle() && right.distribution().isSingle()) {
-                return new Placed(join, Distribution.SINGLE);
+                // The placed inputs, not the join's own: each may be an aggregation that ran on every worker first.
+                return new Placed(join.withInputs(List.of(left.node(), right.node())), Distribution.SINGLE);
             }
             boolean noKeys = join.leftKeys().isEmpty();
             boolean buildMayRepeat = !join.joinType().keepsUnmatchedRight();

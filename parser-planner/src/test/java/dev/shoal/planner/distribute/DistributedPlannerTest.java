@@ -75,6 +75,21 @@ class DistributedPlannerTest {
         assertEquals(FragmentPartitioning.COORDINATOR, fragments.get(0).partitioning());
     }
 
+    /** TPC-DS Q90's shape: two global aggregations joined. Each first runs on the workers, and only their results meet. */
+    @Test
+    void aJoinOfTwoGlobalAggregationsKeepsThemDistributed() {
+        List<Fragment> fragments = fragments("select a.c * 1.0 / b.c from (select count(*) c from lineitem where l_quantity < 10) a, "
+                + "(select count(*) c from lineitem where l_quantity > 40) b");
+        assertEquals(3, fragments.size());
+        assertEquals(FragmentPartitioning.COORDINATOR, fragments.get(0).partitioning());
+        assertEquals(List.of(AggregateStep.FINAL, AggregateStep.FINAL),
+                find(fragments.get(0).root(), AggregateNode.class).stream().map(AggregateNode::step).toList());
+        for (Fragment scan : fragments.subList(1, 3)) {
+            assertEquals(FragmentPartitioning.SOURCE, scan.partitioning());
+            assertEquals(AggregateStep.PARTIAL, find(scan.root(), AggregateNode.class).get(0).step());
+        }
+    }
+
     @Test
     void smallBuildSideIsBroadcast() {
         List<JoinNode> joins = joins("select n_name, count(*) from lineitem join nation on l_suppkey = n_nationkey group by n_name");
