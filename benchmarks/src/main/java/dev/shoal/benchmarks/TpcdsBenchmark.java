@@ -57,6 +57,17 @@ public final class TpcdsBenchmark implements Callable<Integer> {
     @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
     int workers = 2;
 
+    @Option(names = "--worker-processes", description = "run the workers as separate `shoal worker` processes, as in "
+            + "production, instead of in this JVM")
+    boolean workerProcesses;
+
+    @Option(names = "--task-concurrency", description = "drivers per pipeline on each worker (default: the processors)")
+    int taskConcurrency;
+
+    @Option(names = "--local-files", description = "Shoal reads the same files from the local disk (file:// tables), as DuckDB "
+            + "does, instead of through the embedded S3 server, whose requests then take no CPU from the workers")
+    boolean localFiles;
+
     @Option(names = "--warm-pass", negatable = true, description = "before timing, run every selected query once on Shoal, "
             + "untimed, so that its JVMs are warm as a long-running cluster's are; --no-warm-pass times a cold start "
             + "(default: ${DEFAULT-VALUE})")
@@ -82,10 +93,13 @@ public final class TpcdsBenchmark implements Callable<Integer> {
         try (EmbeddedS3Server s3 = EmbeddedS3Server.start(cacheDir, 0, "shoal-bench", HexFormat.of().formatHex(secret));
              ObjectStores stores = new ObjectStores(Optional.of(s3.config()))) {
             for (String table : TpcdsData.tableNames()) {
-                catalog.createTable(ExternalTables.define(stores, "tpcds." + table + "=s3://" + bucket + "/" + table + "/"));
+                String location = localFiles ? dataDir.resolve(table).toUri().toString() : "s3://" + bucket + "/" + table + "/";
+                catalog.createTable(ExternalTables.define(stores, "tpcds." + table + "=" + location));
             }
             try (EmbeddedCluster cluster = EmbeddedCluster.start(CoordinatorConfig.defaults("127.0.0.1", 0, 0, "tpcds"),
-                    catalog, stores, workers);
+                    catalog, stores, workerProcesses ? 0 : workers, taskConcurrency);
+                 WorkerProcesses processes = workerProcesses ? WorkerProcesses.start(s3.config(), cluster.coordinator().clusterPort(),
+                         cluster.coordinator()::awaitWorkers, workers, taskConcurrency, "4g") : null;
                  Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                          .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
                  Connection duck = duckDb(dataDir)) {
@@ -109,8 +123,10 @@ public final class TpcdsBenchmark implements Callable<Integer> {
             System.out.printf("Shoal warmed by one untimed pass over the %d queries (%.1f s)%n", selected.size(),
                     (System.nanoTime() - start) / 1e9);
         }
-        System.out.printf("TPC-DS SF %s, data ready in %.1f s (%s); Shoal %d workers, DuckDB threads=2; 1 warm-up + %d runs, median%n",
-                scale, generationSeconds, dataDir, workers, runs);
+        System.out.printf("TPC-DS SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=2; "
+                        + "1 warm-up + %d runs, median%n",
+                scale, generationSeconds, dataDir, workers, workerProcesses ? "process" : "in-JVM",
+                taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(), localFiles ? "local files" : "S3", runs);
         System.out.printf("%-6s %-9s %7s %10s %10s %7s  %s%n", "query", "status", "rows", "shoal ms", "duckdb ms", "ratio", "detail");
         List<Double> ratios = new ArrayList<>();
         int equal = 0;

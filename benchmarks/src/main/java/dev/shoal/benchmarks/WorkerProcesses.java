@@ -17,11 +17,24 @@ import java.util.Map;
 final class WorkerProcesses implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
+    /** Waits until a coordinator has {@code count} workers. */
+    interface Announcements {
+        void await(int count, Duration timeout) throws InterruptedException;
+    }
+
     /** Starts {@code count} worker processes with {@code taskConcurrency} drivers a pipeline (0: their default) and waits for them. */
     static WorkerProcesses start(LocalCluster cluster, int count, int taskConcurrency, String heap) throws IOException, InterruptedException {
+        return start(cluster.s3Config(), cluster.clusterPort(), cluster::awaitWorkers, count, taskConcurrency, heap);
+    }
+
+    /**
+     * Workers of the coordinator whose cluster port is {@code clusterPort}, reading the lake through the S3 server {@code s3};
+     * {@code announcements}: the coordinator's wait for them.
+     */
+    static WorkerProcesses start(S3Config s3, int clusterPort, Announcements announcements, int count, int taskConcurrency, String heap)
+            throws IOException, InterruptedException {
         WorkerProcesses workers = new WorkerProcesses();
         try {
-            S3Config s3 = cluster.s3Config();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (int i = 0; i < count; i++) {
                 List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC",
@@ -32,7 +45,7 @@ final class WorkerProcesses implements AutoCloseable {
                     command.addAll(List.of(extra.split("\\s+")));
                 }
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                        "dev.shoal.launcher.ShoalMain", "worker", "--coordinator", "127.0.0.1:" + cluster.clusterPort(),
+                        "dev.shoal.launcher.ShoalMain", "worker", "--coordinator", "127.0.0.1:" + clusterPort,
                         "--id", "bench-worker-" + i));
                 if (taskConcurrency > 0) {
                     command.addAll(List.of("--task-concurrency", String.valueOf(taskConcurrency)));
@@ -46,7 +59,7 @@ final class WorkerProcesses implements AutoCloseable {
                 env.put("AWS_REGION", s3.region());
                 workers.processes.add(builder.start());
             }
-            cluster.awaitWorkers(count, Duration.ofSeconds(60));
+            announcements.await(count, Duration.ofSeconds(60));
             return workers;
         } catch (IOException | InterruptedException | RuntimeException e) {
             workers.close();
