@@ -1,52 +1,23 @@
 package dev.shoal.exec.operator;
 
 import dev.shoal.core.batch.Batch;
-import dev.shoal.core.batch.BooleanVector;
-import dev.shoal.exec.expression.SelectiveExpression;
 import dev.shoal.exec.expression.VectorExpression;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Keeps the rows where every conjunct of the predicate is TRUE, gathering them into a dense
- * batch. Conjuncts run one after another over a shrinking selection of rows, the most selective
- * cheap ones first: their order is learned from the rows each has kept so far, as DuckDB's
- * adaptive filter does, since the planner's order is the query's text order.
+ * Keeps the rows where every conjunct of the predicate is TRUE ({@link ConjunctSelector}), gathering
+ * them into a dense batch. Right over a scan, the scan filters itself instead (see {@link ScanFilter}).
  */
 public final class FilterOperator extends BatchTransform {
-    /** A general conjunct is evaluated over the selected rows alone once they are fewer than this share. */
-    private static final double GATHER_BELOW = 0.5;
-
-    private final List<Conjunct> conjuncts;
+    private final ConjunctSelector conjuncts;
 
     public FilterOperator(VectorExpression predicate) {
         this(List.of(predicate));
     }
 
     public FilterOperator(List<VectorExpression> conjuncts) {
-        this.conjuncts = new ArrayList<>();
-        conjuncts.forEach(conjunct -> this.conjuncts.add(new Conjunct(conjunct)));
-    }
-
-    /** A conjunct and the rows it has seen and kept. */
-    private static final class Conjunct {
-        final VectorExpression expression;
-        final boolean selective;
-        long rowsIn;
-        long rowsKept;
-
-        Conjunct(VectorExpression expression) {
-            this.expression = expression;
-            this.selective = expression instanceof SelectiveExpression;
-        }
-
-        /** Lower runs first: the share of rows kept, a general conjunct weighted as costlier. */
-        double rank() {
-            double kept = rowsIn == 0 ? 0.5 : (double) rowsKept / rowsIn;
-            return selective ? kept : 0.25 + 0.75 * kept;
-        }
+        this.conjuncts = new ConjunctSelector(conjuncts);
     }
 
     @Override
@@ -56,50 +27,10 @@ public final class FilterOperator extends BatchTransform {
         for (int i = 0; i < rows; i++) {
             positions[i] = i;
         }
-        int count = rows;
-        for (int c = 0; c < conjuncts.size() && count > 0; c++) {
-            Conjunct conjunct = conjuncts.get(c);
-            int kept = select(conjunct.expression, batch, positions, count);
-            conjunct.rowsIn += count;
-            conjunct.rowsKept += kept;
-            count = kept;
-        }
-        if (conjuncts.size() > 1) {
-            conjuncts.sort(Comparator.comparingDouble(Conjunct::rank));
-        }
+        int count = conjuncts.select(batch, positions, rows);
         if (count == rows) {
             return batch;
         }
         return count > 0 ? batch.take(positions, count) : null;
-    }
-
-    private static int select(VectorExpression conjunct, Batch batch, int[] positions, int count) {
-        if (conjunct instanceof SelectiveExpression selective) {
-            return selective.select(batch, positions, count);
-        }
-        int rows = batch.rowCount();
-        if (count < rows * GATHER_BELOW) {
-            // Evaluate over the selected rows only, then map the survivors back to batch positions.
-            BooleanVector keep = (BooleanVector) conjunct.evaluate(batch.take(positions, count));
-            boolean[] values = keep.values();
-            boolean[] nulls = keep.nulls();
-            int kept = 0;
-            for (int p = 0; p < count; p++) {
-                positions[kept] = positions[p];
-                kept += values[p] && (nulls == null || !nulls[p]) ? 1 : 0;
-            }
-            return kept;
-        }
-        BooleanVector keep = (BooleanVector) conjunct.evaluate(batch);
-        boolean[] values = keep.values();
-        boolean[] nulls = keep.nulls();
-        int kept = 0;
-        // Branch-free: write every position, advance only past kept ones.
-        for (int p = 0; p < count; p++) {
-            int i = positions[p];
-            positions[kept] = i;
-            kept += values[i] && (nulls == null || !nulls[i]) ? 1 : 0;
-        }
-        return kept;
     }
 }

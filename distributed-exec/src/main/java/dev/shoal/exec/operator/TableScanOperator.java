@@ -41,6 +41,9 @@ public final class TableScanOperator implements SourceOperator {
     private final Queue<Split> splits;
     private final OperatorMemory memory;
     private final RowGroupFilter rowGroups;
+    private final ScanFilter filter;
+    /** The share of a row group's rows kept by its filter past which the other columns are decoded whole, then gathered. */
+    private static final double WHOLE_DECODE_ABOVE = 0.25;
     private boolean finished;
     private OpenSplit current;
     /** The split taken ahead of time while {@code current}'s last row group is decoded, or null. */
@@ -57,6 +60,13 @@ public final class TableScanOperator implements SourceOperator {
     /** {@code rowGroups}: the joins' filters on the scan's columns, shared by its drivers, or null. */
     public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, Queue<Split> splits,
                              OperatorMemory memory, RowGroupFilter rowGroups) {
+        this(context, node, stats, splits, memory, rowGroups, null);
+    }
+
+    /** {@code filter}: the filters right over the scan, which it applies before reading the other columns, or null. */
+    public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, Queue<Split> splits,
+                             OperatorMemory memory, RowGroupFilter rowGroups, ScanFilter filter) {
+        this.filter = filter;
         this.context = context;
         this.rowGroups = rowGroups;
         this.memory = memory;
@@ -77,6 +87,9 @@ public final class TableScanOperator implements SourceOperator {
 
     @Override
     public CompletableFuture<Void> isBlocked() {
+        if (filter != null && !filter.blocked().isDone()) {
+            return filter.blocked();
+        }
         if (rowGroups != null && !rowGroups.published().isDone()) {
             return rowGroups.published();
         }
@@ -112,12 +125,59 @@ public final class TableScanOperator implements SourceOperator {
             ParquetSplitReader.RowGroup rowGroup = current.reader.readNextRowGroup();
             OpenSplit decoding = current;
             readAhead();
-            Batch batch = decoding.reader.decode(rowGroup);
-            memory.setBytes(batch.retainedBytes() + prefetchedBytes());
-            stats.rowsRead().add(batch.rowCount());
-            return decoding.constants == null ? batch : decoding.withPartitionValues(batch, node.columns());
+            stats.rowsRead().add(rowGroup.rowCount());
+            Batch batch = filter == null ? decoded(decoding, rowGroup) : filtered(decoding, rowGroup);
+            memory.setBytes((batch == null ? 0 : batch.retainedBytes()) + prefetchedBytes());
+            if (batch != null) {
+                return batch;
+            }
         }
         return null;
+    }
+
+    private Batch decoded(OpenSplit split, ParquetSplitReader.RowGroup rowGroup) {
+        Batch batch = split.reader.decode(rowGroup);
+        return split.constants == null ? batch : split.withPartitionValues(batch, node.columns());
+    }
+
+    /**
+     * The row group's rows the filter keeps, or null for none: the columns it reads decoded first, the others
+     * then only at the rows kept. With partition columns (constants the filter may read), every column is decoded first.
+     */
+    private Batch filtered(OpenSplit split, ParquetSplitReader.RowGroup rowGroup) {
+        int rows = rowGroup.rowCount();
+        int[] positions = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            positions[i] = i;
+        }
+        int[] filterColumns = filter.columns();
+        if (split.constants != null) {
+            Batch all = decoded(split, rowGroup);
+            int kept = filter.select(all.select(filterColumns), positions, rows);
+            return kept == rows ? all : kept == 0 ? null : all.take(positions, kept);
+        }
+        List<ColumnVector> read = new ArrayList<>(filterColumns.length);
+        for (int column : filterColumns) {
+            read.add(split.reader.decodeColumn(rowGroup, column, null, rows));
+        }
+        Batch filtered = new Batch(read, rows);
+        int kept = filter.select(filtered, positions, rows);
+        if (kept == 0) {
+            return null;
+        }
+        boolean every = kept == rows;
+        // Past a share of the rows, decoding whole pages in bulk and gathering beats looking values up one by one.
+        boolean whole = every || kept > rows * WHOLE_DECODE_ABOVE;
+        List<ColumnVector> out = new ArrayList<>(node.columns().size());
+        int next = 0;
+        for (int c = 0; c < node.columns().size(); c++) {
+            boolean filterColumn = next < filterColumns.length && filterColumns[next] == c;
+            ColumnVector column = filterColumn ? filtered.column(next++)
+                    : split.reader.decodeColumn(rowGroup, c, whole ? null : positions, whole ? rows : kept);
+            boolean hasEveryRow = filterColumn || whole;
+            out.add(hasEveryRow && !every ? column.take(positions, kept) : column);
+        }
+        return new Batch(out, kept);
     }
 
     /** Starts fetching what comes after the row group just read: the split's next one, else the next split's first. */

@@ -6,6 +6,7 @@ import dev.shoal.core.expr.InputRef;
 import dev.shoal.core.plan.AggregateNode;
 import dev.shoal.core.plan.AggregateStep;
 import dev.shoal.core.plan.DynamicFilterNode;
+import dev.shoal.core.plan.DynamicFilterTarget;
 import dev.shoal.core.plan.ExchangeNode;
 import dev.shoal.core.plan.FilterNode;
 import dev.shoal.core.plan.JoinNode;
@@ -23,6 +24,7 @@ import dev.shoal.core.plan.UnionNode;
 import dev.shoal.core.plan.ValuesNode;
 import dev.shoal.core.plan.WindowNode;
 import dev.shoal.core.task.TaskId;
+import dev.shoal.exec.dynamicfilter.DynamicFilterChecks;
 import dev.shoal.exec.dynamicfilter.DynamicFilterOperator;
 import dev.shoal.exec.dynamicfilter.DynamicFilterPublisher;
 import dev.shoal.exec.dynamicfilter.DynamicFilterRegistry;
@@ -34,12 +36,14 @@ import dev.shoal.exec.join.HashBuildOperator;
 import dev.shoal.exec.join.HashJoinOperator;
 import dev.shoal.exec.join.JoinBridge;
 import dev.shoal.exec.memory.TaskMemory;
+import dev.shoal.exec.operator.ConjunctSelector;
 import dev.shoal.exec.operator.FilterOperator;
 import dev.shoal.exec.operator.HashAggregateOperator;
 import dev.shoal.exec.operator.LimitOperator;
 import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.ProjectOperator;
 import dev.shoal.exec.operator.ScanContext;
+import dev.shoal.exec.operator.ScanFilter;
 import dev.shoal.exec.operator.SortOperator;
 import dev.shoal.exec.operator.TableScanOperator;
 import dev.shoal.exec.operator.TableWriterOperator;
@@ -50,6 +54,7 @@ import dev.shoal.exec.window.WindowOperator;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.function.Function;
@@ -207,11 +212,11 @@ public final class PipelineBuilder {
 
         @Override
         public Chain visitDynamicFilter(DynamicFilterNode filter, Void context) {
-            // The planner puts a dynamic filter right above its scan: the scan skips row groups by it, the operator rows.
-            Chain input = filter.input() instanceof TableScanNode scan
-                    ? scan(scan, new RowGroupFilter(filter.targets(), dynamicFilters, taskId.queryId()))
-                    : filter.input().accept(this, null);
-            return input.add(driver -> new DynamicFilterOperator(filter.targets(), dynamicFilters,
+            // The planner puts a dynamic filter right above its scan: the scan skips row groups by it, and filters rows.
+            if (filter.input() instanceof TableScanNode scan) {
+                return filteredScan(scan, List.of(), filter.targets());
+            }
+            return filter.input().accept(this, null).add(driver -> new DynamicFilterOperator(filter.targets(), dynamicFilters,
                     taskId.queryId(), stats.rowsDynamicallyFiltered()));
         }
 
@@ -250,7 +255,38 @@ public final class PipelineBuilder {
         @Override
         public Chain visitFilter(FilterNode filter, Void context) {
             List<Expr> conjuncts = Exprs.conjuncts(filter.predicate());
+            if (filter.input() instanceof TableScanNode scan) {
+                return filteredScan(scan, conjuncts, List.of());
+            }
+            if (filter.input() instanceof DynamicFilterNode dynamic && dynamic.input() instanceof TableScanNode scan) {
+                return filteredScan(scan, conjuncts, dynamic.targets());
+            }
             return filter.input().accept(this, null).add(driver -> new FilterOperator(compile(conjuncts)));
+        }
+
+        /**
+         * A scan that applies the filters right over it itself ({@link ScanFilter}): a dynamic filter's
+         * {@code targets} first, then the predicate's {@code conjuncts}, both rewritten to the columns they read.
+         */
+        private Chain filteredScan(TableScanNode scan, List<Expr> conjuncts, List<DynamicFilterTarget> targets) {
+            BitSet read = new BitSet();
+            conjuncts.forEach(conjunct -> Exprs.collectInputs(conjunct, read));
+            targets.forEach(target -> read.set(target.column()));
+            int[] columns = read.stream().toArray();
+            int[] position = new int[scan.columns().size()];
+            for (int i = 0; i < columns.length; i++) {
+                position[columns[i]] = i;
+            }
+            List<Expr> remapped = conjuncts.stream().map(conjunct -> Exprs.remap(conjunct, position)).toList();
+            List<DynamicFilterTarget> remappedTargets = targets.stream()
+                    .map(t -> new DynamicFilterTarget(t.filterId(), t.keyIndex(), position[t.column()])).toList();
+            RowGroupFilter rowGroups = targets.isEmpty() ? null : new RowGroupFilter(targets, dynamicFilters, taskId.queryId());
+            Queue<Split> splits = TableScanOperator.splitQueue(scan);
+            int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
+            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, splits, memory.operator("TableScan"), rowGroups,
+                    new ScanFilter(columns,
+                            remappedTargets.isEmpty() ? null : new DynamicFilterChecks(remappedTargets, dynamicFilters, taskId.queryId()),
+                            remapped.isEmpty() ? null : new ConjunctSelector(compile(remapped)), stats.rowsDynamicallyFiltered())));
         }
 
         @Override

@@ -2,10 +2,17 @@ package dev.shoal.exec.operator;
 
 import dev.shoal.core.batch.Batch;
 import dev.shoal.core.batch.VectorBuilder;
+import dev.shoal.core.expr.Call;
+import dev.shoal.core.expr.Expr;
+import dev.shoal.core.expr.Exprs;
+import dev.shoal.core.expr.InputRef;
+import dev.shoal.core.expr.Literal;
+import dev.shoal.core.expr.Op;
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.expression.ExpressionCompiler;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.task.TaskStats;
@@ -23,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -30,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,6 +107,82 @@ class TableScanOperatorTest {
         assertEquals(0L, batch.column(2).valueAt(0), "the split's partition value");
         scan.close();
         assertEquals(0, memory.reservedBytes());
+    }
+
+    /**
+     * Filters applied by the scan (the columns they read decoded first, the others only at the rows kept) keep the rows
+     * a filter after the scan keeps: a narrow range of one column, most rows, scattered rows of the other column, and
+     * (splits with partition values) a condition on the partition column.
+     */
+    @Test
+    void filtersAppliedByTheScanKeepTheRowsAFilterAfterItKeeps() {
+        Expr id = new InputRef(0, DataType.BIGINT);
+        Expr label = new InputRef(1, DataType.VARCHAR);
+        Expr region = new InputRef(2, DataType.BIGINT);
+        List<List<Expr>> predicates = List.of(
+                List.of(new Call(Op.GREATER_THAN_OR_EQUAL, DataType.BOOLEAN, id, Literal.ofLong(21_000, DataType.BIGINT)),
+                        new Call(Op.LESS_THAN, DataType.BOOLEAN, id, Literal.ofLong(21_300, DataType.BIGINT))),
+                List.of(new Call(Op.LESS_THAN, DataType.BOOLEAN, id, Literal.ofLong(55_000, DataType.BIGINT))),
+                List.of(new Call(Op.EQUAL, DataType.BOOLEAN, label, Literal.ofString("label-5"))),
+                List.of(new Call(Op.EQUAL, DataType.BOOLEAN, region, Literal.ofLong(1, DataType.BIGINT)),
+                        new Call(Op.LESS_THAN, DataType.BOOLEAN, id, Literal.ofLong(20_500, DataType.BIGINT))));
+        TaskMemory memory = new MemoryPool().newTask();
+        // The same files read as a table without partitions (id, label), and with them (id, label, region).
+        TableScanNode unpartitioned = new TableScanNode("t", FILE_COLUMNS, SPLITS.stream()
+                .map(s -> new Split(s.uri(), s.length(), s.start(), s.end(), Map.of(), s.version())).toList());
+        for (List<Expr> conjuncts : predicates) {
+            TableScanNode node = read(conjuncts).get(2) ? node() : unpartitioned;
+            List<List<Object>> after = rows(scanFiltered(memory, null, node),
+                    new FilterOperator(conjuncts.stream().map(ExpressionCompiler::compile).toList()));
+            int[] columns = read(conjuncts).stream().toArray();
+            int[] position = new int[3];
+            for (int i = 0; i < columns.length; i++) {
+                position[columns[i]] = i;
+            }
+            ScanFilter filter = new ScanFilter(columns, null,
+                    new ConjunctSelector(conjuncts.stream().map(c -> ExpressionCompiler.compile(Exprs.remap(c, position))).toList()), new LongAdder());
+            List<List<Object>> inScan = rows(scanFiltered(memory, filter, node), null);
+            assertFalse(after.isEmpty());
+            assertEquals(after, inScan, conjuncts.toString());
+        }
+        assertEquals(0, memory.reservedBytes());
+    }
+
+    private static BitSet read(List<Expr> conjuncts) {
+        BitSet read = new BitSet();
+        conjuncts.forEach(c -> Exprs.collectInputs(c, read));
+        return read;
+    }
+
+    /** Every batch of one scan over every split, in order. */
+    private static List<Batch> scanFiltered(TaskMemory memory, ScanFilter filter, TableScanNode node) {
+        TableScanOperator scan = new TableScanOperator(ScanContext.direct(STORE), node, new TaskStats(), TableScanOperator.splitQueue(node),
+                memory.operator("TableScan"), null, filter);
+        List<Batch> batches = new ArrayList<>();
+        while (!scan.isFinished()) {
+            Batch batch = scan.getOutput();
+            if (batch != null) {
+                batches.add(batch);
+            }
+        }
+        scan.close();
+        return batches;
+    }
+
+    /** The rows of {@code batches}, each through {@code filter} when there is one. */
+    private static List<List<Object>> rows(List<Batch> batches, FilterOperator filter) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Batch batch : batches) {
+            Batch kept = filter == null ? batch : filter.process(batch);
+            for (int r = 0; kept != null && r < kept.rowCount(); r++) {
+                List<Object> row = new ArrayList<>();
+                for (int c = 0; c < kept.columnCount(); c++) {
+                    row.add(kept.column(c).valueAt(r));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** Runs {@code drivers} scans over one split queue, turn by turn, as a driver pool would. */
