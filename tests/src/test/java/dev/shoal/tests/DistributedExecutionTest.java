@@ -108,9 +108,14 @@ class DistributedExecutionTest {
         String logical = String.join("\n", lines("explain (type logical) " + sql));
         assertTrue(logical.contains("Join[INNER") && !logical.contains("BROADCAST") && !logical.contains("Fragment"), logical);
         assertSameAsDuckDb(sql);
-        List<TaskLine> probe = tasksOfFragmentWithOutput(lines("explain analyze " + sql), "output HASH");
+        List<String> analyzed = lines("explain analyze " + sql);
+        List<TaskLine> probe = tasksOfFragmentWithOutput(analyzed, "output HASH");
         assertEquals(2, probe.size());
         assertTrue(probe.stream().allMatch(t -> t.rowsReceived() == 25), "each probe task received all of nation: " + probe);
+        // nation is one small file, one split: one task reads it, rather than one per worker with the second reading nothing.
+        List<TaskLine> build = tasksOfFragmentWithOutput(analyzed, "output BROADCAST");
+        assertEquals(1, build.size(), String.join("\n", analyzed));
+        assertEquals(25, build.get(0).rowsRead());
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ExchangeKind;
 import dev.shoal.core.plan.PlanFragment;
+import dev.shoal.core.plan.PlanNode;
+import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.serde.PlanCodec;
 import dev.shoal.core.task.ClusterActions;
 import dev.shoal.core.task.OutputSpec;
@@ -18,6 +20,7 @@ import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.Threads;
 import dev.shoal.parquet.store.ObjectStore;
 import dev.shoal.planner.distribute.Fragment;
+import dev.shoal.planner.distribute.FragmentPartitioning;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +37,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Places a query's fragments on workers: one task per live worker for SOURCE and HASH fragments
- * (scan tasks get a byte-balanced share of the files), one task for SINGLE fragments (on the worker
+ * (scan tasks get a byte-balanced share of the files; a scan of fewer splits than workers, a task
+ * per split), one task for SINGLE fragments (on the worker
  * holding the least memory: {@link SingleTaskPlacement}), the root on
  * the coordinator. The query's tables are listed at once; a fragment's tasks are created at
  * once, producers' fragments before their consumers', so that a consumer's first request finds
@@ -73,10 +77,8 @@ final class QueryScheduler {
                     "no workers are available: start one with 'shoal worker --coordinator HOST:PORT'");
         }
         SplitAssigner splits = new SplitAssigner(catalog, store, taskConcurrency > 0 ? taskConcurrency : DRIVERS_PER_TASK_HINT);
-        Map<Integer, Fragment> byId = new HashMap<>();
         Map<Integer, Integer> consumers = new HashMap<>();
         for (Fragment fragment : fragments) {
-            byId.put(fragment.id(), fragment);
             fragment.sourceFragmentIds().forEach(source -> consumers.put(source, fragment.id()));
         }
         Map<Integer, List<TaskLocation>> locations = new HashMap<>();
@@ -85,11 +87,13 @@ final class QueryScheduler {
         try {
             splits.list(fragments.stream().map(Fragment::root).toList(), CALLS);
             scanLimitBytes.ifPresent(splits::checkScanLimit);
+            Map<Integer, Integer> taskCounts = new HashMap<>();
+            fragments.forEach(fragment -> taskCounts.put(fragment.id(), taskCount(fragment, workers, splits)));
             // Children have larger ids than their consumers: highest id first creates producers first.
             for (int i = fragments.size() - 1; i >= 1; i--) {
                 Fragment fragment = fragments.get(i);
-                int taskCount = taskCount(fragment, workers);
-                int partitions = taskCount(byId.get(consumers.get(fragment.id())), workers);
+                int taskCount = taskCounts.get(fragment.id());
+                int partitions = taskCounts.get(consumers.get(fragment.id()));
                 List<TaskLocation> tasks = new ArrayList<>();
                 List<CompletableFuture<Void>> creations = new ArrayList<>();
                 for (int t = 0; t < taskCount; t++) {
@@ -117,8 +121,27 @@ final class QueryScheduler {
         return new Scheduled(rootTask, used, splits.assignedSplits());
     }
 
-    private static int taskCount(Fragment fragment, List<WorkerNode> workers) {
-        return fragment.partitioning().onEveryWorker() ? workers.size() : 1;
+    /**
+     * One task per worker for SOURCE and HASH fragments, one for the others; but a scan fragment whose
+     * tables have fewer splits than there are workers (a dimension table in one small file) gets a task per
+     * split: the others would read nothing, yet each costs a creation, its streams and its consumers' requests.
+     */
+    private static int taskCount(Fragment fragment, List<WorkerNode> workers, SplitAssigner splits) {
+        if (fragment.id() == 0 || !fragment.partitioning().onEveryWorker()) {
+            return 1;
+        }
+        if (fragment.partitioning() != FragmentPartitioning.SOURCE || hasPartitionedInput(fragment.root())) {
+            return workers.size();
+        }
+        return Math.max(1, Math.min(workers.size(), splits.maxSplits(fragment.root(), workers.size())));
+    }
+
+    /** Whether rows reach the tree hash-partitioned or dealt out: its task count is then the producers' partition count. */
+    private static boolean hasPartitionedInput(PlanNode node) {
+        if (node instanceof RemoteSourceNode remote) {
+            return remote.kind() == ExchangeKind.HASH || remote.kind() == ExchangeKind.ROUND_ROBIN;
+        }
+        return node.inputs().stream().anyMatch(QueryScheduler::hasPartitionedInput);
     }
 
     private static Map<Integer, List<TaskLocation>> sourcesOf(Fragment fragment, Map<Integer, List<TaskLocation>> locations) {

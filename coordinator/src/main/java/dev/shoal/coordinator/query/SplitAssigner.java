@@ -100,6 +100,13 @@ public final class SplitAssigner {
         node.inputs().forEach(input -> collectScans(input, into));
     }
 
+    /** The most splits a scan of the tree has when cut for {@code taskCount} tasks; 0 for a tree without scans. */
+    public int maxSplits(PlanNode node, int taskCount) {
+        Set<TableScanNode> scans = new LinkedHashSet<>();
+        collectScans(node, scans);
+        return scans.stream().mapToInt(scan -> cut(splitsOf(scan), taskCount * driversPerTask * SPLITS_PER_DRIVER).size()).max().orElse(0);
+    }
+
     /** The tree with every scan holding the files of task {@code taskIndex} of {@code taskCount}. */
     public PlanNode assign(PlanNode node, int taskIndex, int taskCount) {
         if (node instanceof TableScanNode scan) {
