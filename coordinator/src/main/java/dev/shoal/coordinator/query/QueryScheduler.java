@@ -6,6 +6,7 @@ import dev.shoal.core.catalog.Catalog;
 import dev.shoal.core.error.ErrorCode;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ExchangeKind;
+import dev.shoal.core.plan.JoinNode;
 import dev.shoal.core.plan.PlanFragment;
 import dev.shoal.core.plan.PlanNode;
 import dev.shoal.core.plan.RemoteSourceNode;
@@ -130,10 +131,23 @@ final class QueryScheduler {
         if (fragment.id() == 0 || !fragment.partitioning().onEveryWorker()) {
             return 1;
         }
-        if (fragment.partitioning() != FragmentPartitioning.SOURCE || hasPartitionedInput(fragment.root())) {
+        if (fragment.partitioning() != FragmentPartitioning.SOURCE || hasPartitionedInput(fragment.root())
+                || publishesDynamicFilter(fragment.root())) {
             return workers.size();
         }
         return Math.max(1, Math.min(workers.size(), splits.maxSplits(fragment.root(), workers.size())));
+    }
+
+    /**
+     * Whether a join of the tree hands its build keys to scans: each worker's scans wait for the filter their
+     * worker's task publishes, so such a fragment runs on every worker (TPC-DS q13 waited 30 s for a filter
+     * no task of its worker would publish).
+     */
+    private static boolean publishesDynamicFilter(PlanNode node) {
+        if (node instanceof JoinNode join && join.dynamicFilterId() != JoinNode.NO_DYNAMIC_FILTER) {
+            return true;
+        }
+        return node.inputs().stream().anyMatch(QueryScheduler::publishesDynamicFilter);
     }
 
     /** Whether rows reach the tree hash-partitioned or dealt out: its task count is then the producers' partition count. */
