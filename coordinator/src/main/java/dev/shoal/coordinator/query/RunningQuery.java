@@ -270,7 +270,8 @@ public final class RunningQuery implements ResultStream.Source {
         try {
             // A client that read every row and closes before asking for the end (one row fits its first fetch)
             // finished its query, when the end is on its way.
-            boolean everyRowRead = state == QueryState.RUNNING && failure == null && !stoppedByClose
+            // A client that read nothing is canceling: no wait then.
+            boolean everyRowRead = state == QueryState.RUNNING && failure == null && !stoppedByClose && rowsRead > 0
                     && (current == null || position >= current.rowCount()) && root.endsWithin(END_GRACE_MILLIS);
             finish(everyRowRead ? QueryState.FINISHED : QueryState.CANCELED, null);
         } finally {
