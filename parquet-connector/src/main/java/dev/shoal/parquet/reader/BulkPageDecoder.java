@@ -66,8 +66,9 @@ final class BulkPageDecoder {
         }
         int count = page.getValueCount();
         int maxDefinition = column.getMaxDefinitionLevel();
-        int[] definitions = definitions(bytes.levels(), count);
-        int defined = definitions == null ? count : definedCount;
+        Levels levels = definitionLevels(bytes.levels(), count);
+        int[] definitions = levels.definitions();
+        int defined = levels.defined();
         if (bytes.encoding().usesDictionary()) {
             decodeDictionary(bytes.values(), dictionary, count, defined, definitions, maxDefinition, builder);
         } else {
@@ -96,7 +97,7 @@ final class BulkPageDecoder {
         }
         int count = page.getValueCount();
         int maxDefinition = column.getMaxDefinitionLevel();
-        int[] definitions = definitions(bytes.levels(), count);
+        int[] definitions = definitionLevels(bytes.levels(), count).definitions();
         // Each selected row's index among the page's non-NULL values, or -1 for a NULL.
         int selected = to - from;
         int[] dense = denseIndexes(selected);
@@ -121,7 +122,13 @@ final class BulkPageDecoder {
         if (usesDictionary) {
             appendSelectedEntries(values, dictionary, dense, selected, needed, builder);
         } else {
-            appendSelectedPlain(values, dense, selected, needed, builder);
+            int start = values.arrayOffset() + values.position();
+            if (physical == PrimitiveType.PrimitiveTypeName.BINARY) {
+                PlainValues.selectedBinaries(values.array(), start, values.arrayOffset() + values.limit(), dense, selected, needed,
+                        (BytesBuilder) builder);
+            } else {
+                PlainValues.selected(physical, values.array(), start, dense, selected, needed, rescale, builder);
+            }
         }
         return true;
     }
@@ -153,54 +160,13 @@ final class BulkPageDecoder {
         }
     }
 
-    private void appendSelectedPlain(ByteBuffer values, int[] dense, int selected, int needed, VectorBuilder builder) {
-        byte[] array = values.array();
-        int start = values.arrayOffset() + values.position();
-        if (physical == PrimitiveType.PrimitiveTypeName.BINARY) {
-            // Lengths come before each value: walk them up to the last selected value.
-            int position = start;
-            int next = 0;
-            for (int d = 0; d < needed; d++) {
-                int length = (array[position] & 0xff) | (array[position + 1] & 0xff) << 8 | (array[position + 2] & 0xff) << 16
-                        | (array[position + 3] & 0xff) << 24;
-                position += 4;
-                while (next < selected && dense[next] < 0) {
-                    builder.appendNull();
-                    next++;
-                }
-                if (next < selected && dense[next] == d) {
-                    ((BytesBuilder) builder).append(array, position, length);
-                    next++;
-                }
-                position += length;
-            }
-            for (; next < selected; next++) {
-                builder.appendNull();
-            }
-            return;
-        }
-        ByteBuffer little = ByteBuffer.wrap(array).order(ByteOrder.LITTLE_ENDIAN);
-        for (int p = 0; p < selected; p++) {
-            int d = dense[p];
-            if (d < 0) {
-                builder.appendNull();
-                continue;
-            }
-            switch (physical) {
-                case INT32 -> ((LongsBuilder) builder).append(little.getInt(start + 4 * d) * rescale);
-                case INT64 -> ((LongsBuilder) builder).append(little.getLong(start + 8 * d) * rescale);
-                default -> ((DoublesBuilder) builder).append(little.getDouble(start + 8 * d));
-            }
-        }
+    /** A page's definition levels (null when every value is defined) and how many of its values are defined. */
+    private record Levels(int[] definitions, int defined) {
     }
 
-    /** How many values the page whose levels {@link #definitions} last decoded holds (not NULL). */
-    private int definedCount;
-
-    /** The page's definition levels, or null when every value is defined. */
-    private int[] definitions(ByteBuffer levelBytes, int count) {
+    private Levels definitionLevels(ByteBuffer levelBytes, int count) {
         if (levelBytes == null) {
-            return null;
+            return new Levels(null, count);
         }
         int maxDefinition = column.getMaxDefinitionLevel();
         int[] definitions = levels(count);
@@ -214,8 +180,7 @@ final class BulkPageDecoder {
                 defined++;
             }
         }
-        definedCount = defined;
-        return defined == count ? null : definitions;
+        return new Levels(defined == count ? null : definitions, defined);
     }
 
     /** The page's parts, or null when this fast path does not read it. */

@@ -1,7 +1,10 @@
 package dev.shoal.parquet.reader;
 
 import dev.shoal.core.batch.BytesBuilder;
+import dev.shoal.core.batch.DoublesBuilder;
 import dev.shoal.core.batch.LongsBuilder;
+import dev.shoal.core.batch.VectorBuilder;
+import org.apache.parquet.schema.PrimitiveType;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -63,6 +66,51 @@ final class PlainValues {
     private static void checkRoom(byte[] page, int from, int count, int width) {
         if ((long) from + (long) count * width > page.length) {
             throw new IllegalArgumentException("a page holds fewer values than its header says");
+        }
+    }
+
+    /**
+     * Of the fixed-width values from {@code page[from]} (INT32, INT64 or DOUBLE), those at {@code dense[0 .. selected)}
+     * (ascending; -1 for a NULL), of the first {@code needed}; integers times {@code factor}.
+     */
+    static void selected(PrimitiveType.PrimitiveTypeName physical, byte[] page, int from, int[] dense, int selected, int needed,
+                         long factor, VectorBuilder into) {
+        checkRoom(page, from, needed, physical == PrimitiveType.PrimitiveTypeName.INT32 ? 4 : 8);
+        for (int p = 0; p < selected; p++) {
+            int d = dense[p];
+            if (d < 0) {
+                into.appendNull();
+                continue;
+            }
+            switch (physical) {
+                case INT32 -> ((LongsBuilder) into).append((int) INTS.get(page, from + 4 * d) * factor);
+                case INT64 -> ((LongsBuilder) into).append((long) LONGS.get(page, from + 8 * d) * factor);
+                default -> ((DoublesBuilder) into).append((double) DOUBLES.get(page, from + 8 * d));
+            }
+        }
+    }
+
+    /** Of the length-prefixed strings in {@code page[from, end)}, those at {@code dense[0 .. selected)}, as {@link #selected}. */
+    static void selectedBinaries(byte[] page, int from, int end, int[] dense, int selected, int needed, BytesBuilder into) {
+        int position = from;
+        int next = 0;
+        for (int d = 0; d < needed; d++) {
+            int length = (int) INTS.get(page, position);
+            position += 4;
+            if (length < 0 || position + length > end) {
+                throw new IllegalArgumentException("a value's length runs past its page");
+            }
+            for (; next < selected && dense[next] < 0; next++) {
+                into.appendNull();
+            }
+            if (next < selected && dense[next] == d) {
+                into.append(page, position, length);
+                next++;
+            }
+            position += length;
+        }
+        for (; next < selected; next++) {
+            into.appendNull();
         }
     }
 
