@@ -38,6 +38,8 @@ public final class HashJoinOperator implements Operator {
     /** The join's output columns the plan reads above it, in order (left columns first, then right); the rest are never gathered. */
     private final int[] outputColumns;
     private final boolean allColumns;
+    /** Every column of both sides, which the residual condition reads. */
+    private final int[] everyColumn;
     private JoinLookup table;
     private boolean[] buildMatched;
     private boolean finishing;
@@ -66,6 +68,7 @@ public final class HashJoinOperator implements Operator {
         this.outputColumns = outputColumns != null ? outputColumns.clone()
                 : IntStream.range(0, node.outputTypes().size()).toArray();
         this.allColumns = Arrays.equals(this.outputColumns, IntStream.range(0, node.outputTypes().size()).toArray());
+        this.everyColumn = IntStream.range(0, leftTypes.size() + rightTypes.size()).toArray();
     }
 
     @Override
@@ -176,7 +179,7 @@ public final class HashJoinOperator implements Operator {
             probeRow++;
         }
         if (filter != null && pairs.size > 0) {
-            BooleanVector keep = (BooleanVector) filter.evaluate(combine(probeBatch, pairs.left, pairs.right, pairs.size, everyColumn()));
+            BooleanVector keep = (BooleanVector) filter.evaluate(combine(probeBatch, pairs.left, pairs.right, pairs.size, everyColumn));
             pairs.retain(keep);
         }
         for (int p = 0; p < pairs.size; p++) {
@@ -260,10 +263,6 @@ public final class HashJoinOperator implements Operator {
             }
         }
         return new Batch(out, count);
-    }
-
-    private int[] everyColumn() {
-        return IntStream.range(0, leftTypes.size() + rightTypes.size()).toArray();
     }
 
     /** Whether {@code positions[i] == i} for every i below {@code count}. */

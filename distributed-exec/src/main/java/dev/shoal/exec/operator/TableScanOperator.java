@@ -87,8 +87,9 @@ public final class TableScanOperator implements SourceOperator {
 
     @Override
     public CompletableFuture<Void> isBlocked() {
-        if (filter != null && !filter.blocked().isDone()) {
-            return filter.blocked();
+        CompletableFuture<Void> filterKnown = filter == null ? NOT_BLOCKED : filter.blocked();
+        if (!filterKnown.isDone()) {
+            return filterKnown;
         }
         if (rowGroups != null && !rowGroups.published().isDone()) {
             return rowGroups.published();

@@ -58,6 +58,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Cuts a fragment's plan into pipelines, each run by one or more drivers. A pipeline starts at a
@@ -170,14 +171,18 @@ public final class PipelineBuilder {
     private final class Builder implements PlanVisitor<Chain, Void> {
         @Override
         public Chain visitTableScan(TableScanNode scan, Void context) {
-            return scan(scan, null);
+            return scan(scan, null, null);
         }
 
-        /** {@code rowGroups}: the joins' filters that let the scan skip row groups, or null. */
-        private Chain scan(TableScanNode scan, RowGroupFilter rowGroups) {
+        /**
+         * {@code rowGroups}: the joins' filters that let the scan skip row groups, or null; {@code filters}: each
+         * driver's {@link ScanFilter}, or null for a scan nothing filters.
+         */
+        private Chain scan(TableScanNode scan, RowGroupFilter rowGroups, Supplier<ScanFilter> filters) {
             Queue<Split> splits = TableScanOperator.splitQueue(scan);
             int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
-            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, splits, memory.operator("TableScan"), rowGroups));
+            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, splits, memory.operator("TableScan"), rowGroups,
+                    filters == null ? null : filters.get()));
         }
 
         @Override
@@ -281,12 +286,9 @@ public final class PipelineBuilder {
             List<DynamicFilterTarget> remappedTargets = targets.stream()
                     .map(t -> new DynamicFilterTarget(t.filterId(), t.keyIndex(), position[t.column()])).toList();
             RowGroupFilter rowGroups = targets.isEmpty() ? null : new RowGroupFilter(targets, dynamicFilters, taskId.queryId());
-            Queue<Split> splits = TableScanOperator.splitQueue(scan);
-            int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
-            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, splits, memory.operator("TableScan"), rowGroups,
-                    new ScanFilter(columns,
-                            remappedTargets.isEmpty() ? null : new DynamicFilterChecks(remappedTargets, dynamicFilters, taskId.queryId()),
-                            remapped.isEmpty() ? null : new ConjunctSelector(compile(remapped)), stats.rowsDynamicallyFiltered())));
+            return scan(scan, rowGroups, () -> new ScanFilter(columns,
+                    remappedTargets.isEmpty() ? null : new DynamicFilterChecks(remappedTargets, dynamicFilters, taskId.queryId()),
+                    remapped.isEmpty() ? null : new ConjunctSelector(compile(remapped)), stats.rowsDynamicallyFiltered()));
         }
 
         @Override
