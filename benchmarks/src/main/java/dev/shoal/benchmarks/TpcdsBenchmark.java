@@ -68,10 +68,10 @@ public final class TpcdsBenchmark implements Callable<Integer> {
             + "does, instead of through the embedded S3 server, whose requests then take no CPU from the workers")
     boolean localFiles;
 
-    @Option(names = "--warm-pass", negatable = true, description = "before timing, run every selected query once on Shoal, "
-            + "untimed, so that its JVMs are warm as a long-running cluster's are; --no-warm-pass times a cold start "
-            + "(default: ${DEFAULT-VALUE})")
-    boolean warmPass = true;
+    @Option(names = "--warm-passes", description = "before timing, run every selected query this many times on Shoal, "
+            + "untimed, so that its JVMs are warm as a long-running cluster's are (the JIT compiler is still busy with "
+            + "planner code after one pass); 0 times a cold start (default: ${DEFAULT-VALUE})")
+    int warmPasses = 1;
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -111,7 +111,7 @@ public final class TpcdsBenchmark implements Callable<Integer> {
 
     private void run(Connection shoal, Connection duck, Path dataDir, double generationSeconds) throws SQLException {
         List<Query> selected = TpcdsQueries.load(queries).stream().filter(q -> only.isEmpty() || only.contains(q.name())).toList();
-        if (warmPass) {
+        for (int pass = 1; pass <= warmPasses; pass++) {
             long start = System.nanoTime();
             for (Query query : selected) {
                 try {
@@ -120,8 +120,8 @@ public final class TpcdsBenchmark implements Callable<Integer> {
                     // Reported with the query below.
                 }
             }
-            System.out.printf("Shoal warmed by one untimed pass over the %d queries (%.1f s)%n", selected.size(),
-                    (System.nanoTime() - start) / 1e9);
+            System.out.printf("Shoal warmed by untimed pass %d of %d over the %d queries (%.1f s)%n", pass, warmPasses,
+                    selected.size(), (System.nanoTime() - start) / 1e9);
         }
         System.out.printf("TPC-DS SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=2; "
                         + "1 warm-up + %d runs, median%n",

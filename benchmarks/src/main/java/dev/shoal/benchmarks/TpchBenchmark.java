@@ -48,6 +48,10 @@ public final class TpchBenchmark implements Callable<Integer> {
     @Option(names = "--task-concurrency", description = "drivers per pipeline on each worker (default: the processors)")
     int taskConcurrency;
 
+    @Option(names = "--duckdb-threads", description = "DuckDB's threads, e.g. 1 to compare scaling with --task-concurrency 1 "
+            + "(default: ${DEFAULT-VALUE})")
+    int duckDbThreads = 2;
+
     @Option(names = "--worker-processes", description = "run the workers as separate `shoal worker` processes, as in "
             + "production, instead of in this JVM")
     boolean workerProcesses;
@@ -70,15 +74,15 @@ public final class TpchBenchmark implements Callable<Integer> {
              WorkerProcesses processes = workerProcesses ? WorkerProcesses.start(cluster, workers, taskConcurrency, "4g") : null;
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
-             Connection duck = duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"))) {
+             Connection duck = duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"), duckDbThreads)) {
             if (localFiles) {
                 useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
             }
-            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=2; "
+            System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=%d; "
                             + "%d runs, median%n",
                     scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, workerProcesses ? "process" : "in-JVM",
                     taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(),
-                    localFiles ? "local files" : "S3", runs);
+                    localFiles ? "local files" : "S3", duckDbThreads, runs);
             System.out.printf("%-6s %12s %12s %8s  %s%n", "query", "shoal ms", "duckdb ms", "ratio", "exchanged (EXPLAIN ANALYZE)");
             List<Double> ratios = new ArrayList<>();
             List<Path> files;
@@ -137,12 +141,12 @@ public final class TpchBenchmark implements Callable<Integer> {
         }
     }
 
-    private static Connection duckDb(Path tpchDir) throws Exception {
+    private static Connection duckDb(Path tpchDir, int threads) throws Exception {
         Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = duck.createStatement()) {
             s.execute("SET autoinstall_known_extensions=false");
             s.execute("SET extension_directory='" + Files.createTempDirectory("duckdb-ext") + "'");
-            s.execute("SET threads=2");
+            s.execute("SET threads=" + threads);
             for (String table : TABLES) {
                 s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + tpchDir.resolve(table).resolve("*.parquet") + "')");
             }

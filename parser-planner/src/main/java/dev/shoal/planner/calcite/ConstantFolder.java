@@ -26,23 +26,36 @@ public final class ConstantFolder implements RexExecutor {
     /** Text functions Calcite's evaluator computes over UTF-16 code units, where Trino counts code points. */
     private static final Set<String> COUNTS_UTF16_UNITS = Set.of("CHAR_LENGTH", "CHARACTER_LENGTH", "POSITION", "SUBSTRING", "OVERLAY");
 
+    /** Enough for the constants of many different queries; each entry is a digest and a literal. */
+    private final FoldedConstants known = new FoldedConstants(10_000);
+
     private ConstantFolder() {
     }
 
     @Override
     public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
+        List<RexNode> results = new ArrayList<>(constExps.size());
         List<RexNode> foldable = new ArrayList<>();
         for (RexNode expression : constExps) {
-            if (!leftToExecutor(expression)) {
+            RexNode before = leftToExecutor(expression) ? expression : known.get(expression);
+            results.add(before);
+            if (before == null) {
                 foldable.add(expression);
             }
         }
-        List<RexNode> folded = new ArrayList<>();
-        RexUtil.EXECUTOR.reduce(rexBuilder, foldable, folded);
-        int next = 0;
-        for (RexNode expression : constExps) {
-            reducedValues.add(leftToExecutor(expression) ? expression : folded.get(next++));
+        if (!foldable.isEmpty()) {
+            List<RexNode> folded = new ArrayList<>();
+            RexUtil.EXECUTOR.reduce(rexBuilder, foldable, folded);
+            int next = 0;
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) == null) {
+                    RexNode result = folded.get(next++);
+                    known.put(constExps.get(i), result);
+                    results.set(i, result);
+                }
+            }
         }
+        reducedValues.addAll(results);
     }
 
     /**
