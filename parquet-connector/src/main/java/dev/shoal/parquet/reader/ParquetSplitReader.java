@@ -26,7 +26,6 @@ import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -280,7 +279,7 @@ public final class ParquetSplitReader implements AutoCloseable {
 
     /**
      * Starts fetching the next row group's requested chunks on {@code fetches}, one range per run of
-     * adjacent chunks (as the reader itself would ask for them); nothing at the end, or when started.
+     * adjacent or nearly adjacent chunks ({@link FetchRanges}); nothing at the end, or when started.
      */
     public void prefetchNextRowGroup(Executor fetches) {
         if (!hasNextRowGroup() || prefetchedRowGroup == nextRowGroup) {
@@ -293,17 +292,7 @@ public final class ParquetSplitReader implements AutoCloseable {
                 chunks.add(new long[] {chunk.getStartingPos(), chunk.getTotalSize()});
             }
         }
-        chunks.sort(Comparator.comparingLong(c -> c[0]));
-        List<long[]> runs = new ArrayList<>();
-        for (long[] chunk : chunks) {
-            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last != null && last[0] + last[1] == chunk[0]) {
-                last[1] += chunk[1];
-            } else {
-                runs.add(chunk.clone());
-            }
-        }
-        input.prefetch(runs, fetches);
+        input.prefetch(FetchRanges.of(chunks, input.mergeGapBytes()), fetches);
     }
 
     /** Done once what {@link #prefetchNextRowGroup} started has arrived; done at once when nothing was. */

@@ -51,6 +51,11 @@ public final class StoreInputFile implements InputFile {
         return location;
     }
 
+    /** Chunks at most this far apart are fetched in one request: the store's cost of a request, in bytes. */
+    long mergeGapBytes() {
+        return store.mergeGapBytes(location);
+    }
+
     @Override
     public long getLength() {
         return length;

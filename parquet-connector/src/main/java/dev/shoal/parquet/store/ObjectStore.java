@@ -13,6 +13,14 @@ public interface ObjectStore extends AutoCloseable {
     /** {@code length} bytes starting at {@code offset}. */
     byte[] read(Location location, long offset, int length);
 
+    /**
+     * Reads at most this many bytes apart are better made as one read: about what one more request
+     * costs, in bytes read. None by default (a local file's read costs no more than its bytes).
+     */
+    default long mergeGapBytes(Location location) {
+        return 0;
+    }
+
     /** The objects under a directory-like prefix, recursively, in key order. */
     List<ObjectInfo> list(Location prefix);
 

@@ -34,6 +34,11 @@ public final class ObjectStores implements ObjectStore {
     }
 
     @Override
+    public long mergeGapBytes(Location location) {
+        return storeFor(location).mergeGapBytes(location);
+    }
+
+    @Override
     public List<ObjectInfo> list(Location prefix) {
         return storeFor(prefix).list(prefix);
     }

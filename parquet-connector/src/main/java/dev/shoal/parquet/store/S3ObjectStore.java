@@ -67,6 +67,16 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * Measured against the embedded S3 server (a GET costs about 0.37 ms plus 1.3 us per kB, so a
+     * gap under about 285 kB is cheaper read than skipped); a request to S3 itself costs more
+     * (Trino merges reads up to 1 MB apart).
+     */
+    @Override
+    public long mergeGapBytes(Location location) {
+        return 256 * 1024;
+    }
+
     @Override
     public byte[] read(Location location, long offset, int length) {
         if (length == 0) {
