@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,10 @@ public final class TpchBenchmark implements Callable<Integer> {
 
     @Option(names = "--runs", description = "timed runs per query (default: ${DEFAULT-VALUE})")
     int runs = 3;
+
+    @Option(names = "--warmups", description = "untimed runs per query before its timed ones; a fresh worker process's "
+            + "JIT compiler needs several to reach its steady speed (default: ${DEFAULT-VALUE})")
+    int warmups = 1;
 
     @Option(names = "--only", split = ",", description = "run only these queries, e.g. q01,q03")
     List<String> only = List.of();
@@ -79,10 +85,10 @@ public final class TpchBenchmark implements Callable<Integer> {
                 useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
             }
             System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=%d; "
-                            + "%d runs, median%n",
+                            + "%d warm-ups + %d runs, median%n",
                     scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, workerProcesses ? "process" : "in-JVM",
                     taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(),
-                    localFiles ? "local files" : "S3", duckDbThreads, runs);
+                    localFiles ? "local files" : "S3", duckDbThreads, warmups, runs);
             System.out.printf("%-6s %12s %12s %8s  %s%n", "query", "shoal ms", "duckdb ms", "ratio", "exchanged (EXPLAIN ANALYZE)");
             List<Double> ratios = new ArrayList<>();
             List<Path> files;
@@ -128,18 +134,36 @@ public final class TpchBenchmark implements Callable<Integer> {
     }
 
     private double median(Connection connection, String sql) throws SQLException {
-        QueryTimer.fetchAll(connection, sql);
+        for (int i = 0; i < warmups; i++) {
+            QueryTimer.fetchAll(connection, sql);
+        }
         return QueryTimer.medianMillis(connection, sql, runs);
     }
 
-    /** "N rows, X" moved through exchanges, from the first line of EXPLAIN ANALYZE. */
+    /**
+     * From EXPLAIN ANALYZE: "N rows, X" moved through exchanges, then the query's time, its planning and its
+     * longest task, which show how much of a query is not its tasks' work.
+     */
     private static String exchanged(Connection shoal, String sql) throws SQLException {
         try (Statement statement = shoal.createStatement(); ResultSet rs = statement.executeQuery("explain analyze " + sql)) {
             String first = rs.next() ? rs.getString(1) : "";
+            long longestTask = 0;
+            while (rs.next()) {
+                Matcher task = TASK_TIME.matcher(rs.getString(1));
+                if (task.find()) {
+                    longestTask = Math.max(longestTask, Long.parseLong(task.group(1)));
+                }
+            }
             int at = first.indexOf("exchanges moved ");
-            return at < 0 ? "?" : first.substring(at + "exchanges moved ".length());
+            Matcher query = QUERY_TIME.matcher(first);
+            String times = query.find() ? "; query " + query.group(1) + " ms, planning " + query.group(2)
+                    + " ms, longest task " + longestTask + " ms" : "";
+            return (at < 0 ? "?" : first.substring(at + "exchanges moved ".length())) + times;
         }
     }
+
+    private static final Pattern TASK_TIME = Pattern.compile("^\\s*task .*; (\\d+) ms$");
+    private static final Pattern QUERY_TIME = Pattern.compile("rows in (\\d+) ms \\(planning ([\\d.]+) ms\\)");
 
     private static Connection duckDb(Path tpchDir, int threads) throws Exception {
         Connection duck = DriverManager.getConnection("jdbc:duckdb:");
