@@ -90,13 +90,17 @@ final class QueryScheduler {
             scanLimitBytes.ifPresent(splits::checkScanLimit);
             Map<Integer, Integer> taskCounts = new HashMap<>();
             fragments.forEach(fragment -> taskCounts.put(fragment.id(), taskCount(fragment, workers, splits)));
-            // Children have larger ids than their consumers: highest id first creates producers first.
+            // Children have larger ids than their consumers: highest id first knows each producer's tasks before
+            // its consumers are described. All are created at once: a consumer that asks a worker for a producer's
+            // output before that task exists there waits for it (ExchangeService), and a scan waiting for a join's
+            // dynamic filter waits whichever starts first. One fragment after another cost a round trip each:
+            // 79 of TPC-DS q25's 96 ms of scheduling.
+            List<CompletableFuture<Void>> creations = new ArrayList<>();
             for (int i = fragments.size() - 1; i >= 1; i--) {
                 Fragment fragment = fragments.get(i);
                 int taskCount = taskCounts.get(fragment.id());
                 int partitions = taskCounts.get(consumers.get(fragment.id()));
                 List<TaskLocation> tasks = new ArrayList<>();
-                List<CompletableFuture<Void>> creations = new ArrayList<>();
                 for (int t = 0; t < taskCount; t++) {
                     WorkerNode worker = taskCount == 1 ? singles.next() : workers.get(t);
                     TaskId taskId = new TaskId(queryId, fragment.id(), t, 0);
@@ -108,9 +112,9 @@ final class QueryScheduler {
                     creations.add(CompletableFuture.runAsync(() -> create(worker, descriptor), CALLS));
                     tasks.add(worker.location(taskId));
                 }
-                awaitAll(creations);
                 locations.put(fragment.id(), tasks);
             }
+            awaitAll(creations);
         } catch (RuntimeException e) {
             cancel(queryId, used);
             throw e;
@@ -167,7 +171,7 @@ final class QueryScheduler {
     }
 
     /**
-     * Waits for a fragment's task creations, sent to its workers at once: one after another they
+     * Waits for the query's task creations, sent to their workers at once: one after another they
      * cost a round trip each. The first failure is rethrown, a lost worker's before any other.
      */
     private static void awaitAll(List<CompletableFuture<Void>> calls) {

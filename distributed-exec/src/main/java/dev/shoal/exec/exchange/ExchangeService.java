@@ -12,6 +12,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ExchangeService extends NoOpFlightProducer {
     private static final long POLL_MILLIS = 100;
+    /** How long a consumer's request waits for the producer task to be created here before it is refused. */
+    static final long CREATION_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final BufferAllocator allocator;
     private final OutputBufferSource buffers;
@@ -36,7 +39,7 @@ public final class ExchangeService extends NoOpFlightProducer {
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
         ExchangeTicket request = ExchangeTicket.parse(ticket);
-        OutputBuffer buffer = buffers.buffer(request.taskId());
+        OutputBuffer buffer = awaitBuffer(request, listener);
         if (buffer == null) {
             listener.error(FlightErrors.toFlight(new ShoalException(ErrorCode.QUERY_CANCELED,
                     "task " + request.taskId() + " is not running here (canceled or never started)")));
@@ -64,6 +67,21 @@ public final class ExchangeService extends NoOpFlightProducer {
         } catch (Throwable error) {
             listener.error(FlightErrors.toFlight(error));
         }
+    }
+
+    /**
+     * The task's buffer, waiting up to {@link #CREATION_WAIT_NANOS} for the task to be created here: the
+     * coordinator creates a query's tasks all at once, so a consumer may ask before its producer exists.
+     * Null when it does not come (or the consumer gave up).
+     */
+    private OutputBuffer awaitBuffer(ExchangeTicket request, ServerStreamListener listener) {
+        OutputBuffer buffer = buffers.buffer(request.taskId());
+        long deadline = System.nanoTime() + CREATION_WAIT_NANOS;
+        while (buffer == null && !listener.isCancelled() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(200_000);
+            buffer = buffers.buffer(request.taskId());
+        }
+        return buffer;
     }
 
     @Override

@@ -140,6 +140,29 @@ class ExchangeBackPressureTest {
     }
 
     @Test
+    void aConsumerAskingBeforeItsProducerIsCreatedGetsItsRows() throws Exception {
+        // The coordinator creates a query's tasks all at once: a consumer may ask a worker for a task it has not created yet.
+        AtomicReference<OutputBuffer> created = new AtomicReference<>();
+        try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> id.equals(TASK) ? created.get() : null, Map.of());
+             FlightClients clients = new FlightClients()) {
+            FlightExchangeSource consumer = new FlightExchangeSource(clients,
+                    List.of(new TaskLocation("w", "127.0.0.1", endpoint.port(), TASK)), 0, TYPES, new ExchangeStats(), OperatorMemory.untracked("ExchangeSource"));
+            assertNull(consumer.poll(), "nothing before the producer exists");
+            Thread.sleep(300);
+            OutputBuffer buffer = new OutputBuffer(TYPES, 1, 1 << 20, OperatorMemory.untracked("OutputBuffer"));
+            buffer.add(0, batch(3));
+            buffer.finish();
+            created.set(buffer);
+            long rows = 0;
+            for (Batch b = next(consumer); b != null; b = next(consumer)) {
+                rows += b.rowCount();
+            }
+            assertEquals(ROWS_PER_BATCH, rows);
+            consumer.close();
+        }
+    }
+
+    @Test
     void unreachableWorkerIsNamed() {
         try (FlightClients clients = new FlightClients()) {
             FlightExchangeSource consumer = new FlightExchangeSource(clients,
