@@ -41,9 +41,9 @@ import java.util.concurrent.Executors;
  * (scan tasks get a byte-balanced share of the files; a scan of fewer splits than workers, a task
  * per split), one task for SINGLE fragments (on the worker
  * holding the least memory: {@link SingleTaskPlacement}), the root on
- * the coordinator. The query's tables are listed at once; a fragment's tasks are created at
- * once, producers' fragments before their consumers', so that a consumer's first request finds
- * its producers' output buffers. A worker that cannot be reached is marked lost,
+ * the coordinator. The query's tables are listed at once, and its tasks are all created at once
+ * (a worker asked for the output of a task it has not created yet waits for it). A worker that
+ * cannot be reached is marked lost,
  * the tasks already created are canceled and the query fails naming the worker.
  */
 final class QueryScheduler {

@@ -24,6 +24,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -79,8 +80,7 @@ public final class ArrowBatches {
                 longs(target.getDataBuffer(), n).put(longs.values(), 0, n);
             } else if (column instanceof DoubleVector doubles) {
                 ((Float8Vector) target).allocateNew(n);
-                target.getDataBuffer().nioBuffer(0, n * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer()
-                        .put(doubles.values(), 0, n);
+                view(target.getDataBuffer(), n * 8).asDoubleBuffer().put(doubles.values(), 0, n);
             } else if (column instanceof BooleanVector booleans) {
                 BitVector out = (BitVector) target;
                 out.allocateNew(n);
@@ -106,11 +106,11 @@ public final class ArrowBatches {
         out.getDataBuffer().setBytes(0, strings.data(), base, bytes);
         ArrowBuf offsets = out.getOffsetBuffer();
         if (base == 0) {
-            offsets.nioBuffer(0, (n + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(strings.offsets(), 0, n + 1);
+            view(offsets, (n + 1) * 4).asIntBuffer().put(strings.offsets(), 0, n + 1);
         } else {
-            IntBuffer view = offsets.nioBuffer(0, (n + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            IntBuffer rebased = view(offsets, (n + 1) * 4).asIntBuffer();
             for (int i = 0; i <= n; i++) {
-                view.put(i, strings.start(i) - base);
+                rebased.put(i, strings.start(i) - base);
             }
         }
         out.setLastSet(n - 1);
@@ -128,8 +128,13 @@ public final class ArrowBatches {
         }
     }
 
+    /** The buffer's first {@code bytes} as a little-endian NIO view: bulk copies with one bounds check. */
+    private static ByteBuffer view(ArrowBuf buffer, int bytes) {
+        return buffer.nioBuffer(0, bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     private static LongBuffer longs(ArrowBuf buffer, int n) {
-        return buffer.nioBuffer(0, n * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        return view(buffer, n * 8).asLongBuffer();
     }
 
     /** 16 little-endian bytes per value, low word first, as Arrow's Decimal128 lays them out. */
@@ -178,7 +183,7 @@ public final class ArrowBatches {
                 }
                 case DOUBLE -> {
                     double[] values = new double[n];
-                    vector.getDataBuffer().nioBuffer(0, n * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+                    view(vector.getDataBuffer(), n * 8).asDoubleBuffer().get(values);
                     columns.add(new DoubleVector(values, nulls, n));
                 }
                 case BOOLEAN -> {
@@ -192,7 +197,7 @@ public final class ArrowBatches {
                 case BYTES -> {
                     int[] offsets = new int[n + 1];
                     if (n > 0) {
-                        vector.getOffsetBuffer().nioBuffer(0, (n + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(offsets);
+                        view(vector.getOffsetBuffer(), (n + 1) * 4).asIntBuffer().get(offsets);
                     }
                     byte[] data = new byte[offsets[n] - offsets[0]];
                     vector.getDataBuffer().getBytes(offsets[0], data, 0, data.length);

@@ -95,11 +95,8 @@ final class PlainValues {
         int position = from;
         int next = 0;
         for (int d = 0; d < needed; d++) {
-            int length = (int) INTS.get(page, position);
+            int length = lengthAt(page, position, end);
             position += 4;
-            if (length < 0 || position + length > end) {
-                throw new IllegalArgumentException("a value's length runs past its page");
-            }
             for (; next < selected && dense[next] < 0; next++) {
                 into.appendNull();
             }
@@ -114,6 +111,15 @@ final class PlainValues {
         }
     }
 
+    /** The length prefix at {@code position}; one whose value would run past {@code end} is a corrupt page. */
+    private static int lengthAt(byte[] page, int position, int end) {
+        int length = (int) INTS.get(page, position);
+        if (length < 0 || position + 4 + length > end) {
+            throw new IllegalArgumentException("a value's length runs past its page");
+        }
+        return length;
+    }
+
     /** {@code count} length-prefixed strings in {@code page[from, end)}; a length past the end is a corrupt page. */
     void binaries(byte[] page, int from, int end, int count, BytesBuilder into) {
         if (starts.length < count) {
@@ -123,11 +129,8 @@ final class PlainValues {
         int position = from;
         int total = 0;
         for (int i = 0; i < count; i++) {
-            int length = (int) INTS.get(page, position);
+            int length = lengthAt(page, position, end);
             position += 4;
-            if (length < 0 || position + length > end) {
-                throw new IllegalArgumentException("a value's length runs past its page");
-            }
             starts[i] = position;
             lengths[i] = length;
             position += length;
