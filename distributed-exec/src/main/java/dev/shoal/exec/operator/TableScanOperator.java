@@ -12,18 +12,18 @@ import dev.shoal.exec.memory.OperatorMemory;
 import dev.shoal.exec.task.TaskStats;
 import dev.shoal.parquet.reader.FooterCache;
 import dev.shoal.parquet.reader.ParquetSplitReader;
+import dev.shoal.parquet.reader.RowRange;
 import dev.shoal.parquet.store.ObjectStore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Reads splits taken from the task's queue one after another, a row group per batch: each of the
  * pipeline's drivers takes the next split when done with one, so a large split does not hold up
- * the others. A partition column is not
+ * the others, and the last splits are cut into pieces of row groups that every driver shares
+ * ({@link ScanUnits}). A partition column is not
  * read from the file (Hive writers leave it out, and where one does not, the folder's value wins,
  * as in Hive and Trino): it is the split's partition value on every row. With a
  * {@link RowGroupFilter}, it waits briefly for the joins' dynamic filters before its first read, and
@@ -38,7 +38,11 @@ public final class TableScanOperator implements SourceOperator {
     private final ScanContext context;
     private final TableScanNode node;
     private final TaskStats stats;
-    private final Queue<Split> splits;
+    private final ScanUnits units;
+    /** Pieces of row groups have at least this many rows: fewer would cost more in dictionaries and page indexes than they share. */
+    static final long MIN_PIECE_ROWS = 32_768;
+    /** Completes when a driver cutting a split puts its pieces back; null when not waiting for it. */
+    private CompletableFuture<Void> waitingForPieces;
     private final OperatorMemory memory;
     private final RowGroupFilter rowGroups;
     private final ScanFilter filter;
@@ -50,21 +54,21 @@ public final class TableScanOperator implements SourceOperator {
     private OpenSplit next;
 
     /**
-     * {@code splits}: shared by the drivers of the scan's pipeline; {@code memory}: where it states the
+     * {@code units}: shared by the drivers of the scan's pipeline; {@code memory}: where it states the
      * row groups it fetches and decodes (chunks as stored, then the decoded batch until it is passed on).
      */
-    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, Queue<Split> splits, OperatorMemory memory) {
-        this(ScanContext.direct(store), node, stats, splits, memory, null);
+    public TableScanOperator(ObjectStore store, TableScanNode node, TaskStats stats, ScanUnits units, OperatorMemory memory) {
+        this(ScanContext.direct(store), node, stats, units, memory, null);
     }
 
     /** {@code rowGroups}: the joins' filters on the scan's columns, shared by its drivers, or null. */
-    public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, Queue<Split> splits,
+    public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, ScanUnits units,
                              OperatorMemory memory, RowGroupFilter rowGroups) {
-        this(context, node, stats, splits, memory, rowGroups, null);
+        this(context, node, stats, units, memory, rowGroups, null);
     }
 
     /** {@code filter}: the filters right over the scan, which it applies before reading the other columns, or null. */
-    public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, Queue<Split> splits,
+    public TableScanOperator(ScanContext context, TableScanNode node, TaskStats stats, ScanUnits units,
                              OperatorMemory memory, RowGroupFilter rowGroups, ScanFilter filter) {
         this.filter = filter;
         this.context = context;
@@ -72,12 +76,12 @@ public final class TableScanOperator implements SourceOperator {
         this.memory = memory;
         this.node = node;
         this.stats = stats;
-        this.splits = splits;
+        this.units = units;
     }
 
-    /** The node's splits, in a queue its drivers can share. */
-    public static Queue<Split> splitQueue(TableScanNode node) {
-        return new ConcurrentLinkedQueue<>(node.splits());
+    /** The node's splits, as units its {@code drivers} share. */
+    public static ScanUnits units(TableScanNode node, int drivers) {
+        return new ScanUnits(node.splits(), drivers);
     }
 
     @Override
@@ -94,6 +98,9 @@ public final class TableScanOperator implements SourceOperator {
         if (rowGroups != null && !rowGroups.published().isDone()) {
             return rowGroups.published();
         }
+        if (waitingForPieces != null && !waitingForPieces.isDone()) {
+            return waitingForPieces;
+        }
         return current == null ? NOT_BLOCKED : current.reader.prefetchArrived();
     }
 
@@ -104,6 +111,14 @@ public final class TableScanOperator implements SourceOperator {
                 current = next != null ? next : openNext();
                 next = null;
                 if (current == null) {
+                    if (!units.exhausted()) {
+                        // Another driver is cutting a split: its pieces are coming.
+                        waitingForPieces = units.changed();
+                        if (!waitingForPieces.isDone()) {
+                            return null;
+                        }
+                        continue;
+                    }
                     finished = true;
                     memory.free();
                     return null;
@@ -112,8 +127,10 @@ public final class TableScanOperator implements SourceOperator {
             skipPrunedRowGroups(current);
             if (!current.reader.hasNextRowGroup()) {
                 current.reader.close();
+                if (current.unit.counted()) {
+                    stats.splitsCompleted().increment();
+                }
                 current = null;
-                stats.splitsCompleted().increment();
                 continue;
             }
             prefetch(current);
@@ -212,17 +229,35 @@ public final class TableScanOperator implements SourceOperator {
         }
     }
 
-    /** The next split of the queue, opened; null when there is none. */
+    /** The next unit of work, opened (a split taken to be cut is cut, and its first piece taken); null when there is none now. */
     private OpenSplit openNext() {
-        Split split = splits.poll();
-        if (split == null) {
-            return null;
+        while (true) {
+            ScanUnits.Taken taken = units.take();
+            if (taken == null) {
+                return null;
+            }
+            OpenSplit open = null;
+            List<RowRange> pieces = List.of();
+            try {
+                open = new OpenSplit(taken.unit(), node.columns(), context, stats);
+                if (taken.cut()) {
+                    pieces = open.reader.pieces(units.piecesPerRowGroup(), MIN_PIECE_ROWS);
+                    pieces = pieces.size() > 1 ? pieces : List.of();
+                }
+            } finally {
+                if (taken.cut()) {
+                    units.cut(taken.unit(), pieces);
+                }
+            }
+            if (pieces.isEmpty()) {
+                if (taken.unit().counted() && taken.unit().split().start() == 0) {
+                    // Of a file's splits, exactly one starts at 0, and of its pieces, one is counted: this counts files.
+                    stats.filesRead().increment();
+                }
+                return open;
+            }
+            open.reader.close();
         }
-        if (split.start() == 0) {
-            // Of a file's splits, exactly one starts at 0: this counts files, not ranges.
-            stats.filesRead().increment();
-        }
-        return new OpenSplit(split, node.columns(), context, stats);
     }
 
     @Override
@@ -237,15 +272,18 @@ public final class TableScanOperator implements SourceOperator {
         next = null;
     }
 
-    /** A split being read: its reader, and the values of its partition columns. */
+    /** A split or a piece of one being read: its reader, and the values of its partition columns. */
     private static final class OpenSplit {
+        final ScanUnits.Unit unit;
         final ParquetSplitReader reader;
         /** Each scan column's partition value, or null for a column read from the file; null when none is a partition column. */
         final List<Object> constants;
         /** Each scan column's index among the columns read from the file, or -1 for a partition column. */
         final int[] fileColumnOf;
 
-        OpenSplit(Split split, List<ScanColumn> columns, ScanContext context, TaskStats stats) {
+        OpenSplit(ScanUnits.Unit unit, List<ScanColumn> columns, ScanContext context, TaskStats stats) {
+            this.unit = unit;
+            Split split = unit.split();
             List<ScanColumn> fileColumns = columns;
             if (split.partitionValues().isEmpty()) {
                 constants = null;
@@ -266,7 +304,7 @@ public final class TableScanOperator implements SourceOperator {
                 }
             }
             reader = new ParquetSplitReader(context.store(), new FooterCache.FileKey(split.uri(), split.length(), split.version()),
-                    split.start(), split.end(), fileColumns, stats.bytesRead(), context.footers());
+                    split.start(), split.end(), unit.range(), unit.dictionaries(), fileColumns, stats.bytesRead(), context.footers());
         }
 
         /** A scan column's range in the next row group: a partition column's value, else the file's statistics. */

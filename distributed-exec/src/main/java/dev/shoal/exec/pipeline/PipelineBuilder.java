@@ -16,7 +16,6 @@ import dev.shoal.core.plan.PlanVisitor;
 import dev.shoal.core.plan.ProjectNode;
 import dev.shoal.core.plan.RemoteSourceNode;
 import dev.shoal.core.plan.SortNode;
-import dev.shoal.core.plan.Split;
 import dev.shoal.core.plan.TableScanNode;
 import dev.shoal.core.plan.TableWriterNode;
 import dev.shoal.core.plan.TopNNode;
@@ -44,6 +43,7 @@ import dev.shoal.exec.operator.Operator;
 import dev.shoal.exec.operator.ProjectOperator;
 import dev.shoal.exec.operator.ScanContext;
 import dev.shoal.exec.operator.ScanFilter;
+import dev.shoal.exec.operator.ScanUnits;
 import dev.shoal.exec.operator.SortOperator;
 import dev.shoal.exec.operator.TableScanOperator;
 import dev.shoal.exec.operator.TableWriterOperator;
@@ -56,7 +56,6 @@ import dev.shoal.parquet.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Queue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -80,6 +79,9 @@ public final class PipelineBuilder {
             operators = List.copyOf(operators);
         }
     }
+
+    /** A split this large may be worth cutting into pieces ({@link ScanUnits}): a few row groups of decoding. */
+    private static final long CUTTABLE_SPLIT_BYTES = 4L << 20;
 
     private final ScanContext scans;
     private final ObjectStore store;
@@ -179,10 +181,19 @@ public final class PipelineBuilder {
          * driver's {@link ScanFilter}, or null for a scan nothing filters.
          */
         private Chain scan(TableScanNode scan, RowGroupFilter rowGroups, Supplier<ScanFilter> filters) {
-            Queue<Split> splits = TableScanOperator.splitQueue(scan);
-            int drivers = Math.max(1, Math.min(concurrency, scan.splits().size()));
-            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, splits, memory.operator("TableScan"), rowGroups,
+            int drivers = scanDrivers(scan);
+            ScanUnits units = TableScanOperator.units(scan, drivers);
+            return new Chain(drivers, driver -> new TableScanOperator(scans, scan, stats, units, memory.operator("TableScan"), rowGroups,
                     filters == null ? null : filters.get()));
+        }
+
+        /**
+         * A driver a split, up to the task's concurrency; every driver when a split is large enough to be
+         * worth cutting into pieces of row groups (a table of one large file is still read by every driver).
+         */
+        private int scanDrivers(TableScanNode scan) {
+            boolean cuttable = scan.splits().stream().anyMatch(split -> split.bytes() >= CUTTABLE_SPLIT_BYTES);
+            return Math.max(1, cuttable ? concurrency : Math.min(concurrency, scan.splits().size()));
         }
 
         @Override

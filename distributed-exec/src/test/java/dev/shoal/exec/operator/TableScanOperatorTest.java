@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,7 +92,7 @@ class TableScanOperatorTest {
         CountDownLatch release = new CountDownLatch(1);
         GatedStore gated = new GatedStore(STORE, release, Thread.currentThread());
         TaskMemory memory = new MemoryPool().newTask();
-        Queue<Split> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(SPLITS.subList(0, 1));
+        ScanUnits queue = new ScanUnits(SPLITS.subList(0, 1), 1);
         TableScanOperator scan = new TableScanOperator(new ScanContext(gated, FooterCache.none(), fetches), node(), new TaskStats(),
                 queue, memory.operator("TableScan"), null);
 
@@ -156,7 +155,7 @@ class TableScanOperatorTest {
 
     /** Every batch of one scan over every split, in order. */
     private static List<Batch> scanFiltered(TaskMemory memory, ScanFilter filter, TableScanNode node) {
-        TableScanOperator scan = new TableScanOperator(ScanContext.direct(STORE), node, new TaskStats(), TableScanOperator.splitQueue(node),
+        TableScanOperator scan = new TableScanOperator(ScanContext.direct(STORE), node, new TaskStats(), TableScanOperator.units(node, 1),
                 memory.operator("TableScan"), null, filter);
         List<Batch> batches = new ArrayList<>();
         while (!scan.isFinished()) {
@@ -187,7 +186,7 @@ class TableScanOperatorTest {
 
     /** Runs {@code drivers} scans over one split queue, turn by turn, as a driver pool would. */
     private static List<Long> scanAll(ScanContext context, TaskMemory memory, int drivers) {
-        Queue<Split> queue = TableScanOperator.splitQueue(node());
+        ScanUnits queue = TableScanOperator.units(node(), drivers);
         TaskStats stats = new TaskStats();
         List<TableScanOperator> scans = new ArrayList<>();
         for (int d = 0; d < drivers; d++) {
@@ -213,6 +212,58 @@ class TableScanOperatorTest {
         scans.forEach(TableScanOperator::close);
         assertEquals(9, stats.splitsCompleted().sum());
         return ids;
+    }
+
+    /**
+     * A table of one file of one large row group, read by two drivers: the split is cut into pieces of the row group,
+     * which both drivers read, every row once, and counted as one split and one file.
+     */
+    @Test
+    void twoDriversShareTheOneRowGroupOfASingleSplit() {
+        int rows = 200_000;
+        Location location = Location.ofFile(root.resolve("single").resolve("big.parquet"));
+        List<VectorBuilder> builders = FILE_COLUMNS.stream().map(c -> VectorBuilder.create(c.type(), rows)).toList();
+        for (int i = 0; i < rows; i++) {
+            builders.get(0).appendValue((long) i);
+            builders.get(1).appendValue(i % 13 == 0 ? null : "label-" + (i % 101));
+        }
+        try (ParquetBatchWriter writer = new ParquetBatchWriter(STORE, location, FILE_COLUMNS,
+                ParquetWriteOptions.defaults().withPageBytes(8 * 1024))) {
+            writer.write(new Batch(builders.stream().map(VectorBuilder::build).toList(), rows));
+        }
+        long length = STORE.length(location);
+        TableScanNode node = new TableScanNode("t", FILE_COLUMNS, List.of(new Split(location.toString(), length, 0, length, Map.of(), "v1")));
+        ScanUnits units = TableScanOperator.units(node, 2);
+        TaskStats stats = new TaskStats();
+        TaskMemory memory = new MemoryPool().newTask();
+        ScanContext context = new ScanContext(STORE, FooterCache.of(1 << 20), fetches);
+        List<TableScanOperator> scans = List.of(
+                new TableScanOperator(context, node, stats, units, memory.operator("TableScan"), null),
+                new TableScanOperator(context, node, stats, units, memory.operator("TableScan"), null));
+        List<List<Long>> ids = List.of(new ArrayList<>(), new ArrayList<>());
+        while (scans.stream().anyMatch(scan -> !scan.isFinished())) {
+            for (int d = 0; d < scans.size(); d++) {
+                TableScanOperator scan = scans.get(d);
+                if (scan.isFinished()) {
+                    continue;
+                }
+                scan.isBlocked().join();
+                Batch batch = scan.getOutput();
+                for (int row = 0; batch != null && row < batch.rowCount(); row++) {
+                    ids.get(d).add((Long) batch.column(0).valueAt(row));
+                }
+            }
+        }
+        scans.forEach(TableScanOperator::close);
+
+        assertFalse(ids.get(0).isEmpty(), "the first driver read a piece");
+        assertFalse(ids.get(1).isEmpty(), "the second driver read a piece");
+        List<Long> all = new ArrayList<>(ids.get(0));
+        all.addAll(ids.get(1));
+        assertEquals(java.util.stream.LongStream.range(0, rows).boxed().toList(), sorted(all));
+        assertEquals(1, stats.splitsCompleted().sum());
+        assertEquals(1, stats.filesRead().sum());
+        assertEquals(0, memory.reservedBytes());
     }
 
     private static TableScanNode node() {

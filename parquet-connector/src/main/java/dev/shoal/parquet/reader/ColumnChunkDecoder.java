@@ -87,27 +87,66 @@ final class ColumnChunkDecoder {
     }
 
     /**
+     * Every row of a piece of a row group: its {@code rowCount} rows from row {@code pieceStart}. Its pages
+     * say at which row they start; a page reaching outside the piece (where it was not cut at a page start
+     * of this column) is decoded whole, and only its rows in the piece are kept.
+     */
+    ColumnVector decodePiece(PageReader pages, int rowCount, long pieceStart, SharedDictionaries shared) throws IOException {
+        VectorBuilder builder = VectorBuilder.create(target, rowCount);
+        ChunkDictionary chunkDictionary = dictionaryOf(pages, shared);
+        Dictionary dictionary = chunkDictionary.dictionary();
+        DictionaryValues dictionaryValues = chunkDictionary.values();
+        for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
+            long pageStart = page.getFirstRowIndex().orElseThrow() - pieceStart;
+            long pageEnd = pageStart + page.getValueCount();
+            if (pageStart >= 0 && pageEnd <= rowCount) {
+                decodePage(page, dictionary, dictionaryValues, builder);
+            } else if (pageEnd > 0 && pageStart < rowCount) {
+                VectorBuilder whole = VectorBuilder.create(target, page.getValueCount());
+                decodePage(page, dictionary, dictionaryValues, whole);
+                ColumnVector values = whole.build();
+                for (long row = Math.max(0, pageStart); row < Math.min(pageEnd, rowCount); row++) {
+                    builder.appendFrom(values, (int) (row - pageStart));
+                }
+            }
+        }
+        if (builder.size() != rowCount) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
+                    + " has " + builder.size() + " values in a piece of " + rowCount + " rows");
+        }
+        return builder.build();
+    }
+
+    /**
      * Only the rows at {@code positions[0 .. count)} (ascending) of a row group of {@code rowCount}
      * rows: the rows a filter on other columns kept. A page holding none of them is passed over
-     * undecoded, and a page's selected values are looked up alone where its encoding allows.
+     * undecoded, and a page's selected values are looked up alone where its encoding allows. Of a
+     * piece of a row group (its pages then say at which row they start), positions count from its
+     * first row, {@code pieceStart}.
      */
-    ColumnVector decode(PageReader pages, int rowCount, int[] positions, int count) throws IOException {
+    ColumnVector decode(PageReader pages, int rowCount, int[] positions, int count, long pieceStart, SharedDictionaries shared)
+            throws IOException {
         VectorBuilder builder = VectorBuilder.create(target, count);
-        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        ChunkDictionary chunkDictionary = null;
         Dictionary dictionary = null;
         DictionaryValues dictionaryValues = null;
         int pageStart = 0;
         int next = 0;
         for (DataPage page = pages.readPage(); page != null && next < count; page = pages.readPage()) {
+            if (page.getFirstRowIndex().isPresent()) {
+                pageStart = Math.toIntExact(page.getFirstRowIndex().get() - pieceStart);
+            }
             int pageEnd = pageStart + page.getValueCount();
             int last = next;
             while (last < count && positions[last] < pageEnd) {
                 last++;
             }
             if (last > next) {
-                if (dictionaryPage != null && dictionary == null) {
-                    dictionary = dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
-                    dictionaryValues = DictionaryValues.of(dictionary, column, target, rescale, this);
+                if (chunkDictionary == null) {
+                    // Only once a page is decoded: a chunk none of whose rows are kept needs no dictionary.
+                    chunkDictionary = dictionaryOf(pages, shared);
+                    dictionary = chunkDictionary.dictionary();
+                    dictionaryValues = chunkDictionary.values();
                 }
                 if (last - next == page.getValueCount()) {
                     decodePage(page, dictionary, dictionaryValues, builder);
@@ -128,6 +167,28 @@ final class ColumnChunkDecoder {
                     + " has fewer values than its row group's " + rowCount + " rows");
         }
         return builder.build();
+    }
+
+    /** A chunk's dictionary, as parquet-java decodes it and converted to Shoal's values; both null without one. */
+    record ChunkDictionary(Dictionary dictionary, DictionaryValues values) {
+        static final ChunkDictionary NONE = new ChunkDictionary(null, null);
+    }
+
+    /** The chunk's dictionary, from {@code shared} when the pieces of its row group share them (null: decoded here). */
+    private ChunkDictionary dictionaryOf(PageReader pages, SharedDictionaries shared) throws IOException {
+        if (shared == null) {
+            return readDictionary(pages);
+        }
+        return shared.get(column.getPath()[0], () -> readDictionary(pages));
+    }
+
+    private ChunkDictionary readDictionary(PageReader pages) throws IOException {
+        DictionaryPage page = pages.readDictionaryPage();
+        if (page == null) {
+            return ChunkDictionary.NONE;
+        }
+        Dictionary dictionary = page.getEncoding().initDictionary(column, page);
+        return new ChunkDictionary(dictionary, DictionaryValues.of(dictionary, column, target, rescale, this));
     }
 
     private void decodePage(DataPage page, Dictionary dictionary, DictionaryValues dictionaryValues, VectorBuilder builder)

@@ -14,11 +14,13 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -38,7 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Reads one Parquet file as batches, one per row group, holding only the requested columns.
  * Only those columns' chunks are fetched (parquet-java reads the projected chunks of a row group
  * in one ranged read per run of adjacent chunks). A column the file lacks reads as NULLs, as in
- * Trino and Athena, so that tables survive added columns.
+ * Trino and Athena, so that tables survive added columns. Given a {@link RowRange}, it reads only
+ * that piece of one row group: the pages holding its rows, found by the file's offset index.
  */
 public final class ParquetSplitReader implements AutoCloseable {
     private final Location location;
@@ -50,6 +53,11 @@ public final class ParquetSplitReader implements AutoCloseable {
     /** The chunk paths of the requested columns the file has, each once. */
     private final Set<ColumnPath> requestedPaths = new HashSet<>();
     private final StoreInputFile input;
+    /** Every row group of the file, as its footer lists them (a {@link RowRange} counts in it). */
+    private final List<BlockMetaData> fileRowGroups;
+    /** The piece of a row group read instead of the split's row groups, or null. */
+    private final RowRange range;
+    private final SharedDictionaries dictionaries;
     /** Of the split's row groups, the next one read. */
     private int nextRowGroup;
     /** The row group whose chunks were last fetched ahead, or -1. */
@@ -72,12 +80,32 @@ public final class ParquetSplitReader implements AutoCloseable {
      */
     public ParquetSplitReader(ObjectStore store, FooterCache.FileKey file, long start, long end,
                               List<ScanColumn> columns, LongAdder bytesRead, FooterCache footers) {
+        this(store, file, start, end, null, null, columns, bytesRead, footers);
+    }
+
+    /**
+     * Only {@code range} of the file when not null (the split's range then only names the file),
+     * else the row groups whose middle byte lies in {@code [start, end)}. {@code dictionaries}: where
+     * the pieces of the range's row group share their dictionaries, or null.
+     */
+    public ParquetSplitReader(ObjectStore store, FooterCache.FileKey file, long start, long end, RowRange range,
+                              SharedDictionaries dictionaries, List<ScanColumn> columns, LongAdder bytesRead, FooterCache footers) {
         this.location = Location.parse(file.uri());
         this.columns = List.copyOf(columns);
+        this.range = range;
+        this.dictionaries = dictionaries;
         try {
             this.input = new StoreInputFile(store, location, file.length(), bytesRead);
             ParquetMetadata footer = footers.get(file, () -> ParquetSchemaReader.footer(input));
-            this.reader = new ParquetFileReader(input, rowGroupsIn(footer, start, end),
+            this.fileRowGroups = footer.getBlocks();
+            if (range != null && (range.rowGroup() >= fileRowGroups.size()
+                    || range.endRow() > fileRowGroups.get(range.rowGroup()).getRowCount())) {
+                throw new ShoalException(ErrorCode.CORRUPT_FILE, "Parquet file " + location + " has no rows " + range.firstRow()
+                        + " to " + range.endRow() + " in row group " + range.rowGroup() + ": it changed while read");
+            }
+            ParquetMetadata read = range == null ? rowGroupsIn(footer, start, end)
+                    : new ParquetMetadata(footer.getFileMetaData(), List.of(fileRowGroups.get(range.rowGroup())));
+            this.reader = new ParquetFileReader(input, read,
                     ParquetReadOptions.builder(new PlainParquetConfiguration()).build(), input.newStream());
         } catch (ShoalException e) {
             throw e;
@@ -144,7 +172,7 @@ public final class ParquetSplitReader implements AutoCloseable {
     }
 
     public long rowCount() {
-        return reader.getRecordCount();
+        return range == null ? reader.getRecordCount() : range.rowCount();
     }
 
     /**
@@ -157,12 +185,11 @@ public final class ParquetSplitReader implements AutoCloseable {
             return 0;
         }
         long bytes = 0;
-        for (ColumnChunkMetaData chunk : rowGroups.get(nextRowGroup).getColumns()) {
-            if (requestedPaths.contains(chunk.getPath())) {
-                bytes += chunk.getTotalSize();
-            }
+        for (ColumnChunkMetaData chunk : requestedChunks(rowGroups.get(nextRowGroup))) {
+            bytes += chunk.getTotalSize();
         }
-        return bytes;
+        // A piece fetches its share of the pages.
+        return range == null ? bytes : bytes * range.rowCount() / rowGroups.get(nextRowGroup).getRowCount();
     }
 
     public boolean hasNextRowGroup() {
@@ -215,12 +242,20 @@ public final class ParquetSplitReader implements AutoCloseable {
         return rowGroup == null ? null : decode(rowGroup);
     }
 
-    /** A row group's requested chunks, fetched and not yet decoded. */
+    /** Whether the range is less than its whole row group. */
+    private boolean partial() {
+        return range.rowCount() < fileRowGroups.get(range.rowGroup()).getRowCount();
+    }
+
+    /** A row group's requested chunks (or the pages of a piece of it), fetched and not yet decoded. */
     public static final class RowGroup {
         private final PageReadStore pages;
+        /** The first row of a piece, within its row group; -1 for a whole row group. */
+        private final long pieceStart;
 
-        private RowGroup(PageReadStore pages) {
+        private RowGroup(PageReadStore pages, long pieceStart) {
             this.pages = pages;
+            this.pieceStart = pieceStart;
         }
 
         public int rowCount() {
@@ -234,12 +269,20 @@ public final class ParquetSplitReader implements AutoCloseable {
      */
     public RowGroup readNextRowGroup() {
         try {
+            if (range != null && partial()) {
+                if (!hasNextRowGroup()) {
+                    return null;
+                }
+                nextRowGroup++;
+                return new RowGroup(reader.readFilteredRowGroup(0, RowRanges.builder()
+                        .addSelectedRange(range.firstRow(), range.endRow() - 1).build()), range.firstRow());
+            }
             PageReadStore pages = reader.readNextRowGroup();
             if (pages == null) {
                 return null;
             }
             nextRowGroup++;
-            return new RowGroup(pages);
+            return new RowGroup(pages, -1);
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -269,12 +312,89 @@ public final class ParquetSplitReader implements AutoCloseable {
                 return VectorBuilder.constant(columns.get(column).type(), null, positions == null ? rows : count);
             }
             PageReader pages = rowGroup.pages.getPageReader(descriptor);
-            return positions == null ? decoders.get(column).decode(pages, rows) : decoders.get(column).decode(pages, rows, positions, count);
+            if (rowGroup.pieceStart >= 0) {
+                // The pages overlap the piece: each says where it starts, and the rows outside are left out.
+                return positions == null ? decoders.get(column).decodePiece(pages, rows, rowGroup.pieceStart, dictionaries)
+                        : decoders.get(column).decode(pages, rows, positions, count, rowGroup.pieceStart, dictionaries);
+            }
+            return positions == null ? decoders.get(column).decode(pages, rows)
+                    : decoders.get(column).decode(pages, rows, positions, count, 0, null);
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The split's row groups cut into pieces of at least {@code minRows} rows, at most {@code maxPieces}
+     * a row group, cut where the first requested column's pages start (writers mostly start every
+     * column's pages at the same rows, so no page is decoded twice). A row group too small to cut is one
+     * piece. Empty when the file cannot be read by pieces: a requested column without an offset index
+     * (written before Parquet 1.11), or none the file has.
+     */
+    public List<RowRange> pieces(int maxPieces, long minRows) {
+        List<RowRange> pieces = new ArrayList<>();
+        try {
+            for (BlockMetaData block : reader.getRowGroups()) {
+                List<ColumnChunkMetaData> requested = requestedChunks(block);
+                if (requested.isEmpty() || requested.stream().anyMatch(chunk -> chunk.getOffsetIndexReference() == null)) {
+                    return List.of();
+                }
+                int rowGroup = indexInFile(block);
+                long rows = block.getRowCount();
+                int count = (int) Math.max(1, Math.min(maxPieces, rows / minRows));
+                if (count == 1) {
+                    pieces.add(new RowRange(rowGroup, 0, rows));
+                    continue;
+                }
+                OffsetIndex pages = reader.readOffsetIndex(requested.get(0));
+                long first = 0;
+                for (int piece = 1; piece < count && first < rows; piece++) {
+                    long cut = pageStartNear(pages, rows * piece / count);
+                    if (cut > first && cut < rows) {
+                        pieces.add(new RowRange(rowGroup, first, cut - first));
+                        first = cut;
+                    }
+                }
+                pieces.add(new RowRange(rowGroup, first, rows - first));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read the page index of Parquet file " + location + ": "
+                    + e.getMessage(), e);
+        }
+        return pieces;
+    }
+
+    /** The first row of the page that starts nearest {@code row}. */
+    private static long pageStartNear(OffsetIndex pages, long row) {
+        long best = 0;
+        for (int page = 0; page < pages.getPageCount(); page++) {
+            long start = pages.getFirstRowIndex(page);
+            if (Math.abs(start - row) < Math.abs(best - row)) {
+                best = start;
+            }
+        }
+        return best;
+    }
+
+    private int indexInFile(BlockMetaData block) {
+        for (int i = 0; i < fileRowGroups.size(); i++) {
+            if (fileRowGroups.get(i) == block) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("row group not in its file's footer");
+    }
+
+    private List<ColumnChunkMetaData> requestedChunks(BlockMetaData block) {
+        List<ColumnChunkMetaData> chunks = new ArrayList<>();
+        for (ColumnChunkMetaData chunk : block.getColumns()) {
+            if (requestedPaths.contains(chunk.getPath())) {
+                chunks.add(chunk);
+            }
+        }
+        return chunks;
     }
 
     /**
@@ -287,12 +407,46 @@ public final class ParquetSplitReader implements AutoCloseable {
         }
         prefetchedRowGroup = nextRowGroup;
         List<long[]> chunks = new ArrayList<>();
-        for (ColumnChunkMetaData chunk : reader.getRowGroups().get(nextRowGroup).getColumns()) {
-            if (requestedPaths.contains(chunk.getPath())) {
+        for (ColumnChunkMetaData chunk : requestedChunks(reader.getRowGroups().get(nextRowGroup))) {
+            if (range != null && partial()) {
+                chunks.addAll(pieceBytes(chunk));
+            } else {
                 chunks.add(new long[] {chunk.getStartingPos(), chunk.getTotalSize()});
             }
         }
         input.prefetch(FetchRanges.of(chunks, input.mergeGapBytes()), fetches);
+    }
+
+    /**
+     * Where the piece's rows of {@code chunk} are stored, as parquet-java reads them: its dictionary
+     * page (what comes before its first data page), then the run of pages overlapping the piece.
+     */
+    private List<long[]> pieceBytes(ColumnChunkMetaData chunk) {
+        OffsetIndex pages;
+        try {
+            pages = reader.readOffsetIndex(chunk);
+        } catch (IOException e) {
+            // Not fetched ahead then: the read fetches what it needs, and reports what fails.
+            return List.of();
+        }
+        List<long[]> ranges = new ArrayList<>();
+        long firstPage = pages.getOffset(0);
+        if (chunk.getStartingPos() < firstPage) {
+            ranges.add(new long[] {chunk.getStartingPos(), firstPage - chunk.getStartingPos()});
+        }
+        long rows = fileRowGroups.get(range.rowGroup()).getRowCount();
+        long from = -1;
+        long to = -1;
+        for (int page = 0; page < pages.getPageCount(); page++) {
+            if (pages.getFirstRowIndex(page) < range.endRow() && pages.getLastRowIndex(page, rows) >= range.firstRow()) {
+                from = from < 0 ? pages.getOffset(page) : from;
+                to = pages.getOffset(page) + pages.getCompressedPageSize(page);
+            }
+        }
+        if (from >= 0) {
+            ranges.add(new long[] {from, to - from});
+        }
+        return ranges;
     }
 
     /** Done once what {@link #prefetchNextRowGroup} started has arrived; done at once when nothing was. */

@@ -1,6 +1,7 @@
 package dev.shoal.parquet.reader;
 
 import dev.shoal.core.batch.Batch;
+import dev.shoal.core.batch.ColumnVector;
 import dev.shoal.core.batch.VectorBuilder;
 import dev.shoal.core.error.ShoalException;
 import dev.shoal.core.plan.ScanColumn;
@@ -113,6 +114,62 @@ class FooterCacheAndReadAheadTest {
         assertTrue(ahead.readsOn("test-fetch") >= expected.size(), "each row group's chunks came from the fetch threads");
     }
 
+    /**
+     * A row group cut into pieces by its page index: the pieces read one after another (each fetching ahead only
+     * the pages it needs) give the row group's rows, and the rows a filter picks within a piece are the same rows.
+     */
+    @Test
+    void piecesOfARowGroupTogetherAreTheRowGroup() {
+        Location location = write("s3://lake/pieces/data.parquet", ParquetWriteOptions.defaults().withPageBytes(4 * 1024));
+        FooterCache.FileKey file = new FooterCache.FileKey(location.toString(), s3.length(location), "");
+        FooterCache cache = FooterCache.of(1 << 20);
+        List<Object> whole = new ArrayList<>();
+        readAll(s3, file, cache, null).forEach(batch -> whole.addAll(values(batch)));
+
+        List<RowRange> pieces;
+        try (ParquetSplitReader reader = new ParquetSplitReader(s3, file, 0, file.length(), COLUMNS, new LongAdder(), cache)) {
+            pieces = reader.pieces(4, 1_000);
+        }
+        assertEquals(4, pieces.size(), pieces.toString());
+        RecordingStore recording = new RecordingStore(s3);
+        SharedDictionaries dictionaries = new SharedDictionaries();
+        List<Object> inPieces = new ArrayList<>();
+        long next = 0;
+        for (RowRange piece : pieces) {
+            assertEquals(next, piece.firstRow(), "pieces follow each other");
+            next = piece.endRow();
+            try (ParquetSplitReader reader = new ParquetSplitReader(recording, file, 0, file.length(), piece, dictionaries, COLUMNS,
+                    new LongAdder(), cache)) {
+                assertEquals(piece.rowCount(), reader.rowCount());
+                reader.prefetchNextRowGroup(fetchThreads);
+                ParquetSplitReader.RowGroup rowGroup = reader.readNextRowGroup();
+                assertEquals(piece.rowCount(), rowGroup.rowCount());
+                inPieces.addAll(values(reader.decode(rowGroup)));
+                assertTrue(reader.readNextRowGroup() == null, "a piece is one row group's rows");
+            }
+            // A filter's rows of the piece: every fifth, its names decoded alone.
+            try (ParquetSplitReader reader = new ParquetSplitReader(s3, file, 0, file.length(), piece, dictionaries, COLUMNS,
+                    new LongAdder(), cache)) {
+                ParquetSplitReader.RowGroup rowGroup = reader.readNextRowGroup();
+                int[] everyFifth = new int[(rowGroup.rowCount() + 4) / 5];
+                for (int i = 0; i < everyFifth.length; i++) {
+                    everyFifth[i] = i * 5;
+                }
+                ColumnVector names = reader.decodeColumn(rowGroup, 1, everyFifth, everyFifth.length);
+                for (int i = 0; i < everyFifth.length; i++) {
+                    assertEquals(whole.get((int) (piece.firstRow() + everyFifth[i]) * COLUMNS.size() + 1), names.valueAt(i));
+                }
+            }
+        }
+        assertEquals(ROWS, next);
+        assertEquals(whole, inPieces);
+        // Beside its pages, a piece reads the page index (one small read, of the end of the file).
+        assertTrue(recording.bytesOn("test-fetch") < s3.length(location) * 6 / 5, "each piece fetches its pages, not whole chunks: "
+                + recording.bytesOn("test-fetch") + " bytes for a file of " + s3.length(location));
+        assertEquals(recording.bytes(), recording.bytesOn("test-fetch") + recording.bytesOn(Thread.currentThread().getName()));
+        assertTrue(recording.readsOn(Thread.currentThread().getName()) <= pieces.size(), "a small read a piece, for its page index");
+    }
+
     @Test
     void aFailedFetchAheadIsReportedWhenItsRowGroupIsReadNamingTheFile() {
         Location location = write("s3://lake/vanishing/data.parquet");
@@ -167,6 +224,10 @@ class FooterCacheAndReadAheadTest {
     }
 
     private static Location write(String uri) {
+        return write(uri, ParquetWriteOptions.defaults().withRowGroupBytes(64 * 1024));
+    }
+
+    private static Location write(String uri, ParquetWriteOptions options) {
         Location location = Location.parse(uri);
         List<VectorBuilder> builders = COLUMNS.stream().map(c -> VectorBuilder.create(c.type(), ROWS)).toList();
         for (int i = 0; i < ROWS; i++) {
@@ -175,8 +236,7 @@ class FooterCacheAndReadAheadTest {
             builders.get(2).appendValue(i / 3.0);
         }
         Batch batch = new Batch(builders.stream().map(VectorBuilder::build).toList(), ROWS);
-        try (ParquetBatchWriter writer = new ParquetBatchWriter(s3, location, COLUMNS,
-                ParquetWriteOptions.defaults().withRowGroupBytes(64 * 1024))) {
+        try (ParquetBatchWriter writer = new ParquetBatchWriter(s3, location, COLUMNS, options)) {
             writer.write(batch);
         }
         return location;
@@ -211,6 +271,18 @@ class FooterCacheAndReadAheadTest {
         long reads() {
             synchronized (reads) {
                 return reads.size();
+            }
+        }
+
+        long bytes() {
+            synchronized (reads) {
+                return reads.stream().mapToLong(Read::length).sum();
+            }
+        }
+
+        long bytesOn(String thread) {
+            synchronized (reads) {
+                return reads.stream().filter(r -> r.thread().equals(thread)).mapToLong(Read::length).sum();
             }
         }
 
