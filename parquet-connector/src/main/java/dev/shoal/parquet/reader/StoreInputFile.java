@@ -199,16 +199,24 @@ public final class StoreInputFile implements InputFile {
             if (n <= 0) {
                 return -1;
             }
-            byte[] bytes = new byte[n];
-            readFully(bytes, 0, n);
-            buf.put(bytes);
+            readInto(buf, n);
             return n;
         }
 
         @Override
         public void readFully(ByteBuffer buf) throws IOException {
-            byte[] bytes = new byte[buf.remaining()];
-            readFully(bytes, 0, bytes.length);
+            readInto(buf, buf.remaining());
+        }
+
+        /** {@code n} bytes into {@code buf}: straight into its array when it has one (parquet-java's heap buffers do). */
+        private void readInto(ByteBuffer buf, int n) throws IOException {
+            if (buf.hasArray()) {
+                readFully(buf.array(), buf.arrayOffset() + buf.position(), n);
+                buf.position(buf.position() + n);
+                return;
+            }
+            byte[] bytes = new byte[n];
+            readFully(bytes, 0, n);
             buf.put(bytes);
         }
 
