@@ -17,15 +17,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The receiving end of an exchange over live Flight streams: reads one partition from every task
  * of the source fragment, each stream on a reader thread of its own, all at once (reading them one after another could deadlock producers that feed several
  * consumers), into a small bounded queue. A full queue stops reading, gRPC flow control stops the
- * sender, and the sender's output buffer fills: back-pressure reaches the producer.
+ * sender, and the sender's output buffer fills: back-pressure reaches the producer. A source task
+ * that runs in this process is read straight from its output buffer, its batches passed as they
+ * are: neither Arrow nor gRPC has anything to do between two tasks of one worker.
  */
 public final class FlightExchangeSource implements ExchangeSource {
     private static final int QUEUE_BATCHES = 8;
+    /** How long a local reader waits on its producer's buffer before it checks whether it was closed. */
+    private static final long POLL_MILLIS = 100;
     /** Put by each reader when its stream ends (or fails), so the consumer wakes at once. */
     private static final CompletableFuture<Void> NOT_BLOCKED = CompletableFuture.completedFuture(null);
     private static final Batch END = new Batch(List.of(), 0);
@@ -51,13 +56,104 @@ public final class FlightExchangeSource implements ExchangeSource {
 
     public FlightExchangeSource(FlightClients clients, List<TaskLocation> sources, int partition,
                                   List<DataType> types, ExchangeStats stats, OperatorMemory memory) {
+        this(clients, LocalTasks.NONE, sources, partition, types, stats, memory);
+    }
+
+    /** {@code local}: the tasks of this process, read without Flight. */
+    public FlightExchangeSource(FlightClients clients, LocalTasks local, List<TaskLocation> sources, int partition,
+                                List<DataType> types, ExchangeStats stats, OperatorMemory memory) {
         this.types = types;
         this.stats = stats;
         this.memory = memory;
         this.open = sources.size();
         for (TaskLocation source : sources) {
-            readers.add(clients.readers().submit(() -> read(clients, source, partition)));
+            readers.add(clients.readers().submit(() -> {
+                if (local.runs(source)) {
+                    readLocal(local, source, partition);
+                } else {
+                    read(clients, source, partition);
+                }
+            }));
         }
+    }
+
+    /** The output buffers of the tasks this process runs, and the worker it is. */
+    public record LocalTasks(String workerId, OutputBufferSource buffers) {
+        public static final LocalTasks NONE = new LocalTasks(null, taskId -> null);
+
+        boolean runs(TaskLocation source) {
+            return workerId != null && workerId.equals(source.workerId());
+        }
+    }
+
+    /** Reads a partition of a task of this process from its output buffer, waiting for the task to be created here. */
+    private void readLocal(LocalTasks local, TaskLocation source, int partition) {
+        try {
+            OutputBuffer buffer = local.buffers().buffer(source.taskId());
+            long deadline = System.nanoTime() + ExchangeService.CREATION_WAIT_NANOS;
+            while (buffer == null && !closed && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(200_000);
+                buffer = local.buffers().buffer(source.taskId());
+            }
+            if (buffer == null) {
+                if (!closed) {
+                    failure.compareAndSet(null, new ShoalException(ErrorCode.QUERY_CANCELED,
+                            "task " + source.taskId() + " is not running on " + source.describeWorker() + " (canceled or never started)"));
+                }
+                return;
+            }
+            while (!closed) {
+                Batch batch = buffer.poll(partition, POLL_MILLIS);
+                if (batch == null) {
+                    if (buffer.isDrained(partition)) {
+                        return;
+                    }
+                    continue;
+                }
+                buffer.recordSent(partition, batch.rowCount(), batch.retainedBytes());
+                stats.record(batch.rowCount(), batch.retainedBytes());
+                if (!offer(batch)) {
+                    return;
+                }
+            }
+        } catch (ShoalException e) {
+            if (!closed) {
+                failure.compareAndSet(null, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ended();
+        }
+    }
+
+    /** Queues a batch once there is room; false when the source was closed meanwhile. */
+    private boolean offer(Batch batch) throws InterruptedException {
+        while (!closed && !space.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            // Waiting for the consumer: this is the back-pressure.
+        }
+        CompletableFuture<Void> wake;
+        synchronized (accounting) {
+            if (closed) {
+                return false;
+            }
+            queue.add(batch);
+            queuedBytes += batch.retainedBytes();
+            memory.setBytes(queuedBytes);
+            wake = arrived;
+        }
+        wake.complete(null);
+        return true;
+    }
+
+    /** A source's end (or failure): the consumer wakes to see it. */
+    private void ended() {
+        CompletableFuture<Void> wake;
+        synchronized (accounting) {
+            queue.add(END);
+            wake = arrived;
+        }
+        wake.complete(null);
     }
 
     private void read(FlightClients clients, TaskLocation source, int partition) {
@@ -73,20 +169,9 @@ public final class FlightExchangeSource implements ExchangeSource {
             while (!closed && stream.next()) {
                 Batch batch = ArrowBatches.toBatch(stream.getRoot(), types);
                 stats.record(batch.rowCount(), ArrowBatches.bufferBytes(stream.getRoot()));
-                while (!closed && !space.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    // Waiting for the consumer: this is the back-pressure.
+                if (!offer(batch)) {
+                    break;
                 }
-                CompletableFuture<Void> wake;
-                synchronized (accounting) {
-                    if (closed) {
-                        break;
-                    }
-                    queue.add(batch);
-                    queuedBytes += batch.retainedBytes();
-                    memory.setBytes(queuedBytes);
-                    wake = arrived;
-                }
-                wake.complete(null);
             }
         } catch (FlightRuntimeException e) {
             if (!closed) {
@@ -100,12 +185,7 @@ public final class FlightExchangeSource implements ExchangeSource {
                         "reading from worker " + peer + " failed: " + e.getMessage(), e));
             }
         } finally {
-            CompletableFuture<Void> wake;
-            synchronized (accounting) {
-                queue.add(END);
-                wake = arrived;
-            }
-            wake.complete(null);
+            ended();
         }
     }
 

@@ -18,6 +18,7 @@ import dev.shoal.exec.exchange.FlightClients;
 import dev.shoal.exec.exchange.FlightErrors;
 import dev.shoal.exec.exchange.FlightExchangeSource;
 import dev.shoal.exec.exchange.OutputBuffer;
+import dev.shoal.exec.exchange.OutputBufferSource;
 import dev.shoal.exec.memory.MemoryPool;
 import dev.shoal.exec.memory.TaskMemory;
 import dev.shoal.exec.operator.Operator;
@@ -57,6 +58,7 @@ public final class TaskExecutor {
     private final DriverPool pool;
     private final int defaultConcurrency;
     private final DynamicFilterRegistry dynamicFilters = new DynamicFilterRegistry();
+    private volatile FlightExchangeSource.LocalTasks localTasks = FlightExchangeSource.LocalTasks.NONE;
 
     /** Opens the receiving end of an exchange for a task: live Flight streams, or a test's batches. */
     @FunctionalInterface
@@ -69,7 +71,18 @@ public final class TaskExecutor {
      * when the task's session does not say.
      */
     public TaskExecutor(ObjectStore store, FlightClients clients, DriverPool pool, int defaultConcurrency) {
-        this(store, (task, remote, stats, memory) -> flightSource(clients, task, remote, stats, memory), pool, defaultConcurrency);
+        this.scans = new ScanContext(store, FooterCache.of(FOOTER_CACHE_BYTES), pool.fetches());
+        this.exchanges = (task, remote, stats, memory) -> flightSource(clients, localTasks, task, remote, stats, memory);
+        this.pool = pool;
+        this.defaultConcurrency = Math.max(1, defaultConcurrency);
+    }
+
+    /**
+     * The tasks of this process that exchanges read without Flight: {@code buffers}, those of worker
+     * {@code workerId}, which tasks' locations name.
+     */
+    public void readLocally(String workerId, OutputBufferSource buffers) {
+        localTasks = new FlightExchangeSource.LocalTasks(workerId, buffers);
     }
 
     public TaskExecutor(ObjectStore store, ExchangeSources exchanges, DriverPool pool, int defaultConcurrency) {
@@ -148,14 +161,14 @@ public final class TaskExecutor {
         return dynamicFilters;
     }
 
-    private static ExchangeSource flightSource(FlightClients clients, TaskDescriptor descriptor, RemoteSourceNode remote,
-                                               TaskStats stats, TaskMemory memory) {
+    private static ExchangeSource flightSource(FlightClients clients, FlightExchangeSource.LocalTasks local, TaskDescriptor descriptor,
+                                               RemoteSourceNode remote, TaskStats stats, TaskMemory memory) {
         List<TaskLocation> sources = descriptor.sources().get(remote.sourceFragmentId());
         if (sources == null || clients == null) {
             throw new ShoalException(ErrorCode.INTERNAL_ERROR,
                     "task " + descriptor.taskId() + " has no locations for source fragment " + remote.sourceFragmentId());
         }
-        return new FlightExchangeSource(clients, sources, descriptor.partition(), remote.types(), stats.received(),
+        return new FlightExchangeSource(clients, local, sources, descriptor.partition(), remote.types(), stats.received(),
                 memory.operator("ExchangeSource"));
     }
 

@@ -38,6 +38,7 @@ public final class TaskManager implements OutputBufferSource, AutoCloseable {
         this.workerId = workerId;
         this.executor = executor;
         this.maxBufferedBytes = maxBufferedBytes;
+        executor.readLocally(workerId, this);
     }
 
     public void create(TaskDescriptor descriptor) {

@@ -162,6 +162,78 @@ class ExchangeBackPressureTest {
         }
     }
 
+    /**
+     * A task running in the consumer's own process is read from its output buffer (its batches as they are, no Arrow,
+     * no gRPC), at once with another worker's task over Flight; the local producer is held back by its buffer's bound.
+     */
+    @Test
+    void aTaskOfThisProcessIsReadFromItsBufferBesideOthersOverFlight() throws Exception {
+        TaskId local = new TaskId("q1", 1, 1, 0);
+        long bound = 4 * batch(0).retainedBytes();
+        OutputBuffer localBuffer = new OutputBuffer(TYPES, 1, bound, OperatorMemory.untracked("OutputBuffer"));
+        OutputBuffer remoteBuffer = new OutputBuffer(TYPES, 1, 1 << 20, OperatorMemory.untracked("OutputBuffer"));
+        remoteBuffer.add(0, batch(1000));
+        remoteBuffer.finish();
+        int batches = 300;
+        List<Batch> produced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread producer = new Thread(() -> {
+            for (int b = 0; b < batches; b++) {
+                localBuffer.isBlocked().join();
+                Batch batch = batch(b);
+                produced.add(batch);
+                localBuffer.add(0, batch);
+            }
+            localBuffer.finish();
+        });
+        // The endpoint serves only the other worker's task: reading the local one over Flight would not find it.
+        try (FlightEndpoint endpoint = FlightEndpoint.start("127.0.0.1", 0, id -> id.equals(TASK) ? remoteBuffer : null, Map.of());
+             FlightClients clients = new FlightClients()) {
+            producer.start();
+            ExchangeStats stats = new ExchangeStats();
+            FlightExchangeSource consumer = new FlightExchangeSource(clients,
+                    new FlightExchangeSource.LocalTasks("here", id -> id.equals(local) ? localBuffer : null),
+                    List.of(new TaskLocation("here", "127.0.0.1", endpoint.port(), local),
+                            new TaskLocation("there", "127.0.0.1", endpoint.port(), TASK)),
+                    0, TYPES, stats, OperatorMemory.untracked("ExchangeSource"));
+            long rows = 0;
+            int passedAsTheyAre = 0;
+            for (Batch b = next(consumer); b != null; b = next(consumer)) {
+                Thread.sleep(1); // a slow consumer
+                rows += b.rowCount();
+                Batch received = b;
+                passedAsTheyAre += produced.stream().anyMatch(p -> p == received) ? 1 : 0;
+            }
+            consumer.close();
+            producer.join();
+            assertEquals((long) (batches + 1) * ROWS_PER_BATCH, rows);
+            assertEquals(batches, passedAsTheyAre, "the local task's batches arrive as the producer made them");
+            assertEquals((long) batches * ROWS_PER_BATCH, localBuffer.rowsSent());
+            assertEquals(rows, stats.rows().sum());
+            assertTrue(localBuffer.peakBufferedBytes() <= bound + batch(0).retainedBytes(),
+                    "producer buffered " + localBuffer.peakBufferedBytes() + " bytes, bound " + bound);
+        }
+    }
+
+    @Test
+    void aLocalProducersFailureReachesTheConsumerWithItsMessage() {
+        OutputBuffer buffer = new OutputBuffer(TYPES, 1, 1 << 20, OperatorMemory.untracked("OutputBuffer"));
+        buffer.add(0, batch(0));
+        buffer.fail(new ShoalException(ErrorCode.CORRUPT_FILE, "cannot read Parquet file s3://lake/y.parquet"));
+        try (FlightClients clients = new FlightClients()) {
+            FlightExchangeSource consumer = new FlightExchangeSource(clients, new FlightExchangeSource.LocalTasks("here", id -> buffer),
+                    List.of(new TaskLocation("here", "127.0.0.1", 1, TASK)), 0, TYPES, new ExchangeStats(),
+                    OperatorMemory.untracked("ExchangeSource"));
+            ShoalException e = assertThrows(ShoalException.class, () -> {
+                while (next(consumer) != null) {
+                    // Reading on until the failure arrives.
+                }
+            });
+            assertEquals(ErrorCode.CORRUPT_FILE, e.code());
+            assertTrue(e.getMessage().contains("s3://lake/y.parquet"), e.getMessage());
+            consumer.close();
+        }
+    }
+
     @Test
     void unreachableWorkerIsNamed() {
         try (FlightClients clients = new FlightClients()) {
