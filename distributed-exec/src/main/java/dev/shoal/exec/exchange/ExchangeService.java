@@ -12,7 +12,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,9 +21,6 @@ import java.util.concurrent.locks.LockSupport;
  * control calls by name (create task, cancel, statistics, worker announcements).
  */
 public final class ExchangeService extends NoOpFlightProducer {
-    private static final long POLL_MILLIS = 100;
-    /** How long a consumer's request waits for the producer task to be created here before it is refused. */
-    static final long CREATION_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final BufferAllocator allocator;
     private final OutputBufferSource buffers;
@@ -39,7 +35,7 @@ public final class ExchangeService extends NoOpFlightProducer {
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
         ExchangeTicket request = ExchangeTicket.parse(ticket);
-        OutputBuffer buffer = awaitBuffer(request, listener);
+        OutputBuffer buffer = buffers.await(request.taskId(), listener::isCancelled);
         if (buffer == null) {
             listener.error(FlightErrors.toFlight(new ShoalException(ErrorCode.QUERY_CANCELED,
                     "task " + request.taskId() + " is not running here (canceled or never started)")));
@@ -52,7 +48,7 @@ public final class ExchangeService extends NoOpFlightProducer {
                 while (!listener.isReady() && !listener.isCancelled()) {
                     LockSupport.parkNanos(200_000);
                 }
-                Batch batch = buffer.poll(partition, POLL_MILLIS);
+                Batch batch = buffer.poll(partition, OutputBuffer.POLL_MILLIS);
                 if (batch == null) {
                     if (buffer.isDrained(partition)) {
                         listener.completed();
@@ -67,21 +63,6 @@ public final class ExchangeService extends NoOpFlightProducer {
         } catch (Throwable error) {
             listener.error(FlightErrors.toFlight(error));
         }
-    }
-
-    /**
-     * The task's buffer, waiting up to {@link #CREATION_WAIT_NANOS} for the task to be created here: the
-     * coordinator creates a query's tasks all at once, so a consumer may ask before its producer exists.
-     * Null when it does not come (or the consumer gave up).
-     */
-    private OutputBuffer awaitBuffer(ExchangeTicket request, ServerStreamListener listener) {
-        OutputBuffer buffer = buffers.buffer(request.taskId());
-        long deadline = System.nanoTime() + CREATION_WAIT_NANOS;
-        while (buffer == null && !listener.isCancelled() && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(200_000);
-            buffer = buffers.buffer(request.taskId());
-        }
-        return buffer;
     }
 
     @Override

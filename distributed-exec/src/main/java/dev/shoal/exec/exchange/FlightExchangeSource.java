@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The receiving end of an exchange over live Flight streams: reads one partition from every task
@@ -29,8 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class FlightExchangeSource implements ExchangeSource {
     private static final int QUEUE_BATCHES = 8;
-    /** How long a local reader waits on its producer's buffer before it checks whether it was closed. */
-    private static final long POLL_MILLIS = 100;
     /** Put by each reader when its stream ends (or fails), so the consumer wakes at once. */
     private static final CompletableFuture<Void> NOT_BLOCKED = CompletableFuture.completedFuture(null);
     private static final Batch END = new Batch(List.of(), 0);
@@ -89,12 +86,7 @@ public final class FlightExchangeSource implements ExchangeSource {
     /** Reads a partition of a task of this process from its output buffer, waiting for the task to be created here. */
     private void readLocal(LocalTasks local, TaskLocation source, int partition) {
         try {
-            OutputBuffer buffer = local.buffers().buffer(source.taskId());
-            long deadline = System.nanoTime() + ExchangeService.CREATION_WAIT_NANOS;
-            while (buffer == null && !closed && System.nanoTime() - deadline < 0) {
-                LockSupport.parkNanos(200_000);
-                buffer = local.buffers().buffer(source.taskId());
-            }
+            OutputBuffer buffer = local.buffers().await(source.taskId(), () -> closed);
             if (buffer == null) {
                 if (!closed) {
                     failure.compareAndSet(null, new ShoalException(ErrorCode.QUERY_CANCELED,
@@ -103,7 +95,7 @@ public final class FlightExchangeSource implements ExchangeSource {
                 return;
             }
             while (!closed) {
-                Batch batch = buffer.poll(partition, POLL_MILLIS);
+                Batch batch = buffer.poll(partition, OutputBuffer.POLL_MILLIS);
                 if (batch == null) {
                     if (buffer.isDrained(partition)) {
                         return;

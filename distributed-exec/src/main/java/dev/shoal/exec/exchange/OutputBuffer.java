@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  * filling memory. Consumers pull.
  */
 public final class OutputBuffer implements ExchangeSink {
+    /** How long a reader waits in {@link #poll} before it checks whether its consumer is still there. */
+    public static final long POLL_MILLIS = 100;
+
     private final List<DataType> types;
     private final long maxBufferedBytes;
     private final ArrayDeque<Batch>[] queues;

@@ -39,8 +39,6 @@ public final class TableScanOperator implements SourceOperator {
     private final TableScanNode node;
     private final TaskStats stats;
     private final ScanUnits units;
-    /** Pieces of row groups have at least this many rows: fewer would cost more in dictionaries and page indexes than they share. */
-    static final long MIN_PIECE_ROWS = 32_768;
     /** Completes when a driver cutting a split puts its pieces back; null when not waiting for it. */
     private CompletableFuture<Void> waitingForPieces;
     private final OperatorMemory memory;
@@ -48,6 +46,8 @@ public final class TableScanOperator implements SourceOperator {
     private final ScanFilter filter;
     /** The share of a row group's rows kept by its filter past which the other columns are decoded whole, then gathered. */
     private static final double WHOLE_DECODE_ABOVE = 0.25;
+    /** Pieces of row groups have at least this many rows: fewer would cost more in dictionaries and page indexes than they share. */
+    static final long MIN_PIECE_ROWS = 32_768;
     private boolean finished;
     private OpenSplit current;
     /** The split taken ahead of time while {@code current}'s last row group is decoded, or null. */

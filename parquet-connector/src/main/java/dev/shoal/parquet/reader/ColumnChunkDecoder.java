@@ -70,34 +70,25 @@ final class ColumnChunkDecoder {
         return file;
     }
 
-    ColumnVector decode(PageReader pages, int rowCount) throws IOException {
-        VectorBuilder builder = VectorBuilder.create(target, rowCount);
-        DictionaryPage dictionaryPage = pages.readDictionaryPage();
-        Dictionary dictionary = dictionaryPage == null ? null
-                : dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
-        DictionaryValues dictionaryValues = dictionary == null ? null : DictionaryValues.of(dictionary, column, target, rescale, this);
-        for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
-            decodePage(page, dictionary, dictionaryValues, builder);
-        }
-        if (builder.size() != rowCount) {
-            throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
-                    + " has " + builder.size() + " values in a row group of " + rowCount + " rows");
-        }
-        return builder.build();
-    }
-
     /**
-     * Every row of a piece of a row group: its {@code rowCount} rows from row {@code pieceStart}. Its pages
-     * say at which row they start; a page reaching outside the piece (where it was not cut at a page start
-     * of this column) is decoded whole, and only its rows in the piece are kept.
+     * Every row of a row group, or of a piece of one: its {@code rowCount} rows from row {@code pieceStart}.
+     * A piece's pages say at which row they start; one reaching outside the piece (where it was not cut at
+     * a page start of this column) is decoded whole, and only its rows in the piece are kept. {@code shared}:
+     * where the pieces of a row group share its dictionaries, or null.
      */
-    ColumnVector decodePiece(PageReader pages, int rowCount, long pieceStart, SharedDictionaries shared) throws IOException {
+    ColumnVector decode(PageReader pages, int rowCount, long pieceStart, SharedDictionaries shared) throws IOException {
         VectorBuilder builder = VectorBuilder.create(target, rowCount);
         ChunkDictionary chunkDictionary = dictionaryOf(pages, shared);
         Dictionary dictionary = chunkDictionary.dictionary();
         DictionaryValues dictionaryValues = chunkDictionary.values();
+        boolean piece = false;
         for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
-            long pageStart = page.getFirstRowIndex().orElseThrow() - pieceStart;
+            if (page.getFirstRowIndex().isEmpty()) {
+                decodePage(page, dictionary, dictionaryValues, builder);
+                continue;
+            }
+            piece = true;
+            long pageStart = page.getFirstRowIndex().get() - pieceStart;
             long pageEnd = pageStart + page.getValueCount();
             if (pageStart >= 0 && pageEnd <= rowCount) {
                 decodePage(page, dictionary, dictionaryValues, builder);
@@ -112,7 +103,7 @@ final class ColumnChunkDecoder {
         }
         if (builder.size() != rowCount) {
             throw new ShoalException(ErrorCode.CORRUPT_FILE, "column " + column.getPath()[0] + " of " + file
-                    + " has " + builder.size() + " values in a piece of " + rowCount + " rows");
+                    + " has " + builder.size() + " values in a " + (piece ? "piece" : "row group") + " of " + rowCount + " rows");
         }
         return builder.build();
     }

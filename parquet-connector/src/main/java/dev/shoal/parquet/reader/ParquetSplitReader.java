@@ -250,7 +250,7 @@ public final class ParquetSplitReader implements AutoCloseable {
     /** A row group's requested chunks (or the pages of a piece of it), fetched and not yet decoded. */
     public static final class RowGroup {
         private final PageReadStore pages;
-        /** The first row of a piece, within its row group; -1 for a whole row group. */
+        /** The first row of a piece within its row group; 0 for a whole row group. */
         private final long pieceStart;
 
         private RowGroup(PageReadStore pages, long pieceStart) {
@@ -282,7 +282,7 @@ public final class ParquetSplitReader implements AutoCloseable {
                 return null;
             }
             nextRowGroup++;
-            return new RowGroup(pages, -1);
+            return new RowGroup(pages, 0);
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -312,13 +312,9 @@ public final class ParquetSplitReader implements AutoCloseable {
                 return VectorBuilder.constant(columns.get(column).type(), null, positions == null ? rows : count);
             }
             PageReader pages = rowGroup.pages.getPageReader(descriptor);
-            if (rowGroup.pieceStart >= 0) {
-                // The pages overlap the piece: each says where it starts, and the rows outside are left out.
-                return positions == null ? decoders.get(column).decodePiece(pages, rows, rowGroup.pieceStart, dictionaries)
-                        : decoders.get(column).decode(pages, rows, positions, count, rowGroup.pieceStart, dictionaries);
-            }
-            return positions == null ? decoders.get(column).decode(pages, rows)
-                    : decoders.get(column).decode(pages, rows, positions, count, 0, null);
+            // A piece's pages overlap it: each says where it starts, and the rows outside are left out.
+            return positions == null ? decoders.get(column).decode(pages, rows, rowGroup.pieceStart, dictionaries)
+                    : decoders.get(column).decode(pages, rows, positions, count, rowGroup.pieceStart, dictionaries);
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -424,8 +420,9 @@ public final class ParquetSplitReader implements AutoCloseable {
     private List<long[]> pieceBytes(ColumnChunkMetaData chunk) {
         OffsetIndex pages;
         try {
-            pages = reader.readOffsetIndex(chunk);
-        } catch (IOException e) {
+            // The store readFilteredRowGroup reads them from too: each offset index is parsed once a piece.
+            pages = reader.getColumnIndexStore(0).getOffsetIndex(chunk.getPath());
+        } catch (RuntimeException e) {
             // Not fetched ahead then: the read fetches what it needs, and reports what fails.
             return List.of();
         }
