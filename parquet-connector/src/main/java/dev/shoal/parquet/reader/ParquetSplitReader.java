@@ -20,6 +20,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -105,8 +106,10 @@ public final class ParquetSplitReader implements AutoCloseable {
             }
             ParquetMetadata read = range == null ? rowGroupsIn(footer, start, end)
                     : new ParquetMetadata(footer.getFileMetaData(), List.of(fileRowGroups.get(range.rowGroup())));
-            this.reader = new ParquetFileReader(input, read,
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build(), input.newStream());
+            PlainParquetConfiguration conf = new PlainParquetConfiguration();
+            ParquetReadOptions options = ParquetReadOptions.builder(conf)
+                    .withCodecFactory(new HeapSnappyCodecs(HadoopCodecs.newFactory(conf, 0))).build();
+            this.reader = new ParquetFileReader(input, read, options, input.newStream());
         } catch (ShoalException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,9 @@ package dev.shoal.parquet.reader;
 
 import dev.shoal.parquet.store.Location;
 import dev.shoal.parquet.store.ObjectStore;
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.ParquetFileRange;
 import org.apache.parquet.io.SeekableInputStream;
 
 import java.io.EOFException;
@@ -218,6 +220,32 @@ public final class StoreInputFile implements InputFile {
             byte[] bytes = new byte[n];
             readFully(bytes, 0, n);
             buf.put(bytes);
+        }
+
+        /** Lets parquet-java take a row group's column chunks as they arrived, without copying them into buffers of its own. */
+        @Override
+        public boolean readVectoredAvailable(ByteBufferAllocator allocator) {
+            return true;
+        }
+
+        /**
+         * Each range as a buffer over the bytes fetched ahead that hold it (or fetched now, when none
+         * do). parquet-java only reads these buffers, so pieces of a row group may share them.
+         */
+        @Override
+        public void readVectored(List<ParquetFileRange> ranges, ByteBufferAllocator allocator) throws IOException {
+            for (ParquetFileRange range : ranges) {
+                long from = range.getOffset();
+                int len = range.getLength();
+                if (from < 0 || from + len > length) {
+                    throw new EOFException("read past the end of " + location + " (" + length + " bytes)");
+                }
+                Prefetched ahead = prefetchedCovering(from, len);
+                ByteBuffer bytes = ahead != null
+                        ? ByteBuffer.wrap(arrived(ahead), (int) (from - ahead.from()), len).slice()
+                        : ByteBuffer.wrap(fetch(from, len));
+                range.setDataReadFuture(CompletableFuture.completedFuture(bytes));
+            }
         }
 
         private Prefetched prefetchedCovering(long position, int len) {
