@@ -121,7 +121,7 @@ public final class TpchBenchmark implements Callable<Integer> {
     }
 
     /** The TPC-H tables again, as external tables over the files on disk, in a schema the queries then use. */
-    private static void useLocalFiles(Connection shoal, Path tpchDir) throws SQLException {
+    static void useLocalFiles(Connection shoal, Path tpchDir) throws SQLException {
         try (Statement s = shoal.createStatement()) {
             s.execute("create schema if not exists tpch_files");
             for (String table : TABLES) {
@@ -165,7 +165,7 @@ public final class TpchBenchmark implements Callable<Integer> {
     private static final Pattern TASK_TIME = Pattern.compile("^\\s*task .*; (\\d+) ms$");
     private static final Pattern QUERY_TIME = Pattern.compile("rows in (\\d+) ms \\(planning ([\\d.]+) ms\\)");
 
-    private static Connection duckDb(Path tpchDir, int threads) throws Exception {
+    static Connection duckDb(Path tpchDir, int threads) throws Exception {
         Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = duck.createStatement()) {
             s.execute("SET autoinstall_known_extensions=false");

@@ -1,0 +1,125 @@
+package dev.shoal.benchmarks;
+
+import dev.shoal.launcher.local.LocalCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * How much faster a worker runs TPC-H queries with more drivers per pipeline, against DuckDB with
+ * as many threads, on the same files. Each query runs with every setting in turn on the same worker
+ * processes, through the session property {@code task_concurrency}, warm-ups and timed runs
+ * interleaved: every setting meets the same JIT state and the same drift of the machine, which
+ * separate runs of {@link TpchBenchmark} per setting do not. Never fails on timing.
+ */
+@Command(name = "scaling-benchmark", mixinStandardHelpOptions = true)
+public final class ScalingBenchmark implements Callable<Integer> {
+    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
+    double scale = 1;
+
+    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
+    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
+
+    @Option(names = "--queries", description = "folder of q01.sql ... q22.sql (default: ${DEFAULT-VALUE})")
+    Path queries = Path.of("tests/tpch/queries");
+
+    @Option(names = "--only", split = ",", description = "these queries (default: ${DEFAULT-VALUE})")
+    List<String> only = List.of("q01", "q06", "q09", "q18");
+
+    @Option(names = "--concurrency", split = ",", description = "drivers per pipeline to compare; the first is the base "
+            + "(default: ${DEFAULT-VALUE})")
+    List<Integer> concurrency = List.of(1, 2);
+
+    @Option(names = "--workers", description = "worker processes (default: ${DEFAULT-VALUE})")
+    int workers = 1;
+
+    @Option(names = "--warmups", description = "untimed rounds per query, each running every setting once "
+            + "(default: ${DEFAULT-VALUE})")
+    int warmups = 20;
+
+    @Option(names = "--runs", description = "timed rounds per query (default: ${DEFAULT-VALUE})")
+    int runs = 9;
+
+    @Option(names = "--s3", description = "read through the embedded S3 server instead of from the local disk as DuckDB does")
+    boolean s3;
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(new CommandLine(new ScalingBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = cacheDir.resolve("sf" + scale);
+        int most = concurrency.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, 0, most, scale, config -> config);
+             WorkerProcesses processes = WorkerProcesses.start(cluster, workers, most, "4g");
+             Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
+                     .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
+             Connection duck = TpchBenchmark.duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"), most)) {
+            if (!s3) {
+                TpchBenchmark.useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
+            }
+            System.out.printf("TPC-H SF %s; %d worker process(es) reading %s; drivers per pipeline (Shoal) and threads (DuckDB) %s, "
+                    + "interleaved; %d warm-up and %d timed rounds; median ms%n", scale, workers, s3 ? "S3" : "local files",
+                    concurrency, warmups, runs);
+            StringBuilder header = new StringBuilder(String.format("%-6s", "query"));
+            for (String engine : List.of("shoal", "duckdb")) {
+                for (int c : concurrency) {
+                    header.append(String.format(" %10s", engine + " " + c));
+                }
+                header.append(String.format(" %7s", "gain"));
+            }
+            System.out.println(header);
+            for (String name : only) {
+                String sql = Files.readString(queries.resolve(name + ".sql")).trim().replaceAll(";$", "");
+                double[] shoalMs = medians(shoal, sql, "SET SESSION task_concurrency = %d");
+                double[] duckMs = medians(duck, sql, "SET threads = %d");
+                StringBuilder line = new StringBuilder(String.format("%-6s", name));
+                for (double[] ms : List.of(shoalMs, duckMs)) {
+                    for (double m : ms) {
+                        line.append(String.format(" %10.1f", m));
+                    }
+                    line.append(String.format(" %6.2fx", ms[0] / ms[ms.length - 1]));
+                }
+                System.out.println(line);
+            }
+        }
+        return 0;
+    }
+
+    /** Per setting, the median of the timed rounds; a round runs every setting, in turn reversed from the last. */
+    private double[] medians(Connection connection, String sql, String setting) throws SQLException {
+        int settings = concurrency.size();
+        double[][] times = new double[settings][runs];
+        for (int round = 0; round < warmups + runs; round++) {
+            for (int k = 0; k < settings; k++) {
+                int which = round % 2 == 0 ? k : settings - 1 - k;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(String.format(setting, concurrency.get(which)));
+                }
+                long start = System.nanoTime();
+                QueryTimer.fetchAll(connection, sql);
+                if (round >= warmups) {
+                    times[which][round - warmups] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        double[] medians = new double[settings];
+        for (int k = 0; k < settings; k++) {
+            Arrays.sort(times[k]);
+            medians[k] = times[k][runs / 2];
+        }
+        return medians;
+    }
+}
