@@ -56,6 +56,15 @@ class HeapSnappyCodecsTest {
     }
 
     @Test
+    void theLengthReadFromABlockIsSnappysOwn() throws IOException {
+        for (int size : new int[] {0, 1, 127, 128, 16_383, 16_384, 2_097_152, 3_000_001}) {
+            byte[] compressed = Snappy.compress(new byte[size]);
+            assertEquals(Snappy.uncompressedLength(compressed), HeapSnappyCodecs.uncompressedLength(compressed, 0, compressed.length));
+        }
+        assertEquals(-1, HeapSnappyCodecs.uncompressedLength(new byte[] {(byte) 0x80, (byte) 0x80}, 0, 2));
+    }
+
+    @Test
     void otherCodecsAreParquetJavas() throws IOException {
         byte[] page = page(20_000);
         BytesInput gzipped = codecs.getCompressor(CompressionCodecName.GZIP).compress(BytesInput.from(page));
