@@ -3,6 +3,7 @@ package dev.shoal.benchmarks;
 import dev.shoal.launcher.local.LocalCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -26,11 +27,8 @@ import java.util.stream.Stream;
  */
 @Command(name = "ctas-benchmark", mixinStandardHelpOptions = true)
 public final class CtasBenchmark implements Callable<Integer> {
-    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
-    double scale = 1;
-
-    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
-    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
+    @Mixin
+    TpchDataOptions data;
 
     @Option(names = "--runs", description = "timed runs per engine (default: ${DEFAULT-VALUE})")
     int runs = 3;
@@ -45,10 +43,10 @@ public final class CtasBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = cacheDir.resolve("sf" + scale);
+        Path dataDir = data.dataDir();
         Path lineitem = dataDir.resolve(LocalCluster.BUCKET).resolve("tpch").resolve("lineitem");
         Path duckOut = Files.createTempDirectory("duckdb-copy");
-        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, scale);
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, data.scale);
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
              Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -65,7 +63,7 @@ public final class CtasBenchmark implements Callable<Integer> {
                             "SELECT " + columns + " FROM read_parquet('" + lineitem.resolve("*.parquet") + "')", "by_mode",
                             ", PARTITION_BY (l_shipmode)"));
             System.out.printf("CTAS of TPC-H SF %s lineitem (Snappy), Shoal %d workers, DuckDB threads=2; %d runs after a warm-up, median%n",
-                    scale, workers, runs);
+                    data.scale, workers, runs);
             System.out.printf("%-28s %12s %12s %8s   %s%n", "write", "shoal ms", "duckdb ms", "ratio", "written (Shoal; DuckDB)");
             for (WriteCase write : cases) {
                 Path shoalFolder = dataDir.resolve(LocalCluster.BUCKET).resolve("warehouse").resolve("bench").resolve(write.table());

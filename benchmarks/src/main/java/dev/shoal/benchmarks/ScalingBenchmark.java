@@ -3,6 +3,7 @@ package dev.shoal.benchmarks;
 import dev.shoal.launcher.local.LocalCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -24,11 +25,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "scaling-benchmark", mixinStandardHelpOptions = true)
 public final class ScalingBenchmark implements Callable<Integer> {
-    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
-    double scale = 1;
-
-    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
-    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
+    @Mixin
+    TpchDataOptions data;
 
     @Option(names = "--queries", description = "folder of q01.sql ... q22.sql (default: ${DEFAULT-VALUE})")
     Path queries = Path.of("tests/tpch/queries");
@@ -60,9 +58,9 @@ public final class ScalingBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = cacheDir.resolve("sf" + scale);
+        Path dataDir = data.dataDir();
         int most = concurrency.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, 0, most, scale, config -> config);
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, 0, most, data.scale, config -> config);
              WorkerProcesses processes = WorkerProcesses.start(cluster, workers, most, "4g");
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
@@ -71,7 +69,7 @@ public final class ScalingBenchmark implements Callable<Integer> {
                 TpchBenchmark.useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
             }
             System.out.printf("TPC-H SF %s; %d worker process(es) reading %s; drivers per pipeline (Shoal) and threads (DuckDB) %s, "
-                    + "interleaved; %d warm-up and %d timed rounds; median ms%n", scale, workers, s3 ? "S3" : "local files",
+                    + "interleaved; %d warm-up and %d timed rounds; median ms%n", data.scale, workers, s3 ? "S3" : "local files",
                     concurrency, warmups, runs);
             StringBuilder header = new StringBuilder(String.format("%-6s", "query"));
             for (String engine : List.of("shoal", "duckdb")) {

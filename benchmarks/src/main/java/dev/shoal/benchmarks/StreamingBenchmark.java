@@ -3,6 +3,7 @@ package dev.shoal.benchmarks;
 import dev.shoal.launcher.local.LocalCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URL;
@@ -30,14 +31,11 @@ import java.util.concurrent.Callable;
 public final class StreamingBenchmark implements Callable<Integer> {
     private static final String COLUMNS = "l_orderkey, l_partkey, l_suppkey, l_linenumber, l_quantity, l_extendedprice, l_discount, l_tax";
 
-    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
-    double scale = 1;
+    @Mixin
+    TpchDataOptions data;
 
     @Option(names = "--copies", description = "lineitem read this many times over (UNION ALL), for more rows (default: ${DEFAULT-VALUE})")
     int copies = 2;
-
-    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
-    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
 
     @Option(names = "--workers", description = "Shoal workers (default: ${DEFAULT-VALUE})")
     int workers = 2;
@@ -55,7 +53,7 @@ public final class StreamingBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = cacheDir.resolve("sf" + scale);
+        Path dataDir = data.dataDir();
         Path lineitem = dataDir.resolve(LocalCluster.BUCKET).resolve("tpch").resolve("lineitem");
         URLClassLoader loader = new URLClassLoader(new URL[] {driverJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         Driver shaded = (Driver) Class.forName("dev.shoal.jdbc.ShoalDriver", true, loader).getDeclaredConstructor().newInstance();
@@ -65,14 +63,14 @@ public final class StreamingBenchmark implements Callable<Integer> {
             shoalParts.add("select " + COLUMNS + " from tpch.lineitem");
             duckParts.add("SELECT " + COLUMNS + " FROM read_parquet('" + lineitem.resolve("*.parquet") + "')");
         }
-        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, scale);
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workers, data.scale);
              Connection shoal = shaded.connect(cluster.jdbcUrl(), new Properties());
              Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             try (Statement s = duck.createStatement()) {
                 s.execute("SET threads=2");
             }
             System.out.printf("Streaming %d x TPC-H SF %s lineitem, 8 columns, through JDBC; Shoal %d workers (shaded driver, fetch size %d), "
-                    + "DuckDB in-process threads=2; warm-up, then one timed read each%n", copies, scale, workers, fetchSize);
+                    + "DuckDB in-process threads=2; warm-up, then one timed read each%n", copies, data.scale, workers, fetchSize);
             read(shoal, String.join(" union all ", shoalParts));
             read(duck, String.join(" UNION ALL ", duckParts));
             Result shoalRun = read(shoal, String.join(" union all ", shoalParts));

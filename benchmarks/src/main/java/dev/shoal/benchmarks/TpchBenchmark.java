@@ -3,6 +3,7 @@ package dev.shoal.benchmarks;
 import dev.shoal.launcher.local.LocalCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -29,11 +30,8 @@ import java.util.stream.Stream;
 public final class TpchBenchmark implements Callable<Integer> {
     private static final String[] TABLES = {"lineitem", "orders", "customer", "part", "partsupp", "supplier", "nation", "region"};
 
-    @Option(names = "--scale", description = "TPC-H scale factor (default: ${DEFAULT-VALUE})")
-    double scale = 1;
-
-    @Option(names = "--cache-dir", description = "where generated data is kept between runs (default: ~/.shoal/bench)")
-    Path cacheDir = Path.of(System.getProperty("user.home"), ".shoal", "bench");
+    @Mixin
+    TpchDataOptions data;
 
     @Option(names = "--queries", description = "folder of q01.sql ... q22.sql (default: ${DEFAULT-VALUE})")
     Path queries = Path.of("tests/tpch/queries");
@@ -73,9 +71,9 @@ public final class TpchBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = cacheDir.resolve("sf" + scale);
+        Path dataDir = data.dataDir();
         long generationStart = System.nanoTime();
-        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workerProcesses ? 0 : workers, taskConcurrency, scale,
+        try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, workerProcesses ? 0 : workers, taskConcurrency, data.scale,
                 config -> config);
              WorkerProcesses processes = workerProcesses ? WorkerProcesses.start(cluster, workers, taskConcurrency, "4g") : null;
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
@@ -86,7 +84,7 @@ public final class TpchBenchmark implements Callable<Integer> {
             }
             System.out.printf("TPC-H SF %s, data ready in %.1f s (%s); Shoal %d %s workers x %s drivers reading %s, DuckDB threads=%d; "
                             + "%d warm-ups + %d runs, median%n",
-                    scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, workerProcesses ? "process" : "in-JVM",
+                    data.scale, (System.nanoTime() - generationStart) / 1e9, dataDir, workers, workerProcesses ? "process" : "in-JVM",
                     taskConcurrency > 0 ? taskConcurrency : Runtime.getRuntime().availableProcessors(),
                     localFiles ? "local files" : "S3", duckDbThreads, warmups, runs);
             System.out.printf("%-6s %12s %12s %8s  %s%n", "query", "shoal ms", "duckdb ms", "ratio", "exchanged (EXPLAIN ANALYZE)");
