@@ -175,24 +175,32 @@ public final class StoreInputFile implements InputFile {
 
         @Override
         public void readFully(byte[] bytes, int start, int len) throws IOException {
-            if (position + len > length) {
+            bytesAt(position, len).get(bytes, start, len);
+            position += len;
+        }
+
+        /**
+         * Bytes {@code [from, from + len)} of the file, as a buffer over what holds them: a range fetched
+         * ahead, the small-read window, or bytes fetched now (a small read widened to a new window).
+         * Never copied here, and never written to after: a buffer stays valid while anyone holds it.
+         */
+        private ByteBuffer bytesAt(long from, int len) throws IOException {
+            if (from < 0 || from + len > length) {
                 throw new EOFException("read past the end of " + location + " (" + length + " bytes)");
             }
-            Prefetched ahead = prefetchedCovering(position, len);
+            Prefetched ahead = prefetchedCovering(from, len);
             if (ahead != null) {
-                System.arraycopy(arrived(ahead), (int) (position - ahead.from()), bytes, start, len);
-            } else if (position >= windowStart && position + len <= windowStart + window.length) {
-                System.arraycopy(window, (int) (position - windowStart), bytes, start, len);
-            } else if (len >= SMALL_READ_WINDOW) {
-                byte[] fetched = fetch(position, len);
-                System.arraycopy(fetched, 0, bytes, start, len);
-            } else {
-                long from = Math.max(0, Math.min(position, length - SMALL_READ_WINDOW));
-                window = fetch(from, (int) Math.min(SMALL_READ_WINDOW, length - from));
-                windowStart = from;
-                System.arraycopy(window, (int) (position - windowStart), bytes, start, len);
+                return ByteBuffer.wrap(arrived(ahead), (int) (from - ahead.from()), len).slice();
             }
-            position += len;
+            if (len >= SMALL_READ_WINDOW) {
+                return ByteBuffer.wrap(fetch(from, len));
+            }
+            if (from < windowStart || from + len > windowStart + window.length) {
+                long windowFrom = Math.max(0, Math.min(from, length - SMALL_READ_WINDOW));
+                window = fetch(windowFrom, (int) Math.min(SMALL_READ_WINDOW, length - windowFrom));
+                windowStart = windowFrom;
+            }
+            return ByteBuffer.wrap(window, (int) (from - windowStart), len).slice();
         }
 
         @Override
@@ -229,22 +237,13 @@ public final class StoreInputFile implements InputFile {
         }
 
         /**
-         * Each range as a buffer over the bytes fetched ahead that hold it (or fetched now, when none
-         * do). parquet-java only reads these buffers, so pieces of a row group may share them.
+         * Each range as a buffer over the bytes that hold it (see {@link #bytesAt}). parquet-java only reads
+         * these buffers, so pieces of a row group may share them.
          */
         @Override
         public void readVectored(List<ParquetFileRange> ranges, ByteBufferAllocator allocator) throws IOException {
             for (ParquetFileRange range : ranges) {
-                long from = range.getOffset();
-                int len = range.getLength();
-                if (from < 0 || from + len > length) {
-                    throw new EOFException("read past the end of " + location + " (" + length + " bytes)");
-                }
-                Prefetched ahead = prefetchedCovering(from, len);
-                ByteBuffer bytes = ahead != null
-                        ? ByteBuffer.wrap(arrived(ahead), (int) (from - ahead.from()), len).slice()
-                        : ByteBuffer.wrap(fetch(from, len));
-                range.setDataReadFuture(CompletableFuture.completedFuture(bytes));
+                range.setDataReadFuture(CompletableFuture.completedFuture(bytesAt(range.getOffset(), range.getLength())));
             }
         }
 
