@@ -229,7 +229,11 @@ public final class TableScanOperator implements SourceOperator {
         }
     }
 
-    /** The next unit of work, opened (a split taken to be cut is cut, and its first piece taken); null when there is none now. */
+    /**
+     * The next unit of work, opened (a unit taken to be cut is cut: a split into its row groups, or, when no split is
+     * left whole, a split of one row group or a row group into pieces; then its first part is taken); null when there is
+     * none now.
+     */
     private OpenSplit openNext() {
         while (true) {
             ScanUnits.Taken taken = units.take();
@@ -237,19 +241,24 @@ public final class TableScanOperator implements SourceOperator {
                 return null;
             }
             OpenSplit open = null;
-            List<RowRange> pieces = List.of();
+            List<RowRange> parts = List.of();
+            boolean pieces = false;
             try {
                 open = new OpenSplit(taken.unit(), node.columns(), context, stats);
                 if (taken.cut()) {
-                    pieces = open.reader.pieces(units.piecesPerRowGroup(), MIN_PIECE_ROWS);
-                    pieces = pieces.size() > 1 ? pieces : List.of();
+                    parts = taken.unit().range() == null ? open.reader.rowGroupRanges() : List.of();
+                    if (parts.size() < 2 && taken.pieces()) {
+                        parts = open.reader.pieces(units.piecesPerRowGroup(), MIN_PIECE_ROWS);
+                        pieces = true;
+                    }
+                    parts = parts.size() > 1 ? parts : List.of();
                 }
             } finally {
                 if (taken.cut()) {
-                    units.cut(taken.unit(), pieces);
+                    units.cut(taken.unit(), parts, pieces);
                 }
             }
-            if (pieces.isEmpty()) {
+            if (parts.isEmpty()) {
                 if (taken.unit().counted() && taken.unit().split().start() == 0) {
                     // Of a file's splits, exactly one starts at 0, and of its pieces, one is counted: this counts files.
                     stats.filesRead().increment();

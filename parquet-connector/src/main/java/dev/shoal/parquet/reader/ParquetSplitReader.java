@@ -325,6 +325,15 @@ public final class ParquetSplitReader implements AutoCloseable {
         }
     }
 
+    /** The split's row groups, each whole: units that drivers share without the page index pieces need. */
+    public List<RowRange> rowGroupRanges() {
+        List<RowRange> ranges = new ArrayList<>();
+        for (BlockMetaData block : reader.getRowGroups()) {
+            ranges.add(new RowRange(indexInFile(block), 0, block.getRowCount()));
+        }
+        return ranges;
+    }
+
     /**
      * The split's row groups cut into pieces of at least {@code minRows} rows, at most {@code maxPieces}
      * a row group, cut where the first requested column's pages start (writers mostly start every
