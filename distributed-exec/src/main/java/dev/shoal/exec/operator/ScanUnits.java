@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * back; once no split is left whole, a row group taken then is cut into pieces, so that the last
  * large row groups are shared by every driver instead of keeping one busy while the others wait.
  * Only the tail is cut that fine: a piece costs more to read than its share of a row group (its own
- * reader, page index and fetches; 7% more CPU for TPC-H lineitem's Q6 columns in four pieces a row group).
+ * reader, page index and fetches: 8% more CPU for TPC-H lineitem's Q6 columns in four pieces a row group, in
+ * ./benchmarks/run-scan-units).
  * A driver that finds no work while another is cutting waits for the pieces ({@link #changed}).
  */
 public final class ScanUnits {
