@@ -2,6 +2,7 @@ package dev.shoal.benchmarks;
 
 import dev.shoal.core.plan.ScanColumn;
 import dev.shoal.core.type.DataType;
+import dev.shoal.exec.operator.TableScanOperator;
 import dev.shoal.launcher.local.LocalCluster;
 import dev.shoal.parquet.reader.FooterCache;
 import dev.shoal.parquet.reader.ParquetSplitReader;
@@ -99,8 +100,7 @@ public final class ScanUnitBenchmark implements Callable<Integer> {
             }
             List<RowRange> ranges;
             try (ParquetSplitReader reader = reader(key, null, null)) {
-                // Pieces of at least 32,768 rows, as the scan cuts them.
-                ranges = mode == 1 ? reader.rowGroupRanges() : reader.pieces(pieces, 32_768);
+                ranges = mode == 1 ? reader.rowGroupRanges() : reader.pieces(pieces, TableScanOperator.MIN_PIECE_ROWS);
             }
             Map<Integer, SharedDictionaries> dictionaries = new HashMap<>();
             for (RowRange range : ranges) {

@@ -47,7 +47,7 @@ public final class TableScanOperator implements SourceOperator {
     /** The share of a row group's rows kept by its filter past which the other columns are decoded whole, then gathered. */
     private static final double WHOLE_DECODE_ABOVE = 0.25;
     /** Pieces of row groups have at least this many rows: fewer would cost more in dictionaries and page indexes than they share. */
-    static final long MIN_PIECE_ROWS = 32_768;
+    public static final long MIN_PIECE_ROWS = 32_768;
     private boolean finished;
     private OpenSplit current;
     /** The split taken ahead of time while {@code current}'s last row group is decoded, or null. */
