@@ -12,16 +12,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 
 /**
  * How much faster a worker runs TPC-H queries with more drivers per pipeline, against DuckDB with
  * as many threads, on the same files. Each query runs with every setting in turn on the same worker
  * processes, through the session property {@code task_concurrency}, warm-ups and timed runs
  * interleaved: every setting meets the same JIT state and the same drift of the machine, which
- * separate runs of {@link TpchBenchmark} per setting do not. Never fails on timing.
+ * separate runs of {@link TpchBenchmark} per setting do not. DuckDB gets a database of its own per
+ * thread count, as its users run it: switching one database's {@code threads} before every query
+ * made it slower with both settings (Q6 137 ms with two threads, against 71 with a database of two).
+ * Never fails on timing.
  */
 @Command(name = "scaling-benchmark", mixinStandardHelpOptions = true)
 public final class ScalingBenchmark implements Callable<Integer> {
@@ -64,7 +69,7 @@ public final class ScalingBenchmark implements Callable<Integer> {
              WorkerProcesses processes = WorkerProcesses.start(cluster, workers, most, "4g");
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
-             Connection duck = TpchBenchmark.duckDb(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"), most)) {
+             DuckDbs ducks = DuckDbs.open(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"), concurrency)) {
             if (!s3) {
                 TpchBenchmark.useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
             }
@@ -81,8 +86,8 @@ public final class ScalingBenchmark implements Callable<Integer> {
             System.out.println(header);
             for (String name : only) {
                 String sql = Files.readString(queries.resolve(name + ".sql")).trim().replaceAll(";$", "");
-                double[] shoalMs = medians(shoal, sql, "SET SESSION task_concurrency = %d");
-                double[] duckMs = medians(duck, sql, "SET threads = %d");
+                double[] shoalMs = medians(c -> shoal, sql, "SET SESSION task_concurrency = %d");
+                double[] duckMs = medians(ducks.connections()::get, sql, null);
                 StringBuilder line = new StringBuilder(String.format("%-6s", name));
                 for (double[] ms : List.of(shoalMs, duckMs)) {
                     for (double m : ms) {
@@ -96,15 +101,40 @@ public final class ScalingBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** Per setting, the median of the timed rounds; a round runs every setting, in turn reversed from the last. */
-    private double[] medians(Connection connection, String sql, String setting) throws SQLException {
+    /**
+     * Per setting, the median of the timed rounds; a round runs every setting, in turn reversed from the last.
+     * {@code connectionFor}: the connection of the k-th setting; {@code setting}: the statement that selects it
+     * there before each query, or null when each setting has its own connection.
+     */
+    /** One DuckDB database per thread count, in the order of the settings. */
+    private record DuckDbs(List<Connection> connections) implements AutoCloseable {
+        static DuckDbs open(Path tpchDir, List<Integer> threads) throws Exception {
+            List<Connection> connections = new ArrayList<>();
+            for (int count : threads) {
+                connections.add(TpchBenchmark.duckDb(tpchDir, count));
+            }
+            return new DuckDbs(List.copyOf(connections));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private double[] medians(IntFunction<Connection> connectionFor, String sql, String setting) throws SQLException {
         int settings = concurrency.size();
         double[][] times = new double[settings][runs];
         for (int round = 0; round < warmups + runs; round++) {
             for (int k = 0; k < settings; k++) {
                 int which = round % 2 == 0 ? k : settings - 1 - k;
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(String.format(setting, concurrency.get(which)));
+                Connection connection = connectionFor.apply(which);
+                if (setting != null) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(String.format(setting, concurrency.get(which)));
+                    }
                 }
                 long start = System.nanoTime();
                 QueryTimer.fetchAll(connection, sql);
