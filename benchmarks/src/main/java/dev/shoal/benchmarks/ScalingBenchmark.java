@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,6 +54,9 @@ public final class ScalingBenchmark implements Callable<Integer> {
     @Option(names = "--runs", description = "timed rounds per query (default: ${DEFAULT-VALUE})")
     int runs = 9;
 
+    @Option(names = "--duckdb-only", description = "time DuckDB alone, with no Shoal process running: its own gain on this machine")
+    boolean duckDbOnly;
+
     @Option(names = "--s3", description = "read through the embedded S3 server instead of from the local disk as DuckDB does")
     boolean s3;
 
@@ -64,48 +68,69 @@ public final class ScalingBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dataDir = data.dataDir();
+        Path tpchDir = dataDir.resolve(LocalCluster.BUCKET).resolve("tpch");
         int most = concurrency.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        if (duckDbOnly) {
+            // The cluster only makes sure the files exist: no Shoal process runs while DuckDB is timed.
+            LocalCluster.start(dataDir, "127.0.0.1", 0, 0, most, data.scale, config -> config).close();
+            try (DuckDbs ducks = DuckDbs.open(tpchDir, concurrency)) {
+                System.out.printf("TPC-H SF %s; DuckDB alone, threads %s, interleaved; %d warm-up and %d timed rounds; median ms%n",
+                        data.scale, concurrency, warmups, runs);
+                printHeader(List.of("duckdb"));
+                for (String name : only) {
+                    printLine(name, List.of(medians(ducks.connections()::get, sql(name), null)));
+                }
+            }
+            return 0;
+        }
         try (LocalCluster cluster = LocalCluster.start(dataDir, "127.0.0.1", 0, 0, most, data.scale, config -> config);
              WorkerProcesses processes = WorkerProcesses.start(cluster, workers, most, "4g");
              Connection shoal = DriverManager.getConnection(cluster.jdbcUrl()
                      .replace("jdbc:shoal://", "jdbc:avatica:remote:url=http://") + ";serialization=protobuf");
-             DuckDbs ducks = DuckDbs.open(dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"), concurrency)) {
+             DuckDbs ducks = DuckDbs.open(tpchDir, concurrency)) {
             if (!s3) {
-                TpchBenchmark.useLocalFiles(shoal, dataDir.resolve(LocalCluster.BUCKET).resolve("tpch"));
+                TpchBenchmark.useLocalFiles(shoal, tpchDir);
             }
             System.out.printf("TPC-H SF %s; %d worker process(es) reading %s; drivers per pipeline (Shoal) and threads (DuckDB) %s, "
                     + "interleaved; %d warm-up and %d timed rounds; median ms%n", data.scale, workers, s3 ? "S3" : "local files",
                     concurrency, warmups, runs);
-            StringBuilder header = new StringBuilder(String.format("%-6s", "query"));
-            for (String engine : List.of("shoal", "duckdb")) {
-                for (int c : concurrency) {
-                    header.append(String.format(" %10s", engine + " " + c));
-                }
-                header.append(String.format(" %7s", "gain"));
-            }
-            System.out.println(header);
+            printHeader(List.of("shoal", "duckdb"));
             for (String name : only) {
-                String sql = Files.readString(queries.resolve(name + ".sql")).trim().replaceAll(";$", "");
-                double[] shoalMs = medians(c -> shoal, sql, "SET SESSION task_concurrency = %d");
-                double[] duckMs = medians(ducks.connections()::get, sql, null);
-                StringBuilder line = new StringBuilder(String.format("%-6s", name));
-                for (double[] ms : List.of(shoalMs, duckMs)) {
-                    for (double m : ms) {
-                        line.append(String.format(" %10.1f", m));
-                    }
-                    line.append(String.format(" %6.2fx", ms[0] / ms[ms.length - 1]));
-                }
-                System.out.println(line);
+                String sql = sql(name);
+                printLine(name, List.of(medians(c -> shoal, sql, "SET SESSION task_concurrency = %d"),
+                        medians(ducks.connections()::get, sql, null)));
             }
         }
         return 0;
     }
 
-    /**
-     * Per setting, the median of the timed rounds; a round runs every setting, in turn reversed from the last.
-     * {@code connectionFor}: the connection of the k-th setting; {@code setting}: the statement that selects it
-     * there before each query, or null when each setting has its own connection.
-     */
+    private String sql(String name) throws IOException {
+        return Files.readString(queries.resolve(name + ".sql")).trim().replaceAll(";$", "");
+    }
+
+    private void printHeader(List<String> engines) {
+        StringBuilder header = new StringBuilder(String.format("%-6s", "query"));
+        for (String engine : engines) {
+            for (int c : concurrency) {
+                header.append(String.format(" %10s", engine + " " + c));
+            }
+            header.append(String.format(" %7s", "gain"));
+        }
+        System.out.println(header);
+    }
+
+    /** Per engine, its medians per setting and the gain of the last setting over the first. */
+    private static void printLine(String name, List<double[]> perEngine) {
+        StringBuilder line = new StringBuilder(String.format("%-6s", name));
+        for (double[] ms : perEngine) {
+            for (double m : ms) {
+                line.append(String.format(" %10.1f", m));
+            }
+            line.append(String.format(" %6.2fx", ms[0] / ms[ms.length - 1]));
+        }
+        System.out.println(line);
+    }
+
     /** One DuckDB database per thread count, in the order of the settings. */
     private record DuckDbs(List<Connection> connections) implements AutoCloseable {
         static DuckDbs open(Path tpchDir, List<Integer> threads) throws Exception {
