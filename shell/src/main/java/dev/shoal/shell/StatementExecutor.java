@@ -83,8 +83,9 @@ final class StatementExecutor {
         done.ifPresent(p -> {
             double seconds = Math.max(p.elapsedMillis(), 1) / 1000.0;
             err.println("Query " + p.queryId() + ", " + p.state() + (p.totalSplits() == 0 ? "" : ", " + p.totalSplits() + " splits"));
-            err.println(Figures.seconds(p.elapsedMillis()) + " [" + p.outputRows() + " rows, " + Figures.bytes(p.bytesRead()) + " scanned] ["
-                    + Figures.count(p.outputRows() / seconds) + " rows/s, " + Figures.bytes(p.bytesRead() / seconds) + "/s]");
+            // As Trino's shell: the rows and bytes the query read from storage, and their rate; the rows it returned are above.
+            err.println(Figures.seconds(p.elapsedMillis()) + " [" + Figures.count(p.rowsRead()) + " rows, " + Figures.bytes(p.bytesRead())
+                    + " scanned] [" + Figures.count(p.rowsRead() / seconds) + " rows/s, " + Figures.bytes(p.bytesRead() / seconds) + "/s]");
             err.flush();
         });
     }

@@ -35,6 +35,8 @@ public final class TrackedQuery {
     private final long createdNanos = System.nanoTime();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytesScanned = new AtomicLong();
+    /** Rows its tasks read from storage, known once they were released (the shell's final summary). */
+    private final AtomicLong rowsScanned = new AtomicLong();
     /** The sum of its tasks' peaks, once they are released; null before. */
     private volatile Long peakMemoryBytes;
     private final AtomicLong totalSplits = new AtomicLong();
@@ -151,6 +153,14 @@ public final class TrackedQuery {
 
     public void addBytesScanned(long bytes) {
         bytesScanned.addAndGet(bytes);
+    }
+
+    public void addRowsScanned(long count) {
+        rowsScanned.addAndGet(count);
+    }
+
+    public long rowsScanned() {
+        return rowsScanned.get();
     }
 
     /** Its tasks' peaks, summed: an upper bound of what it held at once across the cluster (they need not peak together). */

@@ -132,6 +132,7 @@ public final class QueryManager implements AutoCloseable {
         List<TaskStatus> statuses = scheduler.cancel(query.id(), query.workers());
         query.taskStatuses(statuses);
         tracked.addBytesScanned(statuses.stream().mapToLong(TaskStatus::bytesRead).sum());
+        tracked.addRowsScanned(statuses.stream().mapToLong(TaskStatus::rowsRead).sum());
         tracked.addPeakMemory(statuses.stream().mapToLong(TaskStatus::peakMemoryBytes).sum() + rootTaskMemory.peakBytes());
         if (endsTracked) {
             tracked.addRows(query.rowsRead());

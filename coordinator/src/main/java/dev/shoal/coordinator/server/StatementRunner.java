@@ -156,7 +156,7 @@ final class StatementRunner {
         long splits = tracked.totalSplits();
         return new StatementProgress(record.queryId(), record.state(), tracked.elapsedMillis(), splits,
                 live.map(QueryManager.Progress::splitsCompleted).orElse(tracked.isEnded() && record.errorCode() == null ? splits : 0L),
-                live.map(QueryManager.Progress::rowsRead).orElse(0L), live.map(QueryManager.Progress::bytesRead).orElse(record.bytesScanned()),
+                live.map(QueryManager.Progress::rowsRead).orElse(tracked.rowsScanned()), live.map(QueryManager.Progress::bytesRead).orElse(record.bytesScanned()),
                 record.rows(), record.errorCode());
     }
 
