@@ -121,6 +121,19 @@ class DdlTest {
     }
 
     @Test
+    void informationSchemaIsShownAsItIsQueried() throws Exception {
+        // As Trino's: SHOW SCHEMAS lists information_schema, and its tables can be listed and described like any other.
+        assertTrue(column("show schemas").contains("information_schema"));
+        assertEquals(column("select schema_name from information_schema.schemata order by 1"), column("show schemas"));
+        assertEquals(column("select table_name from information_schema.tables where table_schema = 'information_schema' order by 1"),
+                column("show tables from information_schema"));
+        List<List<String>> described = rows("describe information_schema.tables");
+        assertEquals(List.of("table_catalog", "table_schema", "table_name", "table_type"), described.stream().map(r -> r.get(0)).toList());
+        assertEquals(described, rows("show columns from information_schema.tables"));
+        assertEquals("42S02", fails("describe information_schema.nope").getSQLState());
+    }
+
+    @Test
     void useAndSetSchemaChooseWhereUnqualifiedNamesAreFoundOnThatConnectionOnly() throws Exception {
         run("create schema if not exists ddl_use");
         run("create external table if not exists ddl_use.regions stored as parquet location 's3://lake/tpch/region/'");

@@ -61,7 +61,7 @@ final class ShowExecutor {
         }
         SqlShow show = (SqlShow) statement;
         return switch (show.subject()) {
-            case SCHEMAS -> names(show, catalog.schemas());
+            case SCHEMAS -> names(show, schemaNames());
             case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
             case COLUMNS -> columns(TableName.of(show.schema().orElseThrow(), defaultSchema));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
@@ -96,7 +96,17 @@ final class ShowExecutor {
         return CommandResult.rows(rows);
     }
 
+    /** The catalog's schemas and information_schema, as information_schema.schemata lists them (and Trino's SHOW SCHEMAS). */
+    private List<String> schemaNames() {
+        List<String> names = new ArrayList<>(catalog.schemas());
+        names.add(InformationSchema.NAME);
+        return names.stream().sorted().toList();
+    }
+
     private List<String> tablesOf(String schema) {
+        if (schema.equals(InformationSchema.NAME)) {
+            return InformationSchema.tableColumns().keySet().stream().sorted().toList();
+        }
         if (catalog.schema(schema).isEmpty()) {
             throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
         }
@@ -118,6 +128,13 @@ final class ShowExecutor {
 
     /** A table's or a view's columns; a partition column says so in Extra, as Trino's DESCRIBE does. */
     private CommandResult columns(TableName name) {
+        if (name.schema().equals(InformationSchema.NAME)) {
+            List<ScanColumn> columns = InformationSchema.tableColumns().get(name.table());
+            if (columns == null) {
+                throw new ShoalException(ErrorCode.UNKNOWN_TABLE, "table " + name + " does not exist");
+            }
+            return CommandResult.rows(columns.stream().map(c -> new Object[] {c.name(), typeName(c.type()), "", ""}).toList());
+        }
         Optional<ViewDefinition> view = catalog.view(name.schema(), name.table());
         TableDefinition table = view.isPresent() ? null : table(name);
         List<Object[]> rows = new ArrayList<>();
