@@ -210,17 +210,19 @@ SqlDrop SqlDropTable(Span s, boolean replace) :
     }
 }
 
-/** {@code SHOW SCHEMAS|DATABASES [LIKE 'pattern']}. */
+/** {@code SHOW SCHEMAS|DATABASES [IN|FROM catalog] [LIKE 'pattern']}. */
 SqlNode SqlShowSchemas() :
 {
     final Span s;
+    SqlIdentifier catalog = null;
     String like = null;
 }
 {
     <SHOW> { s = span(); } ( <SCHEMAS> | <DATABASES> )
+    [ ( <IN> | <FROM> ) catalog = CompoundIdentifier() ]
     [ <LIKE> like = StringValue() ]
     {
-        return new SqlShow(s.end(this), SqlShow.Subject.SCHEMAS, Optional.empty(), Optional.ofNullable(like));
+        return new SqlShow(s.end(this), SqlShow.Subject.SCHEMAS, Optional.ofNullable(catalog), Optional.ofNullable(like));
     }
 }
 

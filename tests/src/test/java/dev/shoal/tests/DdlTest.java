@@ -131,6 +131,13 @@ class DdlTest {
         assertEquals(List.of("table_catalog", "table_schema", "table_name", "table_type"), described.stream().map(r -> r.get(0)).toList());
         assertEquals(described, rows("show columns from information_schema.tables"));
         assertEquals("42S02", fails("describe information_schema.nope").getSQLState());
+
+        // SHOW SCHEMAS FROM a catalog of SHOW CATALOGS, as Trino's.
+        assertEquals(column("show schemas"), column("show schemas from shoal"));
+        assertTrue(column("show schemas in system").contains("runtime"), column("show schemas in system").toString());
+        SQLException unknown = fails("show schemas from nope");
+        assertEquals("3D000", unknown.getSQLState());
+        assertTrue(unknown.getMessage().contains("catalog nope does not exist"), unknown.getMessage());
     }
 
     @Test

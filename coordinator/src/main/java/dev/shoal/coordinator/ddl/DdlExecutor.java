@@ -64,7 +64,7 @@ public final class DdlExecutor {
         this.createTableAs = new CreateTableExecutor(catalog, store, write, warehouse);
         this.insert = new InsertExecutor(catalog, store, write, queries.planner());
         this.planner = queries.planner();
-        this.show = new ShowExecutor(catalog);
+        this.show = new ShowExecutor(catalog, planner.systemTables());
         this.externalTables = new ExternalTableExecutor(catalog, store);
         this.partitions = new PartitionExecutor(catalog, store);
     }

@@ -10,6 +10,7 @@ import dev.shoal.core.type.DataType;
 import dev.shoal.core.type.TypeKind;
 import dev.shoal.planner.calcite.InformationSchema;
 import dev.shoal.planner.calcite.SystemSchema;
+import dev.shoal.planner.calcite.SystemTable;
 import dev.shoal.planner.functions.BuiltinFunctions;
 import dev.shoal.planner.functions.FunctionInfo;
 import dev.shoal.planner.parser.ddl.SqlShow;
@@ -30,9 +31,12 @@ final class ShowExecutor {
     private static final List<String> COLUMN_LISTING = List.of("Column", "Type", "Extra", "Comment");
 
     private final Catalog catalog;
+    /** The coordinator's tables under the {@code system} catalog, for SHOW SCHEMAS FROM system. */
+    private final List<SystemTable> systemTables;
 
-    ShowExecutor(Catalog catalog) {
+    ShowExecutor(Catalog catalog, List<SystemTable> systemTables) {
         this.catalog = catalog;
+        this.systemTables = List.copyOf(systemTables);
     }
 
     static List<String> resultColumns(SqlNode statement) {
@@ -61,7 +65,7 @@ final class ShowExecutor {
         }
         SqlShow show = (SqlShow) statement;
         return switch (show.subject()) {
-            case SCHEMAS -> names(show, schemaNames());
+            case SCHEMAS -> names(show, schemaNames(show.schema().map(c -> TableName.simple(c, "catalog")).orElse(InformationSchema.CATALOG)));
             case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
             case COLUMNS -> columns(TableName.of(show.schema().orElseThrow(), defaultSchema));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
@@ -96,10 +100,20 @@ final class ShowExecutor {
         return CommandResult.rows(rows);
     }
 
-    /** The catalog's schemas and information_schema, as information_schema.schemata lists them (and Trino's SHOW SCHEMAS). */
-    private List<String> schemaNames() {
-        List<String> names = new ArrayList<>(catalog.schemas());
-        names.add(InformationSchema.NAME);
+    /**
+     * A catalog's schemas: the tables' catalog's and information_schema, as information_schema.schemata lists them
+     * (and Trino's SHOW SCHEMAS); the system catalog's, as its tables are named.
+     */
+    private List<String> schemaNames(String catalogName) {
+        List<String> names = new ArrayList<>();
+        if (catalogName.equals(InformationSchema.CATALOG)) {
+            names.addAll(catalog.schemas());
+            names.add(InformationSchema.NAME);
+        } else if (catalogName.equals(SystemSchema.NAME)) {
+            systemTables.stream().map(SystemTable::schema).distinct().forEach(names::add);
+        } else {
+            throw new ShoalException(ErrorCode.UNKNOWN_CATALOG, "catalog " + catalogName + " does not exist; SHOW CATALOGS lists them");
+        }
         return names.stream().sorted().toList();
     }
 

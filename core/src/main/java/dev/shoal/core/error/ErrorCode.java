@@ -55,7 +55,9 @@ public enum ErrorCode {
     /** A wrong user name or password. */
     AUTHENTICATION_FAILED(32, "28000"),
     /** A request on a connection that was never opened, or is closed. */
-    CONNECTION_NOT_OPEN(33, "08003");
+    CONNECTION_NOT_OPEN(33, "08003"),
+    /** A catalog name that is not one of SHOW CATALOGS' (Trino's CATALOG_NOT_FOUND). */
+    UNKNOWN_CATALOG(34, "3D000");
 
     private final int code;
     private final String sqlState;

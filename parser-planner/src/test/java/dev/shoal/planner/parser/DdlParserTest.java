@@ -82,6 +82,11 @@ class DdlParserTest {
         SqlShow schemas = parse(SqlShow.class, "show databases like 'sa%'");
         assertEquals(SqlShow.Subject.SCHEMAS, schemas.subject());
         assertEquals(Optional.of("sa%"), schemas.like());
+        assertTrue(schemas.schema().isEmpty());
+        SqlShow ofCatalog = parse(SqlShow.class, "SHOW SCHEMAS FROM system LIKE 'r%'");
+        assertEquals("system", ofCatalog.schema().orElseThrow().getSimple());
+        assertEquals(Optional.of("r%"), ofCatalog.like());
+        assertEquals("shoal", parse(SqlShow.class, "show schemas in shoal").schema().orElseThrow().getSimple());
         SqlShow tables = parse(SqlShow.class, "SHOW TABLES FROM lake LIKE 'e_%'");
         assertEquals(SqlShow.Subject.TABLES, tables.subject());
         assertEquals("lake", tables.schema().orElseThrow().getSimple());

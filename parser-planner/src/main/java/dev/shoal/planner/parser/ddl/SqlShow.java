@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code SHOW SCHEMAS|DATABASES [LIKE 'pattern']}, {@code SHOW TABLES [IN|FROM schema]
+ * {@code SHOW SCHEMAS|DATABASES [IN|FROM catalog] [LIKE 'pattern']}, {@code SHOW TABLES [IN|FROM schema]
  * [LIKE 'pattern']}, {@code SHOW COLUMNS FROM|IN table}, {@code SHOW CREATE TABLE table}, {@code SHOW PARTITIONS},
  * and {@code SHOW SESSION|FUNCTIONS|CATALOGS [LIKE 'pattern']}: what
- * they list, of which schema or table ({@link #schema()} holds the table's name for the last two),
- * matching which LIKE pattern.
+ * they list, of which catalog, schema or table ({@link #schema()} holds the catalog's name for SCHEMAS, the
+ * table's for the last three), matching which LIKE pattern.
  */
 public final class SqlShow extends SqlCall {
     /** What a SHOW statement lists. */
