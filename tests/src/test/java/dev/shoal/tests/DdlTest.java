@@ -138,6 +138,12 @@ class DdlTest {
         SQLException unknown = fails("show schemas from nope");
         assertEquals("3D000", unknown.getSQLState());
         assertTrue(unknown.getMessage().contains("catalog nope does not exist"), unknown.getMessage());
+        // SHOW TABLES FROM catalog.schema.
+        assertTrue(column("show tables from system.runtime").containsAll(List.of("queries", "tasks")),
+                column("show tables from system.runtime").toString());
+        assertEquals(column("show tables from information_schema"), column("show tables from shoal.information_schema"));
+        assertEquals("3F000", fails("show tables from system.nope").getSQLState());
+        assertEquals("3D000", fails("show tables from nope.tpch").getSQLState());
     }
 
     @Test

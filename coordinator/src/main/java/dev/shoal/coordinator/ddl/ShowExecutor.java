@@ -15,6 +15,7 @@ import dev.shoal.planner.functions.BuiltinFunctions;
 import dev.shoal.planner.functions.FunctionInfo;
 import dev.shoal.planner.parser.ddl.SqlShow;
 import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class ShowExecutor {
         SqlShow show = (SqlShow) statement;
         return switch (show.subject()) {
             case SCHEMAS -> names(show, schemaNames(show.schema().map(c -> TableName.simple(c, "catalog")).orElse(InformationSchema.CATALOG)));
-            case TABLES -> names(show, tablesOf(show.schema().map(s -> TableName.simple(s, "schema")).orElse(defaultSchema)));
+            case TABLES -> names(show, show.schema().map(this::tablesOf).orElseGet(() -> tablesOf(defaultSchema)));
             case COLUMNS -> columns(TableName.of(show.schema().orElseThrow(), defaultSchema));
             case CREATE_TABLE -> text(show, createTable(table(TableName.of(show.schema().orElseThrow(), defaultSchema))));
             case PARTITIONS -> partitions(table(TableName.of(show.schema().orElseThrow(), defaultSchema)));
@@ -115,6 +116,29 @@ final class ShowExecutor {
             throw new ShoalException(ErrorCode.UNKNOWN_CATALOG, "catalog " + catalogName + " does not exist; SHOW CATALOGS lists them");
         }
         return names.stream().sorted().toList();
+    }
+
+    /**
+     * The tables of {@code schema}, or of {@code catalog.schema} as Trino names them: the tables' catalog's
+     * schemas, or the system catalog's (system.runtime).
+     */
+    private List<String> tablesOf(SqlIdentifier schema) {
+        if (schema.names.size() == 2) {
+            String catalogName = schema.names.get(0).toLowerCase(Locale.ROOT);
+            String schemaName = schema.names.get(1).toLowerCase(Locale.ROOT);
+            if (catalogName.equals(SystemSchema.NAME)) {
+                List<String> names = systemTables.stream().filter(t -> t.schema().equals(schemaName)).map(SystemTable::name).sorted().toList();
+                if (names.isEmpty()) {
+                    throw new ShoalException(ErrorCode.UNKNOWN_SCHEMA, "schema " + schema + " does not exist");
+                }
+                return names;
+            }
+            if (!catalogName.equals(InformationSchema.CATALOG)) {
+                throw new ShoalException(ErrorCode.UNKNOWN_CATALOG, "catalog " + catalogName + " does not exist; SHOW CATALOGS lists them");
+            }
+            return tablesOf(schemaName);
+        }
+        return tablesOf(TableName.simple(schema, "schema"));
     }
 
     private List<String> tablesOf(String schema) {
