@@ -147,6 +147,21 @@ class DdlTest {
     }
 
     @Test
+    void namesQualifiedWithTheCatalogFindTheSameTables() throws Exception {
+        // As BI tools write them from JDBC's TABLE_CAT, and as Trino's are: catalog.schema.table.
+        run("create schema if not exists ddl_cat");
+        run("create external table ddl_cat.nations stored as parquet location 's3://lake/tpch/nation'");
+        try {
+            assertEquals(List.of("25"), column("select count(*) from shoal.ddl_cat.nations"));
+            assertEquals(List.of("25"), column("select count(*) from shoal.ddl_cat.nations n join ddl_cat.nations m on n.n_nationkey = m.n_nationkey"));
+            assertEquals(List.of("nations"), column("select table_name from shoal.information_schema.tables where table_schema = 'ddl_cat'"));
+            assertEquals("42S02", fails("select * from nope.ddl_cat.nations").getSQLState());
+        } finally {
+            run("drop schema ddl_cat cascade");
+        }
+    }
+
+    @Test
     void useAndSetSchemaChooseWhereUnqualifiedNamesAreFoundOnThatConnectionOnly() throws Exception {
         run("create schema if not exists ddl_use");
         run("create external table if not exists ddl_use.regions stored as parquet location 's3://lake/tpch/region/'");

@@ -18,13 +18,16 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -51,10 +54,17 @@ public final class SqlFrontEnd implements RelOptTable.ViewExpander {
                        Session session, JavaTypeFactoryImpl typeFactory, RelOptCluster cluster) {
         this.typeFactory = typeFactory;
         this.cluster = cluster;
+        Map<String, Schema> schemas = new LinkedHashMap<>();
         for (String schema : catalog.schemas()) {
-            root.add(schema, new CatalogSchema(catalog, schema, statistics));
+            schemas.put(schema, new CatalogSchema(catalog, schema, statistics));
         }
-        root.add(InformationSchema.NAME, new InformationSchema(catalog));
+        schemas.put(InformationSchema.NAME, new InformationSchema(catalog));
+        schemas.forEach(root::add);
+        // Names qualified with the catalog, as Trino's are and as BI tools write them from JDBC's TABLE_CAT
+        // (shoal.tpch.nation); a schema of that name, were one created, keeps its own.
+        if (!schemas.containsKey(InformationSchema.CATALOG)) {
+            root.add(InformationSchema.CATALOG, new SchemasOfCatalog(schemas));
+        }
         if (!systemTables.isEmpty()) {
             root.add(SystemSchema.NAME, new SystemSchema(systemTables, session));
         }
