@@ -106,16 +106,17 @@ final class ShowExecutor {
      * (and Trino's SHOW SCHEMAS); the system catalog's, as its tables are named.
      */
     private List<String> schemaNames(String catalogName) {
-        List<String> names = new ArrayList<>();
         if (catalogName.equals(InformationSchema.CATALOG)) {
-            names.addAll(catalog.schemas());
-            names.add(InformationSchema.NAME);
-        } else if (catalogName.equals(SystemSchema.NAME)) {
-            systemTables.stream().map(SystemTable::schema).distinct().forEach(names::add);
-        } else {
-            throw new ShoalException(ErrorCode.UNKNOWN_CATALOG, "catalog " + catalogName + " does not exist; SHOW CATALOGS lists them");
+            return InformationSchema.schemaNames(catalog);
         }
-        return names.stream().sorted().toList();
+        if (catalogName.equals(SystemSchema.NAME)) {
+            return SystemSchema.schemaNames(systemTables);
+        }
+        throw unknownCatalog(catalogName);
+    }
+
+    private static ShoalException unknownCatalog(String name) {
+        return new ShoalException(ErrorCode.UNKNOWN_CATALOG, "catalog " + name + " does not exist; SHOW CATALOGS lists them");
     }
 
     /**
@@ -134,7 +135,7 @@ final class ShowExecutor {
                 return names;
             }
             if (!catalogName.equals(InformationSchema.CATALOG)) {
-                throw new ShoalException(ErrorCode.UNKNOWN_CATALOG, "catalog " + catalogName + " does not exist; SHOW CATALOGS lists them");
+                throw unknownCatalog(catalogName);
             }
             return tablesOf(schemaName);
         }

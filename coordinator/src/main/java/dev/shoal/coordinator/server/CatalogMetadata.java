@@ -57,12 +57,10 @@ final class CatalogMetadata {
         List<Object> rows = new ArrayList<>();
         LikePattern schemas = LikePattern.jdbc(schemaPattern);
         if (catalogMatches(catalogName, CATALOG)) {
-            List<String> names = new ArrayList<>(catalog.schemas());
-            names.add(InformationSchema.NAME);
-            names.stream().sorted().filter(schemas::matches).forEach(schema -> rows.add(new Object[] {schema, CATALOG}));
+            InformationSchema.schemaNames(catalog).stream().filter(schemas::matches).forEach(schema -> rows.add(new Object[] {schema, CATALOG}));
         }
         if (catalogMatches(catalogName, SystemSchema.NAME)) {
-            systemTables.stream().map(SystemTable::schema).distinct().sorted().filter(schemas::matches)
+            SystemSchema.schemaNames(systemTables).stream().filter(schemas::matches)
                     .forEach(schema -> rows.add(new Object[] {schema, SystemSchema.NAME}));
         }
         return new Listing(columns(varchar("TABLE_SCHEM"), varchar("TABLE_CATALOG")), rows);

@@ -67,14 +67,15 @@ public final class InformationSchema extends AbstractSchema {
         return tables;
     }
 
-    private List<String> schemaNames() {
+    /** The catalog's schemas and this one, sorted: what schemata, SHOW SCHEMAS and JDBC's getSchemas list. */
+    public static List<String> schemaNames(Catalog catalog) {
         List<String> names = new ArrayList<>(catalog.schemas());
         names.add(NAME);
         return names.stream().sorted().toList();
     }
 
     private List<List<Object>> schemaRows() {
-        return schemaNames().stream().map(schema -> List.<Object>of(CATALOG, schema)).toList();
+        return schemaNames(catalog).stream().map(schema -> List.<Object>of(CATALOG, schema)).toList();
     }
 
     private List<List<Object>> tableRows() {

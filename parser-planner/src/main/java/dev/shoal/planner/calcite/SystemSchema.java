@@ -26,6 +26,11 @@ public final class SystemSchema extends AbstractSchema {
         this.session = session;
     }
 
+    /** The schemas the system tables are under (runtime, jdbc), sorted. */
+    public static List<String> schemaNames(List<SystemTable> tables) {
+        return tables.stream().map(SystemTable::schema).distinct().sorted().toList();
+    }
+
     @Override
     protected Map<String, Schema> getSubSchemaMap() {
         Map<String, Map<String, Table>> bySchema = new TreeMap<>();
